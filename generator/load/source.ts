@@ -1,0 +1,131 @@
+/**
+ * Reads a schema source: a local file or an http(s) URL. A source can be any host on the network,
+ * so reading is bounded: a size cap, a timeout, a redirect cap, http(s) only, and TLS verification
+ * unless the user explicitly says --insecure (PVE hosts usually have self-signed certificates).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
+import { InputError } from '../errors.js';
+
+export interface ReadOptions {
+  insecure?: boolean;
+  timeoutMs?: number;
+  maxBytes?: number;
+  maxRedirects?: number;
+}
+
+export const READ_DEFAULTS = {
+  timeoutMs: 30_000,
+  // The largest real schema is ~4 MB; 64 MB leaves room for growth and stops a hostile endless body.
+  maxBytes: 64 * 1024 * 1024,
+  maxRedirects: 5,
+} as const;
+
+export function isUrl(source: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
+}
+
+/** Returns the source as text (strict UTF-8: invalid bytes are an error, not replacement characters). */
+export async function readSource(source: string, options: ReadOptions = {}): Promise<string> {
+  const bytes = isUrl(source) ? await fetchUrl(source, options) : await readLocal(source, options);
+  return decodeUtf8(source, bytes);
+}
+
+async function readLocal(file: string, options: ReadOptions): Promise<Buffer> {
+  const maxBytes = options.maxBytes ?? READ_DEFAULTS.maxBytes;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new InputError(file, null, 'not a regular file');
+    if (info.size > maxBytes) {
+      throw new InputError(file, null, `file is ${info.size} bytes, more than the ${maxBytes}-byte limit`);
+    }
+    return await readFile(file);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
+    throw new InputError(file, null, `cannot read schema: ${why}`, { cause: error });
+  }
+}
+
+function decodeUtf8(source: string, bytes: Buffer): string {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (error) {
+    throw new InputError(source, null, 'not valid UTF-8 text', { cause: error });
+  }
+}
+
+function fetchUrl(url: string, options: ReadOptions, redirects = 0): Promise<Buffer> {
+  const timeoutMs = options.timeoutMs ?? READ_DEFAULTS.timeoutMs;
+  const maxBytes = options.maxBytes ?? READ_DEFAULTS.maxBytes;
+  const maxRedirects = options.maxRedirects ?? READ_DEFAULTS.maxRedirects;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch (error) {
+    return Promise.reject(new InputError(url, null, 'not a valid URL', { cause: error }));
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    return Promise.reject(new InputError(url, null, `refusing ${parsed.protocol} URL: only http and https are read`));
+  }
+  const client = parsed.protocol === 'https:' ? https : http;
+  return new Promise<Buffer>((resolve, reject) => {
+    const request = client.get(
+      parsed,
+      {
+        rejectUnauthorized: !options.insecure,
+        headers: { accept: 'application/javascript, application/json, */*', 'user-agent': 'pve-apidoc' },
+      },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        if (status >= 300 && status < 400 && response.headers.location) {
+          response.resume();
+          if (redirects >= maxRedirects) {
+            reject(new InputError(url, null, `more than ${maxRedirects} redirects`));
+            return;
+          }
+          const next = new URL(response.headers.location, parsed).toString();
+          fetchUrl(next, options, redirects + 1).then(resolve, reject);
+          return;
+        }
+        if (status !== 200) {
+          response.resume();
+          reject(new InputError(url, null, `HTTP ${status} ${response.statusMessage ?? ''}`.trim()));
+          return;
+        }
+        const declared = Number(response.headers['content-length'] ?? 0);
+        if (declared > maxBytes) {
+          response.destroy();
+          reject(new InputError(url, null, `response is ${declared} bytes, more than the ${maxBytes}-byte limit`));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) {
+            response.destroy();
+            reject(new InputError(url, null, `response exceeds the ${maxBytes}-byte limit`));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on('end', () => resolve(Buffer.concat(chunks)));
+        response.on('error', (error) => reject(new InputError(url, null, `read failed: ${error.message}`, { cause: error })));
+      },
+    );
+    request.setTimeout(timeoutMs, () => {
+      request.destroy(new Error(`timed out after ${timeoutMs} ms`));
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      const hint =
+        error.code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || error.code === 'SELF_SIGNED_CERT_IN_CHAIN' || error.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
+          ? ' (self-signed certificate: pass --insecure to accept it)'
+          : '';
+      reject(new InputError(url, null, `${error.message}${hint}`, { cause: error }));
+    });
+  });
+}

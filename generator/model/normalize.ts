@@ -1,0 +1,230 @@
+/**
+ * Normalize stage: the validated, dereferenced document -> the ApiModel that every later stage
+ * reads. No rendering decisions here, only meaning: which parameters are required, where they go,
+ * what the permission check says, which format a key uses.
+ */
+import { joinPointer } from '../errors.js';
+import type { Logger } from '../log.js';
+import { normalizePermissions } from './permissions.js';
+import { PRODUCTS, detectProduct } from './product.js';
+import { isRecord, isTrue, normalizeNode, propertyKeys, type NodeContext } from './schema-node.js';
+import type { RawFormatRegistry } from './typetext.js';
+import { HTTP_METHODS, type ApiModel, type ApiPath, type FormatDef, type Operation, type Parameter, type Product } from './types.js';
+import { idFragment, pageFile, uniqueIds } from './urls.js';
+
+export interface NormalizeInput {
+  source: string;
+  dialect: 'viewer' | 'refs';
+  document: unknown;
+  /** A formats registry from another file (--formats), used when the document has none. */
+  formats?: RawFormatRegistry;
+  product?: Product;
+  version?: string;
+  title?: string;
+}
+
+interface RawPathNode {
+  path: string;
+  text?: string;
+  info?: Record<string, Record<string, unknown>>;
+  children?: RawPathNode[];
+}
+
+export function normalize(input: NormalizeInput, log: Logger): ApiModel {
+  const document = input.document;
+  const roots = (input.dialect === 'refs' ? (document as { root: RawPathNode[] }).root : document) as RawPathNode[];
+  const base = input.dialect === 'refs' ? '/root' : '';
+  const ownFormats = input.dialect === 'refs' && isRecord((document as Record<string, unknown>)['formats'])
+    ? ((document as Record<string, unknown>)['formats'] as RawFormatRegistry)
+    : undefined;
+  const registry = ownFormats ?? input.formats;
+  const ctx: NodeContext = { registry };
+
+  const paths: ApiPath[] = [];
+  const visit = (node: RawPathNode, pointer: string, parent: string | null): void => {
+    const apiPath: ApiPath = {
+      path: node.path,
+      text: node.text ?? node.path.split('/').pop() ?? node.path,
+      pointer,
+      file: pageFile(node.path),
+      parent,
+      children: (node.children ?? []).map((c) => c.path),
+      section: node.path.split('/')[1] ?? '',
+      operations: [],
+    };
+    const ids = uniqueIds();
+    for (const method of HTTP_METHODS) {
+      const info = node.info?.[method];
+      if (info) apiPath.operations.push(operation(node.path, method, info, joinPointer(pointer, 'info', method), ids, ctx, log));
+    }
+    paths.push(apiPath);
+    (node.children ?? []).forEach((child, i) => visit(child, joinPointer(pointer, 'children', i), node.path));
+  };
+  roots.forEach((node, i) => visit(node, `${base}/${i}`, null));
+
+  const product = input.product ?? detectProduct(paths.map((p) => p.path));
+  const productName = PRODUCTS[product].name;
+  const version = input.version ?? guessVersion(input.source);
+  const operations = paths.reduce((n, p) => n + p.operations.length, 0);
+  const parameters = paths.reduce((n, p) => n + p.operations.reduce((m, o) => m + o.parameters.length, 0), 0);
+  return {
+    product,
+    productName,
+    title: input.title ?? `${productName}${version ? ' ' + version : ''} API`,
+    version,
+    source: input.source,
+    dialect: input.dialect,
+    paths,
+    formats: registry ? formatDefs(registry, ownFormats ? '/formats' : '', ctx) : {},
+    hasFormatRegistry: registry !== undefined,
+    stats: { paths: paths.length, operations, parameters },
+  };
+}
+
+function operation(
+  path: string,
+  method: Operation['method'],
+  info: Record<string, unknown>,
+  pointer: string,
+  ids: (id: string) => string,
+  ctx: NodeContext,
+  log: Logger,
+): Operation {
+  const description = typeof info['description'] === 'string' ? info['description'] : '';
+  const anchor = ids(method.toLowerCase());
+  return {
+    method,
+    path,
+    pointer,
+    name: typeof info['name'] === 'string' ? info['name'] : '',
+    anchor,
+    summary: summarize(description),
+    description,
+    parameters: parameters(path, method, info['parameters'], joinPointer(pointer, 'parameters'), anchor, ids, ctx),
+    returns: normalizeNode(info['returns'] ?? { type: 'null' }, joinPointer(pointer, 'returns'), ctx),
+    permissions: normalizePermissions(info['permissions'], joinPointer(pointer, 'permissions'), (d) =>
+      log.warn(`${d.pointer} - ${d.message}`),
+    ),
+    flags: {
+      protected: isTrue(info['protected']),
+      proxyto: typeof info['proxyto'] === 'string' ? info['proxyto'] : null,
+      // allowtoken defaults to 1: only an explicit 0 rejects tokens.
+      allowToken: info['allowtoken'] === undefined ? true : isTrue(info['allowtoken']),
+      downloadAllowed: isTrue(info['download_allowed']),
+      exposeCredentials: isTrue(info['expose_credentials']),
+    },
+  };
+}
+
+function parameters(
+  path: string,
+  method: Operation['method'],
+  raw: unknown,
+  pointer: string,
+  opAnchor: string,
+  ids: (id: string) => string,
+  ctx: NodeContext,
+): Parameter[] {
+  const properties = isRecord(raw) && isRecord(raw['properties']) ? raw['properties'] : {};
+  const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const folded = foldFamilies(properties);
+  const list: Omit<Parameter, 'anchor'>[] = folded.map(({ name, key, family, familyRange }) => {
+    const rawSchema = properties[key];
+    const location = pathParams.includes(name) ? 'path' : method === 'GET' || method === 'DELETE' ? 'query' : 'body';
+    const param: Omit<Parameter, 'anchor'> = {
+      name,
+      required: location === 'path' || !(isRecord(rawSchema) && isTrue(rawSchema['optional'])),
+      location,
+      family,
+      schema: normalizeNode(rawSchema, joinPointer(pointer, 'properties', key), ctx),
+    };
+    if (familyRange) param.familyRange = familyRange;
+    return param;
+  });
+  const rank = (p: Omit<Parameter, 'anchor'>): number => (p.location === 'path' ? 0 : p.required ? 1 : 2);
+  list.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.location === 'path' && b.location === 'path' ? pathParams.indexOf(a.name) - pathParams.indexOf(b.name) : 0) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+  return list.map((p) => ({ ...p, anchor: ids(`${opAnchor}-${idFragment(p.name)}`) }));
+}
+
+interface FoldedName {
+  name: string;
+  /** The key in the raw properties holding the schema (the first member of a folded family). */
+  key: string;
+  family: string | null;
+  familyRange?: { first: number; last: number };
+}
+
+/**
+ * Numbered families: the viewer dump writes `net[n]`; the reference dump lists net0 ... net31, each
+ * a `$ref` to one schema — after dereferencing, literally the same object. Members that share one
+ * schema object fold into a single `net[n]` row, which is what a reader wants and keeps pages small.
+ */
+function foldFamilies(properties: Record<string, unknown>): FoldedName[] {
+  const names = Object.keys(properties);
+  const groups = new Map<string, { index: number; key: string }[]>();
+  for (const key of names) {
+    const m = /^(.*[^0-9])([0-9]+)$/.exec(key);
+    if (!m || !isRecord(properties[key])) continue;
+    const list = groups.get(m[1]!) ?? [];
+    list.push({ index: Number(m[2]), key });
+    groups.set(m[1]!, list);
+  }
+  const foldedKeys = new Map<string, FoldedName>();
+  for (const [family, members] of groups) {
+    if (members.length < 2 || names.includes(`${family}[n]`)) continue;
+    const first = properties[members[0]!.key];
+    if (!members.every((m) => properties[m.key] === first)) continue;
+    members.sort((a, b) => a.index - b.index);
+    const folded: FoldedName = {
+      name: `${family}[n]`,
+      key: members[0]!.key,
+      family,
+      familyRange: { first: members[0]!.index, last: members[members.length - 1]!.index },
+    };
+    for (const m of members) foldedKeys.set(m.key, folded);
+  }
+  const out: FoldedName[] = [];
+  const emitted = new Set<FoldedName>();
+  for (const key of names) {
+    const folded = foldedKeys.get(key);
+    if (folded) {
+      if (!emitted.has(folded)) out.push(folded);
+      emitted.add(folded);
+      continue;
+    }
+    const family = /^(.*)\[n\]$/.exec(key)?.[1] ?? null;
+    out.push({ name: key, key, family });
+  }
+  return out;
+}
+
+function formatDefs(registry: RawFormatRegistry, base: string, ctx: NodeContext): Record<string, FormatDef> {
+  const defs: Record<string, FormatDef> = {};
+  for (const name of Object.keys(registry).sort()) {
+    const raw = registry[name];
+    const pointer = joinPointer(base, name);
+    if (raw === null || raw === undefined) defs[name] = { kind: 'none', name, pointer };
+    else if (isRecord(raw) && raw['x-proxmox-code'] === true) defs[name] = { kind: 'code', name, pointer };
+    else if (isRecord(raw)) defs[name] = { kind: 'property-string', name, pointer, keys: propertyKeys(raw, pointer, ctx) };
+  }
+  return defs;
+}
+
+/** First sentence of a description, as plain one-line text for lists and search results. */
+export function summarize(description: string): string {
+  const firstParagraph = description.trim().split(/\n\s*\n/)[0] ?? '';
+  const oneLine = firstParagraph.replace(/\s+/g, ' ').trim();
+  const sentence = /^(.+?[.!?])(\s|$)/.exec(oneLine)?.[1] ?? oneLine;
+  return sentence.length > 200 ? sentence.slice(0, 197).trimEnd() + '...' : sentence;
+}
+
+/** "pve-9.1.apidata.js" -> "9.1": the shared schemas and most downloads carry the release in the name. */
+function guessVersion(source: string): string {
+  const name = source.split(/[\\/]/).pop() ?? '';
+  return /(?:^|[^0-9.])(\d+\.\d+)(?:[^0-9]|$)/.exec(name)?.[1] ?? '';
+}

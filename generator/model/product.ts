@@ -1,0 +1,100 @@
+/**
+ * Facts about each Proxmox product that examples and guides need: ports, auth cookie and token
+ * header shapes, the root shell on a node. Plain data, shared by renderers; nothing here reads a schema
+ * except `detectProduct`, which guesses the product from the API's path list.
+ */
+import type { Product } from './types.js';
+
+export interface ProductInfo {
+  id: Product;
+  /** Display name, e.g. "Proxmox VE". */
+  name: string;
+  /** HTTPS port of the API daemon (pveproxy / pmgproxy: 8006, proxmox-backup-proxy: 8007). */
+  port: number;
+  apiBase: '/api2/json';
+  /** Example host name used in generated examples. */
+  exampleHost: string;
+  /** Cookie that carries the ticket from POST /access/ticket. */
+  cookieName: string;
+  /** Header sent with every non-GET request under ticket auth. */
+  csrfHeader: 'CSRFPreventionToken';
+  /** Authorization scheme word of an API token, e.g. "PVEAPIToken". */
+  tokenPrefix: string;
+  /** Separator between token id and secret: "=" for PVE/PMG, ":" for PBS. */
+  tokenSecretSeparator: '=' | ':';
+  /** The documented shape of the Authorization value, e.g. "PVEAPIToken=USER@REALM!TOKENID=SECRET". */
+  tokenHeaderFormat: string;
+  /** A concrete, obviously fake Authorization value for copy-ready examples. */
+  tokenHeaderExample: string;
+  /** Root shell on a node that calls the API in-process (get/create/set/delete); null when there is none. */
+  cli: string | null;
+  /**
+   * Where the node's self-signed CA certificate lives, for "trust this instead of -k" hints; null when
+   * the product keeps it in a file that also holds the private key (PMG) and must not be handed out.
+   */
+  caCertPath: string | null;
+}
+
+/** Obviously fake token: user root@pam, token id "monitoring", a UUID-shaped secret. */
+const EXAMPLE_TOKEN_ID = 'root@pam!monitoring';
+const EXAMPLE_TOKEN_SECRET = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+
+function info(
+  id: Product,
+  name: string,
+  port: number,
+  short: 'PVE' | 'PMG' | 'PBS',
+  separator: '=' | ':',
+  cli: string | null,
+  caCertPath: string | null,
+): ProductInfo {
+  const tokenPrefix = `${short}APIToken`;
+  return {
+    id,
+    name,
+    port,
+    apiBase: '/api2/json',
+    exampleHost: `${id}.example.com`,
+    cookieName: `${short}AuthCookie`,
+    csrfHeader: 'CSRFPreventionToken',
+    tokenPrefix,
+    tokenSecretSeparator: separator,
+    tokenHeaderFormat: `${tokenPrefix}=USER@REALM!TOKENID${separator}SECRET`,
+    tokenHeaderExample: `${tokenPrefix}=${EXAMPLE_TOKEN_ID}${separator}${EXAMPLE_TOKEN_SECRET}`,
+    cli,
+    caCertPath,
+  };
+}
+
+export const PRODUCTS: Record<Product, ProductInfo> = {
+  pve: info('pve', 'Proxmox VE', 8006, 'PVE', '=', 'pvesh', '/etc/pve/pve-root-ca.pem'),
+  // PMG's API shell pmgsh takes the same verbs as pvesh. /etc/pmg/pmg-api.pem holds the key too: no hint.
+  pmg: info('pmg', 'Proxmox Mail Gateway', 8006, 'PMG', '=', 'pmgsh', null),
+  // PBS separates token id and secret with a colon. It has no generic API shell like pvesh
+  // (proxmox-backup-manager has its own command tree), so no CLI example is generated.
+  pbs: info('pbs', 'Proxmox Backup Server', 8007, 'PBS', ':', null, '/etc/proxmox-backup/proxy.pem'),
+};
+
+/**
+ * Guess the product from the API's path list (paths as in the schema, e.g. "/nodes/{node}/qemu";
+ * a leading "/api2/json" is ignored). Heuristic, first match wins:
+ * 1. a PVE hallmark (`/nodes/{x}/qemu`, `/nodes/{x}/lxc`, `/cluster/ha`) → pve, so a PVE schema is never
+ *    misread because of some future path that happens to resemble another product;
+ * 2. `/admin/datastore` or `/config/datastore` (PBS datastore administration) → pbs;
+ * 3. `/quarantine`, `/statistics/mail` or `/config/ruledb` (PMG mail filtering) → pmg;
+ * 4. otherwise pve, the product whose schema this tool was built for.
+ */
+export function detectProduct(paths: string[]): Product {
+  const normalized = paths.map((p) => {
+    let path = p.startsWith('/api2/json') ? p.slice('/api2/json'.length) : p;
+    if (!path.startsWith('/')) path = `/${path}`;
+    return path.replace(/\/+$/, '');
+  });
+  const has = (test: (path: string) => boolean): boolean => normalized.some(test);
+  const under = (prefix: string) => (path: string) => path === prefix || path.startsWith(`${prefix}/`);
+
+  if (has((p) => /^\/nodes\/[^/]+\/(qemu|lxc)(\/|$)/.test(p)) || has(under('/cluster/ha'))) return 'pve';
+  if (has(under('/admin/datastore')) || has(under('/config/datastore'))) return 'pbs';
+  if (has(under('/quarantine')) || has(under('/statistics/mail')) || has(under('/config/ruledb'))) return 'pmg';
+  return 'pve';
+}

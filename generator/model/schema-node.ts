@@ -1,0 +1,152 @@
+/**
+ * Raw (dereferenced) Proxmox JSON-schema node -> normalized SchemaNode. Keys the model knows are
+ * typed; anything else is kept verbatim in `extra` so nothing the schema says is silently dropped.
+ */
+import { joinPointer } from '../errors.js';
+import type { FormatRef, NamedSchema, PropertyKey, SchemaNode } from './types.js';
+import { deriveTypetext, type RawFormatRegistry, type RawSchema } from './typetext.js';
+
+/** Keys consumed into typed fields (or deliberately ignored), never copied into `extra`. */
+const KNOWN_KEYS = new Set([
+  'type', 'title', 'description', 'verbose_description', 'typetext', 'default', 'enum', 'minimum', 'maximum',
+  'minLength', 'maxLength', 'pattern', 'format', 'format_description', 'requires', 'instance-types',
+  'type-property', 'oneOf', 'items', 'properties', 'additionalProperties', 'optional', 'renderer', 'links',
+  'default_key', 'alias', 'keyAlias',
+  // CLI tab-completion hook: a Perl code reference, meaningless outside the server.
+  'completion',
+]);
+
+export interface NodeContext {
+  registry: RawFormatRegistry | undefined;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Perl stringifies some numbers and booleans ("0", "1"); the validator already rejected non-numeric ones. */
+function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  return undefined;
+}
+
+export function isTrue(value: unknown): boolean {
+  return value === true || value === 1 || value === '1';
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function patternText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  // A Perl regex from the reference dump, stringified as (?^:...) — shown without the Perl wrapper.
+  if (isRecord(value) && typeof value['x-proxmox-regex'] === 'string') {
+    return stripPerlWrapper(value['x-proxmox-regex']);
+  }
+  return undefined;
+}
+
+function stripPerlWrapper(regex: string): string {
+  let out = regex;
+  while (out.startsWith('(?^:') && out.endsWith(')')) out = out.slice(4, -1);
+  return out;
+}
+
+export function normalizeNode(raw: unknown, pointer: string, ctx: NodeContext): SchemaNode {
+  if (!isRecord(raw)) return { pointer, type: 'any', synopsis: '<any>' };
+  const node: SchemaNode = {
+    pointer,
+    type: typeName(raw['type']),
+    synopsis: '',
+  };
+  const typetext = text(raw['typetext']);
+  node.synopsis = typetext ?? deriveTypetext(forTypetext(raw), ctx.registry);
+  if (typetext !== undefined) node.typetext = typetext;
+  assign(node, 'title', text(raw['title']));
+  assign(node, 'description', text(raw['description']));
+  assign(node, 'verboseDescription', text(raw['verbose_description']));
+  if (raw['default'] !== undefined && raw['default'] !== null) node.default = raw['default'];
+  if (Array.isArray(raw['enum'])) node.enum = raw['enum'].map((v) => String(v));
+  assign(node, 'minimum', toNumber(raw['minimum']));
+  assign(node, 'maximum', toNumber(raw['maximum']));
+  assign(node, 'minLength', toNumber(raw['minLength']));
+  assign(node, 'maxLength', toNumber(raw['maxLength']));
+  assign(node, 'pattern', patternText(raw['pattern']));
+  assign(node, 'format', formatRef(raw['format'], joinPointer(pointer, 'format'), ctx));
+  assign(node, 'formatDescription', text(raw['format_description']));
+  assign(node, 'requires', text(raw['requires']));
+  if (Array.isArray(raw['instance-types'])) node.instanceTypes = raw['instance-types'].map(String);
+  assign(node, 'typeProperty', text(raw['type-property']));
+  if (Array.isArray(raw['oneOf'])) {
+    node.oneOf = raw['oneOf'].map((alt, i) => normalizeNode(alt, joinPointer(pointer, 'oneOf', i), ctx));
+  }
+  if (raw['items'] !== undefined) node.items = normalizeNode(raw['items'], joinPointer(pointer, 'items'), ctx);
+  if (isRecord(raw['properties'])) node.properties = namedSchemas(raw['properties'], joinPointer(pointer, 'properties'), ctx);
+  const additional = raw['additionalProperties'];
+  if (isRecord(additional)) node.additionalProperties = normalizeNode(additional, joinPointer(pointer, 'additionalProperties'), ctx);
+  else if (additional !== undefined) node.additionalProperties = isTrue(additional);
+  if (raw['optional'] !== undefined) node.optional = isTrue(raw['optional']);
+  assign(node, 'renderer', text(raw['renderer']));
+  if (Array.isArray(raw['links'])) {
+    node.links = raw['links'].filter(isRecord).map((l) => ({ rel: String(l['rel'] ?? ''), href: String(l['href'] ?? '') }));
+  }
+  const extra: Record<string, string> = {};
+  for (const key of Object.keys(raw).sort()) {
+    if (!KNOWN_KEYS.has(key)) extra[key] = JSON.stringify(raw[key]) ?? 'undefined';
+  }
+  if (Object.keys(extra).length > 0) node.extra = extra;
+  return node;
+}
+
+/** Typetext derivation needs the pattern as a string even when the source had a Perl regex marker. */
+function forTypetext(raw: Record<string, unknown>): RawSchema {
+  if (raw['pattern'] === undefined || typeof raw['pattern'] === 'string') return raw;
+  return { ...raw, pattern: patternText(raw['pattern']) };
+}
+
+function typeName(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(String).join(' | ');
+  return 'any';
+}
+
+function assign<K extends keyof SchemaNode>(node: SchemaNode, key: K, value: SchemaNode[K] | undefined): void {
+  if (value !== undefined) node[key] = value;
+}
+
+function namedSchemas(raw: Record<string, unknown>, pointer: string, ctx: NodeContext): NamedSchema[] {
+  return Object.keys(raw)
+    .sort()
+    .map((name) => ({ name, schema: normalizeNode(raw[name], joinPointer(pointer, name), ctx) }));
+}
+
+function formatRef(raw: unknown, pointer: string, ctx: NodeContext): FormatRef | undefined {
+  if (typeof raw === 'string') {
+    const list = raw.endsWith('-list');
+    const opt = raw.endsWith('-opt');
+    const base = list ? raw.slice(0, -5) : opt ? raw.slice(0, -4) : raw;
+    return { kind: 'named', name: raw, base, list, opt };
+  }
+  if (isRecord(raw)) return { kind: 'inline', keys: propertyKeys(raw, pointer, ctx) };
+  return undefined;
+}
+
+/** The keys of a property string, default key first, then required, then optional, each by name. */
+export function propertyKeys(raw: Record<string, unknown>, pointer: string, ctx: NodeContext): PropertyKey[] {
+  const keys = Object.keys(raw).map((name): PropertyKey => {
+    const schema = raw[name];
+    const r = isRecord(schema) ? schema : {};
+    return {
+      name,
+      defaultKey: isTrue(r['default_key']),
+      required: !isTrue(r['optional']),
+      alias: text(r['alias']) ?? null,
+      keyAlias: text(r['keyAlias']) ?? null,
+      schema: normalizeNode(schema, joinPointer(pointer, name), ctx),
+    };
+  });
+  const rank = (k: PropertyKey): number => (k.defaultKey ? 0 : k.required ? 1 : 2);
+  return keys.sort((a, b) => rank(a) - rank(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

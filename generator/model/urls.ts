@@ -1,0 +1,61 @@
+/**
+ * Page URLs. Every API path gets a folder under `api/` with an index.html, e.g.
+ *   /nodes/{node}/qemu/{vmid}  ->  api/nodes/_node/qemu/_vmid/index.html
+ * The mapping is injective (no two API paths share a page): a `{param}` segment becomes `_param`,
+ * a literal segment is kept when it is plain (lowercase letters, digits, `.`, `-`, `_`, not starting
+ * with `_` or `.`), and anything else is written as `~` plus hex bytes, which no plain segment
+ * contains. Keeping API pages under `api/` leaves the top level free for the site's own pages.
+ */
+
+const PLAIN_SEGMENT = /^[a-z0-9][a-z0-9._-]*$/;
+const PARAM_SEGMENT = /^\{([a-z0-9][a-z0-9_-]*)\}$/i;
+
+export function segmentSlug(segment: string): string {
+  const param = PARAM_SEGMENT.exec(segment);
+  if (param?.[1] && PLAIN_SEGMENT.test(param[1].toLowerCase()) && param[1] === param[1].toLowerCase()) return `_${param[1]}`;
+  if (PLAIN_SEGMENT.test(segment)) return segment;
+  return '~' + Buffer.from(segment, 'utf8').toString('hex');
+}
+
+/** Output file of an API path's page, relative to the output root. */
+export function pageFile(apiPath: string): string {
+  const segments = apiPath.split('/').filter((s) => s !== '');
+  return ['api', ...segments.map(segmentSlug), 'index.html'].join('/');
+}
+
+/** A relative link from one output file to another ("../../x/index.html"); `clean` drops a trailing index.html. */
+export function relativeHref(fromFile: string, toFile: string, clean: boolean): string {
+  const from = fromFile.split('/').slice(0, -1);
+  const to = toFile.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  const up = from.length - common;
+  let href = '../'.repeat(up) + to.slice(common).join('/');
+  if (clean && href.endsWith('index.html')) {
+    href = href.slice(0, -'index.html'.length);
+    if (href === '') href = './';
+  }
+  return href;
+}
+
+/** An HTML id from arbitrary text: lowercase, runs of other characters folded to `-`. */
+export function idFragment(text: string): string {
+  const id = text
+    .toLowerCase()
+    .replace(/[^a-z0-9_.]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return id === '' ? 'x' : id;
+}
+
+/** Makes ids unique within one page deterministically: the second "a" becomes "a-2". */
+export function uniqueIds(): (id: string) => string {
+  const used = new Map<string, number>();
+  return (id) => {
+    const count = (used.get(id) ?? 0) + 1;
+    used.set(id, count);
+    if (count === 1) return id;
+    const next = `${id}-${count}`;
+    used.set(next, 1);
+    return next;
+  };
+}

@@ -1,0 +1,218 @@
+/**
+ * Render stage: model -> every output file as {file, content}. Pages are plain data in, strings out;
+ * writing them is the write stage's job.
+ */
+import type { ApiModel, ApiPath } from '../model/types.js';
+import { PRODUCTS } from '../model/product.js';
+import { buildPrivilegeIndex } from '../model/privileges.js';
+import { idFragment } from '../model/urls.js';
+import { escapeHtml } from './escape.js';
+import { createMarkdown, type MarkdownRenderer } from './markdown.js';
+import { pageLinks, SITE_FILES, type PageLinks, type RenderOptions } from './site-context.js';
+import type { Templates } from './templates.js';
+import { operationView } from './view-operation.js';
+
+export interface OutputFile {
+  file: string;
+  content: string | Buffer;
+}
+
+interface PageMeta {
+  title: string;
+  description: string;
+}
+
+export function renderSite(model: ApiModel, templates: Templates, options: RenderOptions): OutputFile[] {
+  const md = createMarkdown();
+  const byPath = new Map(model.paths.map((p) => [p.path, p]));
+  const files: OutputFile[] = [];
+  const page = (file: string, template: string, meta: PageMeta, data: Record<string, unknown>): void => {
+    const links = pageLinks(file, options);
+    const site = siteData(model, links, options, file);
+    const body = templates.page(template)({ ...data, site });
+    const html = templates.layout({ site, page: { ...meta, canonical: canonical(options, file) }, body });
+    files.push({ file, content: html });
+  };
+
+  page(SITE_FILES.index, 'index', { title: model.title, description: `${model.title}: ${model.stats.operations} operations, with parameters, permissions and examples.` }, indexData(model, pageLinks(SITE_FILES.index, options)));
+  for (const apiPath of model.paths) {
+    const links = pageLinks(apiPath.file, options);
+    page(apiPath.file, 'path', pathMeta(model, apiPath), pathData(model, apiPath, links, byPath, md));
+  }
+  page(SITE_FILES.operations, 'operations', { title: `All operations — ${model.title}`, description: `Every operation of the ${model.productName} API.` }, operationsData(model, pageLinks(SITE_FILES.operations, options), md));
+  page(SITE_FILES.auth, 'auth', { title: `Authentication — ${model.title}`, description: `How to authenticate to the ${model.productName} API: tickets, CSRF tokens and API tokens.` }, authData(model, 'Authentication'));
+  page(SITE_FILES.privileges, 'privileges', { title: `Privileges — ${model.title}`, description: `Which ${model.productName} API operations each privilege allows.` }, privilegesData(model, pageLinks(SITE_FILES.privileges, options)));
+  page(SITE_FILES.notFound, '404', { title: `Not found — ${model.title}`, description: 'Page not found.' }, {});
+  return files;
+}
+
+function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, file: string): Record<string, unknown> {
+  return {
+    title: model.title,
+    version: model.version,
+    stats: model.stats,
+    sourceName: model.source.split(/[\\/]/).pop(),
+    home: links.href(SITE_FILES.index),
+    operations: links.href(SITE_FILES.operations),
+    auth: links.href(SITE_FILES.auth),
+    privileges: links.href(SITE_FILES.privileges),
+    manifest: links.href('manifest.json'),
+    root: links.href(SITE_FILES.index).replace(/index\.html$/, '') || './',
+    css: links.asset('style.css'),
+    js: links.asset('main.js'),
+    searchIndex: links.asset('search-index.js'),
+    cleanUrls: options.cleanUrls ? '1' : '0',
+    file,
+  };
+}
+
+function canonical(options: RenderOptions, file: string): string {
+  if (!options.baseUrl) return '';
+  const path = options.cleanUrls ? file.replace(/(^|\/)index\.html$/, '$1') : file;
+  return options.baseUrl.replace(/\/?$/, '/') + path;
+}
+
+function pathMeta(model: ApiModel, apiPath: ApiPath): PageMeta {
+  const methods = apiPath.operations.map((o) => o.method).join(', ');
+  const first = apiPath.operations[0]?.summary ?? '';
+  return {
+    title: `${apiPath.path} — ${model.title}`,
+    description: `${methods ? methods + ' ' : ''}${apiPath.path}${first ? ': ' + first : ''}`.slice(0, 300),
+  };
+}
+
+function pathData(model: ApiModel, apiPath: ApiPath, links: PageLinks, byPath: Map<string, ApiPath>, md: MarkdownRenderer): Record<string, unknown> {
+  const pathHref = (p: string): string | null => {
+    const target = byPath.get(p);
+    return target ? links.href(target.file) : null;
+  };
+  const ctx = {
+    model,
+    md,
+    page: apiPath,
+    authHref: links.href(SITE_FILES.auth),
+    privilegeHref: (priv: string) => links.href(SITE_FILES.privileges) + (priv ? `#${privilegeId(priv)}` : ''),
+    pathHref,
+  };
+  const parent = apiPath.parent ? byPath.get(apiPath.parent) : undefined;
+  return {
+    path: apiPath,
+    crumbs: breadcrumbs(apiPath, byPath, links),
+    operations: apiPath.operations.map((op) => operationView(op, ctx)),
+    parent: parent ? { path: parent.path, href: links.href(parent.file) } : null,
+    children: apiPath.children.flatMap((c) => {
+      const child = byPath.get(c);
+      return child
+        ? [{ path: child.path, href: links.href(child.file), methods: child.operations.map((o) => ({ name: o.method, lower: o.method.toLowerCase() })) }]
+        : [];
+    }),
+  };
+}
+
+function breadcrumbs(apiPath: ApiPath, byPath: Map<string, ApiPath>, links: PageLinks): { text: string; href: string }[] {
+  const chain: ApiPath[] = [];
+  for (let p: ApiPath | undefined = apiPath; p; p = p.parent ? byPath.get(p.parent) : undefined) chain.unshift(p);
+  return chain.map((p) => ({ text: p === apiPath ? p.text : p.text, href: p === apiPath ? '' : links.href(p.file) }));
+}
+
+function indexData(model: ApiModel, links: PageLinks): Record<string, unknown> {
+  const sections = model.paths
+    .filter((p) => p.parent === null)
+    .map((p) => ({ path: p.path, href: links.href(p.file), count: countOps(model, p.section) }));
+  return {
+    productName: model.productName,
+    port: PRODUCTS[model.product].port,
+    stats: model.stats,
+    sections,
+    treeHtml: treeHtml(model, links),
+  };
+}
+
+function countOps(model: ApiModel, section: string): number {
+  return model.paths.filter((p) => p.section === section).reduce((n, p) => n + p.operations.length, 0);
+}
+
+/** The whole path tree as nested lists; built as one string because it is large and purely structural. */
+function treeHtml(model: ApiModel, links: PageLinks): string {
+  const byPath = new Map(model.paths.map((p) => [p.path, p]));
+  const item = (p: ApiPath): string => {
+    const methods = p.operations.map((o) => `<span class="method method-small method-${o.method.toLowerCase()}">${o.method}</span>`).join('');
+    const kids = p.children.map((c) => byPath.get(c)).filter((c): c is ApiPath => c !== undefined);
+    const sub = kids.length > 0 ? `<ul>${kids.map(item).join('')}</ul>` : '';
+    return `<li><a href="${escapeHtml(links.href(p.file))}"><code>${escapeHtml(p.path)}</code></a>${methods}${sub}</li>`;
+  };
+  return `<ul class="tree-root">${model.paths.filter((p) => p.parent === null).map(item).join('')}</ul>`;
+}
+
+function operationsData(model: ApiModel, links: PageLinks, md: MarkdownRenderer): Record<string, unknown> {
+  const groups = new Map<string, { name: string; id: string; ops: unknown[] }>();
+  for (const p of model.paths) {
+    for (const op of p.operations) {
+      let group = groups.get(p.section);
+      if (!group) {
+        group = { name: p.section, id: idFragment(p.section), ops: [] };
+        groups.set(p.section, group);
+      }
+      group.ops.push({ href: `${links.href(p.file)}#${op.anchor}`, method: op.method, methodLower: op.method.toLowerCase(), path: p.path, summary: op.summary });
+    }
+  }
+  void md;
+  return { productName: model.productName, stats: model.stats, groups: [...groups.values()] };
+}
+
+function authData(model: ApiModel, title: string): Record<string, unknown> {
+  const product = PRODUCTS[model.product];
+  return {
+    crumbs: [{ text: title, href: '' }],
+    productName: model.productName,
+    port: product.port,
+    cookieName: product.cookieName,
+    tokenHeaderFormat: product.tokenHeaderFormat,
+    tokenHeaderExample: product.tokenHeaderExample,
+    cli: product.cli,
+  };
+}
+
+export function privilegeId(priv: string): string {
+  return `priv-${idFragment(priv)}`;
+}
+
+const HOW_WORDS: Record<string, string> = {
+  'all-of': 'required',
+  'any-of': 'one of several alternatives',
+  conditional: 'in some cases (alternative or parameter-dependent)',
+  'userid-group': 'on /access/groups or the user’s groups',
+  'userid-param': 'on the realm of the user',
+  'perm-modify': 'to modify permissions (or the subtree’s allocate privilege)',
+};
+
+function privilegesData(model: ApiModel, links: PageLinks): Record<string, unknown> {
+  const entries = buildPrivilegeIndex(model);
+  const privileges = entries.map((entry) => ({
+    name: entry.privilege,
+    id: privilegeId(entry.privilege),
+    count: entry.uses.length,
+    ops: entry.uses.map((u) => ({
+      href: `${links.href(u.file)}#${u.anchor}`,
+      method: u.method,
+      methodLower: u.method.toLowerCase(),
+      path: u.path,
+      how: `${HOW_WORDS[u.how] ?? u.how} on ${u.aclPath}${u.requireParam ? ` (when ${u.requireParam} is given)` : ''}${u.note ? ` — ${u.note}` : ''}`,
+    })),
+  }));
+  const openOps = (mode: string): unknown[] =>
+    model.paths.flatMap((p) =>
+      p.operations
+        .filter((o) => o.permissions.mode === mode)
+        .map((o) => ({ href: `${links.href(p.file)}#${o.anchor}`, method: o.method, methodLower: o.method.toLowerCase(), path: p.path })),
+    );
+  return {
+    crumbs: [{ text: 'Privileges', href: '' }],
+    privileges,
+    open: [
+      { id: 'open-world', title: 'No authentication required', ops: openOps('world') },
+      { id: 'open-all', title: 'Any authenticated user', ops: openOps('all') },
+      { id: 'open-root', title: 'Only root@pam', ops: openOps('root') },
+    ],
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * Schema nodes -> view data for tables: the type synopsis, constraints in words, defaults, and
+ * nested fields (object properties, array items, property-string keys) to any depth.
+ * All strings that end in "Html" are safe HTML; everything from the schema is escaped here.
+ */
+import type { ApiModel, FormatRef, PropertyKey, SchemaNode } from '../model/types.js';
+import { escapeHtml } from './escape.js';
+import type { MarkdownRenderer } from './markdown.js';
+
+export interface FieldView {
+  name: string;
+  /** "required", "optional" or "" (not applicable). */
+  presence: string;
+  typeHtml: string;
+  defaultHtml: string;
+  constraintsHtml: string[];
+  descriptionHtml: string;
+  notesHtml: string[];
+  /** Nested fields (object properties or property-string keys); null when there are none. */
+  fields: FieldView[] | null;
+  /** A caption for the nested table ("Property string keys", "Each item"). */
+  fieldsCaption: string;
+}
+
+export interface SchemaViewContext {
+  model: ApiModel;
+  md: MarkdownRenderer;
+}
+
+const RENDERER_WORDS: Record<string, string> = {
+  bytes: 'a size in bytes',
+  timestamp: 'a Unix timestamp (seconds)',
+  duration: 'a duration in seconds',
+  fraction_as_percentage: 'a fraction (0–1), usually shown as a percentage',
+  yaml: 'YAML text',
+};
+
+export function code(text: unknown): string {
+  return `<code>${escapeHtml(text)}</code>`;
+}
+
+export function typeHtml(node: SchemaNode): string {
+  return code(node.synopsis || `<${node.type}>`);
+}
+
+export function defaultHtml(node: SchemaNode): string {
+  if (node.default === undefined) return '';
+  const value = typeof node.default === 'string' ? node.default : JSON.stringify(node.default);
+  return code(value);
+}
+
+export function constraintsHtml(node: SchemaNode, ctx: SchemaViewContext): string[] {
+  const out: string[] = [];
+  if (node.enum && node.enum.length > 0) out.push(`One of: ${node.enum.map(code).join(', ')}`);
+  if (node.minimum !== undefined && node.maximum !== undefined) out.push(`Range: ${code(node.minimum)} – ${code(node.maximum)}`);
+  else if (node.minimum !== undefined) out.push(`Minimum: ${code(node.minimum)}`);
+  else if (node.maximum !== undefined) out.push(`Maximum: ${code(node.maximum)}`);
+  if (node.minLength !== undefined && node.maxLength !== undefined) out.push(`Length: ${node.minLength}–${node.maxLength} characters`);
+  else if (node.minLength !== undefined) out.push(`At least ${node.minLength} characters`);
+  else if (node.maxLength !== undefined) out.push(`At most ${node.maxLength} characters`);
+  if (node.pattern !== undefined) out.push(`Pattern: ${code(node.pattern)}`);
+  if (node.format?.kind === 'named') out.push(formatHtml(node.format, node, ctx));
+  if (node.renderer) out.push(`Rendered as ${escapeHtml(RENDERER_WORDS[node.renderer] ?? node.renderer)}`);
+  if (node.type === 'boolean') out.push(`Boolean: send ${code(1)} or ${code(0)}`);
+  return out;
+}
+
+function formatHtml(format: Extract<FormatRef, { kind: 'named' }>, node: SchemaNode, ctx: SchemaViewContext): string {
+  const name = code(format.name);
+  const described = node.formatDescription ? ` (${escapeHtml(node.formatDescription)})` : '';
+  if (format.list) return `Format: ${name} — a list of ${code(format.base)} values separated by commas, semicolons or spaces${described}`;
+  if (format.opt) return `Format: ${name} — ${code(format.base)} or empty${described}`;
+  return `Format: ${name}${described}`;
+}
+
+/** The keys of the property string a node carries (inline, or named via the registry), if known. */
+export function propertyStringKeys(node: SchemaNode, model: ApiModel): PropertyKey[] | null {
+  const format = node.format;
+  if (!format) return null;
+  if (format.kind === 'inline') return format.keys;
+  const def = model.formats[format.name] ?? model.formats[format.base];
+  return def?.kind === 'property-string' ? def.keys : null;
+}
+
+/** A sentence on a named format that we cannot expand, so the reader knows why no sub-table appears. */
+export function formatNoteHtml(node: SchemaNode, model: ApiModel): string | null {
+  const format = node.format;
+  if (format?.kind !== 'named' || propertyStringKeys(node, model)) return null;
+  if (!looksLikePropertyString(node)) return null;
+  if (!model.hasFormatRegistry) {
+    return `Property string of format ${code(format.name)}: this schema does not publish its keys (build from the reference dump or pass <code>--formats</code> to list them).`;
+  }
+  return null;
+}
+
+/** A named format whose synopsis shows key=value pairs is a property string. */
+function looksLikePropertyString(node: SchemaNode): boolean {
+  return /\[,?[a-z0-9_-]+=/i.test(node.synopsis) || /^\[[a-z0-9_-]+=\]/i.test(node.synopsis);
+}
+
+export function propertyKeyFields(keys: PropertyKey[], ctx: SchemaViewContext, depth: number): FieldView[] {
+  return keys.map((key) => {
+    const notes: string[] = [];
+    if (key.defaultKey) notes.push(`Default key: the value may be given without ${code(key.name + '=')}.`);
+    if (key.alias) notes.push(`Alias for ${code(key.alias)}.`);
+    if (key.keyAlias) notes.push(`Key alias: written as ${code('<' + key.keyAlias + '>=<value>')} (the ${escapeHtml(key.keyAlias)} value is the key).`);
+    return fieldView(key.name, key.required ? 'required' : 'optional', key.schema, ctx, depth + 1, notes);
+  });
+}
+
+export function fieldView(
+  name: string,
+  presence: string,
+  node: SchemaNode,
+  ctx: SchemaViewContext,
+  depth: number,
+  notes: string[] = [],
+): FieldView {
+  const view: FieldView = {
+    name,
+    presence,
+    typeHtml: typeHtml(node),
+    defaultHtml: defaultHtml(node),
+    constraintsHtml: constraintsHtml(node, ctx),
+    descriptionHtml: ctx.md.block(node.verboseDescription ?? node.description),
+    notesHtml: [...notes],
+    fields: null,
+    fieldsCaption: '',
+  };
+  if (node.title && node.title !== name) view.notesHtml.unshift(`<strong>${escapeHtml(node.title)}</strong>`);
+  if (node.requires) view.notesHtml.push(`Only valid together with ${code(node.requires)}.`);
+  if (node.extra) {
+    for (const [key, value] of Object.entries(node.extra)) view.notesHtml.push(`${code(key)}: ${code(value)}`);
+  }
+  const formatNote = formatNoteHtml(node, ctx.model);
+  if (formatNote) view.notesHtml.push(formatNote);
+  // Depth cap: real returns nest 4-5 levels; the cap only guards against pathological input.
+  if (depth > 12) return view;
+  const keys = propertyStringKeys(node, ctx.model);
+  if (keys && keys.length > 0) {
+    view.fields = propertyKeyFields(keys, ctx, depth);
+    view.fieldsCaption = 'Property string keys (key=value, separated by commas)';
+  } else if (node.properties && node.properties.length > 0) {
+    view.fields = node.properties.map((p) => fieldView(p.name, p.schema.optional ? 'optional' : '', p.schema, ctx, depth + 1));
+    view.fieldsCaption = 'Properties';
+  } else if (node.items && (node.items.properties?.length || propertyStringKeys(node.items, ctx.model))) {
+    view.fields = [fieldView('[item]', '', node.items, ctx, depth + 1)];
+    view.fieldsCaption = 'Each item';
+  }
+  return view;
+}
