@@ -11,6 +11,7 @@ import { isRecord, isTrue, normalizeNode, propertyKeys, type NodeContext } from 
 import type { RawFormatRegistry } from './typetext.js';
 import { HTTP_METHODS, type ApiModel, type ApiPath, type FormatDef, type Operation, type Parameter, type Product } from './types.js';
 import { idFragment, pageFile, uniqueIds } from './urls.js';
+import { foldFamilies } from './families.js';
 
 export interface NormalizeInput {
   source: string;
@@ -149,58 +150,6 @@ function parameters(
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
   return list.map((p) => ({ ...p, anchor: ids(`${opAnchor}-${idFragment(p.name)}`) }));
-}
-
-interface FoldedName {
-  name: string;
-  /** The key in the raw properties holding the schema (the first member of a folded family). */
-  key: string;
-  family: string | null;
-  familyRange?: { first: number; last: number };
-}
-
-/**
- * Numbered families: the viewer dump writes `net[n]`; the reference dump lists net0 ... net31, each
- * a `$ref` to one schema — after dereferencing, literally the same object. Members that share one
- * schema object fold into a single `net[n]` row, which is what a reader wants and keeps pages small.
- */
-function foldFamilies(properties: Record<string, unknown>): FoldedName[] {
-  const names = Object.keys(properties);
-  const groups = new Map<string, { index: number; key: string }[]>();
-  for (const key of names) {
-    const m = /^(.*[^0-9])([0-9]+)$/.exec(key);
-    if (!m || !isRecord(properties[key])) continue;
-    const list = groups.get(m[1]!) ?? [];
-    list.push({ index: Number(m[2]), key });
-    groups.set(m[1]!, list);
-  }
-  const foldedKeys = new Map<string, FoldedName>();
-  for (const [family, members] of groups) {
-    if (members.length < 2 || names.includes(`${family}[n]`)) continue;
-    const first = properties[members[0]!.key];
-    if (!members.every((m) => properties[m.key] === first)) continue;
-    members.sort((a, b) => a.index - b.index);
-    const folded: FoldedName = {
-      name: `${family}[n]`,
-      key: members[0]!.key,
-      family,
-      familyRange: { first: members[0]!.index, last: members[members.length - 1]!.index },
-    };
-    for (const m of members) foldedKeys.set(m.key, folded);
-  }
-  const out: FoldedName[] = [];
-  const emitted = new Set<FoldedName>();
-  for (const key of names) {
-    const folded = foldedKeys.get(key);
-    if (folded) {
-      if (!emitted.has(folded)) out.push(folded);
-      emitted.add(folded);
-      continue;
-    }
-    const family = /^(.*)\[n\]$/.exec(key)?.[1] ?? null;
-    out.push({ name: key, key, family });
-  }
-  return out;
 }
 
 function formatDefs(registry: RawFormatRegistry, base: string, ctx: NodeContext): Record<string, FormatDef> {

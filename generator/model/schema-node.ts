@@ -4,6 +4,7 @@
  */
 import { joinPointer } from '../errors.js';
 import type { FormatRef, NamedSchema, PropertyKey, SchemaNode } from './types.js';
+import { foldFamilies } from './families.js';
 import { deriveTypetext, type RawFormatRegistry, type RawSchema } from './typetext.js';
 
 /** Keys consumed into typed fields (or deliberately ignored), never copied into `extra`. */
@@ -117,9 +118,13 @@ function assign<K extends keyof SchemaNode>(node: SchemaNode, key: K, value: Sch
 }
 
 function namedSchemas(raw: Record<string, unknown>, pointer: string, ctx: NodeContext): NamedSchema[] {
-  return Object.keys(raw)
-    .sort()
-    .map((name) => ({ name, schema: normalizeNode(raw[name], joinPointer(pointer, name), ctx) }));
+  return foldFamilies(raw)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map(({ name, key, familyRange }) => {
+      const named: NamedSchema = { name, schema: normalizeNode(raw[key], joinPointer(pointer, key), ctx) };
+      if (familyRange) named.familyRange = familyRange;
+      return named;
+    });
 }
 
 function formatRef(raw: unknown, pointer: string, ctx: NodeContext): FormatRef | undefined {

@@ -177,6 +177,8 @@ export interface SchemaNode {
 export interface NamedSchema {
   name: string;
   schema: SchemaNode;
+  /** Set when numbered members (mp0 ... mp255) sharing one schema were folded into `mp[n]`. */
+  familyRange?: { first: number; last: number };
 }
 
 /** The permissions object of a method. */
