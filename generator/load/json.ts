@@ -1,19 +1,18 @@
-/** JSON.parse with an error that names the line and column instead of a bare character offset. */
+/**
+ * JSON.parse with an error that names the line and column. Node's own message does not always
+ * carry a position ("Unexpected token 'h', "[hello]" is not valid JSON"), so on failure a small
+ * iterative scanner finds the first offending character. It runs only on the error path.
+ */
 import { InputError } from '../errors.js';
 
 export function parseJson(source: string, text: string, offset = 0): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    let where = '';
-    if (position?.[1] !== undefined) {
-      where = ` at ${lineColumn(text, Number(position[1]), offset)}`;
-    } else if (/end of (JSON )?input|Unterminated/i.test(message)) {
-      where = ' (the text ends early: truncated?)';
-    }
-    throw new InputError(source, null, `not valid JSON${where}: ${message.split('\n')[0]}`, { cause: error });
+    const at = firstJsonError(text);
+    const where = at >= text.length ? ' (the text ends early: truncated?)' : ` at ${lineColumn(text, at, offset)}`;
+    const found = at < text.length ? `: unexpected ${JSON.stringify(text.slice(at, at + 12))}` : '';
+    throw new InputError(source, null, `not valid JSON${where}${found}`, { cause: error });
   }
 }
 
@@ -29,4 +28,83 @@ export function lineColumn(text: string, index: number, offset = 0): string {
   // `offset` is the number of characters removed before `text` on the first line (a stripped prefix).
   const column = index - lineStart + 1 + (line === 1 ? offset : 0);
   return `line ${line} column ${column}`;
+}
+
+const WS = /[ \t\n\r]*/y;
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const LITERAL = /true|false|null/y;
+
+/** Index of the first character that makes `text` invalid JSON (text.length when it ends early). */
+export function firstJsonError(text: string): number {
+  let i = 0;
+  const skip = (): void => {
+    WS.lastIndex = i;
+    WS.exec(text);
+    i = WS.lastIndex;
+  };
+  const match = (re: RegExp): boolean => {
+    re.lastIndex = i;
+    if (!re.exec(text)) return false;
+    i = re.lastIndex;
+    return true;
+  };
+  // Explicit stack of open containers instead of recursion: inputs can nest arbitrarily deep.
+  const stack: ('[' | '{')[] = [];
+  const value = (): boolean => {
+    skip();
+    const c = text[i];
+    if (c === '"') return match(STRING);
+    if (c === '[' || c === '{') {
+      stack.push(c);
+      i++;
+      return true;
+    }
+    return match(NUMBER) || match(LITERAL);
+  };
+  let expectValue = true;
+  for (;;) {
+    if (expectValue) {
+      const top = stack[stack.length - 1];
+      skip();
+      if (top === '{' && text[i - 0] !== '}') {
+        if (!match(STRING)) return i;
+        skip();
+        if (text[i] !== ':') return i;
+        i++;
+      } else if ((top === '[' && text[i] === ']') || (top === '{' && text[i] === '}')) {
+        // empty container
+        stack.pop();
+        i++;
+        expectValue = false;
+        if (stack.length === 0) break;
+        continue;
+      }
+      if (!value()) return i;
+      const opened = text[i - 1] === '[' || text[i - 1] === '{';
+      if (opened && (stack[stack.length - 1] === text[i - 1])) continue;
+      expectValue = false;
+      if (stack.length === 0) break;
+      continue;
+    }
+    skip();
+    const top = stack[stack.length - 1];
+    const c = text[i];
+    if (c === ',') {
+      i++;
+      expectValue = true;
+      skip();
+      if ((top === '[' && text[i] === ']') || (top === '{' && text[i] === '}')) return i;
+      continue;
+    }
+    if ((top === '[' && c === ']') || (top === '{' && c === '}')) {
+      stack.pop();
+      i++;
+      if (stack.length === 0) break;
+      continue;
+    }
+    return i;
+  }
+  skip();
+  return i < text.length ? i : text.length;
 }

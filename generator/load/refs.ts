@@ -24,8 +24,9 @@ export function parseRefsDump(source: string, text: string): unknown {
   }
   out.push(text.slice(last));
   const rewritten = out.join('');
-  if (/\(\s*"\w+"\s*\)/.test(stripStrings(rewritten))) {
-    const at = stripStrings(text).search(/\(\s*"\w+"\s*\)/);
+  // After stripping, a leftover tag reads ("") : one the token pattern could not rewrite.
+  if (/\(\s*""\s*\)/.test(stripStrings(rewritten))) {
+    const at = stripStrings(text).search(/\(\s*""\s*\)/);
     throw new InputError(source, null, `malformed tagged value at ${lineColumn(text, at)}`);
   }
   return parseJson(source, rewritten);

@@ -56,7 +56,7 @@ export function normalize(input: NormalizeInput, log: Logger): ApiModel {
     const ids = uniqueIds();
     for (const method of HTTP_METHODS) {
       const info = node.info?.[method];
-      if (info) apiPath.operations.push(operation(node.path, method, info, joinPointer(pointer, 'info', method), ids, ctx, log));
+      if (info) apiPath.operations.push(operation(node.path, method, info, joinPointer(pointer, 'info', method), ids, ctx, log, input.source));
     }
     paths.push(apiPath);
     (node.children ?? []).forEach((child, i) => visit(child, joinPointer(pointer, 'children', i), node.path));
@@ -90,6 +90,7 @@ function operation(
   ids: (id: string) => string,
   ctx: NodeContext,
   log: Logger,
+  source: string,
 ): Operation {
   const description = typeof info['description'] === 'string' ? info['description'] : '';
   const anchor = ids(method.toLowerCase());
@@ -104,7 +105,7 @@ function operation(
     parameters: parameters(path, method, info['parameters'], joinPointer(pointer, 'parameters'), anchor, ids, ctx),
     returns: normalizeNode(info['returns'] ?? { type: 'null' }, joinPointer(pointer, 'returns'), ctx),
     permissions: normalizePermissions(info['permissions'], joinPointer(pointer, 'permissions'), (d) =>
-      log.warn(`${d.pointer} - ${d.message}`),
+      log.warn(`${source}:${d.pointer} - ${d.message}`),
     ),
     flags: {
       protected: isTrue(info['protected']),
@@ -134,7 +135,7 @@ function parameters(
     const location = pathParams.includes(name) ? 'path' : method === 'GET' || method === 'DELETE' ? 'query' : 'body';
     const param: Omit<Parameter, 'anchor'> = {
       name,
-      required: location === 'path' || !(isRecord(rawSchema) && isTrue(rawSchema['optional'])),
+      required: location === 'path' || !isOptional(rawSchema),
       location,
       family,
       schema: normalizeNode(rawSchema, joinPointer(pointer, 'properties', key), ctx),
@@ -150,6 +151,17 @@ function parameters(
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
   return list.map((p) => ({ ...p, anchor: ids(`${opAnchor}-${idFragment(p.name)}`) }));
+}
+
+/**
+ * `optional: 1`, or a `oneOf` whose alternatives are all optional (Proxmox puts `optional` inside
+ * the alternatives of type-dependent parameters, e.g. `delete` on SDN fabrics).
+ */
+function isOptional(raw: unknown): boolean {
+  if (!isRecord(raw)) return false;
+  if (isTrue(raw['optional'])) return true;
+  const alternatives = raw['oneOf'];
+  return Array.isArray(alternatives) && alternatives.length > 0 && alternatives.every((alt) => isRecord(alt) && isTrue(alt['optional']));
 }
 
 function formatDefs(registry: RawFormatRegistry, base: string, ctx: NodeContext): Record<string, FormatDef> {

@@ -66,7 +66,8 @@ export function operationView(op: Operation, ctx: OperationViewContext): Operati
     methodLower: op.method.toLowerCase(),
     httpLine: `${op.method} ${product.apiBase}${op.path}`,
     summaryHtml: ctx.md.inline(op.summary),
-    descriptionHtml: ctx.md.block(op.description),
+    // A one-sentence description is already the heading; do not print it twice.
+    descriptionHtml: op.description.trim() === op.summary ? '' : ctx.md.block(op.description),
     name: op.name,
     params,
     hasParams: params.length > 0,

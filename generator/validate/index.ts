@@ -17,7 +17,7 @@ function validators(): { viewer: ValidateFunction; refs: ValidateFunction } {
   if (!compiled) {
     const schema = JSON.parse(readFileSync(join(packageRoot(), 'schema', 'proxmox-api.schema.json'), 'utf8')) as { $id: string };
     const ajv = new Ajv({ allErrors: true, strict: false });
-    ajv.addSchema(schema);
+    ajv.addSchema(withoutRefAlternatives(schema));
     const get = (name: string): ValidateFunction => {
       const fn = ajv.getSchema(`${schema.$id}#/definitions/${name}`);
       if (!fn) throw new Error(`schema definition ${name} missing`);
@@ -54,38 +54,75 @@ export function validate(loaded: LoadedDocument, document: unknown = loaded.docu
 }
 
 /**
- * Ajv reports every failed branch of an anyOf; a reader wants the one that explains the problem.
- * Drop the "is not a $ref / marker" noise of the alternative branches and the anyOf summary lines
- * whenever a more specific error at the same or a deeper pointer exists.
+ * Ajv reports every failed branch of an anyOf. A reader wants the one error that explains the
+ * problem: when errors exist deeper inside the value, they are the explanation and the anyOf with
+ * its branch errors is dropped; otherwise the branches' expectations merge into one "must be A or B".
  */
 function summarize(errors: ErrorObject[]): Violation[] {
-  const alternativeNoise = (e: ErrorObject): boolean =>
-    (e.keyword === 'required' && ['$ref', 'x-proxmox-code', 'x-proxmox-regex'].includes(String(e.params['missingProperty']))) ||
-    e.keyword === 'anyOf' ||
-    e.keyword === 'oneOf' ||
-    (e.keyword === 'type' && e.schemaPath.includes('/anyOf/'));
-  const specific = errors.filter((e) => !alternativeNoise(e));
-  const chosen = specific.length > 0 ? specific : errors;
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  const dropped = new Set<ErrorObject>();
+  const merged = new Map<ErrorObject, string>();
+  for (const group of anyOfs) {
+    const branchPrefix = group.schemaPath.replace(/\/(anyOf|oneOf)$/, '/$1/');
+    const branches = errors.filter((e) => e !== group && e.instancePath === group.instancePath && e.schemaPath.startsWith(branchPrefix));
+    const deeper = errors.some((e) => e.instancePath.startsWith(group.instancePath + '/'));
+    for (const b of branches) dropped.add(b);
+    if (deeper) dropped.add(group);
+    else merged.set(group, `must be ${[...new Set(branches.map(expectation))].join(' or ')}`);
+  }
   const seen = new Set<string>();
   const out: Violation[] = [];
-  for (const error of chosen) {
-    const message = describe(error);
-    const key = `${error.instancePath}\u0000${message}`;
+  for (const error of errors) {
+    if (dropped.has(error) || error.keyword === 'propertyNames') continue;
+    const message = merged.get(error) ?? describe(error);
+    const pointer = error.instancePath;
+    const key = `${pointer}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ pointer: error.instancePath, message });
+    out.push({ pointer, message });
   }
   return out;
 }
 
+function expectation(error: ErrorObject): string {
+  if (error.keyword === 'type') return String(error.params['type']).replace(/,/g, ' or ');
+  if (error.keyword === 'enum') return `one of ${(error.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (error.keyword === 'pattern') return `a string matching ${String(error.params['pattern'])}`;
+  if (error.keyword === 'required') return `an object with "${String(error.params['missingProperty'])}"`;
+  return error.message ?? error.keyword;
+}
+
 function describe(error: ErrorObject): string {
   switch (error.keyword) {
-    case 'propertyNames':
-      return `key ${JSON.stringify(error.params['propertyName'])} is not allowed here`;
     case 'enum':
-      if (error.instancePath.endsWith('/info') || /\/info$/.test(error.instancePath)) return 'method key must be GET, POST, PUT or DELETE';
+      if (error.propertyName !== undefined) {
+        return `key ${JSON.stringify(error.propertyName)} is not allowed here (expected ${(error.params['allowedValues'] as unknown[]).join(', ')})`;
+      }
       return `${error.message ?? 'invalid value'}: ${(error.params['allowedValues'] as unknown[] | undefined)?.join(', ') ?? ''}`.trim();
+    case 'type':
+      return `must be ${String(error.params['type']).replace(/,/g, ' or ')}`;
     default:
       return error.message ?? `fails ${error.keyword}`;
   }
+}
+
+/**
+ * The schema file documents the format as written, where `$ref` may stand in many places. We
+ * validate after dereferencing, when none are left (deref reports leftovers), so the `$ref`
+ * alternatives are removed: they would only add noise to every error message.
+ */
+function withoutRefAlternatives<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withoutRefAlternatives) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'anyOf' && Array.isArray(value)) {
+      const kept = value.filter((alt) => !(alt && typeof alt === 'object' && (alt as Record<string, unknown>)['$ref'] === '#/definitions/ref'));
+      if (kept.length === 1) Object.assign(out, withoutRefAlternatives(kept[0]));
+      else out[key] = kept.map(withoutRefAlternatives);
+    } else {
+      out[key] = withoutRefAlternatives(value);
+    }
+  }
+  return out as T;
 }

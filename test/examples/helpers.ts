@@ -63,10 +63,13 @@ export function qemuNet(): Parameter {
 /** Run shell code with `curl`/`pvesh`/`pmgsh` replaced by a function that prints its argv NUL-separated. */
 export function shellArgs(code: string): { argv: string[][]; stderr: string; status: number | null } {
   const prelude = "rec() { printf '%s\\0' \"$@\"; printf '\\1'; }; curl() { rec curl \"$@\"; }; pvesh() { rec pvesh \"$@\"; }; pmgsh() { rec pmgsh \"$@\"; }\n";
-  const r = spawnSync('bash', ['--noprofile', '--norc', '-c', prelude + code], {
+  // The script goes through stdin: a whole schema's worth of commands exceeds the argument size limit.
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-s'], {
+    input: prelude + code,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TICKET: 'TICKETVALUE', CSRF: 'CSRFVALUE' },
     encoding: 'utf8',
   });
+  if (r.error) throw r.error;
   const argv = r.stdout
     .split('\u0001')
     .filter((chunk) => chunk !== '')
@@ -86,14 +89,12 @@ export function parsePython(code: string): string {
   return r.status === 0 ? '' : r.stderr || `exit ${r.status}`;
 }
 
-/** Evaluate a Python expression (a string literal) and print it back as JSON, to check escaping. */
-export function pythonEval(literal: string): string {
-  const r = spawnSync('python3', ['-c', 'import ast,json,sys; print(json.dumps(ast.literal_eval(sys.stdin.read())))'], {
-    input: literal,
-    encoding: 'utf8',
-  });
+/** Evaluate Python string literals (one python3 run) and return their values, to check escaping. */
+export function pythonEval(literals: string[]): string[] {
+  const script = 'import ast,json,sys; print(json.dumps([ast.literal_eval(s) for s in json.load(sys.stdin)]))';
+  const r = spawnSync('python3', ['-c', script], { input: JSON.stringify(literals), encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout) as string;
+  return JSON.parse(r.stdout) as string[];
 }
 
 /** Strings designed to break out of quoting in shell, JS and Python. */

@@ -151,7 +151,7 @@ const FORMAT_VALUES: Record<string, string> = {
   'pem-string': EXAMPLE_PEM,
   urlencoded: 'ssh-ed25519%20AAAAC3NzaC1lZDI1NTE5%20admin%40example.com',
   'graphite-path': 'proxmox',
-  string: 'example',
+  // Deliberately absent: `string` (string-list) says nothing about the value; the name decides.
 };
 
 /**
@@ -180,7 +180,8 @@ const NAME_VALUES: Record<string, string[]> = {
   authid: ['root@pam'],
   realm: ['pam'],
   digest: [EXAMPLE_DIGEST],
-  password: ['secret'],
+  // The second one for schemas that demand at least 8 characters.
+  password: ['secret', 'secret-password'],
   upid: [EXAMPLE_UPID],
   iface: ['vmbr0'],
   bridge: ['vmbr0'],
@@ -220,6 +221,16 @@ const NAME_VALUES: Record<string, string[]> = {
   monid: ['pve1'],
   'pci-id-or-mapping': ['0000:01:00.0'],
   reference: ['docker.io/library/debian:12', 'docker.io/library/debian'],
+  // Firewall rule action: a macro-free verdict (also matches the "security group name" pattern).
+  action: ['ACCEPT'],
+  ds: ['cpu'],
+  idlist: ['unused0'],
+  dev: ['/dev/sdb'],
+  device: ['/dev/sdb'],
+  devices: ['/dev/sdb'],
+  'from-address': ['pve@example.com'],
+  template: ['debian-12-standard_12.7-1_amd64.tar.zst'],
+  search: ['example.com'],
 };
 
 /** Generic guesses tried against a pattern when nothing better is known. */
@@ -354,7 +365,8 @@ function configId(format: string, name: string): string | undefined {
   const known = NAME_VALUES[name]?.[0];
   if (known !== undefined && /^[A-Za-z][A-Za-z0-9_-]*$/.test(known)) return known;
   const slug = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return /^[a-z]/.test(slug) ? `${slug}1` : 'example1';
+  // "id1" or "name1" would only repeat the parameter's name.
+  return /^[a-z]/.test(slug) && slug !== 'id' && slug !== 'name' ? `${slug}1` : 'example1';
 }
 
 /**
