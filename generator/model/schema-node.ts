@@ -146,7 +146,8 @@ export function propertyKeys(raw: Record<string, unknown>, pointer: string, ctx:
     return {
       name,
       defaultKey: isTrue(r['default_key']),
-      required: !isTrue(r['optional']),
+      // An alias only names another key (volume= for file=, virtio= for model+macaddr): never required itself.
+      required: !isTrue(r['optional']) && typeof r['alias'] !== 'string',
       alias: text(r['alias']) ?? null,
       keyAlias: text(r['keyAlias']) ?? null,
       schema: normalizeNode(schema, joinPointer(pointer, name), ctx),

@@ -11,6 +11,12 @@ export interface ParamView extends FieldView {
   location: string;
 }
 
+export interface ParamGroup {
+  /** Empty for the common group; else e.g. "Only when type is zfspool or lvm". */
+  titleHtml: string;
+  params: ParamView[];
+}
+
 export interface FlagView {
   id: string;
   label: string;
@@ -37,6 +43,8 @@ export interface OperationView {
   descriptionHtml: string;
   name: string;
   params: ParamView[];
+  /** Parameters in groups: the common ones first, then one group per set of `type` values they apply to. */
+  paramGroups: ParamGroup[];
   hasParams: boolean;
   returns: ReturnsView;
   permissionsHtml: string;
@@ -70,6 +78,7 @@ export function operationView(op: Operation, ctx: OperationViewContext): Operati
     descriptionHtml: op.description.trim() === op.summary ? '' : ctx.md.block(op.description),
     name: op.name,
     params,
+    paramGroups: groupByInstanceType(op, params),
     hasParams: params.length > 0,
     returns: returnsView(op.returns, ctx),
     permissionsHtml: renderPermissionsHtml(op.permissions, (name) => byName.get(name) ?? null, ctx.privilegeHref),
@@ -78,6 +87,34 @@ export function operationView(op: Operation, ctx: OperationViewContext): Operati
     authHref: ctx.authHref,
     privilegesHref: ctx.privilegeHref(''),
   };
+}
+
+/**
+ * Type-dependent parameters (SDN, HA rules, notification targets, storage) only apply when the
+ * selecting parameter has certain values; grouping them keeps the common ones readable.
+ */
+function groupByInstanceType(op: Operation, views: ParamView[]): ParamGroup[] {
+  const common: ParamView[] = [];
+  const groups = new Map<string, ParamGroup>();
+  op.parameters.forEach((param, i) => {
+    const view = views[i]!;
+    const types = param.schema.instanceTypes;
+    if (!types?.length) {
+      common.push(view);
+      return;
+    }
+    const key = `${param.schema.typeProperty ?? 'type'}\u0000${types.join('\u0000')}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        titleHtml: `Only when ${code(param.schema.typeProperty ?? 'type')} is ${types.map(code).join(' or ')}`,
+        params: [],
+      };
+      groups.set(key, group);
+    }
+    group.params.push(view);
+  });
+  return [{ titleHtml: '', params: common }, ...groups.values()].filter((g) => g.params.length > 0);
 }
 
 function paramView(param: Parameter, op: Operation, ctx: OperationViewContext): ParamView {

@@ -93,6 +93,18 @@ export function formatNoteHtml(node: SchemaNode, model: ApiModel): string | null
   return null;
 }
 
+/**
+ * A named format that the schema says nothing else about (the viewer dump gives e.g.
+ * `pve-qm-hostpci` with no typetext): without a registry we cannot tell what the value looks like,
+ * and we say so rather than leave the reader guessing.
+ */
+export function unknownFormatNoteHtml(node: SchemaNode, model: ApiModel): string | null {
+  const format = node.format;
+  if (format?.kind !== 'named' || model.hasFormatRegistry || node.typetext !== undefined) return null;
+  if (node.synopsis !== '<string>' || node.formatDescription || node.pattern || node.enum) return null;
+  return `The schema describes format ${code(format.name)} only by name; if it is a property string, build from the reference dump or with <code>--formats</code> to list its keys.`;
+}
+
 /** A named format whose synopsis shows key=value pairs is a property string. */
 function looksLikePropertyString(node: SchemaNode): boolean {
   return /\[,?[a-z0-9_-]+=/i.test(node.synopsis) || /^\[[a-z0-9_-]+=\]/i.test(node.synopsis);
@@ -132,7 +144,7 @@ export function fieldView(
   if (node.extra) {
     for (const [key, value] of Object.entries(node.extra)) view.notesHtml.push(`${code(key)}: ${code(value)}`);
   }
-  const formatNote = formatNoteHtml(node, ctx.model);
+  const formatNote = formatNoteHtml(node, ctx.model) ?? unknownFormatNoteHtml(node, ctx.model);
   if (formatNote) view.notesHtml.push(formatNote);
   // Depth cap: real returns nest 4-5 levels; the cap only guards against pathological input.
   if (depth > 12) return view;

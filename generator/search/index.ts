@@ -25,12 +25,16 @@ export interface SearchIndexData {
 export function searchDocuments(model: ApiModel): SearchDocument[] {
   const docs: SearchDocument[] = [];
   for (const apiPath of model.paths) {
-    for (const op of apiPath.operations) docs.push(searchDocument(docs.length, model, apiPath, op));
+    const itemNames = apiPath.children.flatMap((c) => (PARAM_SEGMENT.exec(c.slice(c.lastIndexOf('/') + 1))?.slice(1, 2) ?? []));
+    for (const op of apiPath.operations) docs.push(searchDocument(docs.length, model, apiPath, op, itemNames));
   }
   return docs;
 }
 
-function searchDocument(id: number, model: ApiModel, apiPath: ApiPath, op: Operation): SearchDocument {
+const PARAM_SEGMENT = /^\{([^}]+)\}$/;
+
+/** `itemNames`: for a collection such as /nodes/{node}/network, the parameter naming one item ("iface"). */
+function searchDocument(id: number, model: ApiModel, apiPath: ApiPath, op: Operation, itemNames: string[]): SearchDocument {
   const literalSegments = apiPath.path.split('/').filter((s) => s !== '' && !s.startsWith('{'));
   return {
     id,
@@ -44,7 +48,7 @@ function searchDocument(id: number, model: ApiModel, apiPath: ApiPath, op: Opera
     verb: METHOD_WORDS[op.method] ?? '',
     section: apiPath.section,
     description: op.description,
-    params: unique(op.parameters.flatMap((p) => [p.family ?? p.name, ...formatKeyNames(model, p.schema)])).join(' '),
+    params: unique([...op.parameters.flatMap((p) => [p.family ?? p.name, ...formatKeyNames(model, p.schema)]), ...itemNames]).join(' '),
     paramText: op.parameters.map(paramText).join(' '),
     pathWords: literalSegments.join(' '),
   };

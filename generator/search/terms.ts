@@ -63,6 +63,9 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['lxc', 'container', 'ct'],
   ['delete', 'remove', 'destroy', 'del', 'rm'],
   ['create', 'add', 'new'],
+  // Many list operations are summarized as "X index."
+  ['list', 'index'],
+  ['iface', 'interface', 'nic'],
 ];
 
 const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'on', 'in', 'for', 'and', 'or', 'by', 'from', 'with', 'is', 'are', 'be', 'it', 'its', 'this', 'that', 'as', 'at', 'how', 'do', 'i', 'my']);
@@ -122,7 +125,16 @@ export const SEARCH_OPTIONS: SearchOptions = {
   fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false),
   weights: { fuzzy: 0.3, prefix: 0.4 },
   combineWith: 'OR',
+  boostDocument: (_id, _term, stored) => documentPrior(String(stored?.['method']), String(stored?.['path'])),
 };
+
+/**
+ * Query-independent prior: when a query names no verb, users mostly want to read, and a list
+ * (collection) before one item: GET slightly over the rest, collections slightly over items.
+ */
+export function documentPrior(method: string, path: string): number {
+  return (method === 'GET' ? 1.1 : 1) * (path.endsWith('}') ? 0.92 : 1);
+}
 
 /** MiniSearch constructor options; the same object must be passed when the index is loaded. */
 export const INDEX_OPTIONS: Options = {

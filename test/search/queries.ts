@@ -73,6 +73,10 @@ export const TUNING: RelevanceQuery[] = [
   { q: 'cpu models', expect: ['GET /nodes/{node}/capabilities/qemu/cpu'] },
   { q: 'api version', expect: ['GET /version', 'GET /nodes/{node}/version'] },
   { q: 'container config', expect: [`GET ${lxc}/config`] },
+  // Pasted paths and pieces of paths, as the official viewer's filter takes them.
+  { q: '/nodes/{node}/qemu', expect: ['GET /nodes/{node}/qemu'] },
+  { q: 'qemu/{vmid}/status/start', expect: [`POST ${qemu}/status/start`] },
+  { q: '/access/users/', expect: ['GET /access/users'] },
 ];
 
 export const HELD_OUT: RelevanceQuery[] = [
