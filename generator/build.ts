@@ -125,7 +125,7 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
     if (options.emit?.includes('model')) out.push({ file: 'model.json', content: JSON.stringify(model, null, 2) + '\n' });
     return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   });
-  time('write', () => writeOutput(options.out, files));
+  await time('write', () => writeOutput(options.out, files));
   const bytes = files.reduce((n, f) => n + (typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length), 0);
   return {
     model,

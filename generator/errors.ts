@@ -71,7 +71,10 @@ export class OutputError extends ApidocError {
 
 /** Escapes one JSON pointer reference token (RFC 6901). */
 export function pointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(token);
+  // Fast path: almost no token contains either character, and this runs for every schema node.
+  if (!text.includes('~') && !text.includes('/')) return text;
+  return text.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function joinPointer(base: string, ...tokens: (string | number)[]): string {
