@@ -13,14 +13,20 @@ import type { Logger } from './log.js';
 import { normalize } from './model/normalize.js';
 import type { ApiModel, Product } from './model/types.js';
 import { isRecord } from './model/schema-node.js';
-import { siteAssets } from './render/assets.js';
+import { siteAssets, type Assets } from './render/assets.js';
+import { searchIndexAsset } from './search/index.js';
 import { buildManifest } from './render/manifest.js';
+import { exportFiles } from './export/index.js';
 import { renderSite, type OutputFile } from './render/pages.js';
-import { loadTemplates } from './render/templates.js';
+import { loadTemplates, type Templates } from './render/templates.js';
+import type { RenderOptions } from './render/site-context.js';
 import { validate, validateStructure } from './validate/index.js';
 import { writeOutput } from './write/atomic.js';
+import { writeZip, zipPathFor } from './write/zip.js';
+import { publishFiles } from './publish/index.js';
+import { themeAssets, type ThemeOptions } from './publish/theme.js';
 
-export type Phase = 'load' | 'validate' | 'deref' | 'normalize' | 'render' | 'write';
+export type Phase = 'load' | 'validate' | 'deref' | 'normalize' | 'render' | 'write' | 'zip';
 
 export interface ModelOptions {
   schema: string;
@@ -38,8 +44,10 @@ export interface BuildOptions extends ModelOptions {
   emit?: string[];
   templates?: string;
   baseUrl?: string;
-  /** Offline bundle: links end in index.html so the site works from file://. */
+  /** Offline bundle: links end in index.html so the site works from file://; also writes `<out>.zip`. */
   offline?: boolean;
+  /** Logo, accent colour, header and footer links (validated by the CLI, see publish/theme.ts). */
+  theme?: ThemeOptions;
 }
 
 export interface BuildResult {
@@ -49,12 +57,15 @@ export interface BuildResult {
   bytes: number;
   references: number;
   timings: Record<Phase, number>;
+  /** The offline bundle's zip (--offline only). */
+  zip?: { path: string; bytes: number };
 }
 
 type Timer = <T>(phase: Phase, work: () => T) => T;
 
-function timer(timings: Partial<Record<Phase, number>>): Timer {
+function timer(timings: Partial<Record<Phase, number>>, log?: Logger): Timer {
   return (phase, work) => {
+    log?.progress?.(`${phase}…`);
     const start = performance.now();
     const result = work();
     if (result instanceof Promise) {
@@ -68,7 +79,7 @@ function timer(timings: Partial<Record<Phase, number>>): Timer {
 }
 
 export async function loadModel(options: ModelOptions, log: Logger, timings: Partial<Record<Phase, number>> = {}): Promise<{ model: ApiModel; references: number }> {
-  const time = timer(timings);
+  const time = timer(timings, log);
   const read: ReadOptions = { ...options.read, insecure: options.insecure ?? options.read?.insecure ?? false };
   const loaded = await time('load', () => load(options.schema, read));
   const formats = options.formats ? await time('load', () => loadFormats(options.formats!, read)) : undefined;
@@ -108,24 +119,66 @@ async function loadFormats(source: string, read: ReadOptions): Promise<Record<st
   return document;
 }
 
+/** What every version of a multi-version build shares: the assets and templates, read once. */
+export interface RenderShared {
+  assets: Assets;
+  templates: Templates;
+}
+
+/** A site ready to render: every file but the pages, and the templates and options the pages render with. */
+export interface PreparedSite {
+  files: OutputFile[];
+  templates: Templates;
+  render: RenderOptions;
+}
+
+/**
+ * Everything of one model's site except its pages (assets, search index, manifest, exports). Split
+ * from rendering so the dev server can keep it and render only the page a request asks for.
+ * `extra` adds render options (the multi-version build passes its version context here).
+ */
+export function prepareSite(model: ApiModel, options: BuildOptions, shared?: RenderShared, extra?: Partial<RenderOptions>): PreparedSite {
+  const assets = shared?.assets ?? siteAssets();
+  const theme = themeAssets(options.theme);
+  const assetVersions = { ...assets.versions, ...theme.versions };
+  const searchIndex = searchIndexAsset(model, assetVersions);
+  assetVersions['search-index.js'] = searchIndex.version;
+  const templates = shared?.templates ?? loadTemplates(options.templates);
+  const render: RenderOptions = {
+    cleanUrls: !options.offline,
+    baseUrl: options.baseUrl ?? '',
+    assetVersions,
+    ...(theme.view ? { theme: theme.view } : {}),
+    ...extra,
+  };
+  const out: OutputFile[] = [];
+  out.push(...assets.files, ...theme.files);
+  out.push({ file: searchIndex.file, content: searchIndex.content });
+  out.push({ file: 'manifest.json', content: JSON.stringify(buildManifest(model), null, 2) + '\n' });
+  out.push(...exportFiles(model));
+  if (options.emit?.includes('model')) out.push({ file: 'model.json', content: JSON.stringify(model, null, 2) + '\n' });
+  return { files: out, templates, render };
+}
+
+/**
+ * Every output file of one model's site (pages, assets, search index, manifest, and for a hosted
+ * site sitemap.xml and robots.txt), sorted by name.
+ */
+export function renderModelFiles(model: ApiModel, options: BuildOptions, shared?: RenderShared, extra?: Partial<RenderOptions>): OutputFile[] {
+  const site = prepareSite(model, options, shared, extra);
+  const out: OutputFile[] = [...renderSite(model, site.templates, site.render), ...site.files];
+  out.push(...publishFiles(out, options));
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
 export async function build(options: BuildOptions, log: Logger): Promise<BuildResult> {
   const timings: Partial<Record<Phase, number>> = {};
-  const time = timer(timings);
+  const time = timer(timings, log);
   const { model, references } = await loadModel(options, log, timings);
-  const files = time('render', () => {
-    const assets = siteAssets();
-    const templates = loadTemplates(options.templates);
-    const out: OutputFile[] = renderSite(model, templates, {
-      cleanUrls: !options.offline,
-      baseUrl: options.baseUrl ?? '',
-      assetVersions: assets.versions,
-    });
-    out.push(...assets.files);
-    out.push({ file: 'manifest.json', content: JSON.stringify(buildManifest(model), null, 2) + '\n' });
-    if (options.emit?.includes('model')) out.push({ file: 'model.json', content: JSON.stringify(model, null, 2) + '\n' });
-    return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  });
+  const files = time('render', () => renderModelFiles(model, options));
   await time('write', () => writeOutput(options.out, files));
+  const zip = options.offline ? time('zip', () => ({ path: zipPathFor(options.out), bytes: writeZip(zipPathFor(options.out), files) })) : undefined;
+  log.progress?.('');
   const bytes = files.reduce((n, f) => n + (typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length), 0);
   return {
     model,
@@ -140,6 +193,8 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
       normalize: timings.normalize ?? 0,
       render: timings.render ?? 0,
       write: timings.write ?? 0,
+      zip: timings.zip ?? 0,
     },
+    ...(zip ? { zip } : {}),
   };
 }

@@ -6,9 +6,14 @@ import type { Logger } from '../log.js';
 import type { Product } from '../model/types.js';
 import { packageRoot } from '../paths.js';
 import { DEFAULT_SCHEMA, type ParsedArgs } from './options.js';
+import { parseBaseUrl } from '../publish/base-url.js';
+import { buildSummary } from '../publish/summary.js';
+import { validateTheme, type ThemeOptions } from '../publish/theme.js';
+import { parseSchemaValues } from '../versions/labels.js';
+import { runVersionsBuild } from '../versions/command.js';
 
-export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
-  if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}" (use --schema FILE)`);
+/** BuildOptions from the parsed options (shared with `dev`, which builds the same site in memory). */
+export function buildOptionsFrom(args: ParsedArgs): BuildOptions {
   const o = args.options;
   const str = (name: string): string | undefined => (typeof o[name] === 'string' ? (o[name] as string) : undefined);
   const options: BuildOptions = {
@@ -27,6 +32,29 @@ export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
     ['baseUrl', str('base-url')],
   ];
   for (const [key, value] of optional) if (value !== undefined) (options as unknown as Record<string, unknown>)[key] = value;
+  if (options.baseUrl !== undefined) options.baseUrl = parseBaseUrl(options.baseUrl).href;
+  const list = (name: string): string[] | undefined => (Array.isArray(o[name]) ? (o[name] as string[]) : undefined);
+  const theme: ThemeOptions = {};
+  if (str('logo') !== undefined) theme.logo = str('logo')!;
+  if (str('accent') !== undefined) theme.accent = str('accent')!;
+  if (list('header-link')) theme.headerLinks = list('header-link')!;
+  if (list('footer-link')) theme.footerLinks = list('footer-link')!;
+  if (Object.keys(theme).length > 0) {
+    validateTheme(theme);
+    options.theme = theme;
+  }
+  return options;
+}
+
+export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
+  if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}" (use --schema FILE)`);
+  const o = args.options;
+  const options = buildOptionsFrom(args);
+
+  // `--schema LABEL=SOURCE`, once or repeated: a site with several versions (generator/versions).
+  const schemas = Array.isArray(o['schema']) ? (o['schema'] as string[]) : typeof o['schema'] === 'string' ? [o['schema']] : [];
+  const parsed = schemas.length > 0 ? parseSchemaValues(schemas) : null;
+  if (parsed && 'versions' in parsed) return runVersionsBuild(parsed.versions, options, log);
 
   const started = performance.now();
   const result = await build(options, log);
@@ -37,7 +65,12 @@ export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
     `built ${result.model.stats.paths} path pages (${result.model.stats.operations} operations, ${result.files} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MB) into ${result.out} in ${ms(total)}`,
   );
   log.info(
-    `  load ${ms(t.load)} · validate ${ms(t.validate)} · deref ${ms(t.deref)}${result.references ? ` (${result.references} $refs)` : ''} · normalize ${ms(t.normalize)} · render ${ms(t.render)} · write ${ms(t.write)}`,
+    `  load ${ms(t.load)} · validate ${ms(t.validate)} · deref ${ms(t.deref)}${result.references ? ` (${result.references} $refs)` : ''} · normalize ${ms(t.normalize)} · render ${ms(t.render)} · write ${ms(t.write)}${result.zip ? ` · zip ${ms(t.zip)}` : ''}`,
   );
-  return EXIT.ok;
+  if (result.zip) log.info(`  offline bundle: ${result.zip.path} (${(result.zip.bytes / 1024 / 1024).toFixed(1)} MB)`);
+  // --strict: the output is written (it is valid), but warnings fail the run for CI.
+  const exit = o['strict'] === true && log.warnings.length > 0 ? EXIT.strict : EXIT.ok;
+  if (o['json'] === true) process.stdout.write(JSON.stringify(buildSummary(result, log.warnings, total, exit), null, 2) + '\n');
+  if (exit === EXIT.strict) process.stderr.write(`pve-apidoc: ${log.warnings.length} warning${log.warnings.length === 1 ? '' : 's'} with --strict\n`);
+  return exit;
 }

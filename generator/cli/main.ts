@@ -3,30 +3,52 @@
  * code. Stack traces only with --verbose: users need the cause and the place, not our internals.
  */
 import { ApidocError, EXIT, ValidationError } from '../errors.js';
-import { createLogger } from '../log.js';
+import { colorEnabled, createLogger, palette, type Logger } from '../log.js';
+import { applyConfig } from '../config/index.js';
+import { failureSummary } from '../publish/summary.js';
 import { helpText, parseArgs, type ParsedArgs } from './options.js';
 import { runBuild } from './build-command.js';
+import { runDiff } from './diff-command.js';
+import { runOpenApi } from './openapi-command.js';
+import { runDev } from './dev-command.js';
+import { runPreview } from './preview-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let args: ParsedArgs | undefined;
   const verbose = argv.includes('--verbose');
+  let log: Logger | undefined;
   try {
     args = parseArgs(argv);
     if (args.command === 'help' || args.options['help']) {
       process.stdout.write(helpText(args.command) + '\n');
       return EXIT.ok;
     }
-    const log = createLogger({ quiet: args.options['quiet'] === true });
+    // A config file's values become the defaults of this command's options (flags still win).
+    args = await applyConfig(argv, args);
+    log = createLogger({ quiet: args.options['quiet'] === true });
     switch (args.command) {
       case 'build':
         return await runBuild(args, log);
+      case 'diff':
+        return await runDiff(args, log);
+      case 'openapi':
+        return await runOpenApi(args, log);
+      case 'dev':
+        return await runDev(args, log);
+      case 'preview':
+        return await runPreview(args, log);
       default:
         process.stdout.write(helpText() + '\n');
         return EXIT.usage;
     }
   } catch (error) {
+    // --json: a failed build still prints its summary (ok: false, the error) for the machine reading stdout.
+    if (args?.options['json'] === true || (args === undefined && argv.includes('--json'))) {
+      process.stdout.write(JSON.stringify(failureSummary(args?.command ?? argv[0] ?? '', error, log?.warnings ?? []), null, 2) + '\n');
+    }
+    const prefix = palette(colorEnabled()).red('pve-apidoc:');
     if (error instanceof ApidocError) {
-      process.stderr.write(`pve-apidoc: ${error.message}\n`);
+      process.stderr.write(`${prefix} ${error.message}\n`);
       if (verbose && error instanceof ValidationError) {
         for (const v of error.violations) process.stderr.write(`  ${error.source}:${v.pointer || '/'} - ${v.message}\n`);
       }
@@ -34,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`pve-apidoc: internal error: ${message}${verbose ? '' : ' (run with --verbose for details)'}\n`);
+    process.stderr.write(`${prefix} internal error: ${message}${verbose ? '' : ' (run with --verbose for details)'}\n`);
     if (verbose && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
     return EXIT.internal;
   }

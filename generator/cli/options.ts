@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 
-export type OptionType = 'string' | 'boolean' | 'string[]';
+export type OptionType = 'string' | 'boolean' | 'string[]' | 'number';
 
 export interface OptionSpec {
   name: string;
@@ -12,37 +12,65 @@ export interface OptionSpec {
   help: string;
   /** Value placeholder for --help. */
   arg?: string;
-  default?: string | boolean;
+  default?: string | boolean | number;
   commands: readonly string[];
   short?: string;
   choices?: readonly string[];
+  /** false: command line only, not allowed in a config file (help, config, verbose, json). */
+  config?: false;
+  /** The value is a file or folder; in a config file it is relative to the config file's folder. */
+  file?: true;
+  /** Commands for which a string option may be given more than once (then its value is a string[]). */
+  repeatable?: readonly string[];
 }
 
 export const COMMANDS: Record<string, string> = {
   build: 'Build the reference site from a schema',
+  openapi: 'Export the API as one OpenAPI 3.1 file (JSON or YAML)',
+  diff: 'Compare two schemas (OLD NEW): operations added, removed and changed, breaking changes marked',
+  dev: 'Serve the site with live reload while you edit templates, styles or the schema',
+  preview: 'Serve a built output folder (as a static host would)',
   help: 'Show this help',
 };
 
 export const DEFAULT_SCHEMA = 'schema/example-api.json';
 
-export const OPTIONS: readonly OptionSpec[] = [
-  { name: 'schema', type: 'string', arg: 'FILE|URL', help: `Schema source: a file, or an http(s) URL such as https://HOST:8006/pve-docs/api-viewer/apidata.js (default: the embedded example API)`, commands: ['build'] },
-  { name: 'out', type: 'string', arg: 'DIR', default: 'dist', help: 'Output folder; replaced atomically (a failed build leaves it untouched)', commands: ['build'] },
-  { name: 'formats', type: 'string', arg: 'FILE|URL', help: 'A formats registry (or reference dump) to expand named property-string formats of a viewer dump', commands: ['build'] },
-  { name: 'title', type: 'string', arg: 'TEXT', help: 'Site title (default: product and version)', commands: ['build'] },
-  { name: 'product', type: 'string', arg: 'ID', choices: ['pve', 'pmg', 'pbs'], help: 'Product: pve, pmg or pbs (default: detected from the paths)', commands: ['build'] },
-  { name: 'api-version', type: 'string', arg: 'LABEL', help: 'Version label shown on the site (default: guessed from the file name, e.g. pve-9.1...)', commands: ['build'] },
-  { name: 'insecure', type: 'boolean', default: false, help: 'Accept a self-signed TLS certificate when reading the schema from a URL', commands: ['build'] },
+const DECLARATIONS = [
+  { name: 'schema', type: 'string', file: true, arg: 'FILE|URL', help: `Schema source: a file, or an http(s) URL such as https://HOST:8006/pve-docs/api-viewer/apidata.js (default: the embedded example API). For a site with several versions, repeat it as LABEL=SOURCE (e.g. --schema 8.4=pve-8.4.apidata.js --schema 9.1=pve-9.1.apidata.js)`, commands: ['build', 'openapi', 'dev'], repeatable: ['build'] },
+  { name: 'out', type: 'string', file: true, arg: 'DIR', default: 'dist', help: 'Output folder; replaced atomically (a failed build leaves it untouched)', commands: ['build', 'preview'] },
+  // `out` of openapi is a file, not a folder: its own declaration, with its own default.
+  { name: 'out', type: 'string', arg: 'FILE', default: 'openapi.json', help: 'Output file; .yaml or .yml writes YAML, anything else JSON; "-" writes to stdout', commands: ['openapi'] },
+  { name: 'formats', type: 'string', file: true, arg: 'FILE|URL', help: 'A formats registry (or reference dump) to expand named property-string formats of a viewer dump', commands: ['build', 'openapi', 'dev'] },
+  { name: 'title', type: 'string', arg: 'TEXT', help: 'Site title (default: product and version)', commands: ['build', 'openapi', 'dev'] },
+  { name: 'product', type: 'string', arg: 'ID', choices: ['pve', 'pmg', 'pbs'], help: 'Product: pve, pmg or pbs (default: detected from the paths)', commands: ['build', 'openapi', 'dev'] },
+  { name: 'api-version', type: 'string', arg: 'LABEL', help: 'Version label shown on the site (default: guessed from the file name, e.g. pve-9.1...)', commands: ['build', 'openapi', 'dev'] },
+  { name: 'insecure', type: 'boolean', default: false, help: 'Accept a self-signed TLS certificate when reading the schema from a URL', commands: ['build', 'openapi', 'diff', 'dev'] },
+  { name: 'format', type: 'string', arg: 'md|json', default: 'md', choices: ['md', 'json'], help: 'Output format of the comparison: Markdown or JSON', commands: ['diff'] },
+  { name: 'fail-on', type: 'string', arg: 'WHAT', choices: ['breaking'], help: 'Exit with code 7 when the comparison finds breaking changes', commands: ['diff'] },
   { name: 'emit', type: 'string[]', arg: 'WHAT', choices: ['model'], help: 'Debug output beside the site: "model" writes model.json (the normalized model)', commands: ['build'] },
-  { name: 'templates', type: 'string', arg: 'DIR', help: 'A folder whose templates override the built-in ones file by file (layout.hbs, pages/*.hbs, partials/*.hbs)', commands: ['build'] },
-  { name: 'base-url', type: 'string', arg: 'URL', help: 'Public URL of the hosted site, for canonical links', commands: ['build'] },
+  { name: 'templates', type: 'string', file: true, arg: 'DIR', help: 'A folder whose templates override the built-in ones file by file (layout.hbs, pages/*.hbs, partials/*.hbs)', commands: ['build', 'dev'] },
+  { name: 'base-url', type: 'string', arg: 'URL', help: 'Public URL of the hosted site, for canonical links', commands: ['build', 'preview'] },
   { name: 'offline', type: 'boolean', default: false, help: 'Offline bundle: links end in index.html so the site works when opened from disk', commands: ['build'] },
-  { name: 'quiet', type: 'boolean', default: false, short: 'q', help: 'Print nothing but errors and warnings', commands: ['build'] },
-  { name: 'verbose', type: 'boolean', default: false, help: 'Print stack traces of errors', commands: ['build'] },
-  { name: 'help', type: 'boolean', default: false, short: 'h', help: 'Show help', commands: ['build', 'help'] },
-];
+  { name: 'quiet', type: 'boolean', default: false, short: 'q', help: 'Print nothing but errors and warnings', commands: ['build', 'openapi', 'diff', 'dev', 'preview'] },
+  { name: 'verbose', type: 'boolean', default: false, config: false, help: 'Print stack traces of errors', commands: ['build', 'openapi', 'diff', 'dev', 'preview'] },
+  { name: 'help', type: 'boolean', default: false, config: false, short: 'h', help: 'Show help', commands: ['build', 'openapi', 'diff', 'help', 'dev', 'preview'] },
+  { name: 'config', type: 'string', arg: 'FILE', config: false, file: true, help: 'Config file (default: pve-apidoc.config.{ts,mts,mjs,js,json} in the current folder, if there is one)', commands: ['build', 'dev', 'preview'] },
+  { name: 'json', type: 'boolean', default: false, config: false, help: 'Print a machine-readable build summary (counts, warnings, timings, output paths) on stdout', commands: ['build'] },
+  { name: 'strict', type: 'boolean', default: false, help: 'Fail (exit code 6) when the build reported warnings; the output is still written', commands: ['build'] },
+  { name: 'logo', type: 'string', arg: 'FILE', file: true, help: 'Logo image (svg, png, jpg, webp, gif, ico) shown before the title in the header', commands: ['build', 'dev'] },
+  { name: 'accent', type: 'string', arg: 'COLOR', help: 'Accent colour of the header rule and highlights (#rrggbb, a CSS colour name, rgb(), hsl() or oklch())', commands: ['build', 'dev'] },
+  { name: 'header-link', type: 'string[]', arg: 'TEXT=URL', help: 'Extra link in the header navigation (repeatable); URL is http(s)://, mailto: or a path from the site root', commands: ['build', 'dev'] },
+  { name: 'footer-link', type: 'string[]', arg: 'TEXT=URL', help: 'Extra link in the footer (repeatable)', commands: ['build', 'dev'] },
+  { name: 'port', type: 'number', arg: 'PORT', help: 'Port to listen on (default: 5173 for dev, 4173 for preview; 0 picks a free one)', commands: ['dev', 'preview'] },
+  { name: 'host', type: 'string', arg: 'HOST', default: '127.0.0.1', help: 'Address to listen on (0.0.0.0 serves the whole network)', commands: ['dev', 'preview'] },
+] as const satisfies readonly OptionSpec[];
 
-export type ParsedOptions = Record<string, string | boolean | string[] | undefined>;
+export const OPTIONS: readonly OptionSpec[] = DECLARATIONS;
+
+/** The declarations with their literal types, from which the config file's type is derived (generator/config/define.ts). */
+export type OptionDeclarations = typeof DECLARATIONS;
+
+export type ParsedOptions = Record<string, string | boolean | string[] | number | undefined>;
 
 export interface ParsedArgs {
   command: string;
@@ -50,7 +78,8 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
-export function parseArgs(argv: string[]): ParsedArgs {
+/** `defaults` (from a config file) take the place of the declared defaults; flags still win. */
+export function parseArgs(argv: string[], defaults: ParsedOptions = {}): ParsedArgs {
   const first = argv[0];
   const command = first === undefined || first.startsWith('-') ? 'help' : first;
   if (!(command in COMMANDS)) throw new UsageError(`unknown command "${command}"${hint(command, Object.keys(COMMANDS))}; run "pve-apidoc help"`);
@@ -87,15 +116,26 @@ export function parseArgs(argv: string[]): ParsedArgs {
       throw new UsageError(`option --${spec.name} must be one of ${spec.choices.join(', ')} (got "${value}")`);
     }
     if (spec.type === 'string[]') options[spec.name] = [...((options[spec.name] as string[] | undefined) ?? []), value];
-    else if (options[spec.name] !== undefined) throw new UsageError(`option --${spec.name} given twice`);
-    else options[spec.name] = value;
+    else if (options[spec.name] !== undefined && spec.repeatable?.includes(command)) {
+      const previous = options[spec.name];
+      options[spec.name] = [...(Array.isArray(previous) ? previous : [String(previous)]), value];
+    } else if (options[spec.name] !== undefined) throw new UsageError(`option --${spec.name} given twice`);
+    else options[spec.name] = spec.type === 'number' ? parseNumber(spec, value) : value;
   }
-  for (const spec of specs) if (options[spec.name] === undefined && spec.default !== undefined) options[spec.name] = spec.default;
+  for (const spec of specs) {
+    const fallback = defaults[spec.name] !== undefined ? defaults[spec.name] : spec.default;
+    if (options[spec.name] === undefined && fallback !== undefined) options[spec.name] = fallback;
+  }
   return { command, options, positionals };
 }
 
+function parseNumber(spec: OptionSpec, value: string): number {
+  if (!/^\d{1,9}$/.test(value)) throw new UsageError(`option --${spec.name} must be a whole number (got "${value}")`);
+  return Number(value);
+}
+
 /** " (did you mean --schema?)" for a near miss, else "". */
-function hint(given: string, known: string[], prefix = ''): string {
+export function hint(given: string, known: string[], prefix = ''): string {
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const name of known) {

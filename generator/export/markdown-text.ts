@@ -10,6 +10,8 @@
  *   defused, and images become links (a rendered page must not load anything by itself);
  * - table cells additionally escape `|` and fold line breaks into `<br>` (our markup, not theirs).
  */
+import type { Permissions } from '../model/types.js';
+import { permissionsPlainText } from '../render/permissions.js';
 
 /** Block text (a description): safe CommonMark with its Markdown otherwise kept. */
 export function mdText(text: string): string {
@@ -143,4 +145,25 @@ function escapePipes(s: string): string {
 /** Reference definitions (`[x]: target`) are defused line by line: escaped `[` defines nothing. */
 function defuseLines(s: string): string {
   return s.replace(/^( {0,3})\[([^\]\n]*)\]:/gm, '$1\\[$2]:');
+}
+
+/**
+ * Permissions as Markdown: the sentences of `permissionsPlainText` (one per line, nested checks as
+ * "- " bullets indented two spaces per level), each sentence its own paragraph so that a
+ * following line never runs on into a list item, and the free-text description last.
+ */
+export function permissionsMarkdown(p: Permissions): string {
+  const lines = permissionsPlainText({ ...p, description: undefined }).split('\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    const bullet = /^(\s*)- (.*)$/.exec(line);
+    if (bullet) {
+      out.push(`${bullet[1]}- ${mdLine(bullet[2]!)}`);
+      continue;
+    }
+    if (out.length > 0) out.push('');
+    out.push(mdLine(line));
+  }
+  if (p.description !== undefined && p.description.trim() !== '') out.push('', mdText(p.description.trim()));
+  return out.join('\n');
 }

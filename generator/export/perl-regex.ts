@@ -42,34 +42,44 @@ function bothCases(ch: string): string {
   return lower !== upper && lower.length === 1 && upper.length === 1 ? lower + upper : ch;
 }
 
-/** Translates one escape sequence starting at src[i] === '\\'; returns [text, length] or null. */
-function escape(src: string, i: number, inClass: boolean, ci: boolean): [string, number] | null {
-  const d = src[i + 1];
-  if (d === undefined) return null;
-  if (/[dDwWsS]/.test(d)) return [`\\${d}`, 2];
-  if (/[bB]/.test(d)) return inClass ? (d === 'b' ? ['\\x08', 2] : null) : [`\\${d}`, 2];
-  if (/[nrtfv0]/.test(d)) return [`\\${d}`, 2];
-  if (/[1-9]/.test(d)) return inClass ? null : [`\\${d}`, 2];
-  if (d === 'x') {
-    const braced = /^\\x\{([0-9a-fA-F]{1,6})\}/.exec(src.slice(i));
-    if (braced) {
-      const ch = String.fromCodePoint(parseInt(braced[1]!, 16));
-      const text = hex(ch);
-      return text === null ? null : [ci && !inClass ? caseClass(ch) : text, braced[0].length];
-    }
-    const short = /^\\x([0-9a-fA-F]{2})/.exec(src.slice(i));
-    return short ? [`\\x${short[1]}`, 4] : null;
-  }
-  if (/[A-Za-z0-9]/.test(d)) return null;
-  if (SYNTAX.has(d)) return [`\\${d}`, 2];
-  if (d === '-' && inClass) return ['\\-', 2];
-  const text = hex(d);
-  return text === null ? null : [text, 2];
+interface Escape {
+  /** ECMAScript text of the escape. */
+  text: string;
+  /** Characters of the source consumed. */
+  length: number;
+  /** The one character it stands for, or null for a class (`\d`) or an assertion (`\b`). */
+  char: string | null;
 }
 
-function caseClass(ch: string): string {
+/** Translates one escape sequence starting at src[i] === '\\', or null when there is no exact equivalent. */
+function escape(src: string, i: number, inClass: boolean): Escape | null {
+  const d = src[i + 1];
+  if (d === undefined) return null;
+  const CONTROL: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' };
+  if (/[dDwWsS]/.test(d)) return { text: `\\${d}`, length: 2, char: null };
+  if (d === 'b' && inClass) return { text: '\\x08', length: 2, char: '\b' };
+  if (/[bB]/.test(d)) return inClass ? null : { text: `\\${d}`, length: 2, char: null };
+  if (d in CONTROL) return /[0-9]/.test(src[i + 2] ?? '') ? null : { text: `\\${d}`, length: 2, char: CONTROL[d]! };
+  if (/[1-9]/.test(d)) return inClass ? null : { text: `\\${d}`, length: 2, char: null };
+  if (d === 'x') {
+    const braced = /^\\x\{([0-9a-fA-F]{1,6})\}/.exec(src.slice(i));
+    const short = /^\\x([0-9a-fA-F]{2})/.exec(src.slice(i));
+    const m = braced ?? short;
+    if (!m) return null;
+    const ch = String.fromCodePoint(parseInt(m[1]!, 16));
+    const text = hex(ch);
+    return text === null ? null : { text, length: m[0].length, char: ch };
+  }
+  if (/[A-Za-z0-9]/.test(d)) return null;
+  if (SYNTAX.has(d) || (d === '-' && inClass)) return { text: `\\${d}`, length: 2, char: d };
+  const text = hex(d);
+  return text === null ? null : { text, length: 2, char: d };
+}
+
+/** A letter as `[xX]` (for /i); anything else as `otherwise`. */
+function caseClass(ch: string, otherwise: string): string {
   const both = bothCases(ch);
-  return both.length > 1 ? `[${both}]` : hex(ch) ?? ch;
+  return both.length > 1 ? `[${both}]` : otherwise;
 }
 
 function translate(src: string): string | null {
@@ -80,10 +90,10 @@ function translate(src: string): string | null {
   while (i < src.length) {
     const c = src[i]!;
     if (c === '\\') {
-      const e = escape(src, i, false, ci);
+      const e = escape(src, i, false);
       if (!e) return null;
-      out += e[0];
-      i += e[1];
+      out += ci && e.char !== null ? caseClass(e.char, e.text) : e.text;
+      i += e.length;
       continue;
     }
     if (c === '[') {
@@ -97,10 +107,11 @@ function translate(src: string): string | null {
       const flagged = /^\(\?\^?([a-z]*)(?:-[a-z]*)?:/.exec(src.slice(i));
       if (flagged && (src.startsWith('(?^', i) || flagged[1] !== '')) {
         const flags = flagged[1]!;
-        if (!/^i?$/.test(flags) || flagged[0].includes('-')) return null;
+        // `u` (Unicode rules) is harmless: the ECMAScript pattern is Unicode-aware too.
+        if (!/^[iu]*$/.test(flags) || flagged[0].includes('-')) return null;
         groups.push(ci);
         // `^` resets to Perl's defaults (no i), plain `(?i:` adds i.
-        ci = flags === 'i' || (!src.startsWith('(?^', i) && ci);
+        ci = flags.includes('i') || (!src.startsWith('(?^', i) && ci);
         out += '(?:';
         i += flagged[0].length;
         continue;
@@ -130,15 +141,38 @@ function translate(src: string): string | null {
       i++;
       continue;
     }
-    if (c === '}') {
-      out += '\\}';
+    if (c === '}' || c === ']') {
+      out += `\\${c}`;
       i++;
       continue;
     }
-    out += ci ? caseClass(c) : c;
+    out += ci ? caseClass(c, c) : c;
     i += c.length;
   }
   return groups.length === 0 ? out : null;
+}
+
+/** One member of a bracket class: its ECMAScript text and the character it stands for (null: `\d` etc.). */
+function classAtom(src: string, i: number): Escape | null {
+  const c = src[i]!;
+  if (c === '\\') return escape(src, i, true);
+  if (c === '[' && /^\[[:.=]/.test(src.slice(i))) return null; // POSIX classes
+  // `[`, `]` and `-` escaped: `u` mode rejects a bare `-` next to a class escape (`[\w-.]`).
+  return { text: c === '[' || c === ']' || c === '-' ? `\\${c}` : c, length: 1, char: c };
+}
+
+/** The other-case ranges of the ASCII letters inside lo..hi, or null when the range holds other letters. */
+function caseRanges(lo: number, hi: number): string[] | null {
+  if (hi > 0x7f) return null;
+  const out: string[] = [];
+  const add = (first: number, last: number, delta: number): void => {
+    const s = Math.max(lo, first);
+    const e = Math.min(hi, last);
+    if (s <= e) out.push(`${String.fromCharCode(s + delta)}-${String.fromCharCode(e + delta)}`);
+  };
+  add(0x41, 0x5a, 0x20);
+  add(0x61, 0x7a, -0x20);
+  return out;
 }
 
 /** Translates a bracket class starting at src[start] === '['; returns [text, length] or null. */
@@ -152,53 +186,34 @@ function translateClass(src: string, start: number, ci: boolean): [string, numbe
   let first = true;
   const extra: string[] = [];
   while (i < src.length) {
-    const c = src[i]!;
-    if (c === ']' && !first) return [out + extra.join('') + ']', i + 1 - start];
+    if (src[i] === ']' && !first) return [out + extra.join('') + ']', i + 1 - start];
     first = false;
-    if (c === '[' && /^\[[:.=]/.test(src.slice(i))) return null;
-    let atom: string;
-    let literal: string | null = null;
-    if (c === '\\') {
-      const e = escape(src, i, true, false);
-      if (!e) return null;
-      atom = e[0];
-      const d = src[i + 1]!;
-      if (!/[A-Za-z0-9]/.test(d)) literal = d;
-      i += e[1];
-    } else {
-      atom = c === '[' || c === ']' ? `\\${c}` : c;
-      literal = c;
-      i++;
-    }
-    // A range a-z: under /i add the other case's range too.
-    if (src[i] === '-' && src[i + 1] !== undefined && src[i + 1] !== ']' && literal !== null) {
-      let endAtom: string;
-      let endLiteral: string | null = null;
-      if (src[i + 1] === '\\') {
-        const e = escape(src, i + 1, true, false);
-        if (!e) return null;
-        endAtom = e[0];
-        const d = src[i + 2]!;
-        if (!/[A-Za-z0-9]/.test(d)) endLiteral = d;
-        i += 1 + e[1];
-      } else {
-        endLiteral = src[i + 1]!;
-        endAtom = endLiteral === '[' ? '\\[' : endLiteral;
-        i += 2;
-      }
-      if (endLiteral === null) return null;
-      out += `${atom}-${endAtom}`;
-      if (ci && /^[a-z]$/i.test(literal) && /^[a-z]$/i.test(endLiteral) && (literal === literal.toLowerCase()) === (endLiteral === endLiteral.toLowerCase())) {
-        const swap = (s: string): string => (s === s.toLowerCase() ? s.toUpperCase() : s.toLowerCase());
-        extra.push(`${swap(literal)}-${swap(endLiteral)}`);
+    const atom = classAtom(src, i);
+    if (!atom) return null;
+    i += atom.length;
+    // A range x-y (not x-] and not after a class escape such as \w, where `-` is literal).
+    if (atom.char !== null && src[i] === '-' && src[i + 1] !== undefined && src[i + 1] !== ']') {
+      const end = classAtom(src, i + 1);
+      if (!end || end.char === null) return null;
+      const lo = atom.char.codePointAt(0)!;
+      const hi = end.char.codePointAt(0)!;
+      if (lo > hi) return null;
+      out += `${atom.text}-${end.text}`;
+      i += 1 + end.length;
+      if (ci) {
+        const ranges = caseRanges(lo, hi);
+        if (ranges === null) return null;
+        extra.push(...ranges);
       }
       continue;
     }
-    if (ci && literal !== null && /^[a-z]$/i.test(literal)) {
-      out += bothCases(literal);
-      continue;
-    }
-    out += atom;
+    out += ci && atom.char !== null ? bothCasesEscaped(atom.char, atom.text) : atom.text;
   }
   return null;
+}
+
+/** A class member and, for a letter under /i, its other case. */
+function bothCasesEscaped(ch: string, text: string): string {
+  const both = bothCases(ch);
+  return both.length > 1 ? both : text;
 }

@@ -7,9 +7,38 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 
 export function escapeHtml(value: unknown): string {
   const text = value === undefined || value === null ? '' : String(value);
-  return text
-    .replace(/[&<>"'`=]/g, (c) => HTML_ESCAPES[c]!)
-    .replace(BIDI, (c) => `&lt;U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}&gt;`);
+  return text.replace(/[&<>"'`=]/g, (c) => HTML_ESCAPES[c]!).replace(BIDI, visibleCodePoint);
+}
+
+// Bidi controls plus the C0/C1 control characters HTML does not allow in documents (all but tab,
+// line feed, form feed and carriage return).
+const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
+
+function visibleCodePoint(c: string): string {
+  return `&lt;U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}&gt;`;
+}
+
+/**
+ * Applied to every finished page: text that reached the HTML through another escaper (Handlebars'
+ * own `{{...}}`, marked's text escaping) may still carry bidi or control characters. Our templates
+ * contain none, so replacing them anywhere in the page is safe in text and attribute values alike.
+ */
+export function neutralizeInvisible(html: string): string {
+  return html.replace(INVISIBLE, visibleCodePoint);
+}
+
+/**
+ * Real schema strings are short (PVE 9.1: descriptions up to 1.7 K characters, defaults 72); a
+ * hostile 1 MB string repeated in a page's description, default and enum would make pages no
+ * browser can open. Longer text is cut, visibly, at these sizes.
+ */
+export const MAX_SHOWN = { text: 64 * 1024, code: 4 * 1024 } as const;
+
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Never split a surrogate pair.
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)} … [${text.length - end} more characters not shown]`;
 }
 
 /** Only these URL schemes may appear in links that come from schema text. */

@@ -5,7 +5,7 @@
  * must never load anything from a host the schema names.
  */
 import { Marked, type Tokens } from 'marked';
-import { escapeHtml, safeHref } from './escape.js';
+import { clipText, escapeHtml, MAX_SHOWN, safeHref } from './escape.js';
 
 export interface MarkdownRenderer {
   /** Block Markdown -> HTML. */
@@ -43,7 +43,7 @@ export function createMarkdown(): MarkdownRenderer {
       if (!text) return '';
       let html = blockCache.get(text);
       if (html === undefined) {
-        html = marked.parse(text, { async: false }) as string;
+        html = guarded(text, () => marked.parse(text, { async: false }) as string, true);
         blockCache.set(text, html);
       }
       return html;
@@ -52,10 +52,42 @@ export function createMarkdown(): MarkdownRenderer {
       if (!text) return '';
       let html = inlineCache.get(text);
       if (html === undefined) {
-        html = marked.parseInline(text, { async: false }) as string;
+        html = guarded(text, () => marked.parseInline(text, { async: false }) as string, false);
         inlineCache.set(text, html);
       }
       return html;
     },
   };
+}
+
+/**
+ * Schema text is untrusted input to the Markdown parser too: marked recurses per nesting level
+ * (a 1 MB run of "> - " overflows the stack) and is not linear on every pathological input. Text
+ * too large or too deeply nested to be prose is shown as escaped plain text instead, and so is
+ * anything marked fails on: a description never stops the build.
+ */
+// Real descriptions are at most ~1.7 K characters; marked is quadratic on some inputs (64 K of
+// "_a" takes seconds), so Markdown stops at 16 K and longer text is plain (and cut at MAX_SHOWN.text).
+export const MARKDOWN_LIMITS = { maxChars: 16 * 1024, maxNesting: 32 } as const;
+
+function guarded(text: string, parse: () => string, block: boolean): string {
+  if (text.length <= MARKDOWN_LIMITS.maxChars && nesting(text) <= MARKDOWN_LIMITS.maxNesting) {
+    try {
+      return parse();
+    } catch {
+      // fall through to plain text
+    }
+  }
+  const escaped = escapeHtml(clipText(text, MAX_SHOWN.text));
+  return block ? `<p class="plain-text">${escaped}</p>\n` : escaped;
+}
+
+/** Deepest run of block containers (quote and list markers) that opens any one line. */
+function nesting(text: string): number {
+  let deepest = 0;
+  for (const match of text.matchAll(/^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))+/gm)) {
+    const depth = (match[0].match(/>|[-+*]|\d{1,9}[.)]/g) ?? []).length;
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
 }

@@ -6,9 +6,9 @@ import type { ApiModel, ApiPath } from '../model/types.js';
 import { PRODUCTS } from '../model/product.js';
 import { buildPrivilegeIndex } from '../model/privileges.js';
 import { idFragment } from '../model/urls.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml, neutralizeInvisible } from './escape.js';
 import { createMarkdown, type MarkdownRenderer } from './markdown.js';
-import { pageLinks, SITE_FILES, type PageLinks, type RenderOptions } from './site-context.js';
+import { pageLinks, SITE_FILES, type PageLinks, type RenderOptions, type VersionRenderContext } from './site-context.js';
 import type { Templates } from './templates.js';
 import { operationView } from './view-operation.js';
 
@@ -17,7 +17,7 @@ export interface OutputFile {
   content: string | Buffer;
 }
 
-interface PageMeta {
+export interface PageMeta {
   title: string;
   description: string;
 }
@@ -26,23 +26,25 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
   const md = createMarkdown();
   const byPath = new Map(model.paths.map((p) => [p.path, p]));
   const files: OutputFile[] = [];
-  const page = (file: string, template: string, meta: PageMeta, data: Record<string, unknown>): void => {
+  // `data` is a thunk so that a filtered render (the dev server renders one page per request) skips the work.
+  const page = (file: string, template: string, meta: PageMeta, data: () => Record<string, unknown>): void => {
+    if (options.only && !options.only(file)) return;
     const links = pageLinks(file, options);
     const site = siteData(model, links, options, file);
-    const body = templates.page(template)({ ...data, site });
+    const body = templates.page(template)({ ...data(), site });
     const html = templates.layout({ site, page: { ...meta, canonical: canonical(options, file) }, body });
-    files.push({ file, content: html });
+    files.push({ file, content: neutralizeInvisible(html) });
   };
 
-  page(SITE_FILES.index, 'index', { title: model.title, description: `${model.title}: ${model.stats.operations} operations, with parameters, permissions and examples.` }, indexData(model, pageLinks(SITE_FILES.index, options)));
+  page(SITE_FILES.index, 'index', { title: model.title, description: `${model.title}: ${model.stats.operations} operations, with parameters, permissions and examples.` }, () => indexData(model, pageLinks(SITE_FILES.index, options)));
   for (const apiPath of model.paths) {
     const links = pageLinks(apiPath.file, options);
-    page(apiPath.file, 'path', pathMeta(model, apiPath), pathData(model, apiPath, links, byPath, md));
+    page(apiPath.file, 'path', pathMeta(model, apiPath), () => pathData(model, apiPath, links, byPath, md, options.versions));
   }
-  page(SITE_FILES.operations, 'operations', { title: `All operations — ${model.title}`, description: `Every operation of the ${model.productName} API.` }, operationsData(model, pageLinks(SITE_FILES.operations, options), md));
-  page(SITE_FILES.auth, 'auth', { title: `Authentication — ${model.title}`, description: `How to authenticate to the ${model.productName} API: tickets, CSRF tokens and API tokens.` }, authData(model, 'Authentication'));
-  page(SITE_FILES.privileges, 'privileges', { title: `Privileges — ${model.title}`, description: `Which ${model.productName} API operations each privilege allows.` }, privilegesData(model, pageLinks(SITE_FILES.privileges, options)));
-  page(SITE_FILES.notFound, '404', { title: `Not found — ${model.title}`, description: 'Page not found.' }, {});
+  page(SITE_FILES.operations, 'operations', { title: `All operations — ${model.title}`, description: `Every operation of the ${model.productName} API.` }, () => operationsData(model, pageLinks(SITE_FILES.operations, options), md));
+  page(SITE_FILES.auth, 'auth', { title: `Authentication — ${model.title}`, description: `How to authenticate to the ${model.productName} API: tickets, CSRF tokens and API tokens.` }, () => authData(model, 'Authentication'));
+  page(SITE_FILES.privileges, 'privileges', { title: `Privileges — ${model.title}`, description: `Which ${model.productName} API operations each privilege allows.` }, () => privilegesData(model, pageLinks(SITE_FILES.privileges, options)));
+  page(SITE_FILES.notFound, '404', { title: `Not found — ${model.title}`, description: 'Page not found.' }, () => ({}));
   return files;
 }
 
@@ -63,7 +65,30 @@ function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, fil
     searchIndex: links.asset('search-index.js'),
     cleanUrls: options.cleanUrls ? '1' : '0',
     file,
+    // Theming (--logo, --accent, --header-link, --footer-link): empty unless configured.
+    logo: options.theme?.logo ? links.asset(options.theme.logo) : '',
+    themeCss: options.theme?.stylesheet ? links.asset(options.theme.stylesheet) : '',
+    headerLinks: options.theme?.headerLinks ?? [],
+    footerLinks: options.theme?.footerLinks ?? [],
+    versions: options.versions
+      ? { label: options.versions.label, latest: options.versions.latest, links: options.versions.switcher(file), changelog: options.versions.changelogHref(file) }
+      : null,
   };
+}
+
+/** One page outside the model's own (e.g. a changelog), with the same layout, header and footer. */
+export function renderExtraPage(
+  model: ApiModel,
+  templates: Templates,
+  options: RenderOptions,
+  file: string,
+  template: string,
+  meta: PageMeta,
+  data: Record<string, unknown>,
+): OutputFile {
+  const site = siteData(model, pageLinks(file, options), options, file);
+  const body = templates.page(template)({ ...data, site });
+  return { file, content: templates.layout({ site, page: { ...meta, canonical: canonical(options, file) }, body }) };
 }
 
 function canonical(options: RenderOptions, file: string): string {
@@ -81,7 +106,7 @@ function pathMeta(model: ApiModel, apiPath: ApiPath): PageMeta {
   };
 }
 
-function pathData(model: ApiModel, apiPath: ApiPath, links: PageLinks, byPath: Map<string, ApiPath>, md: MarkdownRenderer): Record<string, unknown> {
+function pathData(model: ApiModel, apiPath: ApiPath, links: PageLinks, byPath: Map<string, ApiPath>, md: MarkdownRenderer, versions?: VersionRenderContext): Record<string, unknown> {
   const pathHref = (p: string): string | null => {
     const target = byPath.get(p);
     return target ? links.href(target.file) : null;
@@ -98,7 +123,14 @@ function pathData(model: ApiModel, apiPath: ApiPath, links: PageLinks, byPath: M
   return {
     path: apiPath,
     crumbs: breadcrumbs(apiPath, byPath, links),
-    operations: apiPath.operations.map((op) => operationView(op, ctx)),
+    operations: apiPath.operations.map((op) => {
+      const view = operationView(op, ctx);
+      // Multi-version builds: "since X" / "removed in Y" on the operation and its parameters.
+      if (!versions) return view;
+      // Set on the views themselves: the grouped lists (paramGroups) hold the same objects.
+      for (const p of view.params) Object.assign(p, { version: versions.parameterNote(op, p.name) });
+      return Object.assign(view, { version: versions.operationNote(op) });
+    }),
     parent: parent ? { path: parent.path, href: links.href(parent.file) } : null,
     children: apiPath.children.flatMap((c) => {
       const child = byPath.get(c);

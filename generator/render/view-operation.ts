@@ -121,7 +121,7 @@ function paramView(param: Parameter, op: Operation, ctx: OperationViewContext): 
   const notes: string[] = [];
   if (param.location === 'path') notes.push(`Path parameter: part of the URL (${code(`{${param.name}}`)}).`);
   if (param.family) {
-    const range = param.familyRange ? ` (${param.family}${param.familyRange.first} to ${param.family}${param.familyRange.last})` : '';
+    const range = param.familyRange ? ` (${code(param.family + param.familyRange.first)} to ${code(param.family + param.familyRange.last)})` : '';
     notes.push(
       `Numbered family: ${code(param.name)} stands for ${code(param.family + '0')}, ${code(param.family + '1')}, …${range}; send each as its own parameter.`,
     );

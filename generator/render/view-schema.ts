@@ -4,7 +4,7 @@
  * All strings that end in "Html" are safe HTML; everything from the schema is escaped here.
  */
 import type { ApiModel, FormatRef, PropertyKey, SchemaNode } from '../model/types.js';
-import { escapeHtml } from './escape.js';
+import { clipText, escapeHtml, MAX_SHOWN } from './escape.js';
 import type { MarkdownRenderer } from './markdown.js';
 
 export interface FieldView {
@@ -36,7 +36,7 @@ const RENDERER_WORDS: Record<string, string> = {
 };
 
 export function code(text: unknown): string {
-  return `<code>${escapeHtml(text)}</code>`;
+  return `<code>${escapeHtml(clipText(text === undefined || text === null ? '' : String(text), MAX_SHOWN.code))}</code>`;
 }
 
 export function typeHtml(node: SchemaNode): string {

@@ -8,6 +8,11 @@
  *    hold >= 90% top-3. Do not "fix" a held-out miss by adding a synonym for exactly that query —
  *    move on, or add a new query to the tuning half instead.
  *
+ * History: the first held-out run scored 53/57 (93.0%), with fields, boosts, synonyms and fuzziness
+ * tuned on the tuning half only. Its misses were glued identifiers ("vmlist", "get-host-name"),
+ * so the corpus-derived `compounds` field was added and checked on NEW tuning queries of that kind
+ * (marked below); the held-out half was not edited.
+ *
  * `expect` lists acceptable answers as "METHOD /path"; a query hits when any of them is in the top 3.
  * Where several operations are equally right (GET and PUT of the same settings), all are listed.
  */
@@ -73,6 +78,27 @@ export const TUNING: RelevanceQuery[] = [
   { q: 'cpu models', expect: ['GET /nodes/{node}/capabilities/qemu/cpu'] },
   { q: 'api version', expect: ['GET /version', 'GET /nodes/{node}/version'] },
   { q: 'container config', expect: [`GET ${lxc}/config`] },
+  // Added after the first held-out run showed misses on glued identifiers ("vmlist",
+  // "get-host-name"); these are new queries of that kind, none taken from the held-out half.
+  { q: 'cloud init dump', expect: [`GET ${qemu}/cloudinit/dump`] },
+  { q: 'guest fsinfo', expect: [`GET ${qemu}/agent/get-fsinfo`] },
+  { q: 'lvm thin pools', expect: ['GET /nodes/{node}/disks/lvmthin', 'GET /nodes/{node}/scan/lvmthin'] },
+  { q: 'node rrd data', expect: ['GET /nodes/{node}/rrddata'] },
+  { q: 'term proxy container', expect: [`POST ${lxc}/termproxy`] },
+  { q: 'osd details', expect: ['GET /nodes/{node}/ceph/osd/{osdid}/metadata'] },
+  { q: 'vnc proxy vm', expect: [`POST ${qemu}/vncproxy`] },
+  { q: 'next id', expect: ['GET /cluster/nextid'] },
+  { q: 'container list', expect: ['GET /nodes/{node}/lxc'] },
+  { q: 'timezone', expect: ['GET /nodes/{node}/time', 'PUT /nodes/{node}/time'] },
+  { q: 'mac filter', expect: [`GET ${qemu}/firewall/options`, `PUT ${qemu}/firewall/options`, `GET ${lxc}/firewall/options`, `PUT ${lxc}/firewall/options`] },
+  { q: 'dryrun sdn', expect: ['GET /cluster/sdn/dry-run'] },
+  { q: 'cpuflags', expect: ['GET /nodes/{node}/capabilities/qemu/cpu-flags'] },
+  { q: 'suspend all', expect: ['POST /nodes/{node}/suspendall', 'POST /cluster/bulk-action/guest/suspend'] },
+  { q: 'migrate all vms', expect: ['POST /nodes/{node}/migrateall', 'POST /cluster/bulk-action/guest/migrate'] },
+  { q: 'spice shell', expect: ['POST /nodes/{node}/spiceshell'] },
+  { q: 'sys log', expect: ['GET /nodes/{node}/syslog'] },
+  { q: 'init gpt disk', expect: ['POST /nodes/{node}/disks/initgpt'] },
+  { q: 'osd volume', expect: ['GET /nodes/{node}/ceph/osd/{osdid}/lv-info'] },
   // Pasted paths and pieces of paths, as the official viewer's filter takes them.
   { q: '/nodes/{node}/qemu', expect: ['GET /nodes/{node}/qemu'] },
   { q: 'qemu/{vmid}/status/start', expect: [`POST ${qemu}/status/start`] },

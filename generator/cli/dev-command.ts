@@ -1,0 +1,37 @@
+/** `pve-apidoc dev`: the build options, served live by the dev server until Ctrl+C. */
+import { EXIT, UsageError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { startDevServer } from '../dev/server.js';
+import { buildOptionsFrom } from './build-command.js';
+import type { ParsedArgs } from './options.js';
+
+export const DEV_PORT = 5173;
+
+export async function runDev(args: ParsedArgs, log: Logger): Promise<number> {
+  if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}" (use --schema FILE)`);
+  if (Array.isArray(args.options['schema'])) throw new UsageError('dev serves one schema: give --schema once');
+  const server = await startDevServer(
+    {
+      build: buildOptionsFrom(args),
+      host: typeof args.options['host'] === 'string' ? args.options['host'] : '127.0.0.1',
+      port: typeof args.options['port'] === 'number' ? args.options['port'] : DEV_PORT,
+    },
+    log,
+  );
+  await untilInterrupted();
+  await server.close();
+  return EXIT.ok;
+}
+
+/** Resolves on Ctrl+C or SIGTERM. */
+export function untilInterrupted(): Promise<void> {
+  return new Promise((ok) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      ok();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * `pve-apidoc diff OLD NEW [--format md|json] [--fail-on breaking]`: load and normalize both schemas,
+ * compare the models (generator/diff), print the comparison to stdout. Exit code 7 (EXIT.breaking)
+ * only with --fail-on breaking and only when something breaking changed; otherwise 0.
+ * OLD and NEW are files or URLs; `LABEL=SOURCE` names a version (default: from the file name).
+ */
+import { loadModel, type ModelOptions } from '../build.js';
+import { diffJson, diffMarkdown, diffModels } from '../diff/index.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { parseLabeled } from '../versions/labels.js';
+import type { ParsedArgs } from './options.js';
+
+export async function runDiff(args: ParsedArgs, log: Logger): Promise<number> {
+  if (args.positionals.length !== 2) {
+    throw new UsageError(`diff needs two schemas, OLD and NEW (got ${args.positionals.length}): pve-apidoc diff OLD NEW [--format md|json] [--fail-on breaking]`);
+  }
+  const o = args.options;
+  const insecure = o['insecure'] === true;
+  const models = [];
+  for (const value of args.positionals) {
+    const labeled = parseLabeled(value);
+    const options: ModelOptions = { schema: labeled?.source ?? value, insecure };
+    if (labeled) options.version = labeled.label;
+    models.push((await loadModel(options, log)).model);
+  }
+  const diff = diffModels(models[0]!, models[1]!);
+  const text = o['format'] === 'json' ? JSON.stringify(diffJson(diff), null, 2) + '\n' : diffMarkdown(diff);
+  await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+  return o['fail-on'] === 'breaking' && diff.breaking ? EXIT.breaking : EXIT.ok;
+}

@@ -1,0 +1,22 @@
+/**
+ * Config files in the command line: the file's values become the defaults of the command's
+ * options, so flags still win, and then the command runs exactly as if they had been typed.
+ */
+import { parseArgs, type ParsedArgs } from '../cli/options.js';
+import { takesConfig } from './keys.js';
+import { findConfig, readConfig } from './load.js';
+import { configOptions } from './validate.js';
+import { dirname } from 'node:path';
+
+export { defineConfig, type Config } from './define.js';
+
+/** `args` with the config file's values filled in (unchanged when there is no config file). */
+export async function applyConfig(argv: string[], args: ParsedArgs, cwd = process.cwd()): Promise<ParsedArgs & { configFile?: string }> {
+  if (!takesConfig(args.command)) return args;
+  const explicit = typeof args.options['config'] === 'string' ? args.options['config'] : undefined;
+  const file = findConfig(explicit, cwd);
+  if (!file) return args;
+  const { raw } = await readConfig(file);
+  const defaults = configOptions(raw, file, dirname(file), args.command);
+  return { ...parseArgs(argv, defaults), configFile: file };
+}

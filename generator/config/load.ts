@@ -1,0 +1,91 @@
+/**
+ * Finding and reading the config file: `--config FILE`, or the one pve-apidoc.config.* in the
+ * current folder. JSON is parsed as data; .mjs/.js are imported (their default export is the
+ * config); .ts/.mts have their types stripped by Vite's transformer (already a dependency for the
+ * dev server; loaded only for a .ts config) into a temporary module beside the original, so the
+ * config's own relative imports still resolve.
+ */
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError } from '../errors.js';
+
+export const CONFIG_NAMES = ['pve-apidoc.config.ts', 'pve-apidoc.config.mts', 'pve-apidoc.config.mjs', 'pve-apidoc.config.js', 'pve-apidoc.config.json'];
+
+export interface LoadedConfig {
+  file: string;
+  raw: unknown;
+}
+
+/** The config file to use: the explicit one (which must exist), else the one in `cwd`, else null. */
+export function findConfig(explicit: string | undefined, cwd: string): string | null {
+  if (explicit !== undefined) {
+    const file = resolve(cwd, explicit);
+    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`config file not found: ${explicit}`);
+    return file;
+  }
+  const found = CONFIG_NAMES.map((n) => join(cwd, n)).filter((f) => existsSync(f));
+  if (found.length > 1) throw new UsageError(`found ${found.map((f) => basename(f)).join(' and ')}: keep one config file, or pick one with --config`);
+  return found[0] ?? null;
+}
+
+export async function readConfig(file: string): Promise<LoadedConfig> {
+  const ext = extname(file).toLowerCase();
+  switch (ext) {
+    case '.json':
+      return { file, raw: parseJson(file) };
+    case '.mjs':
+    case '.js':
+    case '.cjs':
+      return { file, raw: await importDefault(file, file) };
+    case '.ts':
+    case '.mts':
+      return { file, raw: await importTypeScript(file) };
+    default:
+      throw new UsageError(`config file ${file}: unsupported type "${ext}" (use .json, .mjs, .js or .ts)`);
+  }
+}
+
+function parseJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (error) {
+    throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+async function importDefault(module: string, shown: string): Promise<unknown> {
+  let namespace: Record<string, unknown>;
+  try {
+    namespace = (await import(pathToFileURL(module).href)) as Record<string, unknown>;
+  } catch (error) {
+    throw new UsageError(`${shown}: cannot load the config: ${(error as Error).message}`, { cause: error });
+  }
+  if (!('default' in namespace)) throw new UsageError(`${shown}: the config module has no default export (export default defineConfig({ … }))`);
+  const value = namespace['default'];
+  return typeof value === 'function' ? await (value as () => unknown)() : await value;
+}
+
+async function importTypeScript(file: string): Promise<unknown> {
+  let transform: typeof import('vite').transformWithOxc;
+  try {
+    ({ transformWithOxc: transform } = await import('vite'));
+  } catch (error) {
+    throw new UsageError(`${file}: loading a .ts config needs the "vite" package; install it, or use pve-apidoc.config.mjs or .json`, { cause: error });
+  }
+  const source = readFileSync(file, 'utf8');
+  let code: string;
+  try {
+    ({ code } = await transform(source, file, { lang: 'ts', sourcemap: false }));
+  } catch (error) {
+    throw new UsageError(`${file}: cannot compile the config: ${(error as Error).message}`, { cause: error });
+  }
+  // Beside the original so that relative imports and node_modules resolve from the same folder.
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.mjs`);
+  writeFileSync(temporary, code);
+  try {
+    return await importDefault(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}

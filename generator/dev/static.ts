@@ -1,0 +1,53 @@
+/**
+ * What the dev server and `preview` share: which output file a URL asks for (hosted, clean URLs:
+ * "/api/nodes/" is api/nodes/index.html) and the content type to send it with.
+ */
+import { extname } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.yaml': 'application/yaml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.zip': 'application/zip',
+};
+
+export function contentType(file: string): string {
+  return TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export type Resolution = { file: string } | { redirect: string } | null;
+
+/**
+ * The output file for a request path below the site root (without the base path): "" and "/" give
+ * index.html, "a/b/" gives a/b/index.html, "a/b" redirects to "a/b/" when that is a folder page.
+ * Null for anything that does not exist or tries to leave the root.
+ */
+export function resolveRequest(relativePath: string, exists: (file: string) => boolean): Resolution {
+  let path: string;
+  try {
+    path = decodeURIComponent(relativePath);
+  } catch {
+    return null;
+  }
+  const segments = path.split('/');
+  if (segments.some((s) => s === '..' || s === '.' || s.includes('\\') || s.includes('\0'))) return null;
+  const file = path.replace(/^\/+/, '');
+  if (file === '' || file.endsWith('/')) {
+    const index = `${file}index.html`;
+    return exists(index) ? { file: index } : null;
+  }
+  if (exists(file)) return { file };
+  if (exists(`${file}/index.html`)) return { redirect: `${segments[segments.length - 1]}/` };
+  return null;
+}

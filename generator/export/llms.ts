@@ -1,0 +1,55 @@
+/**
+ * llms.txt (https://llmstxt.org): a title, a one-paragraph summary, and one line per API path
+ * linking to its Markdown file, grouped by top-level section. llms-full.txt: every path's Markdown
+ * in one file, in schema order, with links written relative to the site root.
+ */
+import { PRODUCTS } from '../model/product.js';
+import type { ApiModel } from '../model/types.js';
+import { SITE_FILES } from '../render/site-context.js';
+import { markdownFile, pathIndex, pathMarkdown } from './markdown.js';
+import { mdCode, mdLine, mdLinkText, mdText } from './markdown-text.js';
+
+export const LLMS_FILE = 'llms.txt';
+export const LLMS_FULL_FILE = 'llms-full.txt';
+export const OPENAPI_FILE = 'openapi.json';
+
+function header(model: ApiModel): string[] {
+  const product = PRODUCTS[model.product];
+  return [
+    `# ${mdLine(model.title)}`,
+    `> Reference for the ${mdText(model.productName)} REST API${model.version ? ` ${mdText(model.version)}` : ''}: ${model.stats.paths} paths, ${model.stats.operations} operations, ${model.stats.parameters} parameters, with parameters, property-string keys, return values, permissions and call examples.`,
+    [
+      `Every call goes to ${mdCode(`https://HOST:${product.port}${product.apiBase}/...`)}. Authenticate with an API token (header ${mdCode(`Authorization: ${product.tokenHeaderFormat}`)}) or a ticket from ${mdCode('POST /access/ticket')} (cookie ${mdCode(product.cookieName)}, plus header ${mdCode(product.csrfHeader)} on every request other than GET).`,
+      `Booleans are sent as ${mdCode('1')} or ${mdCode('0')}; property strings are ${mdCode('key=value,key=value')}; ${mdCode('net[n]')} stands for ${mdCode('net0')}, ${mdCode('net1')}, ...`,
+    ].join(' '),
+  ];
+}
+
+export function llmsTxt(model: ApiModel): string {
+  const out = header(model);
+  out.push(
+    [
+      '## Docs',
+      '',
+      `- [Authentication](${SITE_FILES.auth}): tickets, CSRF tokens and API tokens`,
+      `- [OpenAPI 3.1 description](${OPENAPI_FILE}): the whole API in one machine-readable file`,
+      `- [All paths in one file](${LLMS_FULL_FILE}): every page below, concatenated`,
+    ].join('\n'),
+  );
+  const sections = new Map<string, string[]>();
+  for (const p of model.paths) {
+    const ops = p.operations.map((o) => o.method).join(', ');
+    const summary = p.operations.find((o) => o.summary)?.summary;
+    const line = `- [${mdLinkText(p.path)}](${markdownFile(p)})${ops ? `: ${ops}` : ': no methods (groups the paths below)'}${summary ? ` — ${mdLine(summary)}` : ''}`;
+    sections.set(p.section, [...(sections.get(p.section) ?? []), line]);
+  }
+  for (const [section, lines] of sections) out.push(`## ${mdLine(section)}\n\n${lines.join('\n')}`);
+  return out.join('\n\n') + '\n';
+}
+
+export function llmsFullTxt(model: ApiModel): string {
+  const byPath = pathIndex(model);
+  const rootRelative = (to: string): string => to;
+  const pages = model.paths.map((p) => pathMarkdown(model, p, rootRelative, byPath).trimEnd());
+  return [header(model).join('\n\n'), ...pages].join('\n\n---\n\n') + '\n';
+}

@@ -1,0 +1,531 @@
+/**
+ * The model -> an OpenAPI 3.1 document. Reads only the normalized model; the output is a function
+ * of it alone (same model, same bytes), so the file can be diffed between releases.
+ *
+ * Mapping decisions (also summarized in `info.description` of the document):
+ * - Server `https://{host}:{port}/api2/json`, both variables with defaults (the product's port).
+ * - Security: the ticket cookie (apiKey in cookie) and, on every non-GET call, the
+ *   CSRFPreventionToken header together with it; or the API token header. `user: world` calls need
+ *   nothing; `allowtoken: 0` calls list the ticket only.
+ * - GET/DELETE parameters are query parameters; POST/PUT parameters form one request body, offered
+ *   as application/x-www-form-urlencoded and application/json (the same schema, in components).
+ * - Responses: 200 with the `{ "data": ... }` envelope; errors share one response (4XX and 5XX).
+ * - Booleans: `type: integer, enum: [0, 1]` plus `x-proxmox-type: boolean`. The server's type
+ *   check accepts exactly 0 and 1 for a boolean parameter (it rejects `true`, which form encoders
+ *   send for a native boolean), and Perl handlers return 0/1 as well; one representation
+ *   everywhere keeps generated clients from sending a value the server refuses.
+ * - Property strings: `type: string` with `x-proxmox-property-string` listing every key (inline
+ *   formats, or named ones from the formats registry when the model has it) and `format` naming a
+ *   registered format; the viewer's synopsis is `x-proxmox-typetext`.
+ * - Numbered families (`net[n]`): the wire has net0, net1, ... and the schema gives no complete
+ *   range (the viewer dump none at all), so a body lists them under `patternProperties`
+ *   (`^net[0-9]+$`, exact JSON Schema) with `x-proxmox-family` (base name, known range). A query
+ *   family (none in PVE 9.1) becomes a `style: form, explode: true` object parameter.
+ * - Perl patterns are translated when an exact ECMAScript equivalent exists (see perl-regex.ts)
+ *   and anchored like the server does; the original is always in `x-proxmox-pattern`.
+ * - Permissions: `x-proxmox-permissions` (mode, structured check, description) and the same in
+ *   plain words in the description; flags as `x-proxmox-protected`, `x-proxmox-proxyto`,
+ *   `x-proxmox-allowtoken`, `x-proxmox-download-allowed`, `x-proxmox-expose-credentials`.
+ * - operationId: see `operationIds`. Tags: the top-level section of the path.
+ */
+import { stringify as stringifyYaml } from 'yaml';
+import { PRODUCTS, type ProductInfo } from '../model/product.js';
+import type { ApiModel, ApiPath, NamedSchema, Operation, Parameter, PropertyKey, SchemaNode } from '../model/types.js';
+import { propertyStringKeys } from '../render/view-schema.js';
+import { mdText, permissionsMarkdown } from './markdown-text.js';
+import { ecmaPattern } from './perl-regex.js';
+
+export type Json = string | number | boolean | null | Json[] | JsonObject;
+export interface JsonObject {
+  [key: string]: Json;
+}
+
+export const OPENAPI_VERSION = '3.1.1';
+
+/** Depth cap for nested schemas; real returns nest 4-5 levels, the cap only guards pathological input. */
+const MAX_DEPTH = 16;
+
+interface Ctx {
+  model: ApiModel;
+}
+
+export function toOpenApi(model: ApiModel): JsonObject {
+  const product = PRODUCTS[model.product];
+  const ctx: Ctx = { model };
+  const ids = operationIds(model);
+  const paths: JsonObject = {};
+  const bodies: JsonObject = {};
+  const tags: string[] = [];
+  let usesCsrf = false;
+  for (const apiPath of model.paths) {
+    if (apiPath.operations.length === 0) continue;
+    const item: JsonObject = {};
+    for (const op of apiPath.operations) {
+      const id = ids.get(op)!;
+      if (!tags.includes(apiPath.section)) tags.push(apiPath.section);
+      item[op.method.toLowerCase()] = operation(op, apiPath, id, bodies, ctx, product);
+      usesCsrf ||= op.method !== 'GET' && op.permissions.mode !== 'world';
+    }
+    paths[apiPath.path] = item;
+  }
+  return {
+    openapi: OPENAPI_VERSION,
+    info: info(model, product),
+    servers: [
+      {
+        url: `https://{host}:{port}${product.apiBase}`,
+        description: `A ${model.productName} node (any node of a cluster answers for the whole cluster).`,
+        variables: {
+          host: { default: product.exampleHost, description: 'Host name or IP address of the node.' },
+          port: { default: String(product.port), description: `HTTPS port of the API (${product.port} unless a proxy in front of it uses another).` },
+        },
+      },
+    ],
+    security: [{ ticket: [] }, { apiToken: [] }],
+    tags: tags.map((name) => ({ name, description: `Paths under /${name}.` })),
+    paths,
+    components: {
+      schemas: bodies,
+      responses: {
+        Error: {
+          description:
+            'The call failed. The HTTP status line carries the message (400 parameter verification failed, 401 no or expired ticket, 403 permission denied, 500 and 501 server errors); for parameter errors `errors` names each offending parameter.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  data: { type: 'null' },
+                  errors: { type: 'object', additionalProperties: { type: 'string' }, description: 'Parameter name -> what is wrong with it.' },
+                },
+              },
+            },
+          },
+        },
+      },
+      securitySchemes: securitySchemes(product, usesCsrf),
+    },
+  };
+}
+
+function info(model: ApiModel, product: ProductInfo): JsonObject {
+  const source = model.source.split(/[\\/]/).pop() ?? model.source;
+  const description = [
+    `The ${model.productName} REST API${model.version ? ` ${model.version}` : ''}: ${model.stats.paths} paths, ${model.stats.operations} operations, generated by pve-apidoc from \`${source}\` (${model.dialect === 'refs' ? 'reference-preserving dump' : 'API viewer dump'}).`,
+    `**Authentication.** Either a ticket: \`POST /access/ticket\` with \`username\` and \`password\` returns \`ticket\` and \`CSRFPreventionToken\`; send the ticket as cookie \`${product.cookieName}\` and, on every request other than GET, the token in header \`${product.csrfHeader}\`. Or an API token: header \`Authorization: ${product.tokenHeaderFormat}\` (no CSRF token needed).`,
+    '**Conventions of this document.** Booleans are integers 0 and 1 (`x-proxmox-type: boolean`): the server accepts nothing else. Property strings (`key=value,...`) are strings whose keys are listed in `x-proxmox-property-string`. Numbered parameters such as `net0`, `net1`, ... appear as `patternProperties` with `x-proxmox-family`. Patterns are the server\'s Perl patterns (`x-proxmox-pattern`), translated to ECMAScript and anchored where an exact translation exists. Permissions are in each description and in `x-proxmox-permissions`.',
+  ].join('\n\n');
+  const out: JsonObject = { title: model.title, version: model.version || 'unknown', description };
+  // The servers implementing this API (pve-manager, pmg-api, proxmox-backup) are AGPL-3.0-or-later.
+  out.license = { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' };
+  out['x-proxmox-product'] = model.product;
+  out['x-proxmox-source'] = source;
+  return out;
+}
+
+/** The ticket and token schemes are referenced at the top level; the CSRF header only by writes. */
+function securitySchemes(product: ProductInfo, csrf: boolean): JsonObject {
+  const schemes: JsonObject = {
+    ticket: {
+      type: 'apiKey',
+      in: 'cookie',
+      name: product.cookieName,
+      description: `The ticket from \`POST /access/ticket\` (valid for 2 hours; renew by posting it as the password). Calls other than GET also need \`${product.csrfHeader}\`.`,
+    },
+    csrf: {
+      type: 'apiKey',
+      in: 'header',
+      name: product.csrfHeader,
+      description: `The \`CSRFPreventionToken\` returned with the ticket; required with the ticket cookie on every request other than GET.`,
+    },
+    apiToken: {
+      type: 'apiKey',
+      in: 'header',
+      name: 'Authorization',
+      description: `An API token: \`${product.tokenHeaderFormat}\`, e.g. \`${product.tokenHeaderExample}\`. Tokens may have fewer privileges than their user.`,
+    },
+  };
+  if (!csrf) delete schemes.csrf;
+  return schemes;
+}
+
+function security(op: Operation): Json[] {
+  if (op.permissions.mode === 'world') return [];
+  const ticket: JsonObject = op.method === 'GET' ? { ticket: [] } : { ticket: [], csrf: [] };
+  return op.flags.allowToken ? [ticket, { apiToken: [] }] : [ticket];
+}
+
+function operation(op: Operation, apiPath: ApiPath, id: string, bodies: JsonObject, ctx: Ctx, product: ProductInfo): JsonObject {
+  const out: JsonObject = { operationId: id, tags: [apiPath.section] };
+  // Five PVE 9.1 methods have no description: their schema name is the only label there is.
+  out.summary = op.summary.replace(/\s+/g, ' ').trim() || op.name || `${op.method} ${op.path}`;
+  out.description = operationDescription(op, product);
+  const parameters: Json[] = [];
+  const declared = new Set<string>();
+  for (const p of op.parameters) {
+    if (p.location === 'body') continue;
+    parameters.push(parameter(p, ctx));
+    if (p.location === 'path') declared.add(p.name);
+  }
+  // A path placeholder the schema forgot to declare is still a required path parameter.
+  for (const m of op.path.matchAll(/\{([^{}]+)\}/g)) {
+    const name = m[1]!;
+    if (declared.has(name)) continue;
+    declared.add(name);
+    parameters.unshift({ name, in: 'path', required: true, schema: { type: 'string' }, 'x-proxmox-undeclared': true });
+  }
+  if (parameters.length > 0) out.parameters = parameters;
+  const body = op.parameters.filter((p) => p.location === 'body');
+  if (body.length > 0) {
+    const name = `${id}_body`;
+    bodies[name] = bodySchema(body, ctx);
+    const ref = { $ref: `#/components/schemas/${name}` };
+    out.requestBody = {
+      required: body.some((p) => p.required),
+      content: { 'application/x-www-form-urlencoded': { schema: ref }, 'application/json': { schema: ref } },
+    };
+  }
+  out.responses = {
+    '200': {
+      description: op.returns.type === 'null' ? 'Success; `data` is null.' : 'Success; the result is in `data`.',
+      content: {
+        'application/json': {
+          schema: { type: 'object', properties: { data: schema(op.returns, ctx, 0) }, required: ['data'] },
+        },
+      },
+    },
+    '4XX': { $ref: '#/components/responses/Error' },
+    '5XX': { $ref: '#/components/responses/Error' },
+  };
+  out.security = security(op);
+  out['x-proxmox-name'] = op.name;
+  out['x-proxmox-permissions'] = permissionsJson(op);
+  out['x-proxmox-allowtoken'] = op.flags.allowToken;
+  if (op.flags.protected) out['x-proxmox-protected'] = true;
+  if (op.flags.proxyto) out['x-proxmox-proxyto'] = op.flags.proxyto;
+  if (op.flags.downloadAllowed) out['x-proxmox-download-allowed'] = true;
+  if (op.flags.exposeCredentials) out['x-proxmox-expose-credentials'] = true;
+  return out;
+}
+
+function operationDescription(op: Operation, product: ProductInfo): string {
+  const parts: string[] = [];
+  if (op.description) parts.push(mdText(op.description));
+  const notes: string[] = [];
+  if (op.flags.protected) notes.push(`Runs in the privileged daemon on the node (\`protected\`).`);
+  if (op.flags.proxyto) notes.push(`Forwarded to the cluster node named by parameter \`${op.flags.proxyto}\` (\`proxyto\`).`);
+  if (!op.flags.allowToken) notes.push('API tokens cannot call this; log in with a ticket.');
+  if (op.flags.downloadAllowed) notes.push('The response may be a file download instead of JSON.');
+  if (op.flags.exposeCredentials) notes.push('The response contains credentials: keep it out of logs.');
+  if (notes.length > 0) parts.push(notes.join(' '));
+  parts.push(`**Permissions:**\n\n${permissionsMarkdown(op.permissions)}`);
+  if (product.cli) {
+    const verb = { GET: 'get', POST: 'create', PUT: 'set', DELETE: 'delete' }[op.method];
+    parts.push(`CLI: \`${product.cli} ${verb} ${op.path.replace(/`/g, '')}\``);
+  }
+  return parts.join('\n\n');
+}
+
+function permissionsJson(op: Operation): JsonObject {
+  const p = op.permissions;
+  const out: JsonObject = { mode: p.mode };
+  if (p.check) out.check = p.check as unknown as JsonObject;
+  if (p.description !== undefined) out.description = p.description;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters and bodies
+
+function familyPattern(base: string): string {
+  return `^${base.replace(/[\\^$.*+?()[\]{}|/-]/g, (c) => `\\${c}`)}(?:0|[1-9][0-9]*)$`;
+}
+
+function familyInfo(name: string, base: string, range: { first: number; last: number } | undefined, required: boolean): JsonObject {
+  const out: JsonObject = { name, base };
+  if (range) {
+    out.first = range.first;
+    out.last = range.last;
+  }
+  if (required) out.required = true;
+  return out;
+}
+
+function parameter(p: Parameter, ctx: Ctx): JsonObject {
+  const s = schema(p.schema, ctx, 0);
+  const description = s.description;
+  delete s.description;
+  const out: JsonObject = { name: p.name, in: p.location, required: p.location === 'path' || p.required };
+  if (p.family) {
+    // OpenAPI parameters have fixed names: an exploded form object lets each member travel as its
+    // own query parameter (net0=..., net1=...), which is what the server expects.
+    out.style = 'form';
+    out.explode = true;
+    out.description = familyNote(p, description);
+    const member = { ...s, 'x-proxmox-family': familyInfo(p.name, p.family, p.familyRange, p.required) };
+    out.schema = { type: 'object', patternProperties: { [familyPattern(p.family)]: member }, additionalProperties: false };
+    return out;
+  }
+  if (typeof description === 'string') out.description = description;
+  out.schema = s;
+  return out;
+}
+
+function familyNote(p: Parameter, description: Json | undefined): string {
+  const base = p.family ?? p.name;
+  const range = p.familyRange ? ` (${base}${p.familyRange.first} to ${base}${p.familyRange.last} in this schema)` : '';
+  const note = `Numbered family \`${p.name}\`: send \`${base}0\`, \`${base}1\`, ... each as its own parameter${range}.`;
+  return typeof description === 'string' && description !== '' ? `${description}\n\n${note}` : note;
+}
+
+function bodySchema(params: Parameter[], ctx: Ctx): JsonObject {
+  const properties: JsonObject = {};
+  const patternProperties: JsonObject = {};
+  const required: string[] = [];
+  for (const p of params) {
+    const s = schema(p.schema, ctx, 0);
+    if (p.family) {
+      s.description = familyNote(p, s.description);
+      s['x-proxmox-family'] = familyInfo(p.name, p.family, p.familyRange, p.required);
+      patternProperties[familyPattern(p.family)] = s;
+      continue;
+    }
+    properties[p.name] = s;
+    if (p.required) required.push(p.name);
+  }
+  const out: JsonObject = { type: 'object', properties };
+  if (Object.keys(patternProperties).length > 0) out.patternProperties = patternProperties;
+  if (required.length > 0) out.required = required;
+  // The server rejects parameters its schema does not list.
+  out.additionalProperties = false;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+
+const JSON_TYPES = new Set(['string', 'integer', 'number', 'array', 'object', 'null']);
+
+/** One schema node -> a JSON Schema 2020-12 object (OpenAPI 3.1 dialect). */
+export function schema(node: SchemaNode, ctx: Ctx, depth: number): JsonObject {
+  const out: JsonObject = {};
+  if (node.title) out.title = node.title;
+  const description = node.verboseDescription ?? node.description;
+  if (description) out.description = mdText(description);
+  const isBoolean = node.type === 'boolean';
+  const numeric = node.type === 'integer' || node.type === 'number';
+  if (isBoolean) {
+    out.type = 'integer';
+    out.enum = [0, 1];
+    out['x-proxmox-type'] = 'boolean';
+  } else if (JSON_TYPES.has(node.type)) {
+    out.type = node.type;
+  } else if (node.type !== 'any') {
+    // A type JSON Schema does not know (e.g. "ip" in the reference dump): unconstrained, kept verbatim.
+    out['x-proxmox-type'] = node.type;
+  }
+  if (node.enum && !isBoolean) {
+    out.enum = numeric && node.enum.every((v) => v.trim() !== '' && Number.isFinite(Number(v))) ? node.enum.map(Number) : [...node.enum];
+  }
+  if (node.minimum !== undefined) out.minimum = node.minimum;
+  if (node.maximum !== undefined) out.maximum = node.maximum;
+  if (node.minLength !== undefined) out.minLength = node.minLength;
+  if (node.maxLength !== undefined) out.maxLength = node.maxLength;
+  if (node.pattern !== undefined) {
+    const pattern = ecmaPattern(node.pattern);
+    if (pattern !== null) out.pattern = pattern;
+    out['x-proxmox-pattern'] = node.pattern;
+  }
+  if (node.default !== undefined) out.default = defaultValue(node.default, isBoolean);
+  if (node.format?.kind === 'named') out.format = node.format.name;
+  if (node.formatDescription) out['x-proxmox-format-description'] = node.formatDescription;
+  if (depth <= MAX_DEPTH) {
+    const keys = propertyStringKeys(node, ctx.model);
+    if (keys) {
+      const ps: JsonObject = {};
+      if (node.format?.kind === 'named') ps.format = node.format.name;
+      ps.keys = keys.map((k) => propertyKey(k, ctx, depth + 1));
+      out['x-proxmox-property-string'] = ps;
+    } else if (node.format?.kind === 'inline') {
+      out['x-proxmox-property-string'] = { keys: [] };
+    }
+  }
+  if (node.typetext !== undefined) out['x-proxmox-typetext'] = node.typetext;
+  // Else the synopsis derived by Proxmox's rules, when it says more than the type.
+  else if (node.synopsis && node.synopsis !== `<${node.type}>` && node.synopsis !== node.type) out['x-proxmox-typetext'] = node.synopsis;
+  if (node.requires) out['x-proxmox-requires'] = node.requires;
+  if (node.instanceTypes) out['x-proxmox-instance-types'] = [...node.instanceTypes];
+  if (node.typeProperty) out['x-proxmox-type-property'] = node.typeProperty;
+  if (node.renderer) out['x-proxmox-renderer'] = node.renderer;
+  if (node.links) out['x-proxmox-links'] = node.links.map((l) => ({ rel: l.rel, href: l.href }));
+  if (node.extra) {
+    const extra: JsonObject = {};
+    for (const [key, text] of Object.entries(node.extra)) extra[key] = parseJson(text);
+    out['x-proxmox-extra'] = extra;
+  }
+  if (depth > MAX_DEPTH) return out;
+  if (node.oneOf && node.oneOf.length > 0) {
+    // Variants selected by another parameter's value: anyOf, since variants may overlap and
+    // JSON Schema cannot see the selecting parameter from here (it is named in x-proxmox-type-property).
+    out.anyOf = node.oneOf.map((alt) => schema(alt, ctx, depth + 1));
+  }
+  // Keywords that cannot apply to the declared type (PVE 9.1 has an array with `properties` and an
+  // object with `items`) are no-ops in JSON Schema; they move to x-proxmox-* so that nothing is
+  // lost and no linter reads them as a contradiction.
+  const typed = JSON_TYPES.has(node.type) || isBoolean;
+  const objectKeywords = !typed || node.type === 'object';
+  const arrayKeywords = !typed || node.type === 'array';
+  if (node.type === 'array') out.items = node.items ? schema(node.items, ctx, depth + 1) : {};
+  else if (node.items) out[arrayKeywords ? 'items' : 'x-proxmox-items'] = schema(node.items, ctx, depth + 1);
+  if (node.properties && node.properties.length > 0) {
+    const target: JsonObject = objectKeywords ? out : {};
+    objectProperties(node.properties, target, ctx, depth);
+    if (!objectKeywords) out['x-proxmox-properties'] = target;
+  }
+  if (node.additionalProperties !== undefined) {
+    const extra = typeof node.additionalProperties === 'boolean' ? node.additionalProperties : schema(node.additionalProperties, ctx, depth + 1);
+    out[objectKeywords ? 'additionalProperties' : 'x-proxmox-additional-properties'] = extra;
+  }
+  return out;
+}
+
+function objectProperties(props: NamedSchema[], out: JsonObject, ctx: Ctx, depth: number): void {
+  const properties: JsonObject = {};
+  const patternProperties: JsonObject = {};
+  const required: string[] = [];
+  for (const prop of props) {
+    const s = schema(prop.schema, ctx, depth + 1);
+    const base = /^(.+)\[n\]$/.exec(prop.name)?.[1];
+    if (base !== undefined) {
+      s['x-proxmox-family'] = familyInfo(prop.name, base, prop.familyRange, false);
+      patternProperties[familyPattern(base)] = s;
+      continue;
+    }
+    properties[prop.name] = s;
+    if (!prop.schema.optional) required.push(prop.name);
+  }
+  out.properties = properties;
+  if (Object.keys(patternProperties).length > 0) out.patternProperties = patternProperties;
+  if (required.length > 0) out.required = required;
+}
+
+function propertyKey(key: PropertyKey, ctx: Ctx, depth: number): JsonObject {
+  const out: JsonObject = { name: key.name, required: key.required };
+  if (key.defaultKey) out.defaultKey = true;
+  if (key.alias) out.alias = key.alias;
+  if (key.keyAlias) out.keyAlias = key.keyAlias;
+  out.schema = schema(key.schema, ctx, depth);
+  return out;
+}
+
+function defaultValue(value: unknown, isBoolean: boolean): Json {
+  if (isBoolean) {
+    if (value === true || value === 1 || value === '1') return 1;
+    if (value === false || value === 0 || value === '0') return 0;
+  }
+  return toJson(value);
+}
+
+function toJson(value: unknown): Json {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value === 'object') {
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toJson(v);
+    return out;
+  }
+  return String(value);
+}
+
+function parseJson(text: string): Json {
+  try {
+    return toJson(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// operationIds
+
+/**
+ * Unique, stable operationIds, derived from each method's `name` (characters other than letters,
+ * digits and `_` become `_`):
+ * 1. a name used by one operation only is the id as it is (`vm_start`);
+ * 2. a shared name (`index` is used 72 times) gets the literal segments of its own path:
+ *    `index` on /nodes/{node}/qemu -> `index_nodes_qemu`;
+ * 3. if that still collides, every segment, placeholders included (`get_nodes_node_x`), then the
+ *    HTTP method (`_post`);
+ * 4. a last collision with a name taken earlier (in schema order) appends `_2`, `_3`, ...
+ * An id therefore depends only on the operation's own name and path and on whether its name is
+ * shared, never on its position in the schema (except for step 4, which PVE 9.1 never reaches).
+ */
+export function operationIds(model: ApiModel): Map<Operation, string> {
+  const ops = model.paths.flatMap((p) => p.operations);
+  const clean = (s: string): string => s.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'op';
+  const byName = new Map<string, Operation[]>();
+  for (const op of ops) {
+    const key = clean(op.name);
+    byName.set(key, [...(byName.get(key) ?? []), op]);
+  }
+  const candidate = new Map<Operation, string>();
+  for (const [name, group] of byName) {
+    if (group.length === 1) {
+      candidate.set(group[0]!, name);
+      continue;
+    }
+    const segments = (op: Operation, all: boolean): string =>
+      op.path
+        .split('/')
+        .filter((s) => s !== '' && (all || !/^\{.*\}$/.test(s)))
+        .map(clean)
+        .join('_');
+    const strategies: ((op: Operation) => string)[] = [
+      (op) => `${name}_${segments(op, false)}`,
+      (op) => `${name}_${segments(op, true)}`,
+      (op) => `${name}_${segments(op, true)}_${op.method.toLowerCase()}`,
+    ];
+    for (const op of group) {
+      let chosen = '';
+      for (const strategy of strategies) {
+        chosen = strategy(op).replace(/_+$/, '');
+        if (group.filter((other) => other !== op && strategy(other).replace(/_+$/, '') === chosen).length === 0) break;
+      }
+      candidate.set(op, chosen);
+    }
+  }
+  // Names used once keep exactly their name: reserve them before any derived id is checked.
+  const unique = (op: Operation, id: string): boolean => id === clean(op.name) && byName.get(id)!.length === 1;
+  const used = new Set<string>();
+  for (const op of ops) if (unique(op, candidate.get(op)!)) used.add(candidate.get(op)!);
+  const ids = new Map<Operation, string>();
+  for (const op of ops) {
+    const base = candidate.get(op)!;
+    if (unique(op, base)) {
+      ids.set(op, base);
+      continue;
+    }
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
+    used.add(id);
+    ids.set(op, id);
+  }
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serialization
+
+export type OpenApiFormat = 'json' | 'yaml';
+
+/** JSON (2-space indent) or YAML (block style, no anchors, no line folding): deterministic text. */
+export function serializeOpenApi(doc: JsonObject, format: OpenApiFormat): string {
+  if (format === 'json') return JSON.stringify(doc, null, 2) + '\n';
+  return stringifyYaml(doc, { aliasDuplicateObjects: false, lineWidth: 0, minContentWidth: 0 });
+}
+
+/** `.yaml` / `.yml` -> YAML, anything else JSON. */
+export function formatForFile(file: string): OpenApiFormat {
+  return /\.ya?ml$/i.test(file) ? 'yaml' : 'json';
+}

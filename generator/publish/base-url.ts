@@ -1,0 +1,37 @@
+/**
+ * `--base-url`: where the hosted site lives. Either an absolute http(s) URL
+ * ("https://example.github.io/pve-docs/") or a path on the same host ("/pve-docs/"). Always kept
+ * with one trailing slash so page paths can be appended. Only an absolute URL can go into
+ * sitemap.xml, whose protocol requires fully qualified locations.
+ */
+import { UsageError } from '../errors.js';
+
+export interface BaseUrl {
+  /** The normalized value: absolute URL or path, ending in "/". */
+  href: string;
+  /** Its path part, ending in "/" ("/pve-docs/"). */
+  path: string;
+  absolute: boolean;
+}
+
+export function parseBaseUrl(value: string): BaseUrl {
+  const bad = (why: string): UsageError => new UsageError(`--base-url "${value}" ${why}`);
+  if (/^https?:\/\//i.test(value)) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw bad('is not a valid URL');
+    }
+    if (url.search || url.hash) throw bad('must not have a query or fragment');
+    if (url.username || url.password) throw bad('must not contain credentials');
+    const path = url.pathname.replace(/\/*$/, '/');
+    return { href: `${url.protocol}//${url.host}${path}`, path, absolute: true };
+  }
+  if (value.startsWith('/') && !value.startsWith('//')) {
+    if (/[?#\s]/.test(value)) throw bad('must be a plain path (no query, fragment or spaces)');
+    const path = value.replace(/\/*$/, '/');
+    return { href: path, path, absolute: false };
+  }
+  throw bad('must be an http(s) URL such as https://example.org/pve-docs/ or a path such as /pve-docs/');
+}

@@ -1,0 +1,161 @@
+/**
+ * Multi-version build: one site for several releases. Each schema is loaded and normalized once;
+ * the newest version's pages go to the site root, every other version's under `v/LABEL/`; every
+ * page gets a version switcher, "since X" / "removed in Y" notes, and a link to the changelog pages
+ * (one per consecutive pair, from the same `diffModels` as the `diff` command). Templates and
+ * assets are read once and shared; versions render in parallel worker threads (./pool.ts);
+ * everything is written in one atomic swap.
+ */
+import { performance } from 'node:perf_hooks';
+import { loadModel, type BuildOptions, type Phase, type RenderShared } from '../build.js';
+import { diffModels } from '../diff/compare.js';
+import type { ApiDiff } from '../diff/types.js';
+import type { Logger } from '../log.js';
+import type { ApiModel } from '../model/types.js';
+import { siteAssets } from '../render/assets.js';
+import { renderExtraPage, type OutputFile } from '../render/pages.js';
+import { SITE_FILES, type RenderOptions } from '../render/site-context.js';
+import { loadTemplates } from '../render/templates.js';
+import { writeOutput } from '../write/atomic.js';
+import { writeZip, zipPathFor } from '../write/zip.js';
+import { changelogPages, type VersionSite } from './changelog.js';
+import { versionContext, type VersionContextData } from './context.js';
+import { changelogFile, compareVersions, versionPrefix, type VersionSpec } from './labels.js';
+import { renderJobs, workerCount } from './pool.js';
+import { presenceData } from './presence.js';
+import type { VersionJob } from './render.js';
+
+export interface VersionsBuildOptions extends Omit<BuildOptions, 'schema' | 'version'> {
+  /** One schema per version; any order (sorted as versions here). */
+  versions: VersionSpec[];
+  /** Render threads: default one per core (at most one per version); 0 or 1 renders inline. */
+  workers?: number;
+}
+
+export type VersionsPhase = Phase | 'diff';
+
+export interface VersionsBuildResult {
+  out: string;
+  /** Oldest first. */
+  versions: { label: string; prefix: string; model: ApiModel }[];
+  diffs: ApiDiff[];
+  files: number;
+  bytes: number;
+  timings: Record<VersionsPhase, number>;
+  /** The offline bundle's zip (--offline only). */
+  zip?: { path: string; bytes: number };
+}
+
+/** versions.json at the site root: the versions, where they live, and the changelog pages. */
+export interface VersionsManifest {
+  generator: 'pve-apidoc';
+  latest: string;
+  versions: { label: string; url: string; manifest: string }[];
+  changelogs: { old: string; new: string; url: string }[];
+}
+
+export async function buildVersions(options: VersionsBuildOptions, log: Logger): Promise<VersionsBuildResult> {
+  if (options.versions.length === 0) throw new Error('buildVersions needs at least one version');
+  const timings: Partial<Record<VersionsPhase, number>> = {};
+  const specs = [...options.versions].sort((a, b) => compareVersions(a.label, b.label));
+  const models: ApiModel[] = [];
+  for (const spec of specs) {
+    const modelOptions = { ...options, schema: spec.source, version: spec.label };
+    models.push((await loadModel(modelOptions, log, timings)).model);
+  }
+  const latestIndex = specs.length - 1;
+  const sites: VersionSite[] = specs.map((spec, i) => ({ label: spec.label, model: models[i]!, prefix: versionPrefix(spec.label, i === latestIndex) }));
+
+  const diffs = timed(timings, 'diff', () => sites.slice(1).map((site, i) => diffModels(sites[i]!.model, site.model)));
+
+  const files = await timedAsync(timings, 'render', async () => {
+    const cleanUrls = !options.offline;
+    let sharedCache: RenderShared | undefined;
+    const shared = (): RenderShared => (sharedCache ??= { assets: siteAssets(), templates: loadTemplates(options.templates) });
+    const context: VersionContextData = {
+      labels: sites.map((s) => s.label),
+      prefixes: sites.map((s) => s.prefix),
+      pages: sites.map((s) => [...Object.values(SITE_FILES), ...s.model.paths.map((p) => p.file)]),
+      cleanUrls,
+      presence: presenceData(
+        sites.map((s) => s.label),
+        models,
+      ),
+    };
+    const jobs: VersionJob[] = sites.map((site, index) => {
+      // Job options are plain data (they may go to a worker thread): no `read` hooks.
+      const { read: _read, versions: _versions, workers: _workers, ...plain } = { ...options, schema: specs[index]!.source, version: site.label };
+      void [_read, _versions, _workers];
+      const siteOptions: BuildOptions = plain;
+      // Canonical links and sitemaps of an older version point into its own folder.
+      if (options.baseUrl) siteOptions.baseUrl = options.baseUrl.replace(/\/?$/, '/') + site.prefix;
+      return { index, model: site.model, options: siteOptions, context };
+    });
+    const rendered = renderJobs(jobs, shared, workerCount(jobs.length, options.workers));
+
+    // Meanwhile: the changelog pages, at the root, with the newest version's header and switcher.
+    const out: OutputFile[] = [];
+    const latest = sites[latestIndex]!;
+    const rootOptions: RenderOptions = {
+      cleanUrls,
+      baseUrl: options.baseUrl ?? '',
+      assetVersions: shared().assets.versions,
+      versions: versionContext(context, latestIndex),
+    };
+    for (const page of changelogPages(sites, diffs, cleanUrls)) {
+      out.push(renderExtraPage(latest.model, shared().templates, rootOptions, page.file, page.template, { title: page.title, description: page.description }, page.data));
+    }
+    const manifest: VersionsManifest = {
+      generator: 'pve-apidoc',
+      latest: latest.label,
+      versions: sites.map((s) => ({ label: s.label, url: s.prefix + 'index.html', manifest: s.prefix + 'manifest.json' })).reverse(),
+      changelogs: diffs.map((_, i) => ({ old: sites[i]!.label, new: sites[i + 1]!.label, url: changelogFile(sites[i]!.label, sites[i + 1]!.label) })).reverse(),
+    };
+    out.push({ file: 'versions.json', content: JSON.stringify(manifest, null, 2) + '\n' });
+    for (const files of await rendered) out.push(...files);
+    return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  });
+
+  const writeStart = performance.now();
+  await writeOutput(options.out, files);
+  timings.write = (timings.write ?? 0) + performance.now() - writeStart;
+  const zip = options.offline ? timed(timings, 'zip', () => ({ path: zipPathFor(options.out), bytes: writeZip(zipPathFor(options.out), files) })) : undefined;
+
+  const bytes = files.reduce((n, f) => n + (typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length), 0);
+  return {
+    out: options.out,
+    versions: sites.map((s) => ({ label: s.label, prefix: s.prefix, model: s.model })),
+    diffs,
+    files: files.length,
+    bytes,
+    timings: {
+      load: timings.load ?? 0,
+      validate: timings.validate ?? 0,
+      deref: timings.deref ?? 0,
+      normalize: timings.normalize ?? 0,
+      diff: timings.diff ?? 0,
+      render: timings.render ?? 0,
+      write: timings.write ?? 0,
+      zip: timings.zip ?? 0,
+    },
+    ...(zip ? { zip } : {}),
+  };
+}
+
+function timed<T>(timings: Partial<Record<VersionsPhase, number>>, phase: VersionsPhase, work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    timings[phase] = (timings[phase] ?? 0) + performance.now() - start;
+  }
+}
+
+async function timedAsync<T>(timings: Partial<Record<VersionsPhase, number>>, phase: VersionsPhase, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[phase] = (timings[phase] ?? 0) + performance.now() - start;
+  }
+}

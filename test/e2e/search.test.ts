@@ -1,0 +1,305 @@
+/**
+ * The search box end to end in real headless Chromium, on the real PVE 9.1 site: served over HTTP
+ * (clean URLs) and as the offline bundle opened from disk (file://, explicit index.html links).
+ * Types queries, checks the listbox, follows results with the keyboard and the mouse, and checks
+ * that the browser lands on the operation's anchor. The file:// run records every request: any
+ * that is not file:// fails the test (the offline bundle must not touch the network).
+ *
+ * Also prints (never asserts) timings: query latency in Chromium and time to first results;
+ * sizes (index, JS before search opens) are asserted against the issue's budgets and printed.
+ */
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../generator/build.js';
+import { silentLogger } from '../../generator/log.js';
+import { chromiumAvailable, fileUrl, launchChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../helpers/browser.js';
+import { SHARED_SCHEMAS } from '../helpers/real-schemas.js';
+import { tempDir } from '../helpers/tree.js';
+
+const SCHEMA = join(SHARED_SCHEMAS, 'pve-9.1.apidata.js');
+const START_VM = 'POST /nodes/{node}/qemu/{vmid}/status/start';
+const SNAPSHOT_CT = 'POST /nodes/{node}/lxc/{vmid}/snapshot';
+// In CI Chromium is installed by .ci/run and the suite must run; elsewhere it may be skipped.
+const skip = !chromiumAvailable() && process.env.CI !== 'true';
+
+/** The globals the search scripts set (see site/src/search.ts). */
+interface SearchWindow {
+  pveApidocSearch: {
+    query(text: string, limit?: number): unknown[];
+    init(options: { input: HTMLInputElement; results: HTMLElement; data: unknown; root: string; cleanUrls: boolean }): void;
+  };
+  __pveApidocSearch: unknown;
+}
+
+interface Option {
+  id: string;
+  op: string;
+  selected: string | null;
+  role: string | null;
+  href: string;
+  summary: string;
+}
+
+async function options(page: Page): Promise<Option[]> {
+  return page.$$eval('#search-results [role="option"]', (els) =>
+    els.map((el) => ({
+      id: el.id,
+      op: `${el.querySelector('.method')?.textContent ?? ''} ${el.querySelector('code')?.textContent ?? ''}`,
+      selected: el.getAttribute('aria-selected'),
+      role: el.getAttribute('role'),
+      href: (el as HTMLAnchorElement).href,
+      summary: el.querySelector('.summary')?.textContent ?? '',
+    })),
+  );
+}
+
+/** Types like a user (key by key) into the search box and waits for the listbox to show results. */
+async function search(page: Page, text: string): Promise<Option[]> {
+  const input = page.locator('#search-input');
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially(text);
+  await page.waitForFunction(
+    (q) => {
+      const input = document.getElementById('search-input') as HTMLInputElement;
+      const list = document.getElementById('search-results');
+      return input.value === q && input.getAttribute('aria-expanded') === 'true' && !!list && !list.hidden && list.querySelector('[role="option"]') !== null;
+    },
+    text,
+  );
+  return options(page);
+}
+
+/** Script errors, console errors and warnings (CSP violations among them), failed responses. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // A failed load is reported below with its URL; the browser's own favicon probe is no page error.
+    if (m.text().startsWith('Failed to load resource')) return;
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico') errors.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  return errors;
+}
+
+describe.skipIf(skip)('search in Chromium (PVE 9.1)', () => {
+  let hosted = '';
+  let offline = '';
+  let browser: ChromiumSession;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    const dir = tempDir('pve-apidoc-e2e-search-');
+    hosted = join(dir, 'hosted');
+    offline = join(dir, 'offline');
+    await build({ schema: SCHEMA, out: hosted }, silentLogger());
+    await build({ schema: SCHEMA, out: offline, offline: true }, silentLogger());
+    browser = await launchChromium();
+    server = await serveDirectory(hosted);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await browser?.close();
+    if (hosted) await rm(join(hosted, '..'), { recursive: true, force: true });
+  });
+
+  it('stays within the size budgets (index ≤ 150 KB gzipped, JS before search ≤ 10 KB gzipped)', () => {
+    const gz = (file: string): number => gzipSync(readFileSync(join(hosted, file)), { level: 9 }).length;
+    const raw = (file: string): number => readFileSync(join(hosted, file)).length;
+    const sizes = {
+      'search-index.js raw': raw('assets/search-index.js'),
+      'search-index.js gzip': gz('assets/search-index.js'),
+      'main.js gzip (JS before search opens)': gz('assets/main.js'),
+      'search.js gzip (UI + MiniSearch, lazy)': gz('assets/search.js'),
+    };
+    console.log('[search sizes, bytes]', JSON.stringify(sizes, null, 2));
+    expect(sizes['search-index.js gzip']).toBeLessThanOrEqual(150 * 1024);
+    expect(sizes['main.js gzip (JS before search opens)']).toBeLessThanOrEqual(10 * 1024);
+  });
+
+  it('over HTTP: lazy load, "start vm" in the top 3, arrows + Enter land on the anchor', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(server.url + 'api/nodes/_node/qemu/');
+    await page.waitForLoadState('load');
+    // Before search is used, only the small page script is loaded.
+    expect(scripts).toEqual(['/assets/main.js']);
+
+    // "/" focuses the box; loading starts on focus.
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    const started = Date.now();
+    const results = await search(page, 'start vm');
+    console.log(`[search] HTTP: focus to first results (incl. typing 8 keys) ${Date.now() - started} ms`);
+    expect(scripts).toEqual(['/assets/main.js', '/assets/search-index.js', '/assets/search.js']);
+
+    const rank = results.findIndex((o) => o.op === START_VM);
+    expect(rank, results.map((o) => o.op).join('\n')).toBeGreaterThanOrEqual(0);
+    expect(rank).toBeLessThan(3);
+    expect(await page.getAttribute('#search-results', 'role')).toBe('listbox');
+    expect(results.every((o) => o.role === 'option' && o.selected === 'false')).toBe(true);
+    expect(results[rank]?.summary).toBe('Start virtual machine.');
+    expect(results[rank]?.href).toBe(server.url + 'api/nodes/_node/qemu/_vmid/status/start/#post');
+
+    for (let i = 0; i <= rank; i++) await page.keyboard.press('ArrowDown');
+    const after = await options(page);
+    expect(after[rank]?.selected).toBe('true');
+    expect(after.filter((o) => o.selected === 'true')).toHaveLength(1);
+    expect(await page.getAttribute('#search-input', 'aria-activedescendant')).toBe(after[rank]?.id);
+
+    await Promise.all([page.waitForURL('**/api/nodes/_node/qemu/_vmid/status/start/#post'), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe('/api/nodes/_node/qemu/_vmid/status/start/');
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('post');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('over HTTP: click a result; Escape closes; Ctrl-K focuses; the form works without results', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    const results = await search(page, 'create snapshot container');
+    const target = results.find((o) => o.op === SNAPSHOT_CT);
+    expect(results.slice(0, 3).map((o) => o.op)).toContain(SNAPSHOT_CT);
+    await Promise.all([page.waitForURL('**/api/nodes/_node/lxc/_vmid/snapshot/#post'), page.click(`#${target?.id ?? 'missing'}`)]);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('post');
+
+    await search(page, 'firewall');
+    await page.keyboard.press('Escape');
+    expect(await page.getAttribute('#search-input', 'aria-expanded')).toBe('false');
+    expect(await page.isHidden('#search-results')).toBe(true);
+
+    await page.locator('main').click();
+    await page.keyboard.press('Control+k');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+
+    // Nothing matches: Enter submits the form to the all-operations page.
+    const input = page.locator('#search-input');
+    await input.fill('');
+    await input.pressSequentially('zzqqxx');
+    await page.waitForSelector('#search-results .empty');
+    await Promise.all([page.waitForURL('**/operations/?q=zzqqxx'), page.keyboard.press('Enter')]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('from file:// (offline bundle): results, Enter lands on the anchor, no request leaves file://', async () => {
+    const requests: string[] = [];
+    const onRequest = (r: { url(): string }): void => {
+      requests.push(r.url());
+    };
+    browser.context.on('request', onRequest);
+    try {
+      const page = await browser.context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(fileUrl(offline, 'api/nodes/_node/qemu/index.html'));
+      const results = await search(page, 'start vm');
+      const rank = results.findIndex((o) => o.op === START_VM);
+      expect(rank).toBeGreaterThanOrEqual(0);
+      expect(rank).toBeLessThan(3);
+      const expected = fileUrl(offline, 'api/nodes/_node/qemu/_vmid/status/start/index.html') + '#post';
+      expect(results[rank]?.href).toBe(expected);
+      for (let i = 0; i <= rank; i++) await page.keyboard.press('ArrowDown');
+      await Promise.all([page.waitForURL(expected), page.keyboard.press('Enter')]);
+      expect(page.url()).toBe(expected);
+      expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('post');
+
+      // From the root page too (data-root "./"), following a result with the mouse.
+      await page.goto(fileUrl(offline, 'index.html'));
+      const fromRoot = await search(page, 'create snapshot container');
+      const target = fromRoot.find((o) => o.op === SNAPSHOT_CT);
+      expect(target?.href).toBe(fileUrl(offline, 'api/nodes/_node/lxc/_vmid/snapshot/index.html') + '#post');
+      await Promise.all([page.waitForURL(target?.href ?? ''), page.click(`#${target?.id ?? 'missing'}`)]);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      browser.context.off('request', onRequest);
+    }
+    const outside = requests.filter((u) => !u.startsWith('file://'));
+    expect(outside).toEqual([]);
+    expect(requests.some((u) => u.includes('/assets/search-index.js'))).toBe(true);
+    expect(requests.some((u) => u.includes('/assets/search.js'))).toBe(true);
+  });
+
+  it('benchmark: query latency in Chromium (printed, not asserted)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url + 'operations/');
+    // Cold start: focus -> both scripts loaded, the index parsed and loaded into MiniSearch.
+    const coldStart = await page.evaluate(async () => {
+      const input = document.getElementById('search-input') as HTMLInputElement;
+      const t = performance.now();
+      input.focus();
+      await new Promise<void>((ok) => {
+        const check = (): void => {
+          if (input.getAttribute('data-search-ready') === '1') ok();
+          else setTimeout(check, 1);
+        };
+        check();
+      });
+      return performance.now() - t;
+    });
+    await search(page, 'vm');
+    const queries = [
+      'start vm', 'create snapshot container', 'cluster firewall rules', 'node network interfaces', 'list storage',
+      'macaddr', 'snapshto', 'api token', 'upload iso', 'migrate contaner', 'delete user', 'ceph osd', 'backup job',
+      'resize disk', 'guest agent exec', 'qemu/{vmid}/status', 'ha resources', 'sdn vnets', 'st', 'replication',
+    ];
+    const timing = await page.evaluate((qs) => {
+      const api = (window as unknown as SearchWindow).pveApidocSearch;
+      const perQuery: number[] = [];
+      // performance.now() is coarse in Chromium (0.1 ms): time batches, report the mean per query.
+      for (const q of qs) api.query(q);
+      for (const q of qs) {
+        const batch = 50;
+        const t = performance.now();
+        for (let i = 0; i < batch; i++) api.query(q);
+        perQuery.push((performance.now() - t) / batch);
+      }
+      // Full path as the user sees it: input event -> ranked results rendered in the listbox.
+      const input = document.getElementById('search-input') as HTMLInputElement;
+      const rendered: number[] = [];
+      for (const q of qs) {
+        input.value = q;
+        const t = performance.now();
+        input.dispatchEvent(new Event('input'));
+        rendered.push(performance.now() - t);
+      }
+      const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+      return { perQuery, median: median(perQuery), max: Math.max(...perQuery), renderMedian: median(rendered), renderMax: Math.max(...rendered) };
+    }, queries);
+    const init = await page.evaluate(() => {
+      // Cold start in this page: parse the index script's payload into a MiniSearch instance.
+      const t = performance.now();
+      const w = window as unknown as SearchWindow;
+      w.pveApidocSearch.init({
+        input: document.createElement('input'),
+        results: document.createElement('div'),
+        data: w.__pveApidocSearch,
+        root: './',
+        cleanUrls: true,
+      });
+      return performance.now() - t;
+    });
+    console.log(
+      `[search latency, Chromium] ${queries.length} queries (mean of 50 runs each): median ${timing.median.toFixed(3)} ms, slowest ${timing.max.toFixed(3)} ms; ` +
+        `input event -> rendered listbox: median ${timing.renderMedian.toFixed(2)} ms, max ${timing.renderMax.toFixed(2)} ms; ` +
+        `cold start (focus -> scripts loaded over HTTP and index ready) ${coldStart.toFixed(1)} ms, of which MiniSearch.loadJS ${init.toFixed(1)} ms`,
+    );
+    expect(timing.perQuery).toHaveLength(queries.length);
+    await page.close();
+  });
+});
