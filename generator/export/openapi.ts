@@ -12,14 +12,15 @@
  * - Responses: 200 with the `{ "data": ... }` envelope; errors share one response (4XX and 5XX).
  * - Booleans: `type: integer, enum: [0, 1]` plus `x-proxmox-type: boolean`. The server's type
  *   check accepts exactly 0 and 1 for a boolean parameter (it rejects `true`, which form encoders
- *   send for a native boolean), and Perl handlers return 0/1 as well; one representation
- *   everywhere keeps generated clients from sending a value the server refuses.
+ *   send for a native boolean), and handlers mostly return 0/1 too; one representation everywhere
+ *   keeps generated clients from sending a value the server refuses. (A few handlers return JSON
+ *   true/false: a strict response validator should tolerate that.)
  * - Property strings: `type: string` with `x-proxmox-property-string` listing every key (inline
  *   formats, or named ones from the formats registry when the model has it) and `format` naming a
  *   registered format; the viewer's synopsis is `x-proxmox-typetext`.
  * - Numbered families (`net[n]`): the wire has net0, net1, ... and the schema gives no complete
  *   range (the viewer dump none at all), so a body lists them under `patternProperties`
- *   (`^net[0-9]+$`, exact JSON Schema) with `x-proxmox-family` (base name, known range). A query
+ *   (`^net(?:0|[1-9][0-9]*)$`) with `x-proxmox-family` (name, base, known range). A query
  *   family (none in PVE 9.1) becomes a `style: form, explode: true` object parameter.
  * - Perl patterns are translated when an exact ECMAScript equivalent exists (see perl-regex.ts)
  *   and anchored like the server does; the original is always in `x-proxmox-pattern`.

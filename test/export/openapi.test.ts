@@ -123,3 +123,14 @@ describe('OpenAPI export against the raw PVE 9.1 viewer dump', () => {
     expect(report.errors.some((e) => e.startsWith('redocly'))).toBe(true);
   });
 });
+
+describe.each([...VIEWER_DUMPS.filter((d) => d.version !== '9.1'), ...REFS_DUMPS.filter((d) => d.version !== '9.1')])('OpenAPI export of $file', ({ file }) => {
+  it('validates with 0 errors and carries every operation', async () => {
+    const { model } = await loadModel({ schema: file }, silentLogger());
+    const doc = toOpenApi(model) as Any;
+    const report = await validateOpenApi(doc);
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(operationsOf(doc)).toHaveLength(EXPECTED_COUNTS[file.split('/').pop()!]!.operations);
+  });
+});
