@@ -20,7 +20,7 @@ import { exportFiles } from './export/index.js';
 import { renderSite, type OutputFile } from './render/pages.js';
 import { loadTemplates, type Templates } from './render/templates.js';
 import type { RenderOptions } from './render/site-context.js';
-import { validate, validateStructure } from './validate/index.js';
+import { validate, validateFormatsRegistry, validateStructure } from './validate/index.js';
 import { writeOutput } from './write/atomic.js';
 import { writeZip, zipPathFor } from './write/zip.js';
 import { publishFiles } from './publish/index.js';
@@ -116,6 +116,7 @@ async function loadFormats(source: string, read: ReadOptions): Promise<Record<st
     if (!isRecord(formats)) throw new InputError(source, '/formats', 'the reference dump has no formats registry');
     return formats;
   }
+  validateFormatsRegistry(loaded);
   return document;
 }
 

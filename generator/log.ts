@@ -69,7 +69,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     progress(text) {
       if (!showProgress) return;
       if (text === '') return clearProgress();
-      const width = (process.stderr.columns ?? 80) - 1;
+      const width = (process.stderr.columns || 80) - 1;
       process.stderr.write(`\r\x1b[2K${colors.dim(text.length > width ? text.slice(0, width) : text)}`);
       progressShown = true;
     },

@@ -1,5 +1,5 @@
 /** `pve-apidoc build`: options -> build() -> a summary line with the phase timings. */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build, type BuildOptions } from '../build.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -54,7 +54,16 @@ export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
   // `--schema LABEL=SOURCE`, once or repeated: a site with several versions (generator/versions).
   const schemas = Array.isArray(o['schema']) ? (o['schema'] as string[]) : typeof o['schema'] === 'string' ? [o['schema']] : [];
   const parsed = schemas.length > 0 ? parseSchemaValues(schemas) : null;
-  if (parsed && 'versions' in parsed) return runVersionsBuild(parsed.versions, options, log);
+  if (parsed && 'versions' in parsed) {
+    const code = await runVersionsBuild(parsed.versions, options, log);
+    const exit = code === EXIT.ok && o['strict'] === true && log.warnings.length > 0 ? EXIT.strict : code;
+    if (o['json'] === true) {
+      const summary = { ok: exit === EXIT.ok, exitCode: exit, command: 'build', versions: parsed.versions.map((v) => v.label), warnings: { count: log.warnings.length, messages: [...log.warnings] }, outputs: { dir: resolve(options.out) } };
+      process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    }
+    if (exit === EXIT.strict) process.stderr.write(`pve-apidoc: ${log.warnings.length} warning${log.warnings.length === 1 ? '' : 's'} with --strict\n`);
+    return exit;
+  }
 
   const started = performance.now();
   const result = await build(options, log);

@@ -42,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT.usage;
     }
   } catch (error) {
+    log?.progress?.('');
     // --json: a failed build still prints its summary (ok: false, the error) for the machine reading stdout.
     if (args?.options['json'] === true || (args === undefined && argv.includes('--json'))) {
       process.stdout.write(JSON.stringify(failureSummary(args?.command ?? argv[0] ?? '', error, log?.warnings ?? []), null, 2) + '\n');

@@ -1,11 +1,11 @@
 /**
  * Finding and reading the config file: `--config FILE`, or the one pve-apidoc.config.* in the
  * current folder. JSON is parsed as data; .mjs/.js are imported (their default export is the
- * config); .ts/.mts have their types stripped by Vite's transformer (already a dependency for the
- * dev server; loaded only for a .ts config) into a temporary module beside the original, so the
- * config's own relative imports still resolve.
+ * config); .ts/.mts go through Vite's config loader (Vite is already a dependency for the dev
+ * server, and is loaded only for a .ts config), which strips the types of the config and of the
+ * files it imports.
  */
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
@@ -67,25 +67,20 @@ async function importDefault(module: string, shown: string): Promise<unknown> {
 }
 
 async function importTypeScript(file: string): Promise<unknown> {
-  let transform: typeof import('vite').transformWithOxc;
+  let vite: typeof import('vite');
   try {
-    ({ transformWithOxc: transform } = await import('vite'));
+    vite = await import('vite');
   } catch (error) {
     throw new UsageError(`${file}: loading a .ts config needs the "vite" package; install it, or use pve-apidoc.config.mjs or .json`, { cause: error });
   }
-  const source = readFileSync(file, 'utf8');
-  let code: string;
+  // Vite's config loader bundles the file and its relative (TypeScript) imports into a temporary
+  // module beside it, imports that and removes it; packages such as 'pve-apidoc' stay imports.
+  let loaded: Awaited<ReturnType<typeof vite.loadConfigFromFile>>;
   try {
-    ({ code } = await transform(source, file, { lang: 'ts', sourcemap: false }));
+    loaded = await vite.loadConfigFromFile({ command: 'build', mode: 'production' }, file, dirname(file), 'silent');
   } catch (error) {
-    throw new UsageError(`${file}: cannot compile the config: ${(error as Error).message}`, { cause: error });
+    throw new UsageError(`${file}: cannot load the config: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }
-  // Beside the original so that relative imports and node_modules resolve from the same folder.
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.mjs`);
-  writeFileSync(temporary, code);
-  try {
-    return await importDefault(temporary, file);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  if (!loaded) throw new UsageError(`${file}: cannot load the config`);
+  return loaded.config;
 }

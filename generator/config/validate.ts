@@ -27,17 +27,25 @@ export function configOptions(raw: unknown, file: string, baseDir: string, comma
       for (const [subKey, subValue] of Object.entries(value)) {
         const spec = declared.get(subKey);
         if (!spec) throw unknownKey(file, `${key}.${subKey}`, subKey, [...declared.keys()], key);
-        const checked = checkValue(spec, subValue, where(`"${key}.${subKey}"`), baseDir, key);
+        const checked = checkValue(spec, subValue, where(`"${key}.${subKey}"`), baseDir);
         if (key === command) fromSection[spec.name] = checked;
       }
       continue;
     }
     const spec = top.get(key);
     if (!spec) throw unknownKey(file, key, key, [...top.keys(), ...sections]);
-    const checked = checkValue(spec, value, where(`"${key}"`), baseDir, command);
+    const checked = checkValue(spec, value, where(`"${key}"`), baseDir);
     if (spec.commands.includes(command)) result[spec.name] = checked;
   }
-  return { ...result, ...fromSection };
+  const merged: ParsedOptions = { ...result, ...fromSection };
+  // A list for an option this command takes once (a multi-version `schema` when running dev).
+  for (const [name, value] of Object.entries(merged)) {
+    const spec = OPTIONS.find((o) => o.name === name && o.commands.includes(command));
+    if (!Array.isArray(value) || spec?.type !== 'string' || spec.repeatable?.includes(command)) continue;
+    if (value.length === 1) merged[name] = value[0];
+    else throw new UsageError(`${file}: "${configKey(name)}" has ${value.length} values, but ${command} takes one (give it its own in "${command}": { "${configKey(name)}": … })`);
+  }
+  return merged;
 }
 
 function unknownKey(file: string, shown: string, key: string, known: string[], section?: string): UsageError {
@@ -51,7 +59,7 @@ function unknownKey(file: string, shown: string, key: string, known: string[], s
   return new UsageError(`${file}: unknown key "${shown}"${near ? near.replace(/did you mean (\S+)\?/, 'did you mean "$1"?') : ''}`);
 }
 
-function checkValue(spec: OptionSpec, value: unknown, where: string, baseDir: string, command: string): Value {
+function checkValue(spec: OptionSpec, value: unknown, where: string, baseDir: string): Value {
   const fail = (expected: string): UsageError => new UsageError(`${where} must be ${expected} (got ${describe(value)})`);
   const choice = (v: string): string => {
     if (spec.choices && !spec.choices.includes(v)) throw new UsageError(`${where} must be one of ${spec.choices.map((c) => `"${c}"`).join(', ')} (got "${v}")`);
@@ -70,11 +78,7 @@ function checkValue(spec: OptionSpec, value: unknown, where: string, baseDir: st
     case 'string': {
       if (typeof value === 'string') return choice(value);
       const repeatable = (spec.repeatable?.length ?? 0) > 0;
-      if (repeatable && Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) {
-        if (!spec.repeatable?.includes(command) && value.length > 1) throw new UsageError(`${where} takes one value for the ${command} command (got ${value.length})`);
-        const list = value.map(choice);
-        return list.length === 1 ? list[0] : list;
-      }
+      if (repeatable && Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) return value.map(choice);
       throw fail(repeatable ? 'a string or a non-empty array of strings' : 'a string');
     }
   }

@@ -103,11 +103,12 @@ export async function startDevServer(options: DevOptions, log: Logger): Promise<
     if (!kind) return;
     if (!batch) {
       batch = { kinds: new Set(), files: new Set(), t0: performance.now() };
-      setImmediate(() => {
+      // A few milliseconds: editors often write a file in two steps (truncate, write), two events.
+      setTimeout(() => {
         const current = batch!;
         batch = null;
         chain = chain.then(() => rebuild(current.kinds, [...current.files], current.t0));
-      });
+      }, 5);
     }
     batch.kinds.add(kind);
     batch.files.add(resolve(file));

@@ -43,7 +43,7 @@ export function mdLine(text: string): string {
 export function mdCode(text: string, cell = false): string {
   let body = text.replace(/[\r\n]+/g, ' ');
   if (cell) body = body.replace(/\|/g, '\\|');
-  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const longest = body.includes('`') ? Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length)) : 0;
   const fence = '`'.repeat(longest + 1);
   const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '') ? ' ' : '';
   if (body === '') return '` `';
@@ -52,7 +52,7 @@ export function mdCode(text: string, cell = false): string {
 
 /** A fenced code block that no line of `code` can close early. */
 export function mdFence(code: string, language = ''): string {
-  const longest = Math.max(0, ...[...code.matchAll(/`{3,}/g)].map((m) => m[0].length));
+  const longest = code.includes('```') ? Math.max(0, ...[...code.matchAll(/`{3,}/g)].map((m) => m[0].length)) : 0;
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}${/^[a-z0-9_+-]*$/i.test(language) ? language : ''}\n${code.replace(/\n+$/, '')}\n${fence}`;
 }

@@ -57,7 +57,24 @@ export function pathIndex(model: ApiModel): Map<string, ApiPath> {
   return new Map(model.paths.map((p) => [p.path, p]));
 }
 
+/**
+ * An operation's Markdown links to one other file only (the auth guide, in the examples' intro), so
+ * the rest is written once per operation and shared by its path's own .md file and llms-full.txt.
+ */
+const operationParts = new WeakMap<Operation, { model: ApiModel; before: string; after: string }>();
+
 function operationMarkdown(model: ApiModel, op: Operation, href: HrefFn): string {
+  let parts = operationParts.get(op);
+  if (!parts || parts.model !== model) {
+    parts = { model, ...operationMarkdownParts(model, op) };
+    operationParts.set(op, parts);
+  }
+  const intro = `Required parameters only, with example values. See [Authentication](${href(SITE_FILES.auth)}) for tickets and API tokens.`;
+  return `${parts.before}\n\n${intro}${parts.after ? `\n\n${parts.after}` : ''}`;
+}
+
+/** Everything before and after the examples' intro line (which carries the only link). */
+function operationMarkdownParts(model: ApiModel, op: Operation): { before: string; after: string } {
   const product = PRODUCTS[model.product];
   const out: string[] = [];
   out.push(`## ${op.method} ${mdCode(op.path)}${op.summary ? ` — ${mdLine(op.summary)}` : ''}`);
@@ -94,11 +111,11 @@ function operationMarkdown(model: ApiModel, op: Operation, href: HrefFn): string
   out.push(permissionsMarkdown(op.permissions));
 
   out.push('### Examples');
-  out.push(`Required parameters only, with example values. See [Authentication](${href(SITE_FILES.auth)}) for tickets and API tokens.`);
+  const after: string[] = [];
   for (const example of buildExamples(op, { product, host: product.exampleHost, formats: model.formats })) {
-    out.push(`**${mdLine(example.label)}**`, mdFence(example.code, example.language));
+    after.push(`**${mdLine(example.label)}**`, mdFence(example.code, example.language));
   }
-  return out.join('\n\n');
+  return { before: out.join('\n\n'), after: after.join('\n\n') };
 }
 
 function flagLines(op: Operation): string[] {
@@ -155,7 +172,7 @@ function constraints(node: SchemaNode): string[] {
     else if (f.opt) out.push(`Format: ${c(f.name)} — ${c(f.base)} or empty${described}`);
     else out.push(`Format: ${c(f.name)}${described}`);
   }
-  if (node.renderer) out.push(`Rendered as ${mdCell(RENDERER_WORDS[node.renderer] ?? node.renderer)}`);
+  if (node.renderer) out.push(`Rendered as ${mdCell(Object.hasOwn(RENDERER_WORDS, node.renderer) ? RENDERER_WORDS[node.renderer]! : node.renderer)}`);
   if (node.type === 'boolean') out.push(`Boolean: send ${c(1)} or ${c(0)}`);
   return out;
 }

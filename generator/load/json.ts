@@ -4,6 +4,7 @@
  * iterative scanner finds the first offending character. It runs only on the error path.
  */
 import { InputError } from '../errors.js';
+import { printable } from '../validate/printable.js';
 
 export function parseJson(source: string, text: string, offset = 0): unknown {
   try {
@@ -11,7 +12,7 @@ export function parseJson(source: string, text: string, offset = 0): unknown {
   } catch (error) {
     const at = firstJsonError(text);
     const where = at >= text.length ? ' (the text ends early: truncated?)' : ` at ${lineColumn(text, at, offset)}`;
-    const found = at < text.length ? `: unexpected ${JSON.stringify(text.slice(at, at + 12))}` : '';
+    const found = at < text.length ? `: unexpected ${printable(JSON.stringify(text.slice(at, at + 12)))}` : '';
     throw new InputError(source, null, `not valid JSON${where}${found}`, { cause: error });
   }
 }

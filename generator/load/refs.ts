@@ -8,6 +8,7 @@
  */
 import { InputError } from '../errors.js';
 import { lineColumn, parseJson } from './json.js';
+import { printable } from '../validate/printable.js';
 
 // A JSON string, or a tag with its (at most one-string) argument array.
 const TOKEN = /"(?:[^"\\]|\\.)*"|\(\s*"(\w+)"\s*\)\s*\[\s*("(?:[^"\\]|\\.)*")?\s*\]/g;
@@ -36,9 +37,15 @@ function rewriteTag(source: string, text: string, index: number, tag: string, ar
   switch (tag) {
     case 'Ref': {
       if (arg === undefined) throw new InputError(source, null, `("Ref") without a pointer at ${lineColumn(text, index)}`);
-      const pointer = JSON.parse(arg) as string;
+      let pointer: string;
+      try {
+        pointer = JSON.parse(arg) as string;
+      } catch {
+        // The token pattern accepts any backslash pair; JSON does not ("\q", raw line breaks).
+        throw new InputError(source, null, `("Ref") pointer ${printable(arg)} is not a valid JSON string at ${lineColumn(text, index)}`);
+      }
       if (pointer !== '' && !pointer.startsWith('/')) {
-        throw new InputError(source, null, `("Ref") pointer ${arg} is not a JSON pointer at ${lineColumn(text, index)}`);
+        throw new InputError(source, null, `("Ref") pointer ${printable(arg)} is not a JSON pointer at ${lineColumn(text, index)}`);
       }
       return JSON.stringify({ $ref: '#' + pointer });
     }

@@ -12,6 +12,7 @@ import type { RawFormatRegistry } from './typetext.js';
 import { HTTP_METHODS, type ApiModel, type ApiPath, type FormatDef, type Operation, type Parameter, type Product } from './types.js';
 import { idFragment, pageFile, uniqueIds } from './urls.js';
 import { foldFamilies } from './families.js';
+import { printable } from '../validate/printable.js';
 
 export interface NormalizeInput {
   source: string;
@@ -105,7 +106,7 @@ function operation(
     parameters: parameters(path, method, info['parameters'], joinPointer(pointer, 'parameters'), anchor, ids, ctx),
     returns: normalizeNode(info['returns'] ?? { type: 'null' }, joinPointer(pointer, 'returns'), ctx),
     permissions: normalizePermissions(info['permissions'], joinPointer(pointer, 'permissions'), (d) =>
-      log.warn(`${source}:${d.pointer} - ${d.message}`),
+      log.warn(printable(`${source}:${d.pointer} - ${d.message}`)),
     ),
     flags: {
       protected: isTrue(info['protected']),
@@ -165,7 +166,8 @@ function isOptional(raw: unknown): boolean {
 }
 
 function formatDefs(registry: RawFormatRegistry, base: string, ctx: NodeContext): Record<string, FormatDef> {
-  const defs: Record<string, FormatDef> = {};
+  // No prototype: a format named "__proto__" is an ordinary entry, not the object's prototype.
+  const defs = Object.create(null) as Record<string, FormatDef>;
   for (const name of Object.keys(registry).sort()) {
     const raw = registry[name];
     const pointer = joinPointer(base, name);

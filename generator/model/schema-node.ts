@@ -69,7 +69,8 @@ export function normalizeNode(raw: unknown, pointer: string, ctx: NodeContext): 
   assign(node, 'description', text(raw['description']));
   assign(node, 'verboseDescription', text(raw['verbose_description']));
   if (raw['default'] !== undefined && raw['default'] !== null) node.default = raw['default'];
-  if (Array.isArray(raw['enum'])) node.enum = raw['enum'].map((v) => String(v));
+  // String() throws on an object whose own `toString` is not a function: non-strings are shown as JSON.
+  if (Array.isArray(raw['enum'])) node.enum = raw['enum'].map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? 'null')));
   assign(node, 'minimum', toNumber(raw['minimum']));
   assign(node, 'maximum', toNumber(raw['maximum']));
   assign(node, 'minLength', toNumber(raw['minLength']));
@@ -93,7 +94,8 @@ export function normalizeNode(raw: unknown, pointer: string, ctx: NodeContext): 
   if (Array.isArray(raw['links'])) {
     node.links = raw['links'].filter(isRecord).map((l) => ({ rel: String(l['rel'] ?? ''), href: String(l['href'] ?? '') }));
   }
-  const extra: Record<string, string> = {};
+  // No prototype: an unknown key named "__proto__" is kept like any other.
+  const extra = Object.create(null) as Record<string, string>;
   for (const key of Object.keys(raw).sort()) {
     if (!KNOWN_KEYS.has(key)) extra[key] = JSON.stringify(raw[key]) ?? 'undefined';
   }

@@ -43,7 +43,8 @@ export function deriveTypetext(schema: RawSchema, registry?: RawFormatRegistry):
   } else if (type === 'string' && perlTrue(schema.format)) {
     // A property string: inline object, or a name looked up EXACTLY in the registry
     // (so `-list` / `-opt` variants and code-validated formats fall through to `<string>`).
-    const format = isPlainObject(schema.format) ? schema.format : registry?.[String(schema.format)];
+    const name = isPlainObject(schema.format) ? '' : String(schema.format);
+    const format = isPlainObject(schema.format) ? schema.format : registry && Object.hasOwn(registry, name) ? registry[name] : undefined;
     if (isPropertyStringFormat(format)) return propertyStringSynopsis(format);
   }
   return `<${type}>`;
@@ -136,6 +137,8 @@ function patternText(pattern: unknown): string {
 function perlString(value: unknown): string {
   if (typeof value === 'number') return perlNumber(value);
   if (typeof value === 'boolean') return value ? '1' : '';
+  // Perl would print HASH(0x...); JSON is more useful, and String() throws on {"toString": 1}.
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 

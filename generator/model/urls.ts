@@ -6,11 +6,21 @@
  * with `_` or `.`), and anything else is written as `~` plus hex bytes, which no plain segment
  * contains. Keeping API pages under `api/` leaves the top level free for the site's own pages.
  */
+import { createHash } from 'node:crypto';
 
 const PLAIN_SEGMENT = /^[a-z0-9][a-z0-9._-]*$/;
 const PARAM_SEGMENT = /^\{([a-z0-9][a-z0-9_-]*)\}$/i;
 
 export function segmentSlug(segment: string): string {
+  const slug = readableSlug(segment);
+  // File systems cap a name at 255 bytes: a longer slug (a 128-byte segment in hex already is)
+  // becomes `~~` and the segment's SHA-256, which no other form can produce (hex has no `~`).
+  return slug.length <= MAX_SLUG ? slug : '~~' + createHash('sha256').update(segment, 'utf8').digest('hex');
+}
+
+const MAX_SLUG = 200;
+
+function readableSlug(segment: string): string {
   const param = PARAM_SEGMENT.exec(segment);
   if (param?.[1] && PLAIN_SEGMENT.test(param[1].toLowerCase()) && param[1] === param[1].toLowerCase()) return `_${param[1]}`;
   if (PLAIN_SEGMENT.test(segment)) return segment;
@@ -25,12 +35,19 @@ export function pageFile(apiPath: string): string {
 
 /** A relative link from one output file to another ("../../x/index.html"); `clean` drops a trailing index.html. */
 export function relativeHref(fromFile: string, toFile: string, clean: boolean): string {
-  const from = fromFile.split('/').slice(0, -1);
-  const to = toFile.split('/');
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  const up = from.length - common;
-  let href = '../'.repeat(up) + to.slice(common).join('/');
+  // Called for every link of every page: one pass over the shared folder prefix, no arrays.
+  const fromDir = fromFile.lastIndexOf('/') + 1;
+  const toDir = toFile.lastIndexOf('/') + 1;
+  const shared = Math.min(fromDir, toDir);
+  let cut = 0;
+  for (let i = 0; i < shared; i++) {
+    const c = fromFile.charCodeAt(i);
+    if (c !== toFile.charCodeAt(i)) break;
+    if (c === 47 /* / */) cut = i + 1;
+  }
+  let up = 0;
+  for (let i = cut; i < fromDir; i++) if (fromFile.charCodeAt(i) === 47) up++;
+  let href = '../'.repeat(up) + toFile.slice(cut);
   if (clean && href.endsWith('index.html')) {
     href = href.slice(0, -'index.html'.length);
     if (href === '') href = './';

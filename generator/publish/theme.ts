@@ -28,11 +28,14 @@ const LOGO_TYPES = ['.svg', '.png', '.jpg', '.jpeg', '.webp', '.gif', '.ico'];
 const LOGO_MAX_BYTES = 1024 * 1024;
 const COLOR = /^(#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|[a-z]{3,30}|(rgb|rgba|hsl|hsla|hwb|lab|lch|oklab|oklch)\([0-9a-z.,%\s/+-]{1,80}\))$/i;
 
-/** Checks every theming value without reading files (the CLI calls it before loading the schema). */
+/** Checks every theming value (the CLI calls it before loading the schema, so mistakes fail fast). */
 export function validateTheme(theme: ThemeOptions | undefined): void {
   if (!theme) return;
   if (theme.accent !== undefined) parseAccent(theme.accent);
-  if (theme.logo !== undefined) logoExtension(theme.logo);
+  if (theme.logo !== undefined) {
+    logoExtension(theme.logo);
+    if (!existsSync(theme.logo) || !statSync(theme.logo).isFile()) throw new InputError(theme.logo, null, 'logo file not found');
+  }
   for (const link of theme.headerLinks ?? []) parseLink(link, 'header-link');
   for (const link of theme.footerLinks ?? []) parseLink(link, 'footer-link');
 }

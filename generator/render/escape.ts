@@ -44,7 +44,12 @@ export function clipText(text: string, max: number): string {
 /** Only these URL schemes may appear in links that come from schema text. */
 export function safeHref(href: string): string | null {
   const trimmed = href.trim();
-  if (/^(https?:|mailto:)/i.test(trimmed)) return trimmed;
+  if (/^https?:/i.test(trimmed)) {
+    // Schema prose holds placeholders such as http://username:password@host:port/ that look like
+    // links but are not URLs; they stay text rather than become broken links.
+    return URL.canParse(trimmed) ? trimmed : null;
+  }
+  if (/^mailto:/i.test(trimmed)) return trimmed;
   // Relative links and anchors: no scheme at all (a colon before any / ? # would be a scheme).
   if (!/^[^/?#]*:/.test(trimmed)) return trimmed;
   return null;

@@ -3,7 +3,7 @@
  * nested fields (object properties, array items, property-string keys) to any depth.
  * All strings that end in "Html" are safe HTML; everything from the schema is escaped here.
  */
-import type { ApiModel, FormatRef, PropertyKey, SchemaNode } from '../model/types.js';
+import type { ApiModel, FormatDef, FormatRef, PropertyKey, SchemaNode } from '../model/types.js';
 import { clipText, escapeHtml, MAX_SHOWN } from './escape.js';
 import type { MarkdownRenderer } from './markdown.js';
 
@@ -60,7 +60,7 @@ export function constraintsHtml(node: SchemaNode, ctx: SchemaViewContext): strin
   else if (node.maxLength !== undefined) out.push(`At most ${node.maxLength} characters`);
   if (node.pattern !== undefined) out.push(`Pattern: ${code(node.pattern)}`);
   if (node.format?.kind === 'named') out.push(formatHtml(node.format, node, ctx));
-  if (node.renderer) out.push(`Rendered as ${escapeHtml(RENDERER_WORDS[node.renderer] ?? node.renderer)}`);
+  if (node.renderer) out.push(`Rendered as ${escapeHtml(Object.hasOwn(RENDERER_WORDS, node.renderer) ? RENDERER_WORDS[node.renderer] : node.renderer)}`);
   if (node.type === 'boolean') out.push(`Boolean: send ${code(1)} or ${code(0)}`);
   return out;
 }
@@ -78,7 +78,9 @@ export function propertyStringKeys(node: SchemaNode, model: ApiModel): PropertyK
   const format = node.format;
   if (!format) return null;
   if (format.kind === 'inline') return format.keys;
-  const def = model.formats[format.name] ?? model.formats[format.base];
+  // Own keys only: a format named "constructor" or "__proto__" must not find Object.prototype's.
+  const own = (name: string): FormatDef | undefined => (Object.hasOwn(model.formats, name) ? model.formats[name] : undefined);
+  const def = own(format.name) ?? own(format.base);
   return def?.kind === 'property-string' ? def.keys : null;
 }
 

@@ -2,28 +2,23 @@
  * Validate stage: the parsed document against the project's own JSON Schema of the Proxmox API
  * format (schema/proxmox-api.schema.json), plus the checks a JSON Schema cannot express (duplicate
  * paths, nesting depth). Reports every violation with its JSON pointer before anything renders.
+ * The validators are Ajv's standalone code, generated from the schema ahead of time (compile.ts).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { ValidationError, type Violation } from '../errors.js';
 import type { LoadedDocument } from '../load/index.js';
-import { packageRoot } from '../paths.js';
+import { compileValidators, schemaHash, schemaText, type DocumentValidators } from './compile.js';
+import * as precompiled from './precompiled.js';
+import { printable } from './printable.js';
 import { checkDepth, checkPaths } from './semantic.js';
 
-let compiled: { viewer: ValidateFunction; refs: ValidateFunction } | undefined;
+let compiled: DocumentValidators | undefined;
 
-function validators(): { viewer: ValidateFunction; refs: ValidateFunction } {
+function validators(): DocumentValidators {
   if (!compiled) {
-    const schema = JSON.parse(readFileSync(join(packageRoot(), 'schema', 'proxmox-api.schema.json'), 'utf8')) as { $id: string };
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    ajv.addSchema(withoutRefAlternatives(schema));
-    const get = (name: string): ValidateFunction => {
-      const fn = ajv.getSchema(`${schema.$id}#/definitions/${name}`);
-      if (!fn) throw new Error(`schema definition ${name} missing`);
-      return fn;
-    };
-    compiled = { viewer: get('viewerDocument'), refs: get('refsDocument') };
+    const text = schemaText();
+    // precompiled.ts is generated from the schema file; should the two ever disagree, the file wins.
+    compiled = precompiled.SCHEMA_SHA256 === schemaHash(text) ? { viewer: precompiled.viewer, refs: precompiled.refs, formats: precompiled.formats } : compileValidators(text);
   }
   return compiled;
 }
@@ -37,7 +32,7 @@ const MAX_VIOLATIONS = 200;
  */
 export function validateStructure(loaded: LoadedDocument): void {
   const tooDeep = checkDepth(loaded.document);
-  if (tooDeep) throw new ValidationError(loaded.source, [tooDeep]);
+  if (tooDeep) throw new ValidationError(loaded.source, [shown(tooDeep)]);
 }
 
 /**
@@ -50,7 +45,22 @@ export function validate(loaded: LoadedDocument, document: unknown = loaded.docu
   const validateFn = validators()[loaded.dialect];
   if (!validateFn(document)) violations.push(...summarize(validateFn.errors ?? []));
   if (violations.length === 0) violations.push(...checkPaths(document, loaded.dialect));
-  if (violations.length > 0) throw new ValidationError(loaded.source, violations.slice(0, MAX_VIOLATIONS));
+  if (violations.length > 0) throw new ValidationError(loaded.source, violations.slice(0, MAX_VIOLATIONS).map(shown));
+}
+
+/**
+ * A bare formats registry given with --formats (not a whole reference dump): the same shape as a
+ * reference dump's `formats`, checked the same way before anything reads it (nesting first).
+ */
+export function validateFormatsRegistry(loaded: LoadedDocument): void {
+  validateStructure(loaded);
+  const validateFn = validators().formats;
+  if (!validateFn(loaded.document)) throw new ValidationError(loaded.source, summarize(validateFn.errors ?? []).slice(0, MAX_VIOLATIONS).map(shown));
+}
+
+/** Pointers and messages quote schema keys and values: printed to a terminal, they must be inert. */
+function shown(violation: Violation): Violation {
+  return { pointer: printable(violation.pointer), message: printable(violation.message) };
 }
 
 /**
@@ -104,25 +114,4 @@ function describe(error: ErrorObject): string {
     default:
       return error.message ?? `fails ${error.keyword}`;
   }
-}
-
-/**
- * The schema file documents the format as written, where `$ref` may stand in many places. We
- * validate after dereferencing, when none are left (deref reports leftovers), so the `$ref`
- * alternatives are removed: they would only add noise to every error message.
- */
-function withoutRefAlternatives<T>(node: T): T {
-  if (Array.isArray(node)) return node.map(withoutRefAlternatives) as T;
-  if (node === null || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'anyOf' && Array.isArray(value)) {
-      const kept = value.filter((alt) => !(alt && typeof alt === 'object' && (alt as Record<string, unknown>)['$ref'] === '#/definitions/ref'));
-      if (kept.length === 1) Object.assign(out, withoutRefAlternatives(kept[0]));
-      else out[key] = kept.map(withoutRefAlternatives);
-    } else {
-      out[key] = withoutRefAlternatives(value);
-    }
-  }
-  return out as T;
 }

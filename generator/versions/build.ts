@@ -7,7 +7,7 @@
  * everything is written in one atomic swap.
  */
 import { performance } from 'node:perf_hooks';
-import { loadModel, type BuildOptions, type Phase, type RenderShared } from '../build.js';
+import type { BuildOptions, ModelOptions, Phase, RenderShared } from '../build.js';
 import { diffModels } from '../diff/compare.js';
 import type { ApiDiff } from '../diff/types.js';
 import type { Logger } from '../log.js';
@@ -21,7 +21,7 @@ import { writeZip, zipPathFor } from '../write/zip.js';
 import { changelogPages, type VersionSite } from './changelog.js';
 import { versionContext, type VersionContextData } from './context.js';
 import { changelogFile, compareVersions, versionPrefix, type VersionSpec } from './labels.js';
-import { renderJobs, workerCount } from './pool.js';
+import { RenderPool, workerCount } from './pool.js';
 import { presenceData } from './presence.js';
 import type { VersionJob } from './render.js';
 
@@ -58,17 +58,26 @@ export async function buildVersions(options: VersionsBuildOptions, log: Logger):
   if (options.versions.length === 0) throw new Error('buildVersions needs at least one version');
   const timings: Partial<Record<VersionsPhase, number>> = {};
   const specs = [...options.versions].sort((a, b) => compareVersions(a.label, b.label));
-  const models: ApiModel[] = [];
-  for (const spec of specs) {
-    const modelOptions = { ...options, schema: spec.source, version: spec.label };
-    models.push((await loadModel(modelOptions, log, timings)).model);
+  const pool = new RenderPool(workerCount(specs.length, options.workers));
+  try {
+    return await buildWith(pool, specs, options, log, timings);
+  } finally {
+    await pool.close();
   }
+}
+
+async function buildWith(
+  pool: RenderPool,
+  specs: VersionSpec[],
+  options: VersionsBuildOptions,
+  log: Logger,
+  timings: Partial<Record<VersionsPhase, number>>,
+): Promise<VersionsBuildResult> {
+  const models = await pool.load(specs.map((spec) => modelOptions(options, spec)), log, timings);
   const latestIndex = specs.length - 1;
   const sites: VersionSite[] = specs.map((spec, i) => ({ label: spec.label, model: models[i]!, prefix: versionPrefix(spec.label, i === latestIndex) }));
 
-  const diffs = timed(timings, 'diff', () => sites.slice(1).map((site, i) => diffModels(sites[i]!.model, site.model)));
-
-  const files = await timedAsync(timings, 'render', async () => {
+  const { diffs, files } = await timedAsync(timings, 'render', async () => {
     const cleanUrls = !options.offline;
     let sharedCache: RenderShared | undefined;
     const shared = (): RenderShared => (sharedCache ??= { assets: siteAssets(), templates: loadTemplates(options.templates) });
@@ -83,7 +92,7 @@ export async function buildVersions(options: VersionsBuildOptions, log: Logger):
       ),
     };
     const jobs: VersionJob[] = sites.map((site, index) => {
-      // Job options are plain data (they may go to a worker thread): no `read` hooks.
+      // This version's build options, as plain data (they go to a worker thread).
       const { read: _read, versions: _versions, workers: _workers, ...plain } = { ...options, schema: specs[index]!.source, version: site.label };
       void [_read, _versions, _workers];
       const siteOptions: BuildOptions = plain;
@@ -91,9 +100,12 @@ export async function buildVersions(options: VersionsBuildOptions, log: Logger):
       if (options.baseUrl) siteOptions.baseUrl = options.baseUrl.replace(/\/?$/, '/') + site.prefix;
       return { index, model: site.model, options: siteOptions, context };
     });
-    const rendered = renderJobs(jobs, shared, workerCount(jobs.length, options.workers));
+    const rendered = pool.render(jobs, shared);
+    rendered.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
 
-    // Meanwhile: the changelog pages, at the root, with the newest version's header and switcher.
+    // Meanwhile, here: the comparisons and the changelog pages, at the root, with the newest
+    // version's header and switcher.
+    const diffs = timed(timings, 'diff', () => sites.slice(1).map((site, i) => diffModels(sites[i]!.model, site.model)));
     const out: OutputFile[] = [];
     const latest = sites[latestIndex]!;
     const rootOptions: RenderOptions = {
@@ -113,7 +125,7 @@ export async function buildVersions(options: VersionsBuildOptions, log: Logger):
     };
     out.push({ file: 'versions.json', content: JSON.stringify(manifest, null, 2) + '\n' });
     for (const files of await rendered) out.push(...files);
-    return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return { diffs, files: out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
   });
 
   const writeStart = performance.now();
@@ -140,6 +152,17 @@ export async function buildVersions(options: VersionsBuildOptions, log: Logger):
     },
     ...(zip ? { zip } : {}),
   };
+}
+
+/** What loading one version needs (plain data: it may go to a worker thread). */
+function modelOptions(options: VersionsBuildOptions, spec: VersionSpec): ModelOptions {
+  const out: ModelOptions = { schema: spec.source, version: spec.label };
+  if (options.formats !== undefined) out.formats = options.formats;
+  if (options.product !== undefined) out.product = options.product;
+  if (options.title !== undefined) out.title = options.title;
+  if (options.insecure !== undefined) out.insecure = options.insecure;
+  if (options.read !== undefined) out.read = options.read;
+  return out;
 }
 
 function timed<T>(timings: Partial<Record<VersionsPhase, number>>, phase: VersionsPhase, work: () => T): T {

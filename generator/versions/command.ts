@@ -19,7 +19,7 @@ export async function runVersionsBuild(versions: VersionSpec[], options: BuildOp
   const t = result.timings;
   const latest = result.versions[result.versions.length - 1]!;
   log.info(
-    `built ${result.versions.length} versions (${result.versions.map((v) => v.label).join(', ')}; ${latest.label} at the root) with ${result.diffs.length} changelog pages: ${result.files} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MB into ${result.out} in ${ms(total)}`,
+    `built ${plural(result.versions.length, 'version')} (${result.versions.map((v) => v.label).join(', ')}; ${latest.label} at the root) with ${plural(result.diffs.length, 'changelog page')}: ${result.files} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MB into ${result.out} in ${ms(total)}`,
   );
   result.diffs.forEach((diff) => {
     const s = summarizeDiff(diff);
@@ -30,4 +30,8 @@ export async function runVersionsBuild(versions: VersionSpec[], options: BuildOp
   );
   if (result.zip) log.info(`  offline bundle: ${result.zip.path} (${(result.zip.bytes / 1024 / 1024).toFixed(1)} MB)`);
   return EXIT.ok;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

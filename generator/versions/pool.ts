@@ -1,16 +1,23 @@
 /**
- * Runs the render jobs of a multi-version build: in worker threads (one per core, at most one per
- * version) when the compiled worker is available, else inline. Rendering is CPU-bound and the
- * versions are independent, so on two cores five versions take about half the time. The result
- * does not depend on which thread rendered what: files are sorted by the caller.
+ * The threads of a multi-version build: schemas are loaded and versions rendered in worker threads
+ * (one per core, at most one per version) when the compiled worker is available, else inline.
+ * Both are CPU-bound and independent per version, so on two cores five versions take about half
+ * the time. Threads start before anything else, so that their start-up overlaps the first work.
+ * Results do not depend on which thread did what: models come back in version order, warnings
+ * are printed in version order, files are sorted by the caller. A schema that fails to load in a
+ * thread is loaded again on the main thread, which raises the very error (and exit code) a
+ * single-version build would.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RenderShared } from '../build.js';
+import { loadModel, type ModelOptions, type Phase, type RenderShared } from '../build.js';
+import type { Logger } from '../log.js';
+import type { ApiModel } from '../model/types.js';
 import type { OutputFile } from '../render/pages.js';
 import { renderVersion, type VersionJob } from './render.js';
+import type { WorkerRequest } from './worker.js';
 
 /** The worker script beside this module; only present when running the compiled code (lib/). */
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -22,65 +29,130 @@ export function workerCount(jobs: number, requested?: number): number {
   return Math.min(wanted, jobs);
 }
 
-export async function renderJobs(jobs: VersionJob[], shared: () => RenderShared, workers: number): Promise<OutputFile[][]> {
-  const results: OutputFile[][] = new Array<OutputFile[]>(jobs.length);
-  if (workers === 0) {
-    const s = shared();
-    jobs.forEach((job, i) => (results[i] = renderVersion(job, s)));
-    return results;
+type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+interface Task<T> {
+  request: Request;
+  /** How big the task is, to start the big ones first. */
+  weight: number;
+  resolve(result: T): void;
+}
+
+export class RenderPool {
+  private readonly threads: Worker[];
+  /** Why a thread stopped early (start-up failure, crash), so that no task waits for it forever. */
+  private readonly failures = new Map<Worker, Error>();
+  private nextId = 0;
+
+  constructor(workers: number) {
+    this.threads = Array.from({ length: workers }, () => {
+      const thread = new Worker(WORKER);
+      thread.on('error', (error) => this.failures.set(thread, error));
+      thread.on('exit', (code) => {
+        if (!this.failures.has(thread)) this.failures.set(thread, new Error(`render worker exited with code ${code}`));
+      });
+      return thread;
+    });
   }
-  // Largest first, so that the last job to start is a small one.
-  const queue = jobs.map((job, i) => i).sort((a, b) => jobs[b]!.model.stats.operations - jobs[a]!.model.stats.operations || a - b);
-  const threads = Array.from({ length: workers }, () => new Worker(WORKER));
-  try {
+
+  /** Loads every schema (in `options` order) into a model; warnings are logged in that order. */
+  async load(options: ModelOptions[], log: Logger, timings: Partial<Record<Phase, number>>): Promise<ApiModel[]> {
+    if (this.threads.length === 0) {
+      const models: ApiModel[] = [];
+      for (const o of options) models.push((await loadModel(o, log, timings)).model);
+      return models;
+    }
+    type Loaded = { model: ApiModel; warnings: string[]; timings: Partial<Record<Phase, number>> } | null;
+    const loaded = await this.runAll<Loaded>(
+      options.map((o, i) => ({ request: { kind: 'load', options: o }, weight: i })),
+      () => null,
+    );
+    const models: ApiModel[] = [];
+    for (let i = 0; i < options.length; i++) {
+      const result = loaded[i];
+      if (!result) {
+        // Failed in the thread: load here, for the real error (or, if it now works, the model).
+        models.push((await loadModel(options[i]!, log, timings)).model);
+        continue;
+      }
+      for (const warning of result.warnings) log.warn(warning);
+      for (const [phase, ms] of Object.entries(result.timings) as [Phase, number][]) timings[phase] = (timings[phase] ?? 0) + ms;
+      models.push(result.model);
+    }
+    return models;
+  }
+
+  /** Renders every job; `shared` is only used (and only created) when rendering inline. */
+  async render(jobs: VersionJob[], shared: () => RenderShared): Promise<OutputFile[][]> {
+    if (this.threads.length === 0) {
+      const s = shared();
+      return jobs.map((job) => renderVersion(job, s));
+    }
+    const files = await this.runAll<OutputFile[]>(
+      jobs.map((job) => ({ request: { kind: 'render', job }, weight: job.model.stats.operations })),
+      (error) => {
+        throw error;
+      },
+    );
+    // Buffers arrive as plain Uint8Arrays: wrap them again without copying.
+    return files.map((list) =>
+      list.map((f) => ({ file: f.file, content: typeof f.content === 'string' ? f.content : Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength) })),
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.terminate()));
+  }
+
+  /** Runs tasks on the threads, heaviest first; `onError` turns a failed task into a result (or throws). */
+  private async runAll<T>(tasks: Omit<Task<T>, 'resolve'>[], onError: (error: Error) => T): Promise<T[]> {
+    const results = new Array<T>(tasks.length);
+    const queue = tasks.map((_, i) => i).sort((a, b) => tasks[b]!.weight - tasks[a]!.weight || a - b);
     await Promise.all(
-      threads.map(async (thread) => {
+      this.threads.map(async (thread) => {
         for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-          results[next] = await runOn(thread, next, jobs[next]!);
+          try {
+            const failed = this.failures.get(thread);
+            if (failed) throw failed;
+            results[next] = await this.send<T>(thread, tasks[next]!.request);
+          } catch (error) {
+            results[next] = onError(error instanceof Error ? error : new Error(String(error)));
+          }
         }
       }),
     );
-  } finally {
-    await Promise.all(threads.map((t) => t.terminate()));
+    return results;
   }
-  return results;
-}
 
-function runOn(thread: Worker, id: number, job: VersionJob): Promise<OutputFile[]> {
-  return new Promise((resolve, reject) => {
-    const cleanup = (): void => {
-      thread.off('message', onMessage);
-      thread.off('error', onError);
-      thread.off('exit', onExit);
-    };
-    const onMessage = (message: { id: number; files?: OutputFile[]; error?: { message: string; stack: string } }): void => {
-      if (message.id !== id) return;
-      cleanup();
-      if (message.error) {
-        const error = new Error(`rendering version ${job.options.version ?? id}: ${message.error.message}`);
-        error.stack = message.error.stack;
+  private send<T>(thread: Worker, request: Request): Promise<T> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const cleanup = (): void => {
+        thread.off('message', onMessage);
+        thread.off('error', onError);
+        thread.off('exit', onExit);
+      };
+      const onMessage = (message: { id: number; result?: T; error?: { message: string; stack: string } }): void => {
+        if (message.id !== id) return;
+        cleanup();
+        if (message.error) {
+          const error = new Error(message.error.message);
+          error.stack = message.error.stack;
+          reject(error);
+        } else resolve(message.result as T);
+      };
+      const onError = (error: Error): void => {
+        cleanup();
         reject(error);
-        return;
-      }
-      // Buffers arrive as plain Uint8Arrays: wrap them again without copying.
-      resolve(
-        message.files!.map((f) => ({
-          file: f.file,
-          content: typeof f.content === 'string' ? f.content : Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength),
-        })),
-      );
-    };
-    const onError = (error: Error): void => {
-      cleanup();
-      reject(error);
-    };
-    const onExit = (code: number): void => {
-      cleanup();
-      reject(new Error(`render worker exited with code ${code}`));
-    };
-    thread.on('message', onMessage);
-    thread.on('error', onError);
-    thread.on('exit', onExit);
-    thread.postMessage({ id, job });
-  });
+      };
+      const onExit = (code: number): void => {
+        cleanup();
+        reject(new Error(`render worker exited with code ${code}`));
+      };
+      thread.on('message', onMessage);
+      thread.on('error', onError);
+      thread.on('exit', onExit);
+      thread.postMessage({ ...request, id });
+    });
+  }
 }

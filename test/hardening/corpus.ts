@@ -86,6 +86,10 @@ export const HOSTILE: readonly string[] = [
   `admin\u202e\u2066// evil\u2069\u2066`,
   `\u200f\u200e\u061c\u202a\u202b\u202c\u202d`,
   `nul\u0000byte and line\u2028separator\u2029`,
+  // Names that are special on JavaScript objects (prototype pollution, lookups that hit Object.prototype)
+  `__proto__`,
+  `constructor`,
+  `toString`,
 ];
 
 /** A payload too long for a path segment or a name: placed in descriptions and defaults only. */

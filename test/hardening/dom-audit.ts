@@ -22,7 +22,7 @@ const ALLOWED_ELEMENTS = [
 const ALLOWED_ATTRIBUTES = [
   'id', 'class', 'href', 'src', 'rel', 'title', 'lang', 'charset', 'name', 'content', 'http-equiv', 'defer', 'type',
   'role', 'for', 'placeholder', 'autocomplete', 'spellcheck', 'hidden', 'action', 'method', 'scope', 'tabindex',
-  'disabled', 'checked', 'start', 'align', 'value', 'readonly', 'open', 'selected', 'colspan', 'rowspan', 'datetime',
+  'disabled', 'checked', 'start', 'align', 'value', 'readonly', 'open', 'selected', 'colspan', 'rowspan', 'datetime', 'download',
 ];
 
 export function auditDom(options: { origin: string; allowedElements: string[]; allowedAttributes: string[] }): DomFinding[] {
@@ -56,7 +56,8 @@ export function auditDom(options: { origin: string; allowedElements: string[]; a
     if ((tag === 'a' || tag === 'link') && el.hasAttribute('href')) {
       const url = new URL(el.getAttribute('href')!, document.baseURI);
       // Only links may leave the site; nothing that loads may.
-      if (tag === 'link' && url.origin !== options.origin && el.getAttribute('rel') !== 'canonical') add('link to another origin', el);
+      const inlineIcon = el.getAttribute('rel') === 'icon' && url.protocol === 'data:';
+      if (tag === 'link' && url.origin !== options.origin && el.getAttribute('rel') !== 'canonical' && !inlineIcon) add('link to another origin', el);
     }
     if (tag === 'script') {
       const src = el.getAttribute('src');

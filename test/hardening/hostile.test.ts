@@ -11,6 +11,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../generator/build.js';
@@ -20,6 +21,7 @@ import { listFiles, tempDir } from '../helpers/tree.js';
 import { launchChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../helpers/browser.js';
 import { EVIL_HOST, HOSTILE, LONG_STRINGS, VISIBLE_PROBES, hostileSchema } from './corpus.js';
 import { AUDIT_OPTIONS, auditDom, type DomFinding } from './dom-audit.js';
+import { HTML_VALIDATE_CONFIG } from './htmlvalidate.config.js';
 
 interface Visit {
   findings: DomFinding[];
@@ -82,9 +84,9 @@ describe('hostile schema text', () => {
     page.on('requestfinished', onFinished);
     page.on('pageerror', onError);
     try {
-      await page.goto(url, { waitUntil: 'load' });
-      if (act) await act(page);
       try {
+        await page.goto(url, { waitUntil: 'load' });
+        if (act) await act(page);
         visit.findings = await page.evaluate(auditDom, { origin, ...AUDIT_OPTIONS });
         visit.cspViolations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
       } catch (error) {
@@ -134,6 +136,17 @@ describe('hostile schema text', () => {
     expect(problems).toEqual([]);
   }, 180_000);
 
+  it('every hostile page is still valid HTML (html-validate, the site configuration)', async () => {
+    // Same rules as the quality gates, but titles: the corpus puts long payloads into paths on purpose.
+    const validator = new HtmlValidate({ ...HTML_VALIDATE_CONFIG, rules: { ...HTML_VALIDATE_CONFIG.rules, 'long-title': 'off' } });
+    const errors: string[] = [];
+    for (const file of listFiles(out).filter((f) => f.endsWith('.html'))) {
+      const report = await validator.validateString(readFileSync(join(out, file), 'utf8'), file);
+      for (const r of report.results) for (const m of r.messages) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+    }
+    expect(errors.slice(0, 30)).toEqual([]);
+  }, 120_000);
+
   it('shows every payload as text: exact in headings, visible in descriptions', async () => {
     const page = await browser.context.newPage();
     const problems: string[] = [];
@@ -156,16 +169,20 @@ describe('hostile schema text', () => {
 
   it('search over hostile text renders results as text', async () => {
     const page = await browser.context.newPage();
+    const shown: Record<string, number> = {};
     const v = await visit(page, `${origin}/`, async (p) => {
       const input = p.locator('#search-input');
-      for (const query of ['pwned', '<script>', 'onerror', 'javascript']) {
+      for (const query of ['pwned', '<script>', 'onerror', 'javascript', '{{constructor']) {
         await input.fill('');
         await input.focus();
         await input.pressSequentially(query, { delay: 5 });
-        await p.waitForTimeout(300);
+        await p.waitForTimeout(400);
+        shown[query] = await p.locator('#search-results [role="option"]').count();
       }
     });
     await page.close();
+    // The results really were rendered (from an index full of payloads), and the audit ran over them.
+    expect(shown['pwned']).toBeGreaterThan(0);
     expect([...v.findings.map((f) => `${f.what}: ${f.detail}`), ...v.dialogs, ...v.foreignRequests, ...v.cspViolations, ...v.pageErrors]).toEqual([]);
   });
 

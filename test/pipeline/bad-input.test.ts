@@ -23,7 +23,8 @@ const good = [{ path: '/a', text: 'a', leaf: 1, info: { GET: method() } }];
 interface Case {
   name: string;
   text: string;
-  error: typeof ApidocError;
+  // Any of the concrete error classes (their constructors differ, so not `typeof ApidocError`).
+  error: abstract new (...args: never[]) => ApidocError;
   message: RegExp;
 }
 

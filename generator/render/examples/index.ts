@@ -28,7 +28,21 @@ export interface CodeExample {
   code: string;
 }
 
+/**
+ * The HTML page and the Markdown export show the same examples: built once per operation and
+ * context (operations are immutable once normalized). Callers must not modify the result.
+ */
+const built = new WeakMap<Operation, { product: ExampleContext['product']; host: string; formats: ExampleContext['formats']; examples: CodeExample[] }>();
+
 export function buildExamples(op: Operation, ctx: ExampleContext): CodeExample[] {
+  const cached = built.get(op);
+  if (cached && cached.product === ctx.product && cached.host === ctx.host && cached.formats === ctx.formats) return cached.examples;
+  const examples = computeExamples(op, ctx);
+  built.set(op, { product: ctx.product, host: ctx.host, formats: ctx.formats, examples });
+  return examples;
+}
+
+function computeExamples(op: Operation, ctx: ExampleContext): CodeExample[] {
   const out: CodeExample[] = [];
   if (authMode(op) === 'none') {
     out.push({ id: 'curl', label: 'curl', language: 'bash', code: curlNoAuth(op, ctx) });

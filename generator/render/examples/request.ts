@@ -48,7 +48,22 @@ export function authMode(op: Operation): AuthMode {
   return op.flags.allowToken ? 'token' : 'ticket';
 }
 
+/**
+ * Every example generator (curl twice, pvesh, JavaScript, Python) and both renderers (the HTML page
+ * and the Markdown export) ask for the same operation's request: it is computed once per operation
+ * and context. Operations are immutable once normalized; callers only read the result.
+ */
+const requests = new WeakMap<Operation, { product: ProductInfo; host: string; formats: Record<string, FormatDef> | undefined; request: ExampleRequest }>();
+
 export function exampleRequest(op: Operation, ctx: ExampleContext): ExampleRequest {
+  const cached = requests.get(op);
+  if (cached && cached.product === ctx.product && cached.host === ctx.host && cached.formats === ctx.formats) return cached.request;
+  const request = computeRequest(op, ctx);
+  requests.set(op, { product: ctx.product, host: ctx.host, formats: ctx.formats, request });
+  return request;
+}
+
+function computeRequest(op: Operation, ctx: ExampleContext): ExampleRequest {
   const lookup = lookupIn(ctx.formats);
   const byName = new Map(op.parameters.map((p) => [p.name, p] as const));
   const pathNames = new Set<string>();

@@ -416,8 +416,20 @@ function fitsKeys(candidate: string, keys: PropertyKey[]): boolean {
  * `(?^:...)` / `(?^i:...)`. Those wrappers become plain groups (an `i` anywhere makes the whole test
  * case-insensitive, erring towards accepting). 'none': no pattern; 'invalid': not a JS regex.
  */
+const compiledPatterns = new Map<string, RegExp | 'invalid'>();
+
 function compilePattern(pattern: string | undefined): RegExp | 'none' | 'invalid' {
   if (pattern === undefined) return 'none';
+  // Schemas repeat the same few patterns on many parameters: compile each once.
+  let compiled = compiledPatterns.get(pattern);
+  if (compiled === undefined) {
+    compiled = translatePattern(pattern);
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+function translatePattern(pattern: string): RegExp | 'invalid' {
   let flags = '';
   const source = pattern.replace(/\(\?\^([a-z]*):/g, (_m, f: string) => {
     if (f.includes('i')) flags = 'i';
