@@ -550,7 +550,7 @@ async function benchDev(work: string, schema: string, options: Options): Promise
     const observed: number[] = [];
     const changes = Math.max(3, options.runs) + 1;
     for (let i = 0; i < changes; i++) {
-      const done = waitFor(/changed: rebuilt in (\d+) ms/);
+      const done = waitFor(/changed: rebuilt in ([\d.]+) ms/);
       const t = performance.now();
       writeFileSync(template, `${original}<!-- bench change ${i} -->\n`);
       const m = await done;

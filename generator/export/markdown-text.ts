@@ -13,13 +13,30 @@
 import type { Permissions } from '../model/types.js';
 import { permissionsPlainText } from '../render/permissions.js';
 
-/** Block text (a description): safe CommonMark with its Markdown otherwise kept. */
-export function mdText(text: string): string {
-  return defuseLines(transformOutsideCode(text, escapeOutsideCode));
+/**
+ * The same descriptions come back on many operations ("The cluster node name." on hundreds): the
+ * two converters for whole descriptions remember their results (a bounded cache, cleared when full).
+ */
+function memo(convert: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let out = cache.get(text);
+    if (out === undefined) {
+      if (cache.size >= 20_000) cache.clear();
+      out = convert(text);
+      cache.set(text, out);
+    }
+    return out;
+  };
 }
 
+/** Block text (a description): safe CommonMark with its Markdown otherwise kept. */
+export const mdText = memo((text: string): string => defuseLines(transformOutsideCode(text, escapeOutsideCode)));
+
 /** Text inside one GFM table cell: as `mdText`, on one line, with `|` escaped. */
-export function mdCell(text: string): string {
+export const mdCell = memo(cellText);
+
+function cellText(text: string): string {
   const oneLine = text
     .replace(/\r\n?/g, '\n')
     .trim()
@@ -70,6 +87,8 @@ export function mdLinkText(text: string): string {
  * (CommonMark); a backslash-escaped backtick opens nothing.
  */
 function transformOutsideCode(text: string, outside: (s: string) => string, inside: (s: string) => string = (s) => s): string {
+  // Most text has no backtick at all, so no code span: all of it is outside.
+  if (!text.includes('`')) return outside(text);
   let out = '';
   let plain = '';
   let i = 0;

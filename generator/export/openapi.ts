@@ -468,7 +468,9 @@ export function operationIds(model: ApiModel): Map<Operation, string> {
   const byName = new Map<string, Operation[]>();
   for (const op of ops) {
     const key = clean(op.name);
-    byName.set(key, [...(byName.get(key) ?? []), op]);
+    const group = byName.get(key);
+    if (group) group.push(op);
+    else byName.set(key, [op]);
   }
   const candidate = new Map<Operation, string>();
   for (const [name, group] of byName) {
@@ -487,11 +489,19 @@ export function operationIds(model: ApiModel): Map<Operation, string> {
       (op) => `${name}_${segments(op, true)}`,
       (op) => `${name}_${segments(op, true)}_${op.method.toLowerCase()}`,
     ];
+    // Each strategy's id for every member, and how often each id occurs in the group ("index" alone
+    // names ~150 operations: comparing every pair was quadratic).
+    const tried = strategies.map((strategy) => {
+      const idOf = new Map(group.map((op) => [op, strategy(op).replace(/_+$/, '')] as const));
+      const count = new Map<string, number>();
+      for (const id of idOf.values()) count.set(id, (count.get(id) ?? 0) + 1);
+      return { idOf, count };
+    });
     for (const op of group) {
       let chosen = '';
-      for (const strategy of strategies) {
-        chosen = strategy(op).replace(/_+$/, '');
-        if (group.filter((other) => other !== op && strategy(other).replace(/_+$/, '') === chosen).length === 0) break;
+      for (const { idOf, count } of tried) {
+        chosen = idOf.get(op)!;
+        if (count.get(chosen) === 1) break;
       }
       candidate.set(op, chosen);
     }

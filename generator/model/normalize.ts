@@ -95,6 +95,9 @@ function operation(
 ): Operation {
   const description = typeof info['description'] === 'string' ? info['description'] : '';
   const anchor = ids(method.toLowerCase());
+  // The page gives the operation's headings and examples these ids: a parameter called "title" or
+  // "curl" must not get the same one (its row becomes get-title-2).
+  for (const suffix of SECTION_IDS) ids(`${anchor}-${suffix}`);
   return {
     method,
     path,
@@ -177,6 +180,9 @@ function formatDefs(registry: RawFormatRegistry, base: string, ctx: NodeContext)
   }
   return defs;
 }
+
+/** Ids the path page derives from an operation's anchor (templates/partials: operation, params, returns, permissions, examples). */
+const SECTION_IDS = ['title', 'params', 'returns', 'permissions', 'examples', 'curl', 'curl-token', 'curl-ticket', 'pvesh', 'javascript', 'python'];
 
 /** First sentence of a description, as plain one-line text for lists and search results. */
 export function summarize(description: string): string {

@@ -29,7 +29,8 @@ function readableSlug(segment: string): string {
 
 /** Output file of an API path's page, relative to the output root. */
 export function pageFile(apiPath: string): string {
-  const segments = apiPath.split('/').filter((s) => s !== '');
+  // Empty segments are kept (written `~`): "/a//b" and "/a/b/" must not share the page of "/a/b".
+  const segments = apiPath === '/' ? [] : apiPath.slice(apiPath.startsWith('/') ? 1 : 0).split('/');
   return ['api', ...segments.map(segmentSlug), 'index.html'].join('/');
 }
 
@@ -68,10 +69,13 @@ export function idFragment(text: string): string {
 export function uniqueIds(): (id: string) => string {
   const used = new Map<string, number>();
   return (id) => {
-    const count = (used.get(id) ?? 0) + 1;
+    let count = (used.get(id) ?? 0) + 1;
     used.set(id, count);
     if (count === 1) return id;
-    const next = `${id}-${count}`;
+    // "a-2" may be taken already (by a name that was "a-2" itself): count on until free.
+    let next = `${id}-${count}`;
+    while (used.has(next)) next = `${id}-${++count}`;
+    used.set(id, count);
     used.set(next, 1);
     return next;
   };

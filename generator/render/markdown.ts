@@ -43,7 +43,7 @@ export function createMarkdown(): MarkdownRenderer {
       if (!text) return '';
       let html = blockCache.get(text);
       if (html === undefined) {
-        html = guarded(text, () => marked.parse(text, { async: false }) as string, true);
+        html = PLAIN_SENTENCE.test(text) ? `<p>${escapeQuotes(text)}</p>\n` : guarded(text, () => marked.parse(text, { async: false }) as string, true);
         blockCache.set(text, html);
       }
       return html;
@@ -52,12 +52,24 @@ export function createMarkdown(): MarkdownRenderer {
       if (!text) return '';
       let html = inlineCache.get(text);
       if (html === undefined) {
-        html = guarded(text, () => marked.parseInline(text, { async: false }) as string, false);
+        html = PLAIN_SENTENCE.test(text) ? escapeQuotes(text) : guarded(text, () => marked.parseInline(text, { async: false }) as string, false);
         inlineCache.set(text, html);
       }
       return html;
     },
   };
+}
+
+/**
+ * Most descriptions are one plain sentence ("The cluster node name."): one line that starts with a
+ * letter and has no character Markdown gives a meaning to, no autolink (`@`, `://`, `www.`) and no
+ * HTML. marked turns such text into itself (quotes escaped), wrapped in <p> as a block; so it is
+ * written directly, without the parser (test/render/markdown-plain.test.ts checks the two agree).
+ */
+export const PLAIN_SENTENCE = /^(?![\s\S]*(?:www\.|:\/\/))[A-Za-z][A-Za-z0-9 ,.;:()'"\/?%+=-]{0,4000}(?<! )$/;
+
+function escapeQuotes(text: string): string {
+  return text.replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /**

@@ -75,6 +75,16 @@ function summarize(errors: ErrorObject[]): Violation[] {
   for (const group of anyOfs) {
     const branchPrefix = group.schemaPath.replace(/\/(anyOf|oneOf)$/, '/$1/');
     const branches = errors.filter((e) => e !== group && e.instancePath === group.instancePath && e.schemaPath.startsWith(branchPrefix));
+    // A branch that is a $ref reports schema paths of the referenced schema ("#/definitions/codeMarker/required"):
+    // branch errors are the ones just before the group, at or below its instance, that are not its siblings' own.
+    const parent = group.schemaPath.replace(/\/(anyOf|oneOf)$/, '');
+    for (let j = errors.indexOf(group) - 1; j >= 0; j--) {
+      const e = errors[j]!;
+      if (e.instancePath !== group.instancePath && !e.instancePath.startsWith(group.instancePath + '/')) break;
+      const sibling = e.schemaPath.startsWith(parent + '/') && !e.schemaPath.startsWith(branchPrefix);
+      if (e.instancePath === group.instancePath && !sibling && !branches.includes(e)) branches.push(e);
+    }
+    branches.sort((a, b) => errors.indexOf(a) - errors.indexOf(b));
     const deeper = errors.some((e) => e.instancePath.startsWith(group.instancePath + '/'));
     for (const b of branches) dropped.add(b);
     if (deeper) dropped.add(group);

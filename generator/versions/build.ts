@@ -28,7 +28,7 @@ import type { VersionJob } from './render.js';
 export interface VersionsBuildOptions extends Omit<BuildOptions, 'schema' | 'version'> {
   /** One schema per version; any order (sorted as versions here). */
   versions: VersionSpec[];
-  /** Render threads: default one per core (at most one per version); 0 or 1 renders inline. */
+  /** Worker threads: default one more than the cores (at most one per version); 0 or 1 works inline. */
   workers?: number;
 }
 

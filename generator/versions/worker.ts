@@ -10,7 +10,8 @@ import { siteAssets } from '../render/assets.js';
 import { loadTemplates } from '../render/templates.js';
 import { renderVersion, type VersionJob } from './render.js';
 
-export type WorkerRequest = { id: number; kind: 'load'; options: ModelOptions } | { id: number; kind: 'render'; job: VersionJob };
+export type WorkerTask = { kind: 'load'; options: ModelOptions } | { kind: 'render'; job: VersionJob };
+export type WorkerRequest = WorkerTask & { id: number };
 
 let shared: RenderShared | undefined;
 
@@ -27,12 +28,10 @@ parentPort?.on('message', (message: WorkerRequest) => {
 async function handle(message: WorkerRequest): Promise<unknown> {
   if (message.kind === 'load') {
     // Warnings go back to the main thread, which prints them in version order.
-    const lines: string[] = [];
     const log = createLogger({ quiet: true, write: () => undefined });
     const timings: Partial<Record<Phase, number>> = {};
     const { model } = await loadModel(message.options, log, timings);
-    lines.push(...log.warnings);
-    return { model, warnings: lines, timings };
+    return { model, warnings: [...log.warnings], timings };
   }
   shared ??= { assets: siteAssets(), templates: loadTemplates(message.job.options.templates) };
   return renderVersion(message.job, shared);

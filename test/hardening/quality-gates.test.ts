@@ -94,6 +94,18 @@ describe('quality gates on the PVE 9.1 site', () => {
     expect(describeViolations(violations)).toEqual([]);
   }, 120_000);
 
+  it('axe: no serious or critical violations in the dark color scheme (index and a path page)', async () => {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const violations: AxeViolation[] = [];
+    for (const target of ['', 'api/nodes/_node/qemu/_vmid/status/start/']) {
+      await page.goto(server.url + target, { waitUntil: 'load' });
+      violations.push(...(await axe(page)));
+    }
+    await page.close();
+    expect(describeViolations(violations)).toEqual([]);
+  }, 60_000);
+
   it('axe: no serious or critical violations with the search box focused and its results open', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url + 'api/nodes/_node/qemu/_vmid/status/start/', { waitUntil: 'load' });

@@ -141,8 +141,31 @@ describe('hardening regressions', () => {
 
   it('validates a bare --formats registry before reading it', async () => {
     const schema = [{ path: '/a', info: { GET: method({ x: { type: 'string', format: 'k' } }) } }];
-    await expect(buildSchema(schema, { formats: { k: { key: { typetext: { toString: 1 } } } } })).rejects.toBeInstanceOf(ValidationError);
+    const bad = buildSchema(schema, { formats: { k: { key: { typetext: { toString: 1 } } } } });
+    await expect(bad).rejects.toBeInstanceOf(ValidationError);
+    // The deepest cause is named, not a branch of the anyOf that is a $ref ("must have required property 'x-proxmox-code'").
+    await expect(bad).rejects.toThrow(/formats\.json:\/k\/key\/typetext - must be string$/);
     await expect(buildSchema(schema, { formats: { k: { key: { type: 'string' } } } })).resolves.toBeDefined();
+  });
+
+  it('names the cause of a failed anyOf whose branches are $refs, or merges them into "must be A or B"', async () => {
+    const viewer = (properties: Record<string, unknown>): unknown => [{ path: '/a', info: { GET: method(properties) } }];
+    await expect(buildSchema(viewer({ x: { type: 5 } }))).rejects.toThrow(/:\/0\/info\/GET\/parameters\/properties\/x\/type - must be string or array$/);
+    await expect(buildSchema(viewer({ x: 'not a schema' }))).rejects.toThrow(/\/properties\/x - must be object$/);
+  });
+
+  it('gives "/a/b", "/a//b" and "/a/b/" their own pages, and parameters ids no heading or example has', async () => {
+    expect(new Set([pageFile('/a/b'), pageFile('/a//b'), pageFile('/a/b/')]).size).toBe(3);
+    expect(pageFile('/')).toBe('api/index.html');
+    expect(pageFile('/nodes/{node}')).toBe('api/nodes/_node/index.html');
+    const params = Object.fromEntries(['title', 'params', 'returns', 'curl', 'python', 'X', 'x', 'x-2'].map((n) => [n, { type: 'string', optional: 1 }]));
+    const { out, page } = await buildSchema([
+      { path: '/a', children: [{ path: '/a/b', info: { GET: method(params) } }, { path: '/a//b', info: { GET: method({}) } }, { path: '/a/b/', info: { GET: method({}) } }] },
+    ]);
+    const ids = [...page('/a/b').matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(ids).toEqual(expect.arrayContaining(['get-title', 'get-title-2', 'get-params-2', 'get-curl-2', 'get-x', 'get-x-2', 'get-x-2-2']));
+    expect(checkLinks(out).broken).toEqual([]);
   });
 
   it('the link checker finds missing files, missing anchors, slash-less folder links and script URLs', () => {

@@ -416,14 +416,38 @@ function fitsKeys(candidate: string, keys: PropertyKey[]): boolean {
  * `(?^:...)` / `(?^i:...)`. Those wrappers become plain groups (an `i` anywhere makes the whole test
  * case-insensitive, erring towards accepting). 'none': no pattern; 'invalid': not a JS regex.
  */
-const compiledPatterns = new Map<string, RegExp | 'invalid'>();
+/** A compiled pattern that remembers its answers. */
+interface PatternCheck {
+  test(value: string): boolean;
+}
 
-function compilePattern(pattern: string | undefined): RegExp | 'none' | 'invalid' {
+const compiledPatterns = new Map<string, PatternCheck | 'invalid'>();
+
+/**
+ * Schemas repeat the same few patterns on many parameters: each is compiled once, and each value
+ * tested once against it. Some real patterns backtrack heavily on a value they reject (PVE 9.1's
+ * OCI reference pattern takes ~15 ms to refuse "docker.io/library/debian:12"), so the answers are
+ * kept too.
+ */
+function compilePattern(pattern: string | undefined): PatternCheck | 'none' | 'invalid' {
   if (pattern === undefined) return 'none';
-  // Schemas repeat the same few patterns on many parameters: compile each once.
   let compiled = compiledPatterns.get(pattern);
   if (compiled === undefined) {
-    compiled = translatePattern(pattern);
+    const re = translatePattern(pattern);
+    if (re === 'invalid') compiled = 'invalid';
+    else {
+      const answers = new Map<string, boolean>();
+      compiled = {
+        test(value) {
+          let ok = answers.get(value);
+          if (ok === undefined) {
+            ok = re.test(value);
+            answers.set(value, ok);
+          }
+          return ok;
+        },
+      };
+    }
     compiledPatterns.set(pattern, compiled);
   }
   return compiled;
