@@ -86,6 +86,8 @@ interface RunResult {
   wallMs: number;
   /** Peak resident set of the process, bytes (getrusage ru_maxrss, read in the child at exit). */
   maxRss: number | null;
+  /** CPU time of the process, all threads, user + system, ms (less sensitive to a busy machine than wall time). */
+  cpuMs: number | null;
   code: number | null;
   stdout: string;
   stderr: string;
@@ -101,7 +103,8 @@ function writeProbe(dir: string): void {
   writeFileSync(
     file,
     "import { writeFileSync } from 'node:fs';\n" +
-      "process.on('exit', () => { const f = process.env.BENCH_RSS_FILE; if (f) try { writeFileSync(f, String(process.resourceUsage().maxRSS * 1024)); } catch {} });\n",
+      "process.on('exit', () => { const f = process.env.BENCH_RSS_FILE; if (!f) return; const u = process.resourceUsage();\n" +
+      '  try { writeFileSync(f, JSON.stringify({ maxRss: u.maxRSS * 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 })); } catch {} });\n',
   );
   probe = pathToFileURL(file).href;
 }
@@ -122,12 +125,16 @@ function runNode(script: string, args: string[], env: Record<string, string> = {
     child.on('error', fail);
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
-      let maxRss: number | null = null;
+      let usage: { maxRss?: number; cpuMs?: number } = {};
       if (existsSync(rssFile)) {
-        maxRss = Number(readFileSync(rssFile, 'utf8')) || null;
+        try {
+          usage = JSON.parse(readFileSync(rssFile, 'utf8')) as typeof usage;
+        } catch {
+          // a process killed mid-write: no figures
+        }
         rmSync(rssFile, { force: true });
       }
-      ok({ wallMs, maxRss, code, stdout, stderr });
+      ok({ wallMs, maxRss: usage.maxRss ?? null, cpuMs: usage.cpuMs ?? null, code, stdout, stderr });
     });
   });
 }
@@ -160,15 +167,20 @@ const PHASES: PhaseName[] = ['load', 'validate', 'deref', 'normalize', 'render',
 interface BuildSeries {
   wall: number[];
   rss: number[];
+  cpu: number[];
   phases: Record<string, number[]>;
 }
 
 interface BuildFigures {
   source: string;
-  ours: { wall: Summary; rss: Summary; phases: Record<string, Summary>; files: number; bytes: number };
-  redocly: { wall: Summary; rss: Summary; bytes: number };
-  /** Median of our wall times / median of Redocly's. */
+  ours: { wall: Summary; cpu: Summary; rss: Summary; phases: Record<string, Summary>; files: number; bytes: number };
+  redocly: { wall: Summary; cpu: Summary; rss: Summary; bytes: number };
+  /** Median of our wall times / median of Redocly's (the budget's figure). */
   ratio: number | null;
+  /** Median of the per-round ratios (each round runs both back to back: robust to load that drifts). */
+  pairedRatio: number | null;
+  /** Median CPU time (all threads) ours / Redocly's. */
+  cpuRatio: number | null;
 }
 
 async function benchBuilds(work: string, schemas: Record<string, string>, options: Options): Promise<Record<string, BuildFigures>> {
@@ -181,8 +193,8 @@ async function benchBuilds(work: string, schemas: Record<string, string>, option
     // The peer renders our own OpenAPI export of the same schema.
     const exported = await runNode(BIN, ['openapi', '--schema', schema, '--out', join(work, `openapi-${name}.json`), '--quiet']);
     if (exported.code !== 0) throw failed(`pve-apidoc openapi (${name})`, exported);
-    ours[name] = { wall: [], rss: [], phases: {} };
-    peer[name] = { wall: [], rss: [], phases: {} };
+    ours[name] = { wall: [], rss: [], cpu: [], phases: {} };
+    peer[name] = { wall: [], rss: [], cpu: [], phases: {} };
   }
   const runOurs = async (name: string, record: boolean): Promise<void> => {
     const r = await runNode(BIN, ['build', '--schema', schemas[name]!, '--out', join(work, `ours-${name}`), '--quiet', '--json']);
@@ -193,6 +205,7 @@ async function benchBuilds(work: string, schemas: Record<string, string>, option
     const s = ours[name]!;
     s.wall.push(r.wallMs);
     if (r.maxRss !== null) s.rss.push(r.maxRss);
+    if (r.cpuMs !== null) s.cpu.push(r.cpuMs);
     for (const phase of PHASES) (s.phases[phase] ??= []).push(summary.timings[phase] ?? 0);
   };
   const runPeer = async (name: string, record: boolean): Promise<void> => {
@@ -202,6 +215,7 @@ async function benchBuilds(work: string, schemas: Record<string, string>, option
     if (!record) return;
     peer[name]!.wall.push(r.wallMs);
     if (r.maxRss !== null) peer[name]!.rss.push(r.maxRss);
+    if (r.cpuMs !== null) peer[name]!.cpu.push(r.cpuMs);
   };
   // Round 0 warms the file cache (schemas, node_modules) and is not recorded. Within a round the
   // two tools run back to back, and the order flips every round, so drifting load hits both alike.
@@ -227,17 +241,23 @@ async function benchBuilds(work: string, schemas: Record<string, string>, option
     const p = peer[name]!;
     const oursWall = summarize(o.wall);
     const peerWall = summarize(p.wall);
+    const oursCpu = summarize(o.cpu);
+    const peerCpu = summarize(p.cpu);
+    const paired = o.wall.map((w, i) => ratio(w, p.wall[i])).filter((r): r is number => r !== null);
     out[name] = {
       source: relative(ROOT, schemas[name]!),
       ours: {
         wall: oursWall,
+        cpu: oursCpu,
         rss: summarize(o.rss),
         phases: Object.fromEntries(PHASES.map((ph) => [ph, summarize(o.phases[ph] ?? [])])),
         files: counts[name]?.files ?? 0,
         bytes: counts[name]?.bytes ?? 0,
       },
-      redocly: { wall: peerWall, rss: summarize(p.rss), bytes: fileSize(join(work, `redocly-${name}`, 'index.html')) },
+      redocly: { wall: peerWall, cpu: peerCpu, rss: summarize(p.rss), bytes: fileSize(join(work, `redocly-${name}`, 'index.html')) },
       ratio: ratio(oursWall.median, peerWall.median),
+      pairedRatio: paired.length > 0 ? summarize(paired).median : null,
+      cpuRatio: ratio(oursCpu.median, peerCpu.median),
     };
   }
   return out;
@@ -583,6 +603,8 @@ interface Machine {
   redocly: string;
   chromium: string | null;
   load: number[];
+  /** Load average when the run ended (the machine is shared: read the figures with it in mind). */
+  loadEnd?: number[];
 }
 
 function machine(): Machine {
@@ -660,19 +682,20 @@ function markdown(r: Results): string {
   const lines: string[] = [];
   lines.push(
     `Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, ${m.memory} RAM, Node.js ${m.node}, ${m.platform}` +
-      `${m.commit ? `, commit ${m.commit}` : ''}; peer @redocly/cli ${m.redocly}; load average at start ${m.load.join(' / ')}. ` +
+      `${m.commit ? `, commit ${m.commit}` : ''}; peer @redocly/cli ${m.redocly}; load average ${m.load.join(' / ')} at the start${m.loadEnd ? `, ${m.loadEnd.join(' / ')} at the end` : ''}. ` +
       `${r.options.runs} recorded runs per tool after a warm-up, alternated.`,
     '',
   );
   lines.push(markdownTable(['budget', 'limit', 'measured', 'met'], r.budgets.map((b) => [b.name, b.limit, b.measured, budgetMark(b.ok)])));
   if (r.builds) {
     lines.push('', markdownTable(
-      ['PVE 9.1 build', 'pve-apidoc (median, ±half range)', 'Redocly build-docs', 'ratio', 'peak RSS ours / Redocly', 'output ours / Redocly'],
+      ['PVE 9.1 build', 'pve-apidoc wall (median, ±half range)', 'Redocly build-docs wall', 'ratio of medians (per-round median)', 'CPU ours / Redocly', 'peak RSS ours / Redocly', 'output ours / Redocly'],
       Object.entries(r.builds).map(([name, b]) => [
         name === 'viewer' ? 'viewer dump (apidata.js)' : 'reference dump (refs-dump.json)',
         formatSummaryMs(b.ours.wall),
         formatSummaryMs(b.redocly.wall),
-        formatRatio(b.ratio),
+        `${formatRatio(b.ratio)} (${formatRatio(b.pairedRatio)})`,
+        `${formatMs(b.ours.cpu.median)} / ${formatMs(b.redocly.cpu.median)} (${formatRatio(b.cpuRatio)})`,
         `${formatBytes(b.ours.rss.median)} / ${formatBytes(b.redocly.rss.median)}`,
         `${b.ours.files} files, ${formatBytes(b.ours.bytes)} / 1 file, ${formatBytes(b.redocly.bytes)}`,
       ]),
@@ -777,6 +800,7 @@ async function main(): Promise<void> {
       'Wall time is spawn to exit of `node bin/pve-apidoc.js build` (and of `node node_modules/@redocly/cli/bin/cli.js build-docs` on our own openapi.json of the same schema); peak RSS is the process\'s own getrusage maximum. Sizes are gzip -9; "JS before search" is what a page loads before the search box is used (search.js and the index load on first focus). Redocly ships one HTML page with the whole spec and its JS inline and builds its search index in the browser.',
     );
     results.budgets = budgets(results);
+    results.machine.loadEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

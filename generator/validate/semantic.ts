@@ -4,18 +4,45 @@ import type { Dialect } from '../load/index.js';
 
 export const MAX_DEPTH = 256;
 
-/** Iterative (no recursion) so that absurd nesting is reported instead of overflowing the stack. */
+/**
+ * Iterative (no recursion) so that absurd nesting is reported instead of overflowing the stack.
+ * Only objects and arrays are visited (a scalar cannot be too deep), and a value's JSON pointer is
+ * spelled out only for the one reported: building one for each of the ~300 000 values of a real
+ * schema cost more than the walk itself.
+ */
 export function checkDepth(document: unknown): Violation | null {
-  const stack: { value: unknown; pointer: string; depth: number }[] = [{ value: document, pointer: '', depth: 0 }];
+  interface Entry {
+    value: object;
+    depth: number;
+    parent: Entry | null;
+    /** Array index or object key in the parent. */
+    key: string | number;
+  }
+  const pointerOf = (entry: Entry): string => {
+    const keys: (string | number)[] = [];
+    for (let e: Entry | null = entry; e && e.parent; e = e.parent) keys.push(e.key);
+    let pointer = '';
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      pointer = typeof key === 'number' ? `${pointer}/${key}` : joinPointer(pointer, key);
+    }
+    return pointer;
+  };
+  if (document === null || typeof document !== 'object') return null;
+  const stack: Entry[] = [{ value: document, depth: 0, parent: null, key: '' }];
   while (stack.length > 0) {
-    const { value, pointer, depth } = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth > MAX_DEPTH) return { pointer, message: `nesting deeper than ${MAX_DEPTH} levels` };
+    const entry = stack.pop()!;
+    const { value, depth } = entry;
+    if (depth > MAX_DEPTH) return { pointer: pointerOf(entry), message: `nesting deeper than ${MAX_DEPTH} levels` };
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], pointer: `${pointer}/${i}`, depth: depth + 1 });
+      for (let i = 0; i < value.length; i++) {
+        const child: unknown = value[i];
+        if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1, parent: entry, key: i });
+      }
     } else {
       for (const key of Object.keys(value)) {
-        stack.push({ value: (value as Record<string, unknown>)[key], pointer: joinPointer(pointer, key), depth: depth + 1 });
+        const child = (value as Record<string, unknown>)[key];
+        if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1, parent: entry, key });
       }
     }
   }

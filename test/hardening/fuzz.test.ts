@@ -7,9 +7,9 @@
  * run through the real CLI (exit code of the kind, never 1).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { build, loadModel, prepareSite } from '../../generator/build.js';
 import { ApidocError, EXIT } from '../../generator/errors.js';
 import { silentLogger } from '../../generator/log.js';
@@ -70,13 +70,15 @@ describe('fuzz: mutations of the PVE 9.1 schema', () => {
   const text = readFileSync(SOURCE, 'utf8');
   const parsed = readViewerTree(SOURCE);
   const dir = tempDir('pve-apidoc-fuzz-');
+  // Each mutant is a 4 MB file: one at a time, and nothing left behind.
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it(`${SEEDS.length} seeds each build or fail cleanly with an ApidocError`, async () => {
     const outcomes: Outcome[] = [];
     const started = performance.now();
     for (const seed of SEEDS) {
       const m = mutant(seed, text, parsed);
-      const outcome = await runInProcess(m, join(dir, `seed-${seed}.js`), dir);
+      const outcome = await runInProcess(m, join(dir, 'mutant.js'), dir);
       if (outcome.result === 'crashed') outcome.detail = `${describeMutant(m)}\n${outcome.detail}`;
       outcomes.push(outcome);
     }
@@ -92,7 +94,7 @@ describe('fuzz: mutations of the PVE 9.1 schema', () => {
       const kind = o.detail.replace(/^(\w+): :?\/?[^ ]* - /, '$1: ').replace(/ at line \d+ column \d+.*$/, '').replace(/".*$/, '').slice(0, 60);
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
-    console.log([...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${n}× ${k}`).join('\n'));
+    console.log([...kinds].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, n]) => `  ${n}× ${k}`).join('\n'));
     expect(outcomes.filter((o) => o.result === 'crashed').map((o) => o.detail)).toEqual([]);
     // Both outcomes must really occur, or the mutations are too weak (or too destructive) to test anything.
     if (SEEDS.length >= 100) {
@@ -103,11 +105,12 @@ describe('fuzz: mutations of the PVE 9.1 schema', () => {
     expect(slowest.ms).toBeLessThan(15_000);
     // The first built mutants also go through build() with its write stage.
     for (const o of outcomes.filter((o) => o.result === 'built').slice(0, 3)) {
-      const file = join(dir, `seed-${o.seed}.js`);
+      const file = join(dir, 'mutant.js');
       writeFileSync(file, mutant(o.seed, text, parsed).text);
       const out = join(dir, `site-${o.seed}`);
       await build({ schema: file, out }, silentLogger());
       expect(existsSync(join(out, 'manifest.json'))).toBe(true);
+      rmSync(out, { recursive: true, force: true });
     }
   }, 240_000 + SEEDS.length * 1_000);
 

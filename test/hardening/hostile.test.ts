@@ -9,7 +9,7 @@
  * Plus: the exact payload text is shown to the reader (escaped, not dropped), and the 1 MB strings
  * build in bounded time.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Page } from 'playwright-core';
@@ -59,6 +59,7 @@ describe('hostile schema text', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   async function visit(page: Page, url: string, act?: (page: Page) => Promise<void>): Promise<Visit> {

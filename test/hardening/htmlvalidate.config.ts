@@ -1,6 +1,6 @@
 /**
- * html-validate configuration for the generated site (used by quality-gates.test.ts; from a
- * shell: `npx html-validate --config <this file compiled to JSON> 'dist/**\/*.html'`).
+ * html-validate configuration for the generated site, used by quality-gates.test.ts (every page of
+ * the PVE 9.1 site) and hostile.test.ts (every page of the hostile corpus).
  *
  * Everything in `recommended` (validity, accessibility and style) plus `document` (heading order,
  * labels, dangling aria references). The only adjustments, each for a reason that is not "the

@@ -8,9 +8,9 @@
  * invalid UTF-8, a folder, a sparse file).
  */
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../generator/errors.js';
 import { REPO_ROOT } from '../helpers/real-schemas.js';
 import { tempDir, treeHash } from '../helpers/tree.js';
@@ -120,6 +120,7 @@ describe('malformed input through the CLI', () => {
   const out = join(dir, 'site');
   const goodFile = join(dir, 'good.json');
   let before = '';
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   beforeAll(async () => {
     writeFileSync(goodFile, json(good));

@@ -4,7 +4,7 @@
  * Chromium on the key pages (with the search open too), and keyboard-only navigation that reaches
  * every control of a path page in order without a trap.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import axeCore from 'axe-core';
 import { HtmlValidate } from 'html-validate';
@@ -39,7 +39,8 @@ const describeViolations = (violations: AxeViolation[]): string[] =>
   violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}× e.g. ${JSON.stringify(v.nodes[0]?.target)})`);
 
 describe('quality gates on the PVE 9.1 site', () => {
-  const out = join(tempDir('pve-apidoc-gates-'), 'site');
+  const dir = tempDir('pve-apidoc-gates-');
+  const out = join(dir, 'site');
   let result: BuildResult;
   let server: StaticServer;
   let browser: ChromiumSession;
@@ -55,6 +56,7 @@ describe('quality gates on the PVE 9.1 site', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('has no broken internal link or anchor (pages, fragments, manifest)', () => {
