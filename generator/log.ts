@@ -5,6 +5,7 @@
  * and NO_COLOR (https://no-color.org) turns colour off everywhere.
  */
 
+import { printable } from './validate/printable.js';
 export interface Logger {
   warn(message: string): void;
   info(message: string): void;
@@ -59,7 +60,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     warn(message) {
       warnings.push(message);
       clearProgress();
-      write(`${colors.yellow('warning:')} ${message}`);
+      write(`${colors.yellow('warning:')} ${printable(message)}`);
     },
     info(message) {
       if (options.quiet) return;

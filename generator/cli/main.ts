@@ -2,6 +2,8 @@
  * Command-line entry: parse arguments, run the command, turn errors into one line and an exit
  * code. Stack traces only with --verbose: users need the cause and the place, not our internals.
  */
+// Messages can quote schema text or server replies: never let them drive the terminal.
+import { printable } from '../validate/printable.js';
 import { ApidocError, EXIT, ValidationError } from '../errors.js';
 import { colorEnabled, createLogger, palette, type Logger } from '../log.js';
 import { applyConfig } from '../config/index.js';
@@ -49,15 +51,15 @@ export async function main(argv: string[]): Promise<number> {
     }
     const prefix = palette(colorEnabled()).red('pve-apidoc:');
     if (error instanceof ApidocError) {
-      process.stderr.write(`${prefix} ${error.message}\n`);
+      process.stderr.write(`${prefix} ${printable(error.message)}\n`);
       if (verbose && error instanceof ValidationError) {
-        for (const v of error.violations) process.stderr.write(`  ${error.source}:${v.pointer || '/'} - ${v.message}\n`);
+        for (const v of error.violations) process.stderr.write(`  ${printable(`${error.source}:${v.pointer || '/'} - ${v.message}`)}\n`);
       }
       if (verbose && error.stack) process.stderr.write(error.stack + '\n');
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${prefix} internal error: ${message}${verbose ? '' : ' (run with --verbose for details)'}\n`);
+    process.stderr.write(`${prefix} internal error: ${printable(message)}${verbose ? '' : ' (run with --verbose for details)'}\n`);
     if (verbose && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
     return EXIT.internal;
   }
