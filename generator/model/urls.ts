@@ -80,3 +80,13 @@ export function uniqueIds(): (id: string) => string {
     return next;
   };
 }
+
+/**
+ * An HTML id that stays unique for distinct names without a page-wide registry: plain names keep
+ * their spelling (ids are case-sensitive, so VM.Audit and vm.audit differ), anything else becomes
+ * a hash of the name. Used for privileges and sections, whose names come from schema text.
+ */
+export function stableId(prefix: string, name: string): string {
+  if (/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) return `${prefix}-${name}`;
+  return `${prefix}-x${createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
+}

@@ -5,7 +5,7 @@
 import type { ApiModel, ApiPath } from '../model/types.js';
 import { PRODUCTS } from '../model/product.js';
 import { buildPrivilegeIndex } from '../model/privileges.js';
-import { idFragment } from '../model/urls.js';
+import { stableId } from '../model/urls.js';
 import { escapeHtml, neutralizeInvisible } from './escape.js';
 import { createMarkdown, type MarkdownRenderer } from './markdown.js';
 import { pageLinks, SITE_FILES, type PageLinks, type RenderOptions, type VersionRenderContext } from './site-context.js';
@@ -182,7 +182,7 @@ function operationsData(model: ApiModel, links: PageLinks, md: MarkdownRenderer)
     for (const op of p.operations) {
       let group = groups.get(p.section);
       if (!group) {
-        group = { name: p.section, id: idFragment(p.section), ops: [] };
+        group = { name: p.section, id: stableId('section', p.section), ops: [] };
         groups.set(p.section, group);
       }
       group.ops.push({ href: `${links.href(p.file)}#${op.anchor}`, method: op.method, methodLower: op.method.toLowerCase(), path: p.path, summary: op.summary });
@@ -206,7 +206,7 @@ function authData(model: ApiModel, title: string): Record<string, unknown> {
 }
 
 export function privilegeId(priv: string): string {
-  return `priv-${idFragment(priv)}`;
+  return stableId('priv', priv);
 }
 
 const HOW_WORDS: Record<string, string> = {
