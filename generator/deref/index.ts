@@ -5,7 +5,7 @@
  * A circular reference or one that points nowhere is an error naming the pointer — never an empty
  * object in its place.
  */
-import { $RefParser, JSONParserErrorGroup, type JSONParserError } from '@apidevtools/json-schema-ref-parser';
+import type { JSONParserError } from '@apidevtools/json-schema-ref-parser';
 import { ValidationError, joinPointer, type Violation } from '../errors.js';
 import type { LoadedDocument } from '../load/index.js';
 
@@ -21,6 +21,8 @@ export async function dereference(loaded: LoadedDocument): Promise<DerefResult> 
   if (references === 0) return { document: loaded.document, references: 0 };
 
   const circular: Violation[] = [];
+  // Loaded only when there is work: viewer dumps (the common case) have no $ref at all.
+  const { $RefParser, JSONParserErrorGroup } = await import('@apidevtools/json-schema-ref-parser');
   const parser = new $RefParser();
   try {
     // The base path only anchors relative refs; with external resolution off nothing is read from it.
