@@ -3,8 +3,8 @@
  * the newest version's pages go to the site root, every other version's under `v/LABEL/`; every
  * page gets a version switcher, "since X" / "removed in Y" notes, and a link to the changelog pages
  * (one per consecutive pair, from the same `diffModels` as the `diff` command). Templates and
- * assets are read once and shared; versions render in parallel worker threads (./pool.ts);
- * everything is written in one atomic swap.
+ * assets are read once and shared; on machines with cores to spare, versions load and render in
+ * worker threads (./pool.ts); everything is written in one atomic swap.
  */
 import { performance } from 'node:perf_hooks';
 import type { BuildOptions, ModelOptions, Phase, RenderShared } from '../build.js';
@@ -28,7 +28,7 @@ import type { VersionJob } from './render.js';
 export interface VersionsBuildOptions extends Omit<BuildOptions, 'schema' | 'version'> {
   /** One schema per version; any order (sorted as versions here). */
   versions: VersionSpec[];
-  /** Worker threads: default one more than the cores (at most one per version); 0 or 1 works inline. */
+  /** Worker threads (see pool.ts workerCount): by default one per core on idle machines with 4+ cores; 0 or 1 works inline. */
   workers?: number;
 }
 

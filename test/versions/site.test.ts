@@ -5,9 +5,9 @@
  * resolve. The build time is printed (target: 5 s on the project machine), not asserted.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../generator/errors.js';
 import { REPO_ROOT, VIEWER_DUMPS } from '../helpers/real-schemas.js';
 import { listFiles, tempDir } from '../helpers/tree.js';
@@ -55,6 +55,9 @@ beforeAll(() => {
   expect(result.status, result.stderr).toBe(EXIT.ok);
   files = new Set(listFiles(out));
 }, 300_000);
+
+// ~80 MB per run: do not leave it behind in the shared temp folder.
+afterAll(() => rmSync(dirname(out), { recursive: true, force: true }));
 
 describe('five-release site', () => {
   it('puts the newest version at the root and the others under v/LABEL/', () => {
@@ -176,11 +179,15 @@ describe('versions without workers', () => {
     const inline = join(dir, 'inline');
     await buildVersions({ versions: [{ label: '2.0', source: v2 }, { label: '1.0', source: example }], out: inline, workers: 0 }, silentLogger());
     const cli = join(dir, 'cli');
-    const result = spawnSync(process.execPath, [BIN, 'build', '-q', '--schema', `1.0=${example}`, '--schema', `2.0=${v2}`, '--out', cli], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [BIN, 'build', '-q', '--schema', `1.0=${example}`, '--schema', `2.0=${v2}`, '--out', cli], {
+      encoding: 'utf8',
+      env: { ...process.env, PVE_APIDOC_WORKERS: '2' },
+    });
     expect(result.status, result.stderr).toBe(EXIT.ok);
     expect(existsSync(join(cli, 'v', '1.0', 'index.html'))).toBe(true);
     expect(existsSync(join(cli, 'changelog', '1.0-2.0', 'index.html'))).toBe(true);
     expect(readFileSync(join(cli, 'changelog', '1.0-2.0', 'index.html'), 'utf8')).toContain('added-in-2');
     expect(treeHash(cli)).toBe(treeHash(inline));
+    rmSync(dir, { recursive: true, force: true });
   });
 });
