@@ -7,6 +7,7 @@
  * Everything from the schema goes through markdown-text.ts: text cannot become raw HTML, a link
  * that runs script, or an image, and names and values are code spans.
  */
+import { describeConstraints, renderPhrase } from '../render/constraints.js';
 import { PRODUCTS } from '../model/product.js';
 import type { ApiModel, ApiPath, Operation, Parameter, PropertyKey, SchemaNode } from '../model/types.js';
 import { relativeHref } from '../model/urls.js';
@@ -145,36 +146,9 @@ function defaultCell(node: SchemaNode): string {
   return mdCode(typeof node.default === 'string' ? node.default : JSON.stringify(node.default) ?? String(node.default), true);
 }
 
-const RENDERER_WORDS: Record<string, string> = {
-  bytes: 'a size in bytes',
-  timestamp: 'a Unix timestamp (seconds)',
-  duration: 'a duration in seconds',
-  fraction_as_percentage: 'a fraction (0–1), usually shown as a percentage',
-  yaml: 'YAML text',
-};
-
 /** Constraints in words, each a Markdown fragment safe inside a table cell. */
 function constraints(node: SchemaNode): string[] {
-  const c = (v: unknown): string => mdCode(String(v), true);
-  const out: string[] = [];
-  if (node.enum && node.enum.length > 0) out.push(`One of: ${node.enum.map(c).join(', ')}`);
-  if (node.minimum !== undefined && node.maximum !== undefined) out.push(`Range: ${c(node.minimum)} – ${c(node.maximum)}`);
-  else if (node.minimum !== undefined) out.push(`Minimum: ${c(node.minimum)}`);
-  else if (node.maximum !== undefined) out.push(`Maximum: ${c(node.maximum)}`);
-  if (node.minLength !== undefined && node.maxLength !== undefined) out.push(`Length: ${node.minLength}–${node.maxLength} characters`);
-  else if (node.minLength !== undefined) out.push(`At least ${node.minLength} characters`);
-  else if (node.maxLength !== undefined) out.push(`At most ${node.maxLength} characters`);
-  if (node.pattern !== undefined) out.push(`Pattern: ${c(node.pattern)}`);
-  if (node.format?.kind === 'named') {
-    const f = node.format;
-    const described = node.formatDescription ? ` (${mdCell(node.formatDescription)})` : '';
-    if (f.list) out.push(`Format: ${c(f.name)} — a list of ${c(f.base)} values separated by commas, semicolons or spaces${described}`);
-    else if (f.opt) out.push(`Format: ${c(f.name)} — ${c(f.base)} or empty${described}`);
-    else out.push(`Format: ${c(f.name)}${described}`);
-  }
-  if (node.renderer) out.push(`Rendered as ${mdCell(Object.hasOwn(RENDERER_WORDS, node.renderer) ? RENDERER_WORDS[node.renderer]! : node.renderer)}`);
-  if (node.type === 'boolean') out.push(`Boolean: send ${c(1)} or ${c(0)}`);
-  return out;
+  return describeConstraints(node).map((phrase) => renderPhrase(phrase, mdCell, (v) => mdCode(v, true)));
 }
 
 function paramNotes(p: Parameter): string[] {

@@ -3,7 +3,8 @@
  * nested fields (object properties, array items, property-string keys) to any depth.
  * All strings that end in "Html" are safe HTML; everything from the schema is escaped here.
  */
-import type { ApiModel, FormatDef, FormatRef, PropertyKey, SchemaNode } from '../model/types.js';
+import type { ApiModel, FormatDef, PropertyKey, SchemaNode } from '../model/types.js';
+import { describeConstraints, renderPhrase } from './constraints.js';
 import { clipText, escapeHtml, MAX_SHOWN } from './escape.js';
 import type { MarkdownRenderer } from './markdown.js';
 
@@ -27,14 +28,6 @@ export interface SchemaViewContext {
   md: MarkdownRenderer;
 }
 
-const RENDERER_WORDS: Record<string, string> = {
-  bytes: 'a size in bytes',
-  timestamp: 'a Unix timestamp (seconds)',
-  duration: 'a duration in seconds',
-  fraction_as_percentage: 'a fraction (0–1), usually shown as a percentage',
-  yaml: 'YAML text',
-};
-
 export function code(text: unknown): string {
   return `<code>${escapeHtml(clipText(text === undefined || text === null ? '' : String(text), MAX_SHOWN.code))}</code>`;
 }
@@ -50,27 +43,8 @@ export function defaultHtml(node: SchemaNode): string {
 }
 
 export function constraintsHtml(node: SchemaNode, ctx: SchemaViewContext): string[] {
-  const out: string[] = [];
-  if (node.enum && node.enum.length > 0) out.push(`One of: ${node.enum.map(code).join(', ')}`);
-  if (node.minimum !== undefined && node.maximum !== undefined) out.push(`Range: ${code(node.minimum)} – ${code(node.maximum)}`);
-  else if (node.minimum !== undefined) out.push(`Minimum: ${code(node.minimum)}`);
-  else if (node.maximum !== undefined) out.push(`Maximum: ${code(node.maximum)}`);
-  if (node.minLength !== undefined && node.maxLength !== undefined) out.push(`Length: ${node.minLength}–${node.maxLength} characters`);
-  else if (node.minLength !== undefined) out.push(`At least ${node.minLength} characters`);
-  else if (node.maxLength !== undefined) out.push(`At most ${node.maxLength} characters`);
-  if (node.pattern !== undefined) out.push(`Pattern: ${code(node.pattern)}`);
-  if (node.format?.kind === 'named') out.push(formatHtml(node.format, node, ctx));
-  if (node.renderer) out.push(`Rendered as ${escapeHtml(Object.hasOwn(RENDERER_WORDS, node.renderer) ? RENDERER_WORDS[node.renderer] : node.renderer)}`);
-  if (node.type === 'boolean') out.push(`Boolean: send ${code(1)} or ${code(0)}`);
-  return out;
-}
-
-function formatHtml(format: Extract<FormatRef, { kind: 'named' }>, node: SchemaNode, ctx: SchemaViewContext): string {
-  const name = code(format.name);
-  const described = node.formatDescription ? ` (${escapeHtml(node.formatDescription)})` : '';
-  if (format.list) return `Format: ${name} — a list of ${code(format.base)} values separated by commas, semicolons or spaces${described}`;
-  if (format.opt) return `Format: ${name} — ${code(format.base)} or empty${described}`;
-  return `Format: ${name}${described}`;
+  void ctx;
+  return describeConstraints(node).map((phrase) => renderPhrase(phrase, escapeHtml, code));
 }
 
 /** The keys of the property string a node carries (inline, or named via the registry), if known. */
