@@ -4,6 +4,7 @@
  * always say the same thing. Every piece of schema text (paths, privilege and parameter names,
  * descriptions, unrecognized raw JSON) is escaped: schema text is untrusted.
  */
+import { escapeHtml } from './escape.js';
 import { permModifyAlternatives } from '../model/permissions.js';
 import type { PermCheck, Permissions } from '../model/types.js';
 
@@ -12,15 +13,8 @@ export type ParamAnchorFn = (name: string) => string | null;
 /** Link target of a privilege in the privileges index, or null for no link. */
 export type PrivilegeHrefFn = (priv: string) => string | null;
 
-/** Escape text for HTML element content and double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+// One escaper for the whole site (render/escape.ts); re-exported for callers of this module.
+export { escapeHtml };
 
 // ---------------------------------------------------------------------------------------------
 // Intermediate form
@@ -277,13 +271,22 @@ function blockHtml(block: Block, ctx: HtmlContext, nested: boolean): string {
  * @param paramAnchor anchor id of a parameter's row on the same page, for `{param}` links.
  * @param privilegeHref link target of a privilege in the privileges index.
  */
-export function renderPermissionsHtml(p: Permissions, paramAnchor: ParamAnchorFn, privilegeHref?: PrivilegeHrefFn): string {
+/**
+ * `descriptionHtml` renders the free-text description (the pages pass their sanitized inline
+ * Markdown, since Proxmox writes privileges there as `code`); without it the text is escaped.
+ */
+export function renderPermissionsHtml(
+  p: Permissions,
+  paramAnchor: ParamAnchorFn,
+  privilegeHref?: PrivilegeHrefFn,
+  descriptionHtml: (text: string) => string = escapeHtml,
+): string {
   const ctx: HtmlContext = { paramAnchor, privilegeHref };
   let html = permissionBlocks(p)
     .map((b) => blockHtml(b, ctx, false))
     .join('');
   if (p.description !== undefined && p.description !== '') {
-    html += `<p class="permissions-description">${escapeHtml(p.description)}</p>`;
+    html += `<p class="permissions-description">${descriptionHtml(p.description)}</p>`;
   }
   return `<div class="permissions">${html}</div>`;
 }

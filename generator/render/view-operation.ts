@@ -81,7 +81,7 @@ export function operationView(op: Operation, ctx: OperationViewContext): Operati
     paramGroups: groupByInstanceType(op, params),
     hasParams: params.length > 0,
     returns: returnsView(op.returns, ctx),
-    permissionsHtml: renderPermissionsHtml(op.permissions, (name) => byName.get(name) ?? null, ctx.privilegeHref),
+    permissionsHtml: renderPermissionsHtml(op.permissions, (name) => byName.get(name) ?? null, ctx.privilegeHref, (text) => ctx.md.inline(text)),
     flags: flags(op),
     examples: buildExamples(op, { product, host: product.exampleHost, formats: ctx.model.formats }),
     authHref: ctx.authHref,

@@ -13,8 +13,8 @@ function html(raw: unknown, paramAnchor: (n: string) => string | null = anchor, 
 }
 
 describe('escaping', () => {
-  it('escapeHtml escapes all five characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  it('escapeHtml escapes the markup characters (and = and ` for unquoted-attribute safety)', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href&#61;&quot;x&quot; title&#61;&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
 
   it('path, privilege and description', () => {
