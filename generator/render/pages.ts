@@ -150,7 +150,10 @@ function breadcrumbs(apiPath: ApiPath, byPath: Map<string, ApiPath>, links: Page
 function indexData(model: ApiModel, links: PageLinks): Record<string, unknown> {
   const sections = model.paths
     .filter((p) => p.parent === null)
-    .map((p) => ({ path: p.path, href: links.href(p.file), count: countOps(model, p.section) }));
+    .map((p) => {
+      const count = countOps(model, p.section);
+      return { path: p.path, href: links.href(p.file), count: `${count} operation${count === 1 ? '' : 's'}` };
+    });
   return {
     productName: model.productName,
     port: PRODUCTS[model.product].port,
