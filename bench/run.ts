@@ -71,7 +71,9 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--skip') for (const s of value().split(',')) options.skip.add(s.trim());
     else if (arg === '--schemas') options.schemas = resolve(value());
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('npm run bench -- [--runs N (default 5)] [--quick] [--skip builds,weight,browser,versions,dev] [--schemas DIR]\n');
+      process.stdout.write(
+        'npm run bench -- [--runs N (default 5)] [--quick] [--skip builds,weight,browser,versions,dev] [--schemas DIR]\n',
+      );
       process.exit(0);
     } else throw new Error(`unknown option ${arg}`);
   }
@@ -206,11 +208,18 @@ async function benchBuilds(work: string, schemas: Record<string, string>, option
     s.wall.push(r.wallMs);
     if (r.maxRss !== null) s.rss.push(r.maxRss);
     if (r.cpuMs !== null) s.cpu.push(r.cpuMs);
-    for (const phase of PHASES) (s.phases[phase] ??= []).push(summary.timings[phase] ?? 0);
+    for (const phase of PHASES) {
+      s.phases[phase] ??= [];
+      s.phases[phase].push(summary.timings[phase] ?? 0);
+    }
   };
   const runPeer = async (name: string, record: boolean): Promise<void> => {
     mkdirSync(join(work, `redocly-${name}`), { recursive: true });
-    const r = await runNode(redocly, ['build-docs', join(work, `openapi-${name}.json`), '-o', join(work, `redocly-${name}`, 'index.html')], REDOCLY_ENV);
+    const r = await runNode(
+      redocly,
+      ['build-docs', join(work, `openapi-${name}.json`), '-o', join(work, `redocly-${name}`, 'index.html')],
+      REDOCLY_ENV,
+    );
     if (r.code !== 0) throw failed(`redocly build-docs (${name})`, r);
     if (!record) return;
     peer[name]!.wall.push(r.wallMs);
@@ -477,7 +486,12 @@ const RELEASES: [string, string][] = [
 ];
 
 async function benchVersions(work: string, schemas: string, options: Options): Promise<VersionsFigures> {
-  const args = ['build', ...RELEASES.flatMap(([label, file]) => ['--schema', `${label}=${join(schemas, file)}`]), '--out', join(work, 'versions')];
+  const args = [
+    'build',
+    ...RELEASES.flatMap(([label, file]) => ['--schema', `${label}=${join(schemas, file)}`]),
+    '--out',
+    join(work, 'versions'),
+  ];
   const runs = Math.min(options.runs, 3);
   const wall: number[] = [];
   const rss: number[] = [];
@@ -548,7 +562,10 @@ async function benchDev(work: string, schema: string, options: Options): Promise
   child.stderr.on('data', onData);
   const waitFor = (re: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray> =>
     new Promise((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`dev server: no ${re} within ${timeoutMs} ms; output:\n${output.slice(-2000)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => fail(new Error(`dev server: no ${re} within ${timeoutMs} ms; output:\n${output.slice(-2000)}`)),
+        timeoutMs,
+      );
       waiters.push({
         re,
         from: output.length,
@@ -582,7 +599,13 @@ async function benchDev(work: string, schema: string, options: Options): Promise
       }
       await new Promise((r) => setTimeout(r, 250));
     }
-    return { template: 'partials/footer.hbs (a --templates override)', changes: reported.length, reported: summarize(reported), observed: summarize(observed), startupMs };
+    return {
+      template: 'partials/footer.hbs (a --templates override)',
+      changes: reported.length,
+      reported: summarize(reported),
+      observed: summarize(observed),
+      startupMs,
+    };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('close', r)));
@@ -656,18 +679,48 @@ function budgets(r: Results): Budget[] {
       measured: `${formatRatio(viewer?.ratio)} viewer dump, ${formatRatio(refs?.ratio)} refs dump`,
       ok: withinBudget(worstRatio, 0.3),
     },
-    { name: 'Peak RSS of a PVE 9.1 build', limit: '≤ 300 MB', measured: formatBytes(Number.isFinite(maxRss) ? maxRss : null), ok: withinBudget(maxRss, 300 * MB) },
-    { name: 'Median page (HTML, gzip -9)', limit: '≤ 20 KB', measured: formatBytes(w?.html.gz.median), ok: withinBudget(w?.html.gz.median, 20 * KB) },
+    {
+      name: 'Peak RSS of a PVE 9.1 build',
+      limit: '≤ 300 MB',
+      measured: formatBytes(Number.isFinite(maxRss) ? maxRss : null),
+      ok: withinBudget(maxRss, 300 * MB),
+    },
+    {
+      name: 'Median page (HTML, gzip -9)',
+      limit: '≤ 20 KB',
+      measured: formatBytes(w?.html.gz.median),
+      ok: withinBudget(w?.html.gz.median, 20 * KB),
+    },
     {
       name: 'Largest page (HTML, gzip -9)',
       limit: '≤ 150 KB',
       measured: w?.html.largest ? `${formatBytes(w.html.largest.gz)} (${w.html.largest.file})` : 'n/a',
       ok: withinBudget(w?.html.largest?.gz, 150 * KB),
     },
-    { name: 'JavaScript before search opens (gzip -9)', limit: '≤ 10 KB', measured: formatBytes(w?.jsBeforeSearch.gz.max), ok: withinBudget(w?.jsBeforeSearch.gz.max, 10 * KB) },
-    { name: 'Search index (gzip -9)', limit: '≤ 150 KB', measured: formatBytes(w?.searchIndex?.gz), ok: withinBudget(w?.searchIndex?.gz, 150 * KB) },
-    { name: 'Search query in Chromium (median)', limit: '≤ 10 ms', measured: formatMs(r.search?.query.median), ok: withinBudget(r.search?.query.median, 10) },
-    { name: 'Five-release site (6.4 … 9.1)', limit: '≤ 5 s', measured: formatSummaryMs(r.versions?.wall), ok: withinBudget(r.versions?.wall.median, 5000) },
+    {
+      name: 'JavaScript before search opens (gzip -9)',
+      limit: '≤ 10 KB',
+      measured: formatBytes(w?.jsBeforeSearch.gz.max),
+      ok: withinBudget(w?.jsBeforeSearch.gz.max, 10 * KB),
+    },
+    {
+      name: 'Search index (gzip -9)',
+      limit: '≤ 150 KB',
+      measured: formatBytes(w?.searchIndex?.gz),
+      ok: withinBudget(w?.searchIndex?.gz, 150 * KB),
+    },
+    {
+      name: 'Search query in Chromium (median)',
+      limit: '≤ 10 ms',
+      measured: formatMs(r.search?.query.median),
+      ok: withinBudget(r.search?.query.median, 10),
+    },
+    {
+      name: 'Five-release site (6.4 … 9.1)',
+      limit: '≤ 5 s',
+      measured: formatSummaryMs(r.versions?.wall),
+      ok: withinBudget(r.versions?.wall.median, 5000),
+    },
     {
       name: 'Dev rebuild after one template change (file write → pages re-rendered)',
       limit: '≤ 200 ms',
@@ -686,24 +739,43 @@ function markdown(r: Results): string {
       `${r.options.runs} recorded runs per tool after a warm-up, alternated.`,
     '',
   );
-  lines.push(markdownTable(['budget', 'limit', 'measured', 'met'], r.budgets.map((b) => [b.name, b.limit, b.measured, budgetMark(b.ok)])));
+  lines.push(
+    markdownTable(
+      ['budget', 'limit', 'measured', 'met'],
+      r.budgets.map((b) => [b.name, b.limit, b.measured, budgetMark(b.ok)]),
+    ),
+  );
   if (r.builds) {
-    lines.push('', markdownTable(
-      ['PVE 9.1 build', 'pve-apidoc wall (median, ±half range)', 'Redocly build-docs wall', 'ratio of medians (per-round median)', 'CPU ours / Redocly', 'peak RSS ours / Redocly', 'output ours / Redocly'],
-      Object.entries(r.builds).map(([name, b]) => [
-        name === 'viewer' ? 'viewer dump (apidata.js)' : 'reference dump (refs-dump.json)',
-        formatSummaryMs(b.ours.wall),
-        formatSummaryMs(b.redocly.wall),
-        `${formatRatio(b.ratio)} (${formatRatio(b.pairedRatio)})`,
-        `${formatMs(b.ours.cpu.median)} / ${formatMs(b.redocly.cpu.median)} (${formatRatio(b.cpuRatio)})`,
-        `${formatBytes(b.ours.rss.median)} / ${formatBytes(b.redocly.rss.median)}`,
-        `${b.ours.files} files, ${formatBytes(b.ours.bytes)} / 1 file, ${formatBytes(b.redocly.bytes)}`,
-      ]),
-    ));
-    lines.push('', markdownTable(
-      ['phase (median ms, build\'s own --json timings)', ...PHASES],
-      Object.entries(r.builds).map(([name, b]) => [name, ...PHASES.map((p) => String(Math.round(b.ours.phases[p]?.median ?? NaN)))]),
-    ));
+    lines.push(
+      '',
+      markdownTable(
+        [
+          'PVE 9.1 build',
+          'pve-apidoc wall (median, ±half range)',
+          'Redocly build-docs wall',
+          'ratio of medians (per-round median)',
+          'CPU ours / Redocly',
+          'peak RSS ours / Redocly',
+          'output ours / Redocly',
+        ],
+        Object.entries(r.builds).map(([name, b]) => [
+          name === 'viewer' ? 'viewer dump (apidata.js)' : 'reference dump (refs-dump.json)',
+          formatSummaryMs(b.ours.wall),
+          formatSummaryMs(b.redocly.wall),
+          `${formatRatio(b.ratio)} (${formatRatio(b.pairedRatio)})`,
+          `${formatMs(b.ours.cpu.median)} / ${formatMs(b.redocly.cpu.median)} (${formatRatio(b.cpuRatio)})`,
+          `${formatBytes(b.ours.rss.median)} / ${formatBytes(b.redocly.rss.median)}`,
+          `${b.ours.files} files, ${formatBytes(b.ours.bytes)} / 1 file, ${formatBytes(b.redocly.bytes)}`,
+        ]),
+      ),
+    );
+    lines.push(
+      '',
+      markdownTable(
+        ["phase (median ms, build's own --json timings)", ...PHASES],
+        Object.entries(r.builds).map(([name, b]) => [name, ...PHASES.map((p) => String(Math.round(b.ours.phases[p]?.median ?? NaN)))]),
+      ),
+    );
   }
   if (r.weight) {
     const row = (label: string, w: WeightFigures): string[] => [
@@ -715,10 +787,21 @@ function markdown(r: Results): string {
       formatBytes(w.jsBeforeSearch.gz.median),
       w.searchIndex ? `${formatBytes(w.searchIndex.gz)} (${formatBytes(w.searchIndex.raw)} raw)` : 'none shipped',
     ];
-    lines.push('', markdownTable(
-      ['page weight (gzip -9)', 'pages', 'HTML median / p95 / max', 'HTML raw median / max', 'CSS / JS per page', 'JS before search', 'search index'],
-      [row('pve-apidoc (viewer dump)', r.weight.ours), row('Redocly build-docs', r.weight.redocly)],
-    ));
+    lines.push(
+      '',
+      markdownTable(
+        [
+          'page weight (gzip -9)',
+          'pages',
+          'HTML median / p95 / max',
+          'HTML raw median / max',
+          'CSS / JS per page',
+          'JS before search',
+          'search index',
+        ],
+        [row('pve-apidoc (viewer dump)', r.weight.ours), row('Redocly build-docs', r.weight.redocly)],
+      ),
+    );
   }
   const other: string[][] = [];
   if (r.search) {
@@ -727,8 +810,16 @@ function markdown(r: Results): string {
       `query median ${formatMs(r.search.query.median)}, p95 ${formatMs(r.search.query.p95)}; input → listbox median ${formatMs(r.search.rendered.median)}, p95 ${formatMs(r.search.rendered.p95)}; first focus → ready ${formatMs(r.search.coldStartMs)}`,
     ]);
   }
-  if (r.versions) other.push(['five releases (6.4 … 9.1)', `${formatSummaryMs(r.versions.wall)}, peak RSS ${formatBytes(r.versions.rss.median)}${r.versions.files ? `, ${r.versions.files} files` : ''}`]);
-  if (r.dev) other.push(['dev rebuild, one template', `write → re-rendered ${formatSummaryMs(r.dev.observed)}; server's figure ${formatSummaryMs(r.dev.reported)}; dev start ${formatMs(r.dev.startupMs)}`]);
+  if (r.versions)
+    other.push([
+      'five releases (6.4 … 9.1)',
+      `${formatSummaryMs(r.versions.wall)}, peak RSS ${formatBytes(r.versions.rss.median)}${r.versions.files ? `, ${r.versions.files} files` : ''}`,
+    ]);
+  if (r.dev)
+    other.push([
+      'dev rebuild, one template',
+      `write → re-rendered ${formatSummaryMs(r.dev.observed)}; server's figure ${formatSummaryMs(r.dev.reported)}; dev start ${formatMs(r.dev.startupMs)}`,
+    ]);
   if (other.length > 0) lines.push('', markdownTable(['other', 'figures'], other));
   for (const note of r.notes) lines.push('', `- ${note}`);
   return lines.join('\n') + '\n';
@@ -744,7 +835,8 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const schemas = { viewer: join(options.schemas, 'pve-9.1.apidata.js'), refs: join(options.schemas, 'pve-9.1.refs-dump.json') };
   for (const file of Object.values(schemas)) {
-    if (!existsSync(file)) throw new Error(`${file} not found: the benchmark reads the real schemas from ../shared/schemas (or --schemas DIR)`);
+    if (!existsSync(file))
+      throw new Error(`${file} not found: the benchmark reads the real schemas from ../shared/schemas (or --schemas DIR)`);
   }
   if (!existsSync(join(ROOT, 'lib', 'generator', 'cli', 'main.js'))) throw new Error('lib/ is missing: run `npm run compile` first');
   const work = mkdtempSync(join(os.tmpdir(), 'pve-apidoc-bench-'));
@@ -776,7 +868,9 @@ async function main(): Promise<void> {
     }
   };
   try {
-    results.builds = await step('builds', `PVE 9.1 builds, ${options.runs} runs each after a warm-up, alternated with Redocly`, () => benchBuilds(work, schemas, options));
+    results.builds = await step('builds', `PVE 9.1 builds, ${options.runs} runs each after a warm-up, alternated with Redocly`, () =>
+      benchBuilds(work, schemas, options),
+    );
     results.weight = await step('weight', 'page weight', async () => {
       const oursDir = join(work, 'ours-viewer');
       const peerDir = join(work, 'redocly-viewer');
@@ -784,7 +878,9 @@ async function main(): Promise<void> {
       return { ours: siteWeight(oursDir), redocly: siteWeight(peerDir) };
     });
     if (!chromiumAvailable()) {
-      results.notes.push(`Search latency: not measured, Chromium not found at ${CHROMIUM_PATH} (Debian: \`apt-get install -y chromium\`; or set CHROMIUM_PATH).`);
+      results.notes.push(
+        `Search latency: not measured, Chromium not found at ${CHROMIUM_PATH} (Debian: \`apt-get install -y chromium\`; or set CHROMIUM_PATH).`,
+      );
       log(`== search latency: skipped, no Chromium at ${CHROMIUM_PATH} (install it: apt-get install -y chromium, or set CHROMIUM_PATH)`);
     } else {
       results.search = await step('browser', 'search latency in Chromium', () => benchSearch(join(work, 'ours-viewer')));
@@ -810,7 +906,12 @@ async function main(): Promise<void> {
   const md = markdown(results);
   writeFileSync(join(dir, 'latest.md'), md);
   log('');
-  log(textTable(['budget', 'limit', 'measured', 'met'], results.budgets.map((b) => [b.name, b.limit, b.measured, budgetMark(b.ok)])));
+  log(
+    textTable(
+      ['budget', 'limit', 'measured', 'met'],
+      results.budgets.map((b) => [b.name, b.limit, b.measured, budgetMark(b.ok)]),
+    ),
+  );
   log('');
   log(`wrote ${relative(process.cwd(), join(dir, 'latest.json'))} and ${relative(process.cwd(), join(dir, 'latest.md'))}`);
 }

@@ -78,7 +78,11 @@ function timer(timings: Partial<Record<Phase, number>>, log?: Logger): Timer {
   };
 }
 
-export async function loadModel(options: ModelOptions, log: Logger, timings: Partial<Record<Phase, number>> = {}): Promise<{ model: ApiModel; references: number }> {
+export async function loadModel(
+  options: ModelOptions,
+  log: Logger,
+  timings: Partial<Record<Phase, number>> = {},
+): Promise<{ model: ApiModel; references: number }> {
   const time = timer(timings, log);
   const read: ReadOptions = { ...options.read, insecure: options.insecure ?? options.read?.insecure ?? false };
   const loaded = await time('load', () => load(options.schema, read));
@@ -165,7 +169,12 @@ export function prepareSite(model: ApiModel, options: BuildOptions, shared?: Ren
  * Every output file of one model's site (pages, assets, search index, manifest, and for a hosted
  * site sitemap.xml and robots.txt), sorted by name.
  */
-export function renderModelFiles(model: ApiModel, options: BuildOptions, shared?: RenderShared, extra?: Partial<RenderOptions>): OutputFile[] {
+export function renderModelFiles(
+  model: ApiModel,
+  options: BuildOptions,
+  shared?: RenderShared,
+  extra?: Partial<RenderOptions>,
+): OutputFile[] {
   const site = prepareSite(model, options, shared, extra);
   const out: OutputFile[] = [...renderSite(model, site.templates, site.render), ...site.files];
   out.push(...publishFiles(out, options));
@@ -178,7 +187,9 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
   const { model, references } = await loadModel(options, log, timings);
   const files = time('render', () => renderModelFiles(model, options));
   await time('write', () => writeOutput(options.out, files));
-  const zip = options.offline ? time('zip', () => ({ path: zipPathFor(options.out), bytes: writeZip(zipPathFor(options.out), files) })) : undefined;
+  const zip = options.offline
+    ? time('zip', () => ({ path: zipPathFor(options.out), bytes: writeZip(zipPathFor(options.out), files) }))
+    : undefined;
   log.progress?.('');
   const bytes = files.reduce((n, f) => n + (typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length), 0);
   return {

@@ -222,7 +222,11 @@ describe('example API: parameters', () => {
   });
 
   it('uses named string formats: pve-node, pve-vmid, pve-storage-id, a -list and an -opt format', () => {
-    for (const f of ['pve-node', 'pve-vmid', 'pve-storage-id']) expect(some((s) => s['format'] === f), f).toBe(true);
+    for (const f of ['pve-node', 'pve-vmid', 'pve-storage-id'])
+      expect(
+        some((s) => s['format'] === f),
+        f,
+      ).toBe(true);
     expect(some((s) => typeof s['format'] === 'string' && s['format'].endsWith('-list'))).toBe(true);
     expect(some((s) => typeof s['format'] === 'string' && s['format'].endsWith('-opt'))).toBe(true);
     expect(some((s) => typeof s['format_description'] === 'string')).toBe(true);
@@ -299,7 +303,11 @@ describe('example API: property strings', () => {
 
   it('names a registered property-string format only by name plus typetext (like pve-qm-ide)', () => {
     const named = allParams.filter(
-      (p) => typeof p.schema['format'] === 'string' && typeof p.schema['typetext'] === 'string' && formats[p.schema['format']]?.['x-proxmox-code'] === undefined && formats[p.schema['format']],
+      (p) =>
+        typeof p.schema['format'] === 'string' &&
+        typeof p.schema['typetext'] === 'string' &&
+        formats[p.schema['format']]?.['x-proxmox-code'] === undefined &&
+        formats[p.schema['format']],
     );
     const names = new Set(named.map((p) => p.schema['format']));
     expect(names).toContain('demo-net');
@@ -440,7 +448,10 @@ describe('example formats registry', () => {
     for (const name of ['demo-net', 'demo-disk']) {
       const f = formats[name];
       expect(f, name).toBeTypeOf('object');
-      expect(Object.values(f!).some((k) => k['default_key'] === 1), name).toBe(true);
+      expect(
+        Object.values(f!).some((k) => k['default_key'] === 1),
+        name,
+      ).toBe(true);
     }
     expect(Object.values(formats).some((f) => f !== null && f['x-proxmox-code'] === true && Object.keys(f).length === 1)).toBe(true);
     expect(Object.values(formats).some((f) => f === null)).toBe(true);

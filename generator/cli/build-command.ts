@@ -58,10 +58,18 @@ export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
     const code = await runVersionsBuild(parsed.versions, options, log);
     const exit = code === EXIT.ok && o['strict'] === true && log.warnings.length > 0 ? EXIT.strict : code;
     if (o['json'] === true) {
-      const summary = { ok: exit === EXIT.ok, exitCode: exit, command: 'build', versions: parsed.versions.map((v) => v.label), warnings: { count: log.warnings.length, messages: [...log.warnings] }, outputs: { dir: resolve(options.out) } };
+      const summary = {
+        ok: exit === EXIT.ok,
+        exitCode: exit,
+        command: 'build',
+        versions: parsed.versions.map((v) => v.label),
+        warnings: { count: log.warnings.length, messages: [...log.warnings] },
+        outputs: { dir: resolve(options.out) },
+      };
       process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     }
-    if (exit === EXIT.strict) process.stderr.write(`pve-apidoc: ${log.warnings.length} warning${log.warnings.length === 1 ? '' : 's'} with --strict\n`);
+    if (exit === EXIT.strict)
+      process.stderr.write(`pve-apidoc: ${log.warnings.length} warning${log.warnings.length === 1 ? '' : 's'} with --strict\n`);
     return exit;
   }
 
@@ -80,6 +88,7 @@ export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
   // --strict: the output is written (it is valid), but warnings fail the run for CI.
   const exit = o['strict'] === true && log.warnings.length > 0 ? EXIT.strict : EXIT.ok;
   if (o['json'] === true) process.stdout.write(JSON.stringify(buildSummary(result, log.warnings, total, exit), null, 2) + '\n');
-  if (exit === EXIT.strict) process.stderr.write(`pve-apidoc: ${log.warnings.length} warning${log.warnings.length === 1 ? '' : 's'} with --strict\n`);
+  if (exit === EXIT.strict)
+    process.stderr.write(`pve-apidoc: ${log.warnings.length} warning${log.warnings.length === 1 ? '' : 's'} with --strict\n`);
   return exit;
 }

@@ -13,7 +13,9 @@ import type { ParsedArgs } from './options.js';
 
 export async function runDiff(args: ParsedArgs, log: Logger): Promise<number> {
   if (args.positionals.length !== 2) {
-    throw new UsageError(`diff needs two schemas, OLD and NEW (got ${args.positionals.length}): pve-apidoc diff OLD NEW [--format md|json] [--fail-on breaking]`);
+    throw new UsageError(
+      `diff needs two schemas, OLD and NEW (got ${args.positionals.length}): pve-apidoc diff OLD NEW [--format md|json] [--fail-on breaking]`,
+    );
   }
   const o = args.options;
   const insecure = o['insecure'] === true;

@@ -51,12 +51,14 @@ export async function runOpenApi(args: ParsedArgs, log: Logger): Promise<number>
 /** stdout; a reader that stops early (`| head`) is not an error. */
 function writeStdout(text: string): Promise<void> {
   return new Promise((done, fail) => {
-    const onError = (error: NodeJS.ErrnoException): void => (error.code === 'EPIPE' ? done() : fail(new OutputError(`cannot write to stdout: ${error.message}`, { cause: error })));
+    const onError = (error: NodeJS.ErrnoException): void =>
+      error.code === 'EPIPE' ? done() : fail(new OutputError(`cannot write to stdout: ${error.message}`, { cause: error }));
     process.stdout.once('error', onError);
     process.stdout.write(text, (error) => {
       // On failure the stream also emits 'error' afterwards: the once-listener stays to take it.
       if (!error) process.stdout.off('error', onError);
-      if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE') fail(new OutputError(`cannot write to stdout: ${error.message}`, { cause: error }));
+      if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE')
+        fail(new OutputError(`cannot write to stdout: ${error.message}`, { cause: error }));
       else done();
     });
   });

@@ -36,33 +36,198 @@ export const COMMANDS: Record<string, string> = {
 export const DEFAULT_SCHEMA = 'schema/example-api.json';
 
 const DECLARATIONS = [
-  { name: 'schema', type: 'string', file: true, arg: 'FILE|URL', help: `Schema source: a file, or an http(s) URL such as https://HOST:8006/pve-docs/api-viewer/apidata.js (default: the embedded example API). For a site with several versions, repeat it as LABEL=SOURCE (e.g. --schema 8.4=pve-8.4.apidata.js --schema 9.1=pve-9.1.apidata.js)`, commands: ['build', 'openapi', 'dev'], repeatable: ['build'] },
-  { name: 'out', type: 'string', file: true, arg: 'DIR', default: 'dist', help: 'Output folder; replaced atomically (a failed build leaves it untouched)', commands: ['build', 'preview'] },
+  {
+    name: 'schema',
+    type: 'string',
+    file: true,
+    arg: 'FILE|URL',
+    help: `Schema source: a file, or an http(s) URL such as https://HOST:8006/pve-docs/api-viewer/apidata.js (default: the embedded example API). For a site with several versions, repeat it as LABEL=SOURCE (e.g. --schema 8.4=pve-8.4.apidata.js --schema 9.1=pve-9.1.apidata.js)`,
+    commands: ['build', 'openapi', 'dev'],
+    repeatable: ['build'],
+  },
+  {
+    name: 'out',
+    type: 'string',
+    file: true,
+    arg: 'DIR',
+    default: 'dist',
+    help: 'Output folder; replaced atomically (a failed build leaves it untouched)',
+    commands: ['build', 'preview'],
+  },
   // `out` of openapi is a file, not a folder: its own declaration, with its own default.
-  { name: 'out', type: 'string', arg: 'FILE', default: 'openapi.json', help: 'Output file; .yaml or .yml writes YAML, anything else JSON; "-" writes to stdout', commands: ['openapi'] },
-  { name: 'formats', type: 'string', file: true, arg: 'FILE|URL', help: 'A formats registry (or reference dump) to expand named property-string formats of a viewer dump', commands: ['build', 'openapi', 'dev'] },
+  {
+    name: 'out',
+    type: 'string',
+    arg: 'FILE',
+    default: 'openapi.json',
+    help: 'Output file; .yaml or .yml writes YAML, anything else JSON; "-" writes to stdout',
+    commands: ['openapi'],
+  },
+  {
+    name: 'formats',
+    type: 'string',
+    file: true,
+    arg: 'FILE|URL',
+    help: 'A formats registry (or reference dump) to expand named property-string formats of a viewer dump',
+    commands: ['build', 'openapi', 'dev'],
+  },
   { name: 'title', type: 'string', arg: 'TEXT', help: 'Site title (default: product and version)', commands: ['build', 'openapi', 'dev'] },
-  { name: 'product', type: 'string', arg: 'ID', choices: ['pve', 'pmg', 'pbs'], help: 'Product: pve, pmg or pbs (default: detected from the paths)', commands: ['build', 'openapi', 'dev'] },
-  { name: 'api-version', type: 'string', arg: 'LABEL', help: 'Version label shown on the site (default: guessed from the file name, e.g. pve-9.1...)', commands: ['build', 'openapi', 'dev'] },
-  { name: 'insecure', type: 'boolean', default: false, help: 'Accept a self-signed TLS certificate when reading the schema from a URL', commands: ['build', 'openapi', 'diff', 'dev'] },
-  { name: 'format', type: 'string', arg: 'md|json', default: 'md', choices: ['md', 'json'], help: 'Output format of the comparison: Markdown or JSON', commands: ['diff'] },
-  { name: 'fail-on', type: 'string', arg: 'WHAT', choices: ['breaking'], help: 'Exit with code 7 when the comparison finds breaking changes', commands: ['diff'] },
-  { name: 'emit', type: 'string[]', arg: 'WHAT', choices: ['model'], help: 'Debug output beside the site: "model" writes model.json (the normalized model)', commands: ['build'] },
-  { name: 'templates', type: 'string', file: true, arg: 'DIR', help: 'A folder whose templates override the built-in ones file by file (layout.hbs, pages/*.hbs, partials/*.hbs)', commands: ['build', 'dev'] },
-  { name: 'base-url', type: 'string', arg: 'URL', help: 'Public URL (https://example.org/pve/) or path (/pve/) of the hosted site: canonical links, sitemap.xml (absolute URL only), robots.txt, 404 page links; preview serves below its path', commands: ['build', 'preview'] },
-  { name: 'offline', type: 'boolean', default: false, help: 'Offline bundle: links end in index.html so the site works when opened from disk; also writes DIR.zip', commands: ['build'] },
-  { name: 'quiet', type: 'boolean', default: false, short: 'q', help: 'Print nothing but errors and warnings', commands: ['build', 'openapi', 'diff', 'dev', 'preview'] },
-  { name: 'verbose', type: 'boolean', default: false, config: false, help: 'Print stack traces of errors', commands: ['build', 'openapi', 'diff', 'dev', 'preview'] },
-  { name: 'help', type: 'boolean', default: false, config: false, short: 'h', help: 'Show help', commands: ['build', 'openapi', 'diff', 'help', 'dev', 'preview'] },
-  { name: 'config', type: 'string', arg: 'FILE', config: false, file: true, help: 'Config file (default: pve-apidoc.config.{ts,mts,mjs,js,json} in the current folder, if there is one)', commands: ['build', 'dev', 'preview', 'openapi', 'diff'] },
-  { name: 'json', type: 'boolean', default: false, config: false, help: 'Print a machine-readable build summary (counts, warnings, timings, output paths) on stdout', commands: ['build'] },
-  { name: 'strict', type: 'boolean', default: false, help: 'Fail (exit code 6) when the build reported warnings; the output is still written', commands: ['build'] },
-  { name: 'logo', type: 'string', arg: 'FILE', file: true, help: 'Logo image (svg, png, jpg, webp, gif, ico) shown before the title in the header', commands: ['build', 'dev'] },
-  { name: 'accent', type: 'string', arg: 'COLOR', help: 'Accent colour of the header rule and highlights (#rrggbb, a CSS colour name, rgb(), hsl() or oklch())', commands: ['build', 'dev'] },
-  { name: 'header-link', type: 'string[]', arg: 'TEXT=URL', help: 'Extra link in the header navigation (repeatable); URL is http(s)://, mailto: or a path from the site root', commands: ['build', 'dev'] },
+  {
+    name: 'product',
+    type: 'string',
+    arg: 'ID',
+    choices: ['pve', 'pmg', 'pbs'],
+    help: 'Product: pve, pmg or pbs (default: detected from the paths)',
+    commands: ['build', 'openapi', 'dev'],
+  },
+  {
+    name: 'api-version',
+    type: 'string',
+    arg: 'LABEL',
+    help: 'Version label shown on the site (default: guessed from the file name, e.g. pve-9.1...)',
+    commands: ['build', 'openapi', 'dev'],
+  },
+  {
+    name: 'insecure',
+    type: 'boolean',
+    default: false,
+    help: 'Accept a self-signed TLS certificate when reading the schema from a URL',
+    commands: ['build', 'openapi', 'diff', 'dev'],
+  },
+  {
+    name: 'format',
+    type: 'string',
+    arg: 'md|json',
+    default: 'md',
+    choices: ['md', 'json'],
+    help: 'Output format of the comparison: Markdown or JSON',
+    commands: ['diff'],
+  },
+  {
+    name: 'fail-on',
+    type: 'string',
+    arg: 'WHAT',
+    choices: ['breaking'],
+    help: 'Exit with code 7 when the comparison finds breaking changes',
+    commands: ['diff'],
+  },
+  {
+    name: 'emit',
+    type: 'string[]',
+    arg: 'WHAT',
+    choices: ['model'],
+    help: 'Debug output beside the site: "model" writes model.json (the normalized model)',
+    commands: ['build'],
+  },
+  {
+    name: 'templates',
+    type: 'string',
+    file: true,
+    arg: 'DIR',
+    help: 'A folder whose templates override the built-in ones file by file (layout.hbs, pages/*.hbs, partials/*.hbs)',
+    commands: ['build', 'dev'],
+  },
+  {
+    name: 'base-url',
+    type: 'string',
+    arg: 'URL',
+    help: 'Public URL (https://example.org/pve/) or path (/pve/) of the hosted site: canonical links, sitemap.xml (absolute URL only), robots.txt, 404 page links; preview serves below its path',
+    commands: ['build', 'preview'],
+  },
+  {
+    name: 'offline',
+    type: 'boolean',
+    default: false,
+    help: 'Offline bundle: links end in index.html so the site works when opened from disk; also writes DIR.zip',
+    commands: ['build'],
+  },
+  {
+    name: 'quiet',
+    type: 'boolean',
+    default: false,
+    short: 'q',
+    help: 'Print nothing but errors and warnings',
+    commands: ['build', 'openapi', 'diff', 'dev', 'preview'],
+  },
+  {
+    name: 'verbose',
+    type: 'boolean',
+    default: false,
+    config: false,
+    help: 'Print stack traces of errors',
+    commands: ['build', 'openapi', 'diff', 'dev', 'preview'],
+  },
+  {
+    name: 'help',
+    type: 'boolean',
+    default: false,
+    config: false,
+    short: 'h',
+    help: 'Show help',
+    commands: ['build', 'openapi', 'diff', 'help', 'dev', 'preview'],
+  },
+  {
+    name: 'config',
+    type: 'string',
+    arg: 'FILE',
+    config: false,
+    file: true,
+    help: 'Config file (default: pve-apidoc.config.{ts,mts,mjs,js,json} in the current folder, if there is one)',
+    commands: ['build', 'dev', 'preview', 'openapi', 'diff'],
+  },
+  {
+    name: 'json',
+    type: 'boolean',
+    default: false,
+    config: false,
+    help: 'Print a machine-readable build summary (counts, warnings, timings, output paths) on stdout',
+    commands: ['build'],
+  },
+  {
+    name: 'strict',
+    type: 'boolean',
+    default: false,
+    help: 'Fail (exit code 6) when the build reported warnings; the output is still written',
+    commands: ['build'],
+  },
+  {
+    name: 'logo',
+    type: 'string',
+    arg: 'FILE',
+    file: true,
+    help: 'Logo image (svg, png, jpg, webp, gif, ico) shown before the title in the header',
+    commands: ['build', 'dev'],
+  },
+  {
+    name: 'accent',
+    type: 'string',
+    arg: 'COLOR',
+    help: 'Accent colour of the header rule and highlights (#rrggbb, a CSS colour name, rgb(), hsl() or oklch())',
+    commands: ['build', 'dev'],
+  },
+  {
+    name: 'header-link',
+    type: 'string[]',
+    arg: 'TEXT=URL',
+    help: 'Extra link in the header navigation (repeatable); URL is http(s)://, mailto: or a path from the site root',
+    commands: ['build', 'dev'],
+  },
   { name: 'footer-link', type: 'string[]', arg: 'TEXT=URL', help: 'Extra link in the footer (repeatable)', commands: ['build', 'dev'] },
-  { name: 'port', type: 'number', arg: 'PORT', help: 'Port to listen on (default: 5173 for dev, 4173 for preview; 0 picks a free one)', commands: ['dev', 'preview'] },
-  { name: 'host', type: 'string', arg: 'HOST', default: '127.0.0.1', help: 'Address to listen on (0.0.0.0 serves the whole network)', commands: ['dev', 'preview'] },
+  {
+    name: 'port',
+    type: 'number',
+    arg: 'PORT',
+    help: 'Port to listen on (default: 5173 for dev, 4173 for preview; 0 picks a free one)',
+    commands: ['dev', 'preview'],
+  },
+  {
+    name: 'host',
+    type: 'string',
+    arg: 'HOST',
+    default: '127.0.0.1',
+    help: 'Address to listen on (0.0.0.0 serves the whole network)',
+    commands: ['dev', 'preview'],
+  },
 ] as const satisfies readonly OptionSpec[];
 
 export const OPTIONS: readonly OptionSpec[] = DECLARATIONS;
@@ -82,7 +247,8 @@ export interface ParsedArgs {
 export function parseArgs(argv: string[], defaults: ParsedOptions = {}): ParsedArgs {
   const first = argv[0];
   const command = first === undefined || first.startsWith('-') ? 'help' : first;
-  if (!(command in COMMANDS)) throw new UsageError(`unknown command "${command}"${hint(command, Object.keys(COMMANDS))}; run "pve-apidoc help"`);
+  if (!(command in COMMANDS))
+    throw new UsageError(`unknown command "${command}"${hint(command, Object.keys(COMMANDS))}; run "pve-apidoc help"`);
   const rest = first === command ? argv.slice(1) : argv;
   const specs = OPTIONS.filter((o) => o.commands.includes(command));
   const options: ParsedOptions = {};
@@ -103,7 +269,13 @@ export function parseArgs(argv: string[], defaults: ParsedOptions = {}): ParsedA
       ? specs.find((s) => s.name === flag.slice(2))
       : specs.find((s) => s.short !== undefined && `-${s.short}` === flag);
     if (!spec) {
-      throw new UsageError(`unknown option ${flag} for "${command}"${hint(flag.replace(/^-+/, ''), specs.map((s) => s.name), '--')}`);
+      throw new UsageError(
+        `unknown option ${flag} for "${command}"${hint(
+          flag.replace(/^-+/, ''),
+          specs.map((s) => s.name),
+          '--',
+        )}`,
+      );
     }
     if (spec.type === 'boolean') {
       if (eq >= 0) throw new UsageError(`option --${spec.name} takes no value`);
@@ -111,7 +283,8 @@ export function parseArgs(argv: string[], defaults: ParsedOptions = {}): ParsedA
       continue;
     }
     const value = eq >= 0 ? arg.slice(eq + 1) : rest[++i];
-    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option --${spec.name} needs a value (${spec.arg ?? 'VALUE'})`);
+    if (value === undefined || (eq < 0 && value.startsWith('--')))
+      throw new UsageError(`option --${spec.name} needs a value (${spec.arg ?? 'VALUE'})`);
     if (spec.choices && !spec.choices.includes(value)) {
       throw new UsageError(`option --${spec.name} must be one of ${spec.choices.join(', ')} (got "${value}")`);
     }

@@ -12,9 +12,16 @@ type JsonSchema = Record<string, unknown>;
 
 export function configJsonSchema(): JsonSchema {
   const properties: Record<string, JsonSchema> = {
-    $schema: { type: 'string', description: 'The JSON Schema of this file, for editors (e.g. ./node_modules/pve-apidoc/schema/config.schema.json).' },
+    $schema: {
+      type: 'string',
+      description: 'The JSON Schema of this file, for editors (e.g. ./node_modules/pve-apidoc/schema/config.schema.json).',
+    },
   };
-  for (const [key, spec] of topLevelDeclarations()) properties[key] = optionSchema(spec, spec.commands.filter((c) => c !== 'help'));
+  for (const [key, spec] of topLevelDeclarations())
+    properties[key] = optionSchema(
+      spec,
+      spec.commands.filter((c) => c !== 'help'),
+    );
   for (const command of sectionCommands()) {
     const section: Record<string, JsonSchema> = {};
     for (const [key, spec] of commandDeclarations(command)) section[key] = optionSchema(spec, [command]);

@@ -10,7 +10,13 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 
-export const CONFIG_NAMES = ['pve-apidoc.config.ts', 'pve-apidoc.config.mts', 'pve-apidoc.config.mjs', 'pve-apidoc.config.js', 'pve-apidoc.config.json'];
+export const CONFIG_NAMES = [
+  'pve-apidoc.config.ts',
+  'pve-apidoc.config.mts',
+  'pve-apidoc.config.mjs',
+  'pve-apidoc.config.js',
+  'pve-apidoc.config.json',
+];
 
 export interface LoadedConfig {
   file: string;
@@ -25,7 +31,8 @@ export function findConfig(explicit: string | undefined, cwd: string): string | 
     return file;
   }
   const found = CONFIG_NAMES.map((n) => join(cwd, n)).filter((f) => existsSync(f));
-  if (found.length > 1) throw new UsageError(`found ${found.map((f) => basename(f)).join(' and ')}: keep one config file, or pick one with --config`);
+  if (found.length > 1)
+    throw new UsageError(`found ${found.map((f) => basename(f)).join(' and ')}: keep one config file, or pick one with --config`);
   return found[0] ?? null;
 }
 
@@ -61,7 +68,8 @@ async function importDefault(module: string, shown: string): Promise<unknown> {
   } catch (error) {
     throw new UsageError(`${shown}: cannot load the config: ${(error as Error).message}`, { cause: error });
   }
-  if (!('default' in namespace)) throw new UsageError(`${shown}: the config module has no default export (export default defineConfig({ … }))`);
+  if (!('default' in namespace))
+    throw new UsageError(`${shown}: the config module has no default export (export default defineConfig({ … }))`);
   const value = namespace['default'];
   return typeof value === 'function' ? await (value as () => unknown)() : await value;
 }
@@ -71,7 +79,9 @@ async function importTypeScript(file: string): Promise<unknown> {
   try {
     vite = await import('vite');
   } catch (error) {
-    throw new UsageError(`${file}: loading a .ts config needs the "vite" package; install it, or use pve-apidoc.config.mjs or .json`, { cause: error });
+    throw new UsageError(`${file}: loading a .ts config needs the "vite" package; install it, or use pve-apidoc.config.mjs or .json`, {
+      cause: error,
+    });
   }
   // Vite's config loader bundles the file and its relative (TypeScript) imports into a temporary
   // module beside it, imports that and removes it; packages such as 'pve-apidoc' stay imports.

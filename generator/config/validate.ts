@@ -22,7 +22,8 @@ export function configOptions(raw: unknown, file: string, baseDir: string, comma
   for (const [key, value] of Object.entries(raw)) {
     if (key === '$schema') continue;
     if (sections.includes(key)) {
-      if (!isPlainObject(value)) throw new UsageError(`${where(`"${key}"`)} must be an object of options for the ${key} command (got ${describe(value)})`);
+      if (!isPlainObject(value))
+        throw new UsageError(`${where(`"${key}"`)} must be an object of options for the ${key} command (got ${describe(value)})`);
       const declared = commandDeclarations(key);
       for (const [subKey, subValue] of Object.entries(value)) {
         const spec = declared.get(subKey);
@@ -43,18 +44,23 @@ export function configOptions(raw: unknown, file: string, baseDir: string, comma
     const spec = OPTIONS.find((o) => o.name === name && o.commands.includes(command));
     if (!Array.isArray(value) || spec?.type !== 'string' || spec.repeatable?.includes(command)) continue;
     if (value.length === 1) merged[name] = value[0];
-    else throw new UsageError(`${file}: "${configKey(name)}" has ${value.length} values, but ${command} takes one (give it its own in "${command}": { "${configKey(name)}": … })`);
+    else
+      throw new UsageError(
+        `${file}: "${configKey(name)}" has ${value.length} values, but ${command} takes one (give it its own in "${command}": { "${configKey(name)}": … })`,
+      );
   }
   return merged;
 }
 
 function unknownKey(file: string, shown: string, key: string, known: string[], section?: string): UsageError {
   const cliOnly = OPTIONS.find((o) => configKey(o.name) === key && !configurable(o));
-  if (cliOnly) return new UsageError(`${file}: "${shown}" is a command-line option only (--${cliOnly.name}); remove it from the config file`);
+  if (cliOnly)
+    return new UsageError(`${file}: "${shown}" is a command-line option only (--${cliOnly.name}); remove it from the config file`);
   const kebab = OPTIONS.find((o) => o.name === key && key.includes('-'));
   if (kebab) return new UsageError(`${file}: unknown key "${shown}" (config keys are camelCase: "${configKey(key)}")`);
   const elsewhere = section ? OPTIONS.find((o) => configurable(o) && configKey(o.name) === key) : undefined;
-  if (elsewhere) return new UsageError(`${file}: "${shown}" does not apply to the ${section} command (it is for ${elsewhere.commands.join(', ')})`);
+  if (elsewhere)
+    return new UsageError(`${file}: "${shown}" does not apply to the ${section} command (it is for ${elsewhere.commands.join(', ')})`);
   const near = hint(key, known);
   return new UsageError(`${file}: unknown key "${shown}"${near ? near.replace(/did you mean (\S+)\?/, 'did you mean "$1"?') : ''}`);
 }
@@ -62,7 +68,8 @@ function unknownKey(file: string, shown: string, key: string, known: string[], s
 function checkValue(spec: OptionSpec, value: unknown, where: string, baseDir: string): Value {
   const fail = (expected: string): UsageError => new UsageError(`${where} must be ${expected} (got ${describe(value)})`);
   const choice = (v: string): string => {
-    if (spec.choices && !spec.choices.includes(v)) throw new UsageError(`${where} must be one of ${spec.choices.map((c) => `"${c}"`).join(', ')} (got "${v}")`);
+    if (spec.choices && !spec.choices.includes(v))
+      throw new UsageError(`${where} must be one of ${spec.choices.map((c) => `"${c}"`).join(', ')} (got "${v}")`);
     return spec.file ? resolvePath(v, baseDir) : v;
   };
   switch (spec.type) {
@@ -103,4 +110,3 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }
-

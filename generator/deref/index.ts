@@ -43,7 +43,10 @@ export async function dereference(loaded: LoadedDocument): Promise<DerefResult> 
   } catch (error) {
     if (error instanceof ValidationError) throw error;
     if (error instanceof JSONParserErrorGroup) {
-      throw new ValidationError(loaded.source, error.errors.map((e) => toViolation(e)));
+      throw new ValidationError(
+        loaded.source,
+        error.errors.map((e) => toViolation(e)),
+      );
     }
     const single = error as JSONParserError;
     if (single && typeof single.message === 'string') throw new ValidationError(loaded.source, [toViolation(single)]);
@@ -86,7 +89,9 @@ function findRefs(root: unknown): Violation[] {
     if (value === null || typeof value !== 'object' || seen.has(value)) continue;
     seen.add(value);
     if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push({ value: item, pointer: `${pointer}/${i}` }));
+      value.forEach((item, i) => {
+        stack.push({ value: item, pointer: `${pointer}/${i}` });
+      });
       continue;
     }
     const ref = (value as Record<string, unknown>)['$ref'];

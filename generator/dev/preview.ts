@@ -25,7 +25,8 @@ export interface RunningServer {
 
 export async function startPreview(options: PreviewOptions): Promise<RunningServer> {
   const root = resolve(options.dir);
-  if (!existsSync(join(root, 'index.html'))) throw new OutputError(`${root} has no index.html: build the site first (pve-apidoc build --out ${options.dir})`);
+  if (!existsSync(join(root, 'index.html')))
+    throw new OutputError(`${root} has no index.html: build the site first (pve-apidoc build --out ${options.dir})`);
   const base = (options.basePath ?? '/').replace(/\/*$/, '/');
   const exists = (file: string): boolean => {
     const full = join(root, file);

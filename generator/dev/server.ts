@@ -44,7 +44,8 @@ export async function startDevServer(options: DevOptions, log: Logger): Promise<
   const builtInTemplates = join(root, 'templates');
   const siteSource = join(root, 'site', 'src');
   const userTemplates = buildOptions.templates ? resolve(buildOptions.templates) : null;
-  const localFile = (source: string | undefined): string | null => (source && !/^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? resolve(source) : null);
+  const localFile = (source: string | undefined): string | null =>
+    source && !/^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? resolve(source) : null;
   const schemaFiles = [localFile(buildOptions.schema), localFile(buildOptions.formats)].filter((f): f is string => f !== null);
   const logo = localFile(buildOptions.theme?.logo);
   const inside = (file: string, dir: string | null): boolean => dir !== null && (file === dir || file.startsWith(dir + sep));
@@ -116,7 +117,11 @@ export async function startDevServer(options: DevOptions, log: Logger): Promise<
   vite.watcher.on('change', onEvent);
   vite.watcher.on('add', onEvent);
   vite.watcher.on('unlink', onEvent);
-  vite.watcher.add([builtInTemplates, ...(userTemplates ? [userTemplates] : []), ...schemaFiles, ...(logo ? [logo] : [])].filter((p) => existsSync(p) || p === userTemplates));
+  vite.watcher.add(
+    [builtInTemplates, ...(userTemplates ? [userTemplates] : []), ...schemaFiles, ...(logo ? [logo] : [])].filter(
+      (p) => existsSync(p) || p === userTemplates,
+    ),
+  );
 
   rebuild = async (kinds, files, t0) => {
     const names = files.map((f) => relative(process.cwd(), f) || f).join(', ');
@@ -134,7 +139,9 @@ export async function startDevServer(options: DevOptions, log: Logger): Promise<
       let warmed = 0;
       await step('render', () => (warmed = site.warm()));
       vite.ws.send({ type: 'full-reload', path: '*' });
-      log.info(`${names} changed: rebuilt in ${since(t0)} ms (${steps.join(', ')}; ${warmed} page${warmed === 1 ? '' : 's'} re-rendered), reloading`);
+      log.info(
+        `${names} changed: rebuilt in ${since(t0)} ms (${steps.join(', ')}; ${warmed} page${warmed === 1 ? '' : 's'} re-rendered), reloading`,
+      );
     } catch (error) {
       // Keep serving the last good state; the browser reloads into an error page for template errors.
       log.warn(`${names}: ${(error as Error).message}`);
@@ -147,7 +154,9 @@ export async function startDevServer(options: DevOptions, log: Logger): Promise<
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${address?.port ?? options.port}/`;
   log.info(`dev server: ${url}`);
-  log.info(`watching ${[relative(process.cwd(), builtInTemplates), userTemplates && relative(process.cwd(), userTemplates), relative(process.cwd(), siteSource), ...schemaFiles.map((f) => relative(process.cwd(), f))].filter(Boolean).join(', ')}`);
+  log.info(
+    `watching ${[relative(process.cwd(), builtInTemplates), userTemplates && relative(process.cwd(), userTemplates), relative(process.cwd(), siteSource), ...schemaFiles.map((f) => relative(process.cwd(), f))].filter(Boolean).join(', ')}`,
+  );
   return {
     url,
     site,
@@ -184,7 +193,9 @@ function send(res: ServerResponse, status: number, file: string, content: string
  */
 export function withLiveReload(html: string): string {
   const csp = html.replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)"/i, (_, open: string, policy: string) => {
-    const relaxed = /connect-src [^;]*/.test(policy) ? policy.replace(/connect-src [^;]*/, "connect-src 'self' ws: wss:") : `${policy}; connect-src 'self' ws: wss:`;
+    const relaxed = /connect-src [^;]*/.test(policy)
+      ? policy.replace(/connect-src [^;]*/, "connect-src 'self' ws: wss:")
+      : `${policy}; connect-src 'self' ws: wss:`;
     return `${open}${relaxed}"`;
   });
   const client = '<script type="module" src="/@vite/client"></script>\n';
@@ -203,4 +214,3 @@ async function rebuildBrowserAssets(root: string): Promise<void> {
   const { build } = await import('vite');
   await build({ configFile: join(root, 'site', 'vite.config.ts'), logLevel: 'warn' });
 }
-

@@ -67,7 +67,13 @@ export class DevSite {
     this.files = new Map(this.prepared.files.map((f) => [f.file, f.content]));
     // The page list without rendering anything: renderSite asks `only` about every page first.
     const pages = new Set<string>();
-    renderSite(this.model, this.templates, { ...this.prepared.render, only: (file) => (pages.add(file), false) });
+    renderSite(this.model, this.templates, {
+      ...this.prepared.render,
+      only: (file) => {
+        pages.add(file);
+        return false;
+      },
+    });
     this.pages = pages;
     this.rendered.clear();
   }

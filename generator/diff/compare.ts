@@ -65,7 +65,8 @@ export function summarizeDiff(diff: ApiDiff): DiffSummary {
     removed: diff.removed.length,
     changed: diff.changed.length,
     breakingChanged: diff.changed.filter((c) => c.breaking).length,
-    parameterNamesChanged: diff.changed.filter((c) => c.changes.some((x) => x.kind === 'parameter-added' || x.kind === 'parameter-removed')).length,
+    parameterNamesChanged: diff.changed.filter((c) => c.changes.some((x) => x.kind === 'parameter-added' || x.kind === 'parameter-removed'))
+      .length,
   };
 }
 
@@ -214,11 +215,21 @@ function compareEnum(name: string, s: SchemaNode, t: SchemaNode, p: (c: Omit<Cha
   const after = t.enum;
   if (!before && !after) return;
   if (!before && after) {
-    p({ kind: 'parameter-enum-added', values: [...after], breaking: true, text: `parameter ${md(name)} now only accepts ${after.map(md).join(', ')}` });
+    p({
+      kind: 'parameter-enum-added',
+      values: [...after],
+      breaking: true,
+      text: `parameter ${md(name)} now only accepts ${after.map(md).join(', ')}`,
+    });
     return;
   }
   if (before && !after) {
-    p({ kind: 'parameter-enum-dropped', values: [...before], breaking: false, text: `parameter ${md(name)} no longer restricted to ${before.map(md).join(', ')}` });
+    p({
+      kind: 'parameter-enum-dropped',
+      values: [...before],
+      breaking: false,
+      text: `parameter ${md(name)} no longer restricted to ${before.map(md).join(', ')}`,
+    });
     return;
   }
   const oldSet = new Set(before);
@@ -226,10 +237,20 @@ function compareEnum(name: string, s: SchemaNode, t: SchemaNode, p: (c: Omit<Cha
   const added = after!.filter((v) => !oldSet.has(v));
   const removed = before!.filter((v) => !newSet.has(v));
   if (removed.length > 0) {
-    p({ kind: 'parameter-enum-values-removed', values: removed, breaking: true, text: `parameter ${md(name)}: values removed: ${removed.map(md).join(', ')}` });
+    p({
+      kind: 'parameter-enum-values-removed',
+      values: removed,
+      breaking: true,
+      text: `parameter ${md(name)}: values removed: ${removed.map(md).join(', ')}`,
+    });
   }
   if (added.length > 0) {
-    p({ kind: 'parameter-enum-values-added', values: added, breaking: false, text: `parameter ${md(name)}: values added: ${added.map(md).join(', ')}` });
+    p({
+      kind: 'parameter-enum-values-added',
+      values: added,
+      breaking: false,
+      text: `parameter ${md(name)}: values added: ${added.map(md).join(', ')}`,
+    });
   }
 }
 
@@ -242,7 +263,10 @@ function compareFormat(name: string, a: FormatRef | undefined, b: FormatRef | un
   if (a?.kind === 'inline' && b?.kind === 'inline') {
     const oldKeys = new Map(a.keys.map((k) => [k.name, k]));
     const newKeys = new Map(b.keys.map((k) => [k.name, k]));
-    const removed = a.keys.map((k) => k.name).filter((k) => !newKeys.has(k)).sort(cmp);
+    const removed = a.keys
+      .map((k) => k.name)
+      .filter((k) => !newKeys.has(k))
+      .sort(cmp);
     const added = b.keys.filter((k) => !oldKeys.has(k.name)).sort((x, y) => cmp(x.name, y.name));
     if (removed.length > 0) {
       p({
@@ -343,8 +367,10 @@ function compareReturns(a: SchemaNode | undefined, b: SchemaNode | undefined, fi
     const path = `${prefix}${prefix.endsWith('[]') ? '.' : ''}${name}`;
     const before = oldFields.get(name);
     const after = newFields.get(name);
-    if (before && !after) out.push({ kind: 'returns-field-removed', field: path, breaking: true, text: `returned field ${md(path)} removed` });
-    else if (!before && after) out.push({ kind: 'returns-field-added', field: path, breaking: false, text: `returned field ${md(path)} added` });
+    if (before && !after)
+      out.push({ kind: 'returns-field-removed', field: path, breaking: true, text: `returned field ${md(path)} removed` });
+    else if (!before && after)
+      out.push({ kind: 'returns-field-added', field: path, breaking: false, text: `returned field ${md(path)} added` });
     else compareReturns(before, after, path, depth + 1, out);
   }
 }

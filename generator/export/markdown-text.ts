@@ -43,7 +43,11 @@ function cellText(text: string): string {
     .split(/\n{2,}/)
     .map((para) => para.replace(/\s*\n\s*/g, ' '))
     .join('\n');
-  const escaped = transformOutsideCode(oneLine, (s) => escapePipes(escapeOutsideCode(s)), (code) => code.replace(/\|/g, '\\|'));
+  const escaped = transformOutsideCode(
+    oneLine,
+    (s) => escapePipes(escapeOutsideCode(s)),
+    (code) => code.replace(/\|/g, '\\|'),
+  );
   return defuseLines(escaped).replace(/\n/g, '<br><br>');
 }
 

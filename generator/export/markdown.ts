@@ -47,7 +47,10 @@ export function pathMarkdown(model: ApiModel, apiPath: ApiPath, href: HrefFn, by
     out.push('## Sub-paths');
     out.push(
       children
-        .map((c) => `- [${mdLinkText(c.path)}](${href(markdownFile(c))})${c.operations.length ? ` — ${c.operations.map((o) => o.method).join(', ')}` : ''}`)
+        .map(
+          (c) =>
+            `- [${mdLinkText(c.path)}](${href(markdownFile(c))})${c.operations.length ? ` — ${c.operations.map((o) => o.method).join(', ')}` : ''}`,
+        )
         .join('\n'),
     );
   }
@@ -122,7 +125,10 @@ function operationMarkdownParts(model: ApiModel, op: Operation): { before: strin
 function flagLines(op: Operation): string[] {
   const out: string[] = [];
   if (op.flags.protected) out.push('**protected** — Runs in the privileged daemon (pvedaemon) on the node.');
-  if (op.flags.proxyto) out.push(`**proxied to ${mdCode(`{${op.flags.proxyto}}`)}** — The request is forwarded to the cluster node named by parameter ${mdCode(op.flags.proxyto)}.`);
+  if (op.flags.proxyto)
+    out.push(
+      `**proxied to ${mdCode(`{${op.flags.proxyto}}`)}** — The request is forwarded to the cluster node named by parameter ${mdCode(op.flags.proxyto)}.`,
+    );
   if (!op.flags.allowToken) out.push('**no API tokens** — API tokens cannot call this; log in with a ticket.');
   if (op.flags.downloadAllowed) out.push('**download** — The response may be a file download instead of JSON.');
   if (op.flags.exposeCredentials) out.push('**returns secrets** — The response contains credentials: keep it out of logs.');
@@ -143,7 +149,7 @@ function typeCell(node: SchemaNode): string {
 
 function defaultCell(node: SchemaNode): string {
   if (node.default === undefined) return '';
-  return mdCode(typeof node.default === 'string' ? node.default : JSON.stringify(node.default) ?? String(node.default), true);
+  return mdCode(typeof node.default === 'string' ? node.default : (JSON.stringify(node.default) ?? String(node.default)), true);
 }
 
 /** Constraints in words, each a Markdown fragment safe inside a table cell. */
@@ -154,11 +160,17 @@ function constraints(node: SchemaNode): string[] {
 function paramNotes(p: Parameter): string[] {
   const notes: string[] = [];
   if (p.family) {
-    const range = p.familyRange ? ` (${mdCode(p.family + p.familyRange.first, true)} to ${mdCode(p.family + p.familyRange.last, true)})` : '';
-    notes.push(`Numbered family: ${mdCode(p.name, true)} stands for ${mdCode(p.family + '0', true)}, ${mdCode(p.family + '1', true)}, …${range}; send each as its own parameter.`);
+    const range = p.familyRange
+      ? ` (${mdCode(p.family + p.familyRange.first, true)} to ${mdCode(p.family + p.familyRange.last, true)})`
+      : '';
+    notes.push(
+      `Numbered family: ${mdCode(p.name, true)} stands for ${mdCode(p.family + '0', true)}, ${mdCode(p.family + '1', true)}, …${range}; send each as its own parameter.`,
+    );
   }
   if (p.schema.instanceTypes?.length) {
-    notes.push(`Only when ${mdCode(p.schema.typeProperty ?? 'type', true)} is ${p.schema.instanceTypes.map((t) => mdCode(t, true)).join(' or ')}.`);
+    notes.push(
+      `Only when ${mdCode(p.schema.typeProperty ?? 'type', true)} is ${p.schema.instanceTypes.map((t) => mdCode(t, true)).join(' or ')}.`,
+    );
   }
   return notes;
 }
@@ -167,7 +179,8 @@ function keyNotes(key: PropertyKey): string[] {
   const notes: string[] = [];
   if (key.defaultKey) notes.push(`Default key: the value may be given without ${mdCode(key.name + '=', true)}.`);
   if (key.alias) notes.push(`Alias for ${mdCode(key.alias, true)}.`);
-  if (key.keyAlias) notes.push(`Key alias: written as ${mdCode(`<${key.keyAlias}>=<value>`, true)} (the ${mdCode(key.keyAlias, true)} value is the key).`);
+  if (key.keyAlias)
+    notes.push(`Key alias: written as ${mdCode(`<${key.keyAlias}>=<value>`, true)} (the ${mdCode(key.keyAlias, true)} value is the key).`);
   return notes;
 }
 
@@ -182,7 +195,9 @@ function detailsCell(node: SchemaNode, model: ApiModel, notes: string[] = []): s
   const keys = propertyStringKeys(node, model);
   if (keys && keys.length > 0) parts.push('Property string: keys in the table below.');
   else if (node.format?.kind === 'named' && !model.hasFormatRegistry && looksLikePropertyString(node)) {
-    parts.push(`Property string of format ${mdCode(node.format.name, true)}: this schema does not publish its keys (build from the reference dump or pass ${mdCode('--formats', true)} to list them).`);
+    parts.push(
+      `Property string of format ${mdCode(node.format.name, true)}: this schema does not publish its keys (build from the reference dump or pass ${mdCode('--formats', true)} to list them).`,
+    );
   }
   if (node.oneOf?.length) parts.push('Variants: see the table below.');
   return parts.join('<br>');
@@ -204,7 +219,13 @@ function nestedTables(label: string, node: SchemaNode, model: ApiModel, depth: n
     out.push(
       table(
         ['Key', 'Required', 'Type', 'Default', 'Details'],
-        keys.map((k) => [mdCode(k.name, true), k.required ? 'required' : 'optional', typeCell(k.schema), defaultCell(k.schema), detailsCell(k.schema, model, keyNotes(k))]),
+        keys.map((k) => [
+          mdCode(k.name, true),
+          k.required ? 'required' : 'optional',
+          typeCell(k.schema),
+          defaultCell(k.schema),
+          detailsCell(k.schema, model, keyNotes(k)),
+        ]),
       ),
     );
     for (const k of keys) out.push(...nestedTables(`${label} ${k.name}`, k.schema, model, depth + 1));
@@ -212,12 +233,16 @@ function nestedTables(label: string, node: SchemaNode, model: ApiModel, depth: n
   if (node.oneOf?.length) {
     out.push(`**${mdCode(label)}: variants**`);
     const rows = node.oneOf.map((alt, i) => [
-      alt.instanceTypes?.length ? `when ${mdCode(alt.typeProperty ?? node.typeProperty ?? 'type', true)} = ${alt.instanceTypes.map((t) => mdCode(t, true)).join(' \\| ')}` : `variant ${i + 1}`,
+      alt.instanceTypes?.length
+        ? `when ${mdCode(alt.typeProperty ?? node.typeProperty ?? 'type', true)} = ${alt.instanceTypes.map((t) => mdCode(t, true)).join(' \\| ')}`
+        : `variant ${i + 1}`,
       typeCell(alt),
       detailsCell(alt, model),
     ]);
     out.push(table(['Variant', 'Type', 'Details'], rows));
-    node.oneOf.forEach((alt, i) => out.push(...nestedTables(`${label} (variant ${i + 1})`, alt, model, depth + 1)));
+    node.oneOf.forEach((alt, i) => {
+      out.push(...nestedTables(`${label} (variant ${i + 1})`, alt, model, depth + 1));
+    });
   }
   if (node.items) out.push(...nestedTables(`${label}[]`, node.items, model, depth + 1));
   if (node.properties?.length) {
@@ -230,11 +255,15 @@ function nestedTables(label: string, node: SchemaNode, model: ApiModel, depth: n
 function returnsBlocks(node: SchemaNode, model: ApiModel): string[] {
   const out: string[] = [];
   let note = '';
-  const hasFields = (n: SchemaNode | undefined): boolean => !!n && ((n.properties?.length ?? 0) > 0 || !!propertyStringKeys(n, model)?.length);
+  const hasFields = (n: SchemaNode | undefined): boolean =>
+    !!n && ((n.properties?.length ?? 0) > 0 || !!propertyStringKeys(n, model)?.length);
   if (node.type === 'null') note = 'Returns nothing (`null`).';
   else if (node.type === 'array' && !hasFields(node.items)) {
     const items = node.items;
-    note = items && (items.type === 'object' || items.type === 'any') ? 'An array of objects; the schema does not list their fields.' : `An array of ${mdCode(items?.type ?? 'values')}.`;
+    note =
+      items && (items.type === 'object' || items.type === 'any')
+        ? 'An array of objects; the schema does not list their fields.'
+        : `An array of ${mdCode(items?.type ?? 'values')}.`;
   } else if (node.type === 'object' && !hasFields(node)) note = 'An object; the schema does not list its fields.';
   out.push(`Type: ${mdCode(node.synopsis || `<${node.type}>`)}${note ? ` — ${note}` : ''}`);
   const description = node.verboseDescription ?? node.description;
@@ -261,8 +290,16 @@ function fieldsTable(node: SchemaNode, model: ApiModel, depth: number): string {
     if (d > MAX_DEPTH) return;
     for (const prop of n.properties ?? []) {
       const name = prefix + prop.name;
-      const notes = prop.familyRange ? [`Numbered family: ${mdCode(name, true)} stands for members ${prop.familyRange.first} to ${prop.familyRange.last}.`] : [];
-      rows.push([mdCode(name, true), prop.schema.optional ? 'optional' : '', typeCell(prop.schema), defaultCell(prop.schema), detailsCell(prop.schema, model, notes)]);
+      const notes = prop.familyRange
+        ? [`Numbered family: ${mdCode(name, true)} stands for members ${prop.familyRange.first} to ${prop.familyRange.last}.`]
+        : [];
+      rows.push([
+        mdCode(name, true),
+        prop.schema.optional ? 'optional' : '',
+        typeCell(prop.schema),
+        defaultCell(prop.schema),
+        detailsCell(prop.schema, model, notes),
+      ]);
       if (prop.schema.properties?.length) walk(prop.schema, `${name}.`, d + 1);
       else if (prop.schema.items?.properties?.length) walk(prop.schema.items, `${name}[].`, d + 1);
     }

@@ -52,7 +52,7 @@ interface Escape {
 }
 
 /** Translates one escape sequence starting at src[i] === '\\', or null when there is no exact equivalent. */
-function escape(src: string, i: number, inClass: boolean): Escape | null {
+function escapeSequence(src: string, i: number, inClass: boolean): Escape | null {
   const d = src[i + 1];
   if (d === undefined) return null;
   const CONTROL: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' };
@@ -90,7 +90,7 @@ function translate(src: string): string | null {
   while (i < src.length) {
     const c = src[i]!;
     if (c === '\\') {
-      const e = escape(src, i, false);
+      const e = escapeSequence(src, i, false);
       if (!e) return null;
       out += ci && e.char !== null ? caseClass(e.char, e.text) : e.text;
       i += e.length;
@@ -155,7 +155,7 @@ function translate(src: string): string | null {
 /** One member of a bracket class: its ECMAScript text and the character it stands for (null: `\d` etc.). */
 function classAtom(src: string, i: number): Escape | null {
   const c = src[i]!;
-  if (c === '\\') return escape(src, i, true);
+  if (c === '\\') return escapeSequence(src, i, true);
   if (c === '[' && /^\[[:.=]/.test(src.slice(i))) return null; // POSIX classes
   // `[`, `]` and `-` escaped: `u` mode rejects a bare `-` next to a class escape (`[\w-.]`).
   return { text: c === '[' || c === ']' || c === '-' ? `\\${c}` : c, length: 1, char: c };

@@ -83,7 +83,7 @@ export function firstJsonError(text: string): number {
       }
       if (!value()) return i;
       const opened = text[i - 1] === '[' || text[i - 1] === '{';
-      if (opened && (stack[stack.length - 1] === text[i - 1])) continue;
+      if (opened && stack[stack.length - 1] === text[i - 1]) continue;
       expectValue = false;
       if (stack.length === 0) break;
       continue;
@@ -107,5 +107,5 @@ export function firstJsonError(text: string): number {
     return i;
   }
   skip();
-  return i < text.length ? i : text.length;
+  return Math.min(i, text.length);
 }

@@ -122,7 +122,9 @@ function fetchUrl(url: string, options: ReadOptions, redirects = 0): Promise<Buf
     });
     request.on('error', (error: NodeJS.ErrnoException) => {
       const hint =
-        error.code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || error.code === 'SELF_SIGNED_CERT_IN_CHAIN' || error.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
+        error.code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
+        error.code === 'SELF_SIGNED_CERT_IN_CHAIN' ||
+        error.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
           ? ' (self-signed certificate: pass --insecure to accept it)'
           : '';
       reject(new InputError(url, null, `${error.message}${hint}`, { cause: error }));

@@ -15,11 +15,7 @@ export function parseViewerDump(source: string, text: string): unknown {
   let body = rest.trimEnd();
   if (body.endsWith(';')) body = body.slice(0, -1).trimEnd();
   if (!body.startsWith('[')) {
-    throw new InputError(
-      source,
-      null,
-      'not a viewer schema: expected a JSON array, optionally assigned once (`const apiSchema = [...];`)',
-    );
+    throw new InputError(source, null, 'not a viewer schema: expected a JSON array, optionally assigned once (`const apiSchema = [...];`)');
   }
   if (!body.endsWith(']')) {
     throw new InputError(source, null, 'not a single array assignment: text after the array, or the array is cut short');

@@ -53,7 +53,6 @@ export function foldFamilies(properties: Record<string, unknown>): FoldedName[] 
   return out;
 }
 
-
 const jsonCache = new WeakMap<object, string>();
 
 /** Same object, or the same JSON text: members can be distinct objects sharing all their parts. */

@@ -36,9 +36,10 @@ export function normalize(input: NormalizeInput, log: Logger): ApiModel {
   const document = input.document;
   const roots = (input.dialect === 'refs' ? (document as { root: RawPathNode[] }).root : document) as RawPathNode[];
   const base = input.dialect === 'refs' ? '/root' : '';
-  const ownFormats = input.dialect === 'refs' && isRecord((document as Record<string, unknown>)['formats'])
-    ? ((document as Record<string, unknown>)['formats'] as RawFormatRegistry)
-    : undefined;
+  const ownFormats =
+    input.dialect === 'refs' && isRecord((document as Record<string, unknown>)['formats'])
+      ? ((document as Record<string, unknown>)['formats'] as RawFormatRegistry)
+      : undefined;
   const registry = ownFormats ?? input.formats;
   const ctx: NodeContext = { registry };
 
@@ -57,12 +58,17 @@ export function normalize(input: NormalizeInput, log: Logger): ApiModel {
     const ids = uniqueIds();
     for (const method of HTTP_METHODS) {
       const info = node.info?.[method];
-      if (info) apiPath.operations.push(operation(node.path, method, info, joinPointer(pointer, 'info', method), ids, ctx, log, input.source));
+      if (info)
+        apiPath.operations.push(operation(node.path, method, info, joinPointer(pointer, 'info', method), ids, ctx, log, input.source));
     }
     paths.push(apiPath);
-    (node.children ?? []).forEach((child, i) => visit(child, joinPointer(pointer, 'children', i), node.path));
+    (node.children ?? []).forEach((child, i) => {
+      visit(child, joinPointer(pointer, 'children', i), node.path);
+    });
   };
-  roots.forEach((node, i) => visit(node, `${base}/${i}`, null));
+  roots.forEach((node, i) => {
+    visit(node, `${base}/${i}`, null);
+  });
 
   const product = input.product ?? detectProduct(paths.map((p) => p.path));
   const productName = PRODUCTS[product].name;
@@ -182,7 +188,19 @@ function formatDefs(registry: RawFormatRegistry, base: string, ctx: NodeContext)
 }
 
 /** Ids the path page derives from an operation's anchor (templates/partials: operation, params, returns, permissions, examples). */
-const SECTION_IDS = ['title', 'params', 'returns', 'permissions', 'examples', 'curl', 'curl-token', 'curl-ticket', 'pvesh', 'javascript', 'python'];
+const SECTION_IDS = [
+  'title',
+  'params',
+  'returns',
+  'permissions',
+  'examples',
+  'curl',
+  'curl-token',
+  'curl-ticket',
+  'pvesh',
+  'javascript',
+  'python',
+];
 
 /** First sentence of a description, as plain one-line text for lists and search results. */
 export function summarize(description: string): string {

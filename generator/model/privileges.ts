@@ -159,7 +159,16 @@ export function buildPrivilegeIndex(model: ApiModel): PrivilegeEntry[] {
           uses = new Map();
           byPriv.set(privilege, uses);
         }
-        const key = JSON.stringify([use.path, use.method, use.anchor, use.how, use.via, use.aclPath, use.requireParam ?? null, use.note ?? null]);
+        const key = JSON.stringify([
+          use.path,
+          use.method,
+          use.anchor,
+          use.how,
+          use.via,
+          use.aclPath,
+          use.requireParam ?? null,
+          use.note ?? null,
+        ]);
         if (!uses.has(key)) uses.set(key, use);
       }
     }

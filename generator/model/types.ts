@@ -103,7 +103,7 @@ export interface Parameter {
 
 /** A named or inline format reference. */
 export type FormatRef =
-  | { kind: 'named'; name: string; /** base name without -list/-opt */ base: string; list: boolean; opt: boolean }
+  | { kind: 'named'; name: string /** base name without -list/-opt */; base: string; list: boolean; opt: boolean }
   | { kind: 'inline'; keys: PropertyKey[] };
 
 /** One key of a property string (`key=value,...`). */

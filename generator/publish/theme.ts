@@ -26,7 +26,8 @@ export interface ThemeOptions {
 export const THEME_STYLESHEET = 'theme.css';
 const LOGO_TYPES = ['.svg', '.png', '.jpg', '.jpeg', '.webp', '.gif', '.ico'];
 const LOGO_MAX_BYTES = 1024 * 1024;
-const COLOR = /^(#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|[a-z]{3,30}|(rgb|rgba|hsl|hsla|hwb|lab|lch|oklab|oklch)\([0-9a-z.,%\s/+-]{1,80}\))$/i;
+const COLOR =
+  /^(#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|[a-z]{3,30}|(rgb|rgba|hsl|hsla|hwb|lab|lch|oklab|oklch)\([0-9a-z.,%\s/+-]{1,80}\))$/i;
 
 /** Checks every theming value (the CLI calls it before loading the schema, so mistakes fail fast). */
 export function validateTheme(theme: ThemeOptions | undefined): void {
@@ -85,7 +86,9 @@ function themeCss(accent: string | undefined, logo: boolean, footerLinks: boolea
 export function parseAccent(value: string): string {
   const color = value.trim();
   if (!COLOR.test(color)) {
-    throw new UsageError(`--accent "${value}" is not a CSS colour pve-apidoc accepts (use #rrggbb, #rgb, a colour name, or rgb()/hsl()/oklch())`);
+    throw new UsageError(
+      `--accent "${value}" is not a CSS colour pve-apidoc accepts (use #rrggbb, #rgb, a colour name, or rgb()/hsl()/oklch())`,
+    );
   }
   return color;
 }

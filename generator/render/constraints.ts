@@ -31,7 +31,15 @@ export function describeConstraints(node: SchemaNode): Phrase[] {
   const format = node.format;
   if (format?.kind === 'named') {
     const described: Phrase = node.formatDescription ? [' (', { text: node.formatDescription }, ')'] : [];
-    if (format.list) out.push(['Format: ', lit(format.name), ' — a list of ', lit(format.base), ' values separated by commas, semicolons or spaces', ...described]);
+    if (format.list)
+      out.push([
+        'Format: ',
+        lit(format.name),
+        ' — a list of ',
+        lit(format.base),
+        ' values separated by commas, semicolons or spaces',
+        ...described,
+      ]);
     else if (format.opt) out.push(['Format: ', lit(format.name), ' — ', lit(format.base), ' or empty', ...described]);
     else out.push(['Format: ', lit(format.name), ...described]);
   }

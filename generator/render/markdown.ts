@@ -43,7 +43,9 @@ export function createMarkdown(): MarkdownRenderer {
       if (!text) return '';
       let html = blockCache.get(text);
       if (html === undefined) {
-        html = PLAIN_SENTENCE.test(text) ? `<p>${escapeQuotes(text)}</p>\n` : guarded(text, () => marked.parse(text, { async: false }) as string, true);
+        html = PLAIN_SENTENCE.test(text)
+          ? `<p>${escapeQuotes(text)}</p>\n`
+          : guarded(text, () => marked.parse(text, { async: false }) as string, true);
         blockCache.set(text, html);
       }
       return html;
@@ -52,7 +54,9 @@ export function createMarkdown(): MarkdownRenderer {
       if (!text) return '';
       let html = inlineCache.get(text);
       if (html === undefined) {
-        html = PLAIN_SENTENCE.test(text) ? escapeQuotes(text) : guarded(text, () => marked.parseInline(text, { async: false }) as string, false);
+        html = PLAIN_SENTENCE.test(text)
+          ? escapeQuotes(text)
+          : guarded(text, () => marked.parseInline(text, { async: false }) as string, false);
         inlineCache.set(text, html);
       }
       return html;
@@ -66,7 +70,7 @@ export function createMarkdown(): MarkdownRenderer {
  * HTML. marked turns such text into itself (quotes escaped), wrapped in <p> as a block; so it is
  * written directly, without the parser (test/render/markdown-plain.test.ts checks the two agree).
  */
-export const PLAIN_SENTENCE = /^(?![\s\S]*(?:www\.|:\/\/))[A-Za-z][A-Za-z0-9 ,.;:()'"\/?%+=-]{0,4000}(?<! )$/;
+export const PLAIN_SENTENCE = /^(?![\s\S]*(?:www\.|:\/\/))[A-Za-z][A-Za-z0-9 ,.;:()'"/?%+=-]{0,4000}(?<! )$/;
 
 function escapeQuotes(text: string): string {
   return text.replace(/"/g, '&quot;').replace(/'/g, '&#39;');

@@ -36,14 +36,37 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
     files.push({ file, content: neutralizeInvisible(html) });
   };
 
-  page(SITE_FILES.index, 'index', { title: model.title, description: `${model.title}: ${model.stats.operations} operations, with parameters, permissions and examples.` }, () => indexData(model, pageLinks(SITE_FILES.index, options)));
+  page(
+    SITE_FILES.index,
+    'index',
+    { title: model.title, description: `${model.title}: ${model.stats.operations} operations, with parameters, permissions and examples.` },
+    () => indexData(model, pageLinks(SITE_FILES.index, options)),
+  );
   for (const apiPath of model.paths) {
     const links = pageLinks(apiPath.file, options);
     page(apiPath.file, 'path', pathMeta(model, apiPath), () => pathData(model, apiPath, links, byPath, md, options.versions));
   }
-  page(SITE_FILES.operations, 'operations', { title: `All operations — ${model.title}`, description: `Every operation of the ${model.productName} API.` }, () => operationsData(model, pageLinks(SITE_FILES.operations, options), md));
-  page(SITE_FILES.auth, 'auth', { title: `Authentication — ${model.title}`, description: `How to authenticate to the ${model.productName} API: tickets, CSRF tokens and API tokens.` }, () => authData(model, 'Authentication'));
-  page(SITE_FILES.privileges, 'privileges', { title: `Privileges — ${model.title}`, description: `Which ${model.productName} API operations each privilege allows.` }, () => privilegesData(model, pageLinks(SITE_FILES.privileges, options)));
+  page(
+    SITE_FILES.operations,
+    'operations',
+    { title: `All operations — ${model.title}`, description: `Every operation of the ${model.productName} API.` },
+    () => operationsData(model, pageLinks(SITE_FILES.operations, options), md),
+  );
+  page(
+    SITE_FILES.auth,
+    'auth',
+    {
+      title: `Authentication — ${model.title}`,
+      description: `How to authenticate to the ${model.productName} API: tickets, CSRF tokens and API tokens.`,
+    },
+    () => authData(model, 'Authentication'),
+  );
+  page(
+    SITE_FILES.privileges,
+    'privileges',
+    { title: `Privileges — ${model.title}`, description: `Which ${model.productName} API operations each privilege allows.` },
+    () => privilegesData(model, pageLinks(SITE_FILES.privileges, options)),
+  );
   page(SITE_FILES.notFound, '404', { title: `Not found — ${model.title}`, description: 'Page not found.' }, () => ({}));
   return files;
 }
@@ -71,7 +94,12 @@ function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, fil
     headerLinks: options.theme?.headerLinks ?? [],
     footerLinks: options.theme?.footerLinks ?? [],
     versions: options.versions
-      ? { label: options.versions.label, latest: options.versions.latest, links: options.versions.switcher(file), changelog: options.versions.changelogHref(file) }
+      ? {
+          label: options.versions.label,
+          latest: options.versions.latest,
+          links: options.versions.switcher(file),
+          changelog: options.versions.changelogHref(file),
+        }
       : null,
   };
 }
@@ -106,7 +134,14 @@ function pathMeta(model: ApiModel, apiPath: ApiPath): PageMeta {
   };
 }
 
-function pathData(model: ApiModel, apiPath: ApiPath, links: PageLinks, byPath: Map<string, ApiPath>, md: MarkdownRenderer, versions?: VersionRenderContext): Record<string, unknown> {
+function pathData(
+  model: ApiModel,
+  apiPath: ApiPath,
+  links: PageLinks,
+  byPath: Map<string, ApiPath>,
+  md: MarkdownRenderer,
+  versions?: VersionRenderContext,
+): Record<string, unknown> {
   const pathHref = (p: string): string | null => {
     const target = byPath.get(p);
     return target ? links.href(target.file) : null;
@@ -135,7 +170,13 @@ function pathData(model: ApiModel, apiPath: ApiPath, links: PageLinks, byPath: M
     children: apiPath.children.flatMap((c) => {
       const child = byPath.get(c);
       return child
-        ? [{ path: child.path, href: links.href(child.file), methods: child.operations.map((o) => ({ name: o.method, lower: o.method.toLowerCase() })) }]
+        ? [
+            {
+              path: child.path,
+              href: links.href(child.file),
+              methods: child.operations.map((o) => ({ name: o.method, lower: o.method.toLowerCase() })),
+            },
+          ]
         : [];
     }),
   };
@@ -171,12 +212,17 @@ function countOps(model: ApiModel, section: string): number {
 function treeHtml(model: ApiModel, links: PageLinks): string {
   const byPath = new Map(model.paths.map((p) => [p.path, p]));
   const item = (p: ApiPath): string => {
-    const methods = p.operations.map((o) => `<span class="method method-small method-${o.method.toLowerCase()}">${o.method}</span>`).join('');
+    const methods = p.operations
+      .map((o) => `<span class="method method-small method-${o.method.toLowerCase()}">${o.method}</span>`)
+      .join('');
     const kids = p.children.map((c) => byPath.get(c)).filter((c): c is ApiPath => c !== undefined);
     const sub = kids.length > 0 ? `<ul>${kids.map(item).join('')}</ul>` : '';
     return `<li><a href="${escapeHtml(links.href(p.file))}"><code>${escapeHtml(p.path)}</code></a>${methods}${sub}</li>`;
   };
-  return `<ul class="tree-root">${model.paths.filter((p) => p.parent === null).map(item).join('')}</ul>`;
+  return `<ul class="tree-root">${model.paths
+    .filter((p) => p.parent === null)
+    .map(item)
+    .join('')}</ul>`;
 }
 
 function operationsData(model: ApiModel, links: PageLinks, md: MarkdownRenderer): Record<string, unknown> {
@@ -188,7 +234,13 @@ function operationsData(model: ApiModel, links: PageLinks, md: MarkdownRenderer)
         group = { name: p.section, id: stableId('section', p.section), ops: [] };
         groups.set(p.section, group);
       }
-      group.ops.push({ href: `${links.href(p.file)}#${op.anchor}`, method: op.method, methodLower: op.method.toLowerCase(), path: p.path, summary: op.summary });
+      group.ops.push({
+        href: `${links.href(p.file)}#${op.anchor}`,
+        method: op.method,
+        methodLower: op.method.toLowerCase(),
+        path: p.path,
+        summary: op.summary,
+      });
     }
   }
   void md;

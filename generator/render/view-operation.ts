@@ -1,5 +1,5 @@
 /** One operation (method on a path) -> everything its section of the path page shows. */
-import type { ApiModel, ApiPath, Operation, Parameter, SchemaNode } from '../model/types.js';
+import type { ApiPath, Operation, Parameter, SchemaNode } from '../model/types.js';
 import { escapeHtml } from './escape.js';
 import { code, fieldView, type FieldView, type SchemaViewContext } from './view-schema.js';
 import { renderPermissionsHtml } from './permissions.js';
@@ -81,7 +81,12 @@ export function operationView(op: Operation, ctx: OperationViewContext): Operati
     paramGroups: groupByInstanceType(op, params),
     hasParams: params.length > 0,
     returns: returnsView(op.returns, ctx),
-    permissionsHtml: renderPermissionsHtml(op.permissions, (name) => byName.get(name) ?? null, ctx.privilegeHref, (text) => ctx.md.inline(text)),
+    permissionsHtml: renderPermissionsHtml(
+      op.permissions,
+      (name) => byName.get(name) ?? null,
+      ctx.privilegeHref,
+      (text) => ctx.md.inline(text),
+    ),
     flags: flags(op),
     examples: buildExamples(op, { product, host: product.exampleHost, formats: ctx.model.formats }),
     authHref: ctx.authHref,
@@ -121,7 +126,9 @@ function paramView(param: Parameter, op: Operation, ctx: OperationViewContext): 
   const notes: string[] = [];
   if (param.location === 'path') notes.push(`Path parameter: part of the URL (${code(`{${param.name}}`)}).`);
   if (param.family) {
-    const range = param.familyRange ? ` (${code(param.family + param.familyRange.first)} to ${code(param.family + param.familyRange.last)})` : '';
+    const range = param.familyRange
+      ? ` (${code(param.family + param.familyRange.first)} to ${code(param.family + param.familyRange.last)})`
+      : '';
     notes.push(
       `Numbered family: ${code(param.name)} stands for ${code(param.family + '0')}, ${code(param.family + '1')}, …${range}; send each as its own parameter.`,
     );
@@ -133,7 +140,13 @@ function paramView(param: Parameter, op: Operation, ctx: OperationViewContext): 
   const view = fieldView(param.name, param.required ? 'required' : 'optional', param.schema, ctx, 0, notes);
   if (param.schema.oneOf?.length) {
     view.fields = param.schema.oneOf.map((alt, i) =>
-      fieldView(alt.instanceTypes?.length ? `when ${alt.typeProperty ?? 'type'} = ${alt.instanceTypes.join(' | ')}` : `variant ${i + 1}`, '', alt, ctx, 1),
+      fieldView(
+        alt.instanceTypes?.length ? `when ${alt.typeProperty ?? 'type'} = ${alt.instanceTypes.join(' | ')}` : `variant ${i + 1}`,
+        '',
+        alt,
+        ctx,
+        1,
+      ),
     );
     view.fieldsCaption = 'Variants (oneOf)';
   }
@@ -171,14 +184,8 @@ function linksHtml(node: SchemaNode, ctx: OperationViewContext): string {
     const key = /^\{(.+)\}$/.exec(link.href)?.[1];
     const target = children.find((c) => c.endsWith('/' + link.href));
     const targetHref = target ? ctx.pathHref(target) : null;
-    const child = target
-      ? targetHref
-        ? `<a href="${escapeHtml(targetHref)}">${escapeHtml(target)}</a>`
-        : code(target)
-      : code(link.href);
-    return key
-      ? `each item's ${code(key)} names a sub-resource: ${child}`
-      : `${escapeHtml(link.rel)}: ${child}`;
+    const child = target ? (targetHref ? `<a href="${escapeHtml(targetHref)}">${escapeHtml(target)}</a>` : code(target)) : code(link.href);
+    return key ? `each item's ${code(key)} names a sub-resource: ${child}` : `${escapeHtml(link.rel)}: ${child}`;
   });
   return `This call lists sub-resources: ${parts.join('; ')}.`;
 }
@@ -193,8 +200,11 @@ function flags(op: Operation): FlagView[] {
       text: `The request is forwarded to the cluster node named by parameter ${op.flags.proxyto}.`,
     });
   }
-  if (!op.flags.allowToken) out.push({ id: 'no-token', label: 'no API tokens', text: 'API tokens cannot call this; log in with a ticket.' });
-  if (op.flags.downloadAllowed) out.push({ id: 'download', label: 'download', text: 'The response may be a file download instead of JSON.' });
-  if (op.flags.exposeCredentials) out.push({ id: 'credentials', label: 'returns secrets', text: 'The response contains credentials: keep it out of logs.' });
+  if (!op.flags.allowToken)
+    out.push({ id: 'no-token', label: 'no API tokens', text: 'API tokens cannot call this; log in with a ticket.' });
+  if (op.flags.downloadAllowed)
+    out.push({ id: 'download', label: 'download', text: 'The response may be a file download instead of JSON.' });
+  if (op.flags.exposeCredentials)
+    out.push({ id: 'credentials', label: 'returns secrets', text: 'The response contains credentials: keep it out of logs.' });
   return out;
 }

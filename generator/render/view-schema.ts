@@ -91,7 +91,8 @@ export function propertyKeyFields(keys: PropertyKey[], ctx: SchemaViewContext, d
     const notes: string[] = [];
     if (key.defaultKey) notes.push(`Default key: the value may be given without ${code(key.name + '=')}.`);
     if (key.alias) notes.push(`Alias for ${code(key.alias)}.`);
-    if (key.keyAlias) notes.push(`Key alias: written as ${code('<' + key.keyAlias + '>=<value>')} (the ${escapeHtml(key.keyAlias)} value is the key).`);
+    if (key.keyAlias)
+      notes.push(`Key alias: written as ${code('<' + key.keyAlias + '>=<value>')} (the ${escapeHtml(key.keyAlias)} value is the key).`);
     return fieldView(key.name, key.required ? 'required' : 'optional', key.schema, ctx, depth + 1, notes);
   });
 }

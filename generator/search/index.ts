@@ -26,7 +26,7 @@ export interface SearchIndexData {
 export function searchDocuments(model: ApiModel): SearchDocument[] {
   const docs: SearchDocument[] = [];
   for (const apiPath of model.paths) {
-    const itemNames = apiPath.children.flatMap((c) => (PARAM_SEGMENT.exec(c.slice(c.lastIndexOf('/') + 1))?.slice(1, 2) ?? []));
+    const itemNames = apiPath.children.flatMap((c) => PARAM_SEGMENT.exec(c.slice(c.lastIndexOf('/') + 1))?.slice(1, 2) ?? []);
     for (const op of apiPath.operations) docs.push(searchDocument(docs.length, model, apiPath, op, itemNames));
   }
   addCompounds(docs);
@@ -153,7 +153,10 @@ export function searchIndexScript(model: ApiModel): string {
  * (`assets/search.js`), which the page derives from the index URL: a new UI or a new index both
  * change the `?v=` of both.
  */
-export function searchIndexAsset(model: ApiModel, assetVersions: Record<string, string>): { file: string; content: string; version: string } {
+export function searchIndexAsset(
+  model: ApiModel,
+  assetVersions: Record<string, string>,
+): { file: string; content: string; version: string } {
   const content = searchIndexScript(model);
   const version = createHash('sha256')
     .update(content)

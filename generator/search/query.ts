@@ -32,7 +32,12 @@ export function searchOperations(index: MiniSearch, query: string, limit = 20): 
     const key = pathKey(path);
     return key === needle ? 2 : key.includes(needle) ? 1 : 0;
   };
-  const ranked = needle ? results.map((r, i) => ({ r, i, t: tier(String(r['path'])) })).sort((a, b) => b.t - a.t || a.i - b.i).map((x) => x.r) : results;
+  const ranked = needle
+    ? results
+        .map((r, i) => ({ r, i, t: tier(String(r['path'])) }))
+        .sort((a, b) => b.t - a.t || a.i - b.i)
+        .map((x) => x.r)
+    : results;
   const hits: SearchHit[] = [];
   for (const r of ranked) {
     hits.push({
@@ -50,5 +55,8 @@ export function searchOperations(index: MiniSearch, query: string, limit = 20): 
 
 /** A path for comparison: lowercase, any "{param}" as "{}", no trailing slash. */
 function pathKey(path: string): string {
-  return path.toLowerCase().replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '');
+  return path
+    .toLowerCase()
+    .replace(/\{[^}]*\}/g, '{}')
+    .replace(/\/+$/, '');
 }

@@ -64,7 +64,34 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['list', 'index'],
 ];
 
-const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'on', 'in', 'for', 'and', 'or', 'by', 'from', 'with', 'is', 'are', 'be', 'it', 'its', 'this', 'that', 'as', 'at', 'how', 'do', 'i', 'my']);
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'on',
+  'in',
+  'for',
+  'and',
+  'or',
+  'by',
+  'from',
+  'with',
+  'is',
+  'are',
+  'be',
+  'it',
+  'its',
+  'this',
+  'that',
+  'as',
+  'at',
+  'how',
+  'do',
+  'i',
+  'my',
+]);
 
 const CANONICAL: Record<string, string> = Object.create(null) as Record<string, string>;
 for (const group of SYNONYM_GROUPS) {

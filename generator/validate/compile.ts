@@ -69,7 +69,9 @@ export function compileValidators(text: string): DocumentValidators {
 /** The source of precompiled.ts for this schema text (deterministic: same schema, same bytes). */
 export function standaloneModule(text: string): string {
   const { ajv, id } = newAjv(text, true);
-  const standalone = (createRequire(import.meta.url)('ajv/dist/standalone') as { default: (ajv: AjvInstance, refs: Record<string, string>) => string }).default;
+  const standalone = (
+    createRequire(import.meta.url)('ajv/dist/standalone') as { default: (ajv: AjvInstance, refs: Record<string, string>) => string }
+  ).default;
   const code = standalone(ajv, Object.fromEntries(Object.entries(VALIDATED).map(([name, pointer]) => [name, `${id}#${pointer}`])));
   return [
     '// @ts-nocheck',
@@ -94,7 +96,9 @@ export function withoutRefAlternatives<T>(node: T): T {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'anyOf' && Array.isArray(value)) {
-      const kept = value.filter((alt) => !(alt && typeof alt === 'object' && (alt as Record<string, unknown>)['$ref'] === '#/definitions/ref'));
+      const kept = value.filter(
+        (alt) => !(alt && typeof alt === 'object' && (alt as Record<string, unknown>)['$ref'] === '#/definitions/ref'),
+      );
       if (kept.length === 1) Object.assign(out, withoutRefAlternatives(kept[0]));
       else out[key] = kept.map(withoutRefAlternatives);
     } else {

@@ -18,7 +18,10 @@ function validators(): DocumentValidators {
   if (!compiled) {
     const text = schemaText();
     // precompiled.ts is generated from the schema file; should the two ever disagree, the file wins.
-    compiled = precompiled.SCHEMA_SHA256 === schemaHash(text) ? { viewer: precompiled.viewer, refs: precompiled.refs, formats: precompiled.formats } : compileValidators(text);
+    compiled =
+      precompiled.SCHEMA_SHA256 === schemaHash(text)
+        ? { viewer: precompiled.viewer, refs: precompiled.refs, formats: precompiled.formats }
+        : compileValidators(text);
   }
   return compiled;
 }
@@ -55,7 +58,13 @@ export function validate(loaded: LoadedDocument, document: unknown = loaded.docu
 export function validateFormatsRegistry(loaded: LoadedDocument): void {
   validateStructure(loaded);
   const validateFn = validators().formats;
-  if (!validateFn(loaded.document)) throw new ValidationError(loaded.source, summarize(validateFn.errors ?? []).slice(0, MAX_VIOLATIONS).map(shown));
+  if (!validateFn(loaded.document))
+    throw new ValidationError(
+      loaded.source,
+      summarize(validateFn.errors ?? [])
+        .slice(0, MAX_VIOLATIONS)
+        .map(shown),
+    );
 }
 
 /** Pointers and messages quote schema keys and values: printed to a terminal, they must be inert. */

@@ -20,7 +20,7 @@ export function checkDepth(document: unknown): Violation | null {
   }
   const pointerOf = (entry: Entry): string => {
     const keys: (string | number)[] = [];
-    for (let e: Entry | null = entry; e && e.parent; e = e.parent) keys.push(e.key);
+    for (let e: Entry | null = entry; e?.parent; e = e.parent) keys.push(e.key);
     let pointer = '';
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;

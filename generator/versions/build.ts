@@ -73,9 +73,17 @@ async function buildWith(
   log: Logger,
   timings: Partial<Record<VersionsPhase, number>>,
 ): Promise<VersionsBuildResult> {
-  const models = await pool.load(specs.map((spec) => modelOptions(options, spec)), log, timings);
+  const models = await pool.load(
+    specs.map((spec) => modelOptions(options, spec)),
+    log,
+    timings,
+  );
   const latestIndex = specs.length - 1;
-  const sites: VersionSite[] = specs.map((spec, i) => ({ label: spec.label, model: models[i]!, prefix: versionPrefix(spec.label, i === latestIndex) }));
+  const sites: VersionSite[] = specs.map((spec, i) => ({
+    label: spec.label,
+    model: models[i]!,
+    prefix: versionPrefix(spec.label, i === latestIndex),
+  }));
 
   const { diffs, files } = await timedAsync(timings, 'render', async () => {
     const cleanUrls = !options.offline;
@@ -93,7 +101,12 @@ async function buildWith(
     };
     const jobs: VersionJob[] = sites.map((site, index) => {
       // This version's build options, as plain data (they go to a worker thread).
-      const { read: _read, versions: _versions, workers: _workers, ...plain } = { ...options, schema: specs[index]!.source, version: site.label };
+      const {
+        read: _read,
+        versions: _versions,
+        workers: _workers,
+        ...plain
+      } = { ...options, schema: specs[index]!.source, version: site.label };
       void [_read, _versions, _workers];
       const siteOptions: BuildOptions = plain;
       // Canonical links and sitemaps of an older version point into its own folder.
@@ -115,13 +128,25 @@ async function buildWith(
       versions: versionContext(context, latestIndex),
     };
     for (const page of changelogPages(sites, diffs, cleanUrls)) {
-      out.push(renderExtraPage(latest.model, shared().templates, rootOptions, page.file, page.template, { title: page.title, description: page.description }, page.data));
+      out.push(
+        renderExtraPage(
+          latest.model,
+          shared().templates,
+          rootOptions,
+          page.file,
+          page.template,
+          { title: page.title, description: page.description },
+          page.data,
+        ),
+      );
     }
     const manifest: VersionsManifest = {
       generator: 'pve-apidoc',
       latest: latest.label,
       versions: sites.map((s) => ({ label: s.label, url: s.prefix + 'index.html', manifest: s.prefix + 'manifest.json' })).reverse(),
-      changelogs: diffs.map((_, i) => ({ old: sites[i]!.label, new: sites[i + 1]!.label, url: changelogFile(sites[i]!.label, sites[i + 1]!.label) })).reverse(),
+      changelogs: diffs
+        .map((_, i) => ({ old: sites[i]!.label, new: sites[i + 1]!.label, url: changelogFile(sites[i]!.label, sites[i + 1]!.label) }))
+        .reverse(),
     };
     out.push({ file: 'versions.json', content: JSON.stringify(manifest, null, 2) + '\n' });
     for (const files of await rendered) out.push(...files);
@@ -131,7 +156,9 @@ async function buildWith(
   const writeStart = performance.now();
   await writeOutput(options.out, files);
   timings.write = (timings.write ?? 0) + performance.now() - writeStart;
-  const zip = options.offline ? timed(timings, 'zip', () => ({ path: zipPathFor(options.out), bytes: writeZip(zipPathFor(options.out), files) })) : undefined;
+  const zip = options.offline
+    ? timed(timings, 'zip', () => ({ path: zipPathFor(options.out), bytes: writeZip(zipPathFor(options.out), files) }))
+    : undefined;
 
   const bytes = files.reduce((n, f) => n + (typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length), 0);
   return {

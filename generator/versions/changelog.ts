@@ -44,7 +44,12 @@ export function changeHtml(text: string): string {
 
 export function changelogPages(sites: readonly VersionSite[], diffs: readonly ApiDiff[], cleanUrls: boolean): ChangelogPage[] {
   const pages: ChangelogPage[] = [];
-  const pairs = diffs.map((diff, i) => ({ diff, old: sites[i]!, new: sites[i + 1]!, file: changelogFile(sites[i]!.label, sites[i + 1]!.label) }));
+  const pairs = diffs.map((diff, i) => ({
+    diff,
+    old: sites[i]!,
+    new: sites[i + 1]!,
+    file: changelogFile(sites[i]!.label, sites[i + 1]!.label),
+  }));
   const product = sites[sites.length - 1]!.model.productName;
   pages.push({
     file: CHANGELOG_INDEX,
@@ -56,7 +61,12 @@ export function changelogPages(sites: readonly VersionSite[], diffs: readonly Ap
       productName: product,
       versions: sites.map((s) => ({ label: s.label, href: relativeHref(CHANGELOG_INDEX, s.prefix + 'index.html', cleanUrls) })).reverse(),
       pairs: pairs
-        .map((p) => ({ old: p.old.label, new: p.new.label, href: relativeHref(CHANGELOG_INDEX, p.file, cleanUrls), summary: summarizeDiff(p.diff) }))
+        .map((p) => ({
+          old: p.old.label,
+          new: p.new.label,
+          href: relativeHref(CHANGELOG_INDEX, p.file, cleanUrls),
+          summary: summarizeDiff(p.diff),
+        }))
         .reverse(),
     },
   });
@@ -64,7 +74,14 @@ export function changelogPages(sites: readonly VersionSite[], diffs: readonly Ap
   return pages;
 }
 
-function pairPage(file: string, oldSite: VersionSite, newSite: VersionSite, diff: ApiDiff, cleanUrls: boolean, product: string): ChangelogPage {
+function pairPage(
+  file: string,
+  oldSite: VersionSite,
+  newSite: VersionSite,
+  diff: ApiDiff,
+  cleanUrls: boolean,
+  product: string,
+): ChangelogPage {
   const oldOps = operationIndex(oldSite.model);
   const newOps = operationIndex(newSite.model);
   const ids = uniqueIds();

@@ -7,7 +7,8 @@ import { buildVersions, type VersionsBuildOptions } from './build.js';
 import type { VersionSpec } from './labels.js';
 
 export async function runVersionsBuild(versions: VersionSpec[], options: BuildOptions, log: Logger): Promise<number> {
-  if (options.version !== undefined) throw new UsageError('--api-version cannot be combined with --schema LABEL=SOURCE: the labels are the versions');
+  if (options.version !== undefined)
+    throw new UsageError('--api-version cannot be combined with --schema LABEL=SOURCE: the labels are the versions');
   const { schema: _schema, version: _version, ...rest } = options;
   void _schema;
   void _version;
@@ -23,7 +24,9 @@ export async function runVersionsBuild(versions: VersionSpec[], options: BuildOp
   );
   result.diffs.forEach((diff) => {
     const s = summarizeDiff(diff);
-    log.info(`  ${diff.old.label} → ${diff.new.label}: ${s.added} added, ${s.removed} removed, ${s.changed} changed (${s.breakingChanged} breaking)`);
+    log.info(
+      `  ${diff.old.label} → ${diff.new.label}: ${s.added} added, ${s.removed} removed, ${s.changed} changed (${s.breakingChanged} breaking)`,
+    );
   });
   log.info(
     `  load ${ms(t.load)} · validate ${ms(t.validate)} · deref ${ms(t.deref)} · normalize ${ms(t.normalize)} · diff ${ms(t.diff)} · render ${ms(t.render)} · write ${ms(t.write)}`,

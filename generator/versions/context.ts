@@ -19,7 +19,11 @@ export interface VersionContextData {
   presence: PresenceData;
 }
 
-export function versionContext(data: VersionContextData, index: number, presence = new VersionPresence(data.presence)): VersionRenderContext {
+export function versionContext(
+  data: VersionContextData,
+  index: number,
+  presence = new VersionPresence(data.presence),
+): VersionRenderContext {
   const pageSets = data.pages.map((files) => new Set(files));
   const latestIndex = data.labels.length - 1;
   const prefix = data.prefixes[index]!;

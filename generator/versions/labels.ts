@@ -36,7 +36,9 @@ export function parseSchemaValues(values: readonly string[]): { single: string }
   if (specs.length === 1 && specs[0]!.spec === null) return { single: specs[0]!.value };
   const plain = specs.find((s) => s.spec === null);
   if (plain) {
-    throw new UsageError(`--schema "${plain.value}": give every schema as LABEL=SOURCE (e.g. 9.1=pve-9.1.apidata.js) when building several versions`);
+    throw new UsageError(
+      `--schema "${plain.value}": give every schema as LABEL=SOURCE (e.g. 9.1=pve-9.1.apidata.js) when building several versions`,
+    );
   }
   const versions = specs.map((s) => s.spec!);
   const seen = new Set<string>();

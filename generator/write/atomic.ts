@@ -66,7 +66,12 @@ async function removeTree(dir: string): Promise<void> {
   const walk = async (d: string): Promise<void> => {
     dirs.push(d);
     const entries = await readdir(d, { withFileTypes: true });
-    await Promise.all(entries.map((e) => (e.isDirectory() ? walk(join(d, e.name)) : (files.push(join(d, e.name)), undefined))));
+    const subdirs: Promise<void>[] = [];
+    for (const e of entries) {
+      if (e.isDirectory()) subdirs.push(walk(join(d, e.name)));
+      else files.push(join(d, e.name));
+    }
+    await Promise.all(subdirs);
   };
   await walk(dir);
   await inParallel(files, (f) => unlink(f));
@@ -93,7 +98,9 @@ function guardTarget(target: string): void {
   if (!statSync(target).isDirectory()) throw new OutputError(`output ${target} exists and is not a folder`);
   const entries = readdirSync(target);
   if (entries.length > 0 && !entries.includes(MARKER)) {
-    throw new OutputError(`refusing to replace ${target}: it is not empty and has no ${MARKER} of a previous build (pick an empty or new folder)`);
+    throw new OutputError(
+      `refusing to replace ${target}: it is not empty and has no ${MARKER} of a previous build (pick an empty or new folder)`,
+    );
   }
 }
 

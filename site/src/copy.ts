@@ -10,7 +10,7 @@ export function addCopyButtons(root: Document): void {
     button.textContent = 'Copy';
     button.setAttribute('aria-label', 'Copy this example');
     button.addEventListener('click', () => {
-      const text = pre.innerText;
+      const text = pre.textContent;
       copy(text).then(
         () => flash(button, 'Copied'),
         () => flash(button, 'Press Ctrl+C'),

@@ -53,7 +53,9 @@ function init(options: SearchUiOptions): void {
 
   const select = (i: number): void => {
     if (shown.length === 0) i = -1;
-    shown.forEach((a, j) => a.setAttribute('aria-selected', j === i ? 'true' : 'false'));
+    shown.forEach((a, j) => {
+      a.setAttribute('aria-selected', j === i ? 'true' : 'false');
+    });
     selected = i;
     const current = shown[i];
     if (current) {
@@ -73,7 +75,10 @@ function init(options: SearchUiOptions): void {
     selected = -1;
     input.removeAttribute('aria-activedescendant');
     // One letter matches nearly everything and nothing in particular: wait for the second.
-    if (text.trim().length < 2) return open(false);
+    if (text.trim().length < 2) {
+      open(false);
+      return;
+    }
     const hits = query(text);
     if (hits.length === 0) {
       const empty = doc.createElement('div');

@@ -50,7 +50,16 @@ describe('statistics', () => {
   });
 
   it('largest finds the first item with the biggest value', () => {
-    expect(largest([{ f: 'a', n: 1 }, { f: 'b', n: 3 }, { f: 'c', n: 3 }], (x) => x.n)?.f).toBe('b');
+    expect(
+      largest(
+        [
+          { f: 'a', n: 1 },
+          { f: 'b', n: 3 },
+          { f: 'c', n: 3 },
+        ],
+        (x) => x.n,
+      )?.f,
+    ).toBe('b');
     expect(largest([], (x: number) => x)).toBeNull();
   });
 
@@ -89,6 +98,14 @@ describe('formatting', () => {
   });
 
   it('textTable pads columns to the widest cell', () => {
-    expect(textTable(['name', 'ms'], [['viewer', '812'], ['refs', '1020']])).toBe(['name    ms', '------  ----', 'viewer  812', 'refs    1020'].join('\n'));
+    expect(
+      textTable(
+        ['name', 'ms'],
+        [
+          ['viewer', '812'],
+          ['refs', '1020'],
+        ],
+      ),
+    ).toBe(['name    ms', '------  ----', 'viewer  812', 'refs    1020'].join('\n'));
   });
 });

@@ -87,6 +87,7 @@ describe('pve-apidoc CLI', () => {
   it('prints help listing every option', () => {
     const result = run('--help');
     expect(result.status).toBe(EXIT.ok);
-    for (const flag of ['--schema', '--out', '--title', '--insecure', '--emit', '--quiet', '--formats']) expect(result.stdout).toContain(flag);
+    for (const flag of ['--schema', '--out', '--title', '--insecure', '--emit', '--quiet', '--formats'])
+      expect(result.stdout).toContain(flag);
   });
 });

@@ -43,7 +43,10 @@ const title = (out: string): string => /<title>([^<]*)<\/title>/.exec(readFileSy
 
 describe('config file', () => {
   it('pve-apidoc.config.json in the working folder sets the options', () => {
-    const { dir } = withConfig('pve-apidoc.config.json', JSON.stringify({ out: 'site', title: 'From the config', offline: true, quiet: true }));
+    const { dir } = withConfig(
+      'pve-apidoc.config.json',
+      JSON.stringify({ out: 'site', title: 'From the config', offline: true, quiet: true }),
+    );
     const result = run(dir, 'build');
     expect(result.stderr.split('\n').filter((l) => l && !l.startsWith('warning:'))).toEqual([]);
     expect(result.status).toBe(EXIT.ok);
@@ -95,11 +98,18 @@ describe('config file', () => {
     expect(title(join(dir, 'site'))).toBe('From ts');
     expect(readFileSync(join(dir, 'site', 'assets', 'theme.css'), 'utf8')).toContain('--accent: #123456;');
     // The temporary compiled module beside the config is gone.
-    expect(spawnSync('ls', ['-A', dir], { encoding: 'utf8' }).stdout.trim().split('\n').sort()).toEqual(['brand.ts', 'pve-apidoc.config.ts', 'site']);
+    expect(spawnSync('ls', ['-A', dir], { encoding: 'utf8' }).stdout.trim().split('\n').sort()).toEqual([
+      'brand.ts',
+      'pve-apidoc.config.ts',
+      'site',
+    ]);
   });
 
   it('takes a per-command section over the top-level value', () => {
-    const { dir } = withConfig('pve-apidoc.config.json', JSON.stringify({ out: 'site', title: 'Top', build: { title: 'Section' }, openapi: { out: 'api.yaml' } }));
+    const { dir } = withConfig(
+      'pve-apidoc.config.json',
+      JSON.stringify({ out: 'site', title: 'Top', build: { title: 'Section' }, openapi: { out: 'api.yaml' } }),
+    );
     expect(run(dir, 'build', '-q').status).toBe(EXIT.ok);
     expect(title(join(dir, 'site'))).toBe('Section');
   });
@@ -133,12 +143,16 @@ describe('config file', () => {
     writeFileSync(join(two.dir, 'pve-apidoc.config.mjs'), 'export default {};\n');
     const result = run(two.dir, 'build');
     expect(result.status).toBe(EXIT.usage);
-    expect(result.stderr.trim()).toBe('pve-apidoc: found pve-apidoc.config.mjs and pve-apidoc.config.json: keep one config file, or pick one with --config');
+    expect(result.stderr.trim()).toBe(
+      'pve-apidoc: found pve-apidoc.config.mjs and pve-apidoc.config.json: keep one config file, or pick one with --config',
+    );
   });
 
   it('reports a config module without a default export', () => {
     const { dir, file } = withConfig('pve-apidoc.config.mjs', 'export const out = "x";\n');
-    expect(run(dir, 'build').stderr.trim()).toBe(`pve-apidoc: ${file}: the config module has no default export (export default defineConfig({ … }))`);
+    expect(run(dir, 'build').stderr.trim()).toBe(
+      `pve-apidoc: ${file}: the config module has no default export (export default defineConfig({ … }))`,
+    );
   });
 
   it('is not read for --help', () => {
@@ -147,7 +161,10 @@ describe('config file', () => {
   });
 
   it('gives openapi the shared keys and its own section (its `out` is a file, not the site folder)', () => {
-    const { dir } = withConfig('pve-apidoc.config.json', JSON.stringify({ out: 'site', title: 'Shared title', openapi: { out: 'api.json' } }));
+    const { dir } = withConfig(
+      'pve-apidoc.config.json',
+      JSON.stringify({ out: 'site', title: 'Shared title', openapi: { out: 'api.json' } }),
+    );
     expect(run(dir, 'openapi', '-q').status).toBe(EXIT.ok);
     expect(JSON.parse(readFileSync(join(dir, 'api.json'), 'utf8')).info.title).toContain('Shared title');
     expect(existsSync(join(dir, 'site'))).toBe(false);

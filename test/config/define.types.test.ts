@@ -7,7 +7,16 @@ import { defineConfig, type Config } from '../../generator/index.js';
 
 describe('defineConfig', () => {
   it('returns its argument and types every key', () => {
-    const config = defineConfig({ schema: 'pve-9.1.apidata.js', out: 'public', product: 'pve', offline: true, port: 8080, emit: ['model'], headerLink: ['A=https://a'], openapi: { out: 'api.yaml' } });
+    const config = defineConfig({
+      schema: 'pve-9.1.apidata.js',
+      out: 'public',
+      product: 'pve',
+      offline: true,
+      port: 8080,
+      emit: ['model'],
+      headerLink: ['A=https://a'],
+      openapi: { out: 'api.yaml' },
+    });
     expect(config.out).toBe('public');
     expectTypeOf<Config['product']>().toEqualTypeOf<'pve' | 'pmg' | 'pbs' | undefined>();
     expectTypeOf<Config['offline']>().toEqualTypeOf<boolean | undefined>();

@@ -35,7 +35,10 @@ describe('schema/config.schema.json', () => {
   });
 
   it.each([
-    [{ schema: 'a.js', out: 'site', offline: true, emit: ['model'], port: 8080, headerLink: ['A=https://a'], openapi: { out: 'x.yaml' } }, true],
+    [
+      { schema: 'a.js', out: 'site', offline: true, emit: ['model'], port: 8080, headerLink: ['A=https://a'], openapi: { out: 'x.yaml' } },
+      true,
+    ],
     [{ schema: ['8.4=a.js', '9.1=b.js'] }, true],
     [{ baseURL: '/x/' }, false],
     [{ offline: 'yes' }, false],
@@ -53,7 +56,9 @@ describe('schema/config.schema.json', () => {
   it('lets a multi-version schema list stand for build and asks for one schema for dev', () => {
     const config = { schema: ['8.4=/a.js', '9.1=/b.js'] };
     expect(configOptions(config, 'c.json', '/tmp', 'build')['schema']).toEqual(['8.4=/a.js', '9.1=/b.js']);
-    expect(() => configOptions(config, 'c.json', '/tmp', 'dev')).toThrow('c.json: "schema" has 2 values, but dev takes one (give it its own in "dev": { "schema": … })');
+    expect(() => configOptions(config, 'c.json', '/tmp', 'dev')).toThrow(
+      'c.json: "schema" has 2 values, but dev takes one (give it its own in "dev": { "schema": … })',
+    );
     expect(configOptions({ ...config, dev: { schema: 'b.js' } }, 'c.json', '/tmp', 'dev')['schema']).toBe('/tmp/b.js');
   });
 });

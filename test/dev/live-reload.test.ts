@@ -25,7 +25,10 @@ function userTemplates(): { dir: string; footer: string } {
 /** Rewrites the footer copy with `marker` in it (as an editor saving the file would). */
 function editFooter(footer: string, marker: string): void {
   const text = readFileSync(footer, 'utf8');
-  writeFileSync(footer, text.replace(/<span class="marker">[^<]*<\/span> /, '').replace(/<p>/, `<p><span class="marker">${marker}</span> `));
+  writeFileSync(
+    footer,
+    text.replace(/<span class="marker">[^<]*<\/span> /, '').replace(/<p>/, `<p><span class="marker">${marker}</span> `),
+  );
 }
 
 /** Runs in the page (a function, not a string: the pages' CSP forbids eval). */
@@ -126,7 +129,11 @@ describe.skipIf(!chromiumAvailable())('dev server live reload', () => {
     let templates: { dir: string; footer: string };
     beforeAll(async () => {
       templates = userTemplates();
-      server = await serveCli(['dev', '--port', '0', '--schema', join(SHARED_SCHEMAS, 'pve-9.1.apidata.js'), '--templates', templates.dir], REPO_ROOT, 120_000);
+      server = await serveCli(
+        ['dev', '--port', '0', '--schema', join(SHARED_SCHEMAS, 'pve-9.1.apidata.js'), '--templates', templates.dir],
+        REPO_ROOT,
+        120_000,
+      );
     });
     afterAll(async () => {
       await server?.stop();

@@ -56,6 +56,8 @@ describe('preview', () => {
   });
 
   it('refuses a folder that is not a build', async () => {
-    await expect(serveCli(['preview', tempDir(), '--port', '0'], undefined, 10_000)).rejects.toThrow(/has no index\.html: build the site first/);
+    await expect(serveCli(['preview', tempDir(), '--port', '0'], undefined, 10_000)).rejects.toThrow(
+      /has no index\.html: build the site first/,
+    );
   });
 });

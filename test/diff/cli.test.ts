@@ -10,7 +10,11 @@ const BIN = join(REPO_ROOT, 'bin', 'pve-apidoc.js');
 const file = (version: string): string => VIEWER_DUMPS.find((d) => d.version === version)!.file;
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tempDir('pve-apidoc-cwd-'), maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd: tempDir('pve-apidoc-cwd-'),
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -18,7 +22,13 @@ describe('pve-apidoc diff', () => {
   it('prints JSON in the documented shape; exit 0 without --fail-on', () => {
     const result = run('diff', file('8.4'), file('9.1'), '--format', 'json');
     expect(result.status).toBe(EXIT.ok);
-    const json = JSON.parse(result.stdout) as { old: string; new: string; added: string[]; removed: string[]; changed: { operation: string; changes: unknown[]; breaking: boolean }[] };
+    const json = JSON.parse(result.stdout) as {
+      old: string;
+      new: string;
+      added: string[];
+      removed: string[];
+      changed: { operation: string; changes: unknown[]; breaking: boolean }[];
+    };
     expect(json.old).toBe('8.4');
     expect(json.new).toBe('9.1');
     expect(json.added).toHaveLength(45);

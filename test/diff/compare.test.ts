@@ -18,7 +18,14 @@ function model(version: string, paths: Record<string, Record<string, Info>>): Ap
 }
 
 function method(properties: Record<string, unknown>, extra: Info = {}): Info {
-  return { name: 'm', description: 'd', parameters: { type: 'object', properties }, returns: { type: 'null' }, permissions: { user: 'all' }, ...extra };
+  return {
+    name: 'm',
+    description: 'd',
+    parameters: { type: 'object', properties },
+    returns: { type: 'null' },
+    permissions: { user: 'all' },
+    ...extra,
+  };
 }
 
 function changesOf(a: ApiModel, b: ApiModel, operation: string): Change[] {
@@ -28,7 +35,11 @@ function changesOf(a: ApiModel, b: ApiModel, operation: string): Change[] {
 describe('diffModels', () => {
   it('finds added and removed operations, sorted by path then method', () => {
     const a = model('1.0', { '/b': { GET: method({}), DELETE: method({}) }, '/a': { PUT: method({}) } });
-    const b = model('2.0', { '/b': { DELETE: method({}), POST: method({}) }, '/a': { GET: method({}), PUT: method({}) }, '/0': { GET: method({}) } });
+    const b = model('2.0', {
+      '/b': { DELETE: method({}), POST: method({}) },
+      '/a': { GET: method({}), PUT: method({}) },
+      '/0': { GET: method({}) },
+    });
     const diff = diffModels(a, b);
     expect(diff.added).toEqual(['GET /0', 'GET /a', 'POST /b']);
     expect(diff.removed).toEqual(['GET /b']);
@@ -113,12 +124,42 @@ describe('diffModels', () => {
   it('compares returns: type, and fields in the first two levels', () => {
     const ret = (returns: unknown): Info => method({}, { returns });
     const a = model('1', {
-      '/list': { GET: ret({ type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, old: { type: 'string' }, sub: { type: 'object', properties: { x: { type: 'integer' }, deep: { type: 'object', properties: { y: { type: 'string' } } } } } } } }) },
+      '/list': {
+        GET: ret({
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              old: { type: 'string' },
+              sub: {
+                type: 'object',
+                properties: { x: { type: 'integer' }, deep: { type: 'object', properties: { y: { type: 'string' } } } },
+              },
+            },
+          },
+        }),
+      },
       '/task': { POST: ret({ type: 'null' }) },
       '/obj': { GET: ret({ type: 'object', properties: { n: { type: 'integer' } } }) },
     });
     const b = model('2', {
-      '/list': { GET: ret({ type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, added: { type: 'string' }, sub: { type: 'object', properties: { x: { type: 'string' }, deep: { type: 'object', properties: { z: { type: 'string' } } } } } } } }) },
+      '/list': {
+        GET: ret({
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              added: { type: 'string' },
+              sub: {
+                type: 'object',
+                properties: { x: { type: 'string' }, deep: { type: 'object', properties: { z: { type: 'string' } } } },
+              },
+            },
+          },
+        }),
+      },
       '/task': { POST: ret({ type: 'string' }) },
       '/obj': { GET: ret({ type: 'array' }) },
     });
@@ -128,7 +169,9 @@ describe('diffModels', () => {
       ['returns-type', '[].sub.x', true],
     ]);
     expect(changesOf(a, b, 'POST /task').map((c) => [c.kind, c.field, c.breaking])).toEqual([['returns-type', '', false]]);
-    expect(changesOf(a, b, 'GET /obj').map((c) => [c.kind, c.breaking, c.text])).toEqual([['returns-type', true, 'return value: type `object` → `array`']]);
+    expect(changesOf(a, b, 'GET /obj').map((c) => [c.kind, c.breaking, c.text])).toEqual([
+      ['returns-type', true, 'return value: type `object` → `array`'],
+    ]);
   });
 
   it('compares permissions and flags', () => {
@@ -210,7 +253,9 @@ describe('comparePermissions', () => {
     expect(comparePermissions(both, any)).toBe('loosened');
     expect(comparePermissions(any, orForm)).toBe('same');
     expect(comparePermissions(both, andForm)).toBe('same');
-    expect(comparePermissions(p({ check: ['perm', '/', ['A']] }), p({ check: ['perm', '/', ['A'], 'require_param', 'x'] }))).toBe('loosened');
+    expect(comparePermissions(p({ check: ['perm', '/', ['A']] }), p({ check: ['perm', '/', ['A'], 'require_param', 'x'] }))).toBe(
+      'loosened',
+    );
     expect(comparePermissions(p({ check: ['perm', '/a', ['A']] }), p({ check: ['perm', '/b', ['A']] }))).toBe('changed');
   });
 });

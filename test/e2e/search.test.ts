@@ -64,14 +64,17 @@ async function search(page: Page, text: string): Promise<Option[]> {
   await input.click();
   await input.fill('');
   await input.pressSequentially(text);
-  await page.waitForFunction(
-    (q) => {
-      const input = document.getElementById('search-input') as HTMLInputElement;
-      const list = document.getElementById('search-results');
-      return input.value === q && input.getAttribute('aria-expanded') === 'true' && !!list && !list.hidden && list.querySelector('[role="option"]') !== null;
-    },
-    text,
-  );
+  await page.waitForFunction((q) => {
+    const input = document.getElementById('search-input') as HTMLInputElement;
+    const list = document.getElementById('search-results');
+    return (
+      input.value === q &&
+      input.getAttribute('aria-expanded') === 'true' &&
+      !!list &&
+      !list.hidden &&
+      list.querySelector('[role="option"]') !== null
+    );
+  }, text);
   return options(page);
 }
 
@@ -254,9 +257,26 @@ describe.skipIf(skip)('search in Chromium (PVE 9.1)', () => {
     });
     await search(page, 'vm');
     const queries = [
-      'start vm', 'create snapshot container', 'cluster firewall rules', 'node network interfaces', 'list storage',
-      'macaddr', 'snapshto', 'api token', 'upload iso', 'migrate contaner', 'delete user', 'ceph osd', 'backup job',
-      'resize disk', 'guest agent exec', 'qemu/{vmid}/status', 'ha resources', 'sdn vnets', 'st', 'replication',
+      'start vm',
+      'create snapshot container',
+      'cluster firewall rules',
+      'node network interfaces',
+      'list storage',
+      'macaddr',
+      'snapshto',
+      'api token',
+      'upload iso',
+      'migrate contaner',
+      'delete user',
+      'ceph osd',
+      'backup job',
+      'resize disk',
+      'guest agent exec',
+      'qemu/{vmid}/status',
+      'ha resources',
+      'sdn vnets',
+      'st',
+      'replication',
     ];
     const timing = await page.evaluate((qs) => {
       const api = (window as unknown as SearchWindow).pveApidocSearch;
@@ -279,7 +299,13 @@ describe.skipIf(skip)('search in Chromium (PVE 9.1)', () => {
         rendered.push(performance.now() - t);
       }
       const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-      return { perQuery, median: median(perQuery), max: Math.max(...perQuery), renderMedian: median(rendered), renderMax: Math.max(...rendered) };
+      return {
+        perQuery,
+        median: median(perQuery),
+        max: Math.max(...perQuery),
+        renderMedian: median(rendered),
+        renderMax: Math.max(...rendered),
+      };
     }, queries);
     const init = await page.evaluate(() => {
       // Cold start in this page: parse the index script's payload into a MiniSearch instance.

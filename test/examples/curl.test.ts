@@ -105,9 +105,7 @@ describe('shell quoting', () => {
   });
 
   it('bash reads every hostile value back exactly (curl is stubbed, nothing runs)', () => {
-    const cases = HOSTILE.map((value) =>
-      op('POST', '/nodes/{node}/thing', [node(), param('v', schema('string', { enum: [value] }))]),
-    );
+    const cases = HOSTILE.map((value) => op('POST', '/nodes/{node}/thing', [node(), param('v', schema('string', { enum: [value] }))]));
     const script = cases.map((o) => curlWithToken(o, PVE)).join('\n');
     const { argv, stderr, status } = shellArgs(script);
     expect(stderr).toBe('');

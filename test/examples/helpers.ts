@@ -62,7 +62,8 @@ export function qemuNet(): Parameter {
 
 /** Run shell code with `curl`/`pvesh`/`pmgsh` replaced by a function that prints its argv NUL-separated. */
 export function shellArgs(code: string): { argv: string[][]; stderr: string; status: number | null } {
-  const prelude = "rec() { printf '%s\\0' \"$@\"; printf '\\1'; }; curl() { rec curl \"$@\"; }; pvesh() { rec pvesh \"$@\"; }; pmgsh() { rec pmgsh \"$@\"; }\n";
+  const prelude =
+    'rec() { printf \'%s\\0\' "$@"; printf \'\\1\'; }; curl() { rec curl "$@"; }; pvesh() { rec pvesh "$@"; }; pmgsh() { rec pmgsh "$@"; }\n';
   // The script goes through stdin: a whole schema's worth of commands exceeds the argument size limit.
   const r = spawnSync('bash', ['--noprofile', '--norc', '-s'], {
     input: prelude + code,

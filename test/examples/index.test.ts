@@ -39,7 +39,10 @@ describe('buildExamples', () => {
 
   it('skips pvesh on PBS and labels pmgsh on PMG', () => {
     expect(ids(start, PBS)).toEqual(['curl-token', 'curl-ticket', 'javascript', 'python']);
-    expect(buildExamples(start, PMG).find((e) => e.id === 'pvesh')).toMatchObject({ label: 'pmgsh', code: 'pmgsh create /nodes/pve1/qemu/100/status/start' });
+    expect(buildExamples(start, PMG).find((e) => e.id === 'pvesh')).toMatchObject({
+      label: 'pmgsh',
+      code: 'pmgsh create /nodes/pve1/qemu/100/status/start',
+    });
   });
 
   it('is plain text (escaping is the template’s job)', () => {
@@ -57,7 +60,14 @@ describe('all generators on hand-built edge cases', () => {
     const ops = [
       op('GET', '/version', []),
       op('DELETE', '/x/{id}', [param('id', schema('string'), { location: 'path' }), param('force', schema('boolean'))]),
-      op('PUT', '/x', [param('list', schema('array', { items: schema('string', { format: { kind: 'named', name: 'pve-node', base: 'pve-node', list: false, opt: false } }) }))]),
+      op('PUT', '/x', [
+        param(
+          'list',
+          schema('array', {
+            items: schema('string', { format: { kind: 'named', name: 'pve-node', base: 'pve-node', list: false, opt: false } }),
+          }),
+        ),
+      ]),
     ];
     for (const o of ops) {
       for (const e of buildExamples(o, PVE)) {

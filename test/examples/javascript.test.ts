@@ -7,7 +7,11 @@ const HEAD = [
   '// The default certificate is self-signed: trust it with NODE_EXTRA_CA_CERTS=ca.pem node example.mjs',
   '// (ca.pem: a copy of /etc/pve/pve-root-ca.pem).',
 ];
-const TAIL = ['if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);', 'const { data } = await res.json();', 'console.log(data);'];
+const TAIL = [
+  'if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);',
+  'const { data } = await res.json();',
+  'console.log(data);',
+];
 const AUTH = '"PVEAPIToken=root@pam!monitoring=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"';
 
 /** Collect the values a snippet would send, by running only its URLSearchParams construction. */

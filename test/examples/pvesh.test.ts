@@ -10,9 +10,9 @@ describe('pvesh', () => {
     expect(pvesh(op('POST', '/nodes/{node}/qemu/{vmid}/status/start', [node(), vmid()]), PVE)).toBe(
       'pvesh create /nodes/pve1/qemu/100/status/start',
     );
-    expect(pvesh(op('PUT', '/nodes/{node}/qemu/{vmid}/config', [node(), vmid(), param('cores', schema('integer', { minimum: 1 }))]), PVE)).toBe(
-      'pvesh set /nodes/pve1/qemu/100/config --cores 1',
-    );
+    expect(
+      pvesh(op('PUT', '/nodes/{node}/qemu/{vmid}/config', [node(), vmid(), param('cores', schema('integer', { minimum: 1 }))]), PVE),
+    ).toBe('pvesh set /nodes/pve1/qemu/100/config --cores 1');
     expect(pvesh(op('DELETE', '/nodes/{node}/qemu/{vmid}', [node(), vmid(), param('purge', schema('boolean'))]), PVE)).toBe(
       'pvesh delete /nodes/pve1/qemu/100 --purge 1',
     );
@@ -29,12 +29,17 @@ describe('pvesh', () => {
   });
 
   it('path values are raw (readable), query values quoted only when needed', () => {
-    const o = op('GET', '/access/users/{userid}', [param('userid', schema('string'), { location: 'path' }), param('q', schema('string', { enum: ['a b'] }))]);
+    const o = op('GET', '/access/users/{userid}', [
+      param('userid', schema('string'), { location: 'path' }),
+      param('q', schema('string', { enum: ['a b'] })),
+    ]);
     expect(pvesh(o, PVE)).toBe("pvesh get /access/users/root@pam --q 'a b'");
   });
 
   it('wraps long commands', () => {
-    const params = ['alpha', 'bravo', 'charlie', 'delta', 'echo'].map((n) => param(`${n}-option`, schema('string', { enum: ['some-long-value'] })));
+    const params = ['alpha', 'bravo', 'charlie', 'delta', 'echo'].map((n) =>
+      param(`${n}-option`, schema('string', { enum: ['some-long-value'] })),
+    );
     expect(pvesh(op('POST', '/cluster/thing', params), PVE)).toBe(
       [
         'pvesh create /cluster/thing \\',
@@ -55,7 +60,10 @@ describe('pvesh', () => {
   it('bash reads hostile names and values back exactly', () => {
     const names = HOSTILE.filter((n) => n !== '');
     const cases = names.map((name, i) =>
-      op('POST', '/nodes/{node}', [param('node', schema('string', { enum: [HOSTILE[i]!] }), { location: 'path' }), param(name, schema('string', { enum: [HOSTILE[i]!] }))]),
+      op('POST', '/nodes/{node}', [
+        param('node', schema('string', { enum: [HOSTILE[i]!] }), { location: 'path' }),
+        param(name, schema('string', { enum: [HOSTILE[i]!] })),
+      ]),
     );
     const { argv, stderr, status } = shellArgs(cases.map((o) => pvesh(o, PVE)).join('\n'));
     expect(stderr).toBe('');

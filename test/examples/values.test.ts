@@ -104,11 +104,7 @@ describe('exampleValue: property strings', () => {
     expect(exampleValue(qemuNet())).toBe('virtio,bridge=vmbr0');
   });
   it('net: the container form when the keys say so', () => {
-    const keys = [
-      key('name', schema('string'), { required: true }),
-      key('bridge', fmt('pve-bridge-id')),
-      key('ip', schema('string')),
-    ];
+    const keys = [key('name', schema('string'), { required: true }), key('bridge', fmt('pve-bridge-id')), key('ip', schema('string'))];
     const p = param('net[n]', schema('string', { format: { kind: 'inline', keys } }), { family: 'net' });
     expect(exampleValue(p)).toBe('name=eth0,bridge=vmbr0,ip=dhcp');
   });
@@ -130,7 +126,10 @@ describe('exampleValue: property strings', () => {
         kind: 'property-string',
         name: 'my-fmt',
         pointer: '',
-        keys: [key('type', schema('string', { enum: ['std', 'es'] }), { defaultKey: true, required: true }), key('size', schema('integer', { minimum: 4 }), { required: true })],
+        keys: [
+          key('type', schema('string', { enum: ['std', 'es'] }), { defaultKey: true, required: true }),
+          key('size', schema('integer', { minimum: 4 }), { required: true }),
+        ],
       },
     };
     expect(exampleValue({ name: 'x', schema: fmt('my-fmt') }, lookupIn(formats))).toBe('std,size=4');

@@ -1,5 +1,16 @@
 /** Small hand-built models for the export tests: each builder fills the fields a test does not care about. */
-import type { ApiModel, ApiPath, FormatDef, FormatRef, HttpMethod, Operation, Parameter, Permissions, PropertyKey, SchemaNode } from '../../generator/model/types.js';
+import type {
+  ApiModel,
+  ApiPath,
+  FormatDef,
+  FormatRef,
+  HttpMethod,
+  Operation,
+  Parameter,
+  Permissions,
+  PropertyKey,
+  SchemaNode,
+} from '../../generator/model/types.js';
 import { pageFile } from '../../generator/model/urls.js';
 
 export function schema(type: string, extra: Partial<SchemaNode> = {}): SchemaNode {
@@ -20,7 +31,11 @@ export function param(name: string, s: SchemaNode, opts: Partial<Parameter> = {}
   return { name, anchor: `p-${name}`, required: false, location: 'body', family: null, schema: s, ...opts };
 }
 
-export const nodeParam = (): Parameter => param('node', schema('string', { format: named('pve-node'), description: 'The cluster node name.' }), { location: 'path', required: true });
+export const nodeParam = (): Parameter =>
+  param('node', schema('string', { format: named('pve-node'), description: 'The cluster node name.' }), {
+    location: 'path',
+    required: true,
+  });
 
 export function op(method: HttpMethod, path: string, parameters: Parameter[] = [], opts: Partial<Operation> = {}): Operation {
   const permissions: Permissions = { pointer: '', mode: 'all' };

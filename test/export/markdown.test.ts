@@ -19,7 +19,31 @@ function render(markdown: string): string {
 }
 
 /** Tags our Markdown may produce when rendered; anything else came from schema text. */
-const ALLOWED_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'p', 'a', 'code', 'pre', 'strong', 'em', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'hr', 'blockquote', 'del']);
+const ALLOWED_TAGS = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'a',
+  'code',
+  'pre',
+  'strong',
+  'em',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'br',
+  'hr',
+  'blockquote',
+  'del',
+]);
 
 function unsafeMarkup(html: string): string[] {
   const problems: string[] = [];
@@ -81,18 +105,45 @@ describe('Markdown for PVE 9.1', () => {
 });
 
 describe('schema text cannot inject markup into the Markdown', () => {
-  const evil = '<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) ![t](https://evil.example/t.png) <javascript:alert(1)> [r]: javascript:alert(1) | a | b |';
+  const evil =
+    '<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) ![t](https://evil.example/t.png) <javascript:alert(1)> [r]: javascript:alert(1) | a | b |';
   const evilModel = (): ApiModel => {
     const check: PermCheck = { kind: 'perm', path: '/vms/<img src=x onerror=alert(1)>', privs: ['<b onmouseover=alert(1)>'], any: false };
-    const keys = [key('<svg onload=alert(1)>', schema('string', { description: evil, default: '<x>|`' }), { alias: '<a href="javascript:x">' })];
-    const returns = schema('object', { description: evil, properties: [{ name: '<iframe>', schema: schema('string', { description: evil, format: { kind: 'inline', keys } }) }] });
-    const o = op('POST', '/nodes/{node}/x', [nodeParam(), param('p', schema('string', { description: evil, verboseDescription: `${evil}\n\n[ref]: javascript:alert(2)\n\n<div onclick=x>`, enum: ['<script>', 'a|b', '`x`'], pattern: '<img src=x>', title: evil, synopsis: '<script>`', format: { kind: 'inline', keys }, requires: '<p>' })), param('n', schema('string', { format: named('<x>-list'), formatDescription: evil }))], {
-      summary: evil,
-      description: `${evil}\n\n\`\`\`\n<script>in a fence</script>\n\`\`\``,
-      name: '<name>',
-      permissions: { pointer: '', mode: 'check', check, description: evil },
-      returns,
+    const keys = [
+      key('<svg onload=alert(1)>', schema('string', { description: evil, default: '<x>|`' }), { alias: '<a href="javascript:x">' }),
+    ];
+    const returns = schema('object', {
+      description: evil,
+      properties: [{ name: '<iframe>', schema: schema('string', { description: evil, format: { kind: 'inline', keys } }) }],
     });
+    const o = op(
+      'POST',
+      '/nodes/{node}/x',
+      [
+        nodeParam(),
+        param(
+          'p',
+          schema('string', {
+            description: evil,
+            verboseDescription: `${evil}\n\n[ref]: javascript:alert(2)\n\n<div onclick=x>`,
+            enum: ['<script>', 'a|b', '`x`'],
+            pattern: '<img src=x>',
+            title: evil,
+            synopsis: '<script>`',
+            format: { kind: 'inline', keys },
+            requires: '<p>',
+          }),
+        ),
+        param('n', schema('string', { format: named('<x>-list'), formatDescription: evil })),
+      ],
+      {
+        summary: evil,
+        description: `${evil}\n\n\`\`\`\n<script>in a fence</script>\n\`\`\``,
+        name: '<name>',
+        permissions: { pointer: '', mode: 'check', check, description: evil },
+        returns,
+      },
+    );
     return model([apiPath('/nodes/{node}/x', [o])], { title: `<script>t</script>`, productName: '<b>Evil</b>' });
   };
 
@@ -107,7 +158,8 @@ describe('schema text cannot inject markup into the Markdown', () => {
 
   it('keeps llms.txt and llms-full.txt inert too', () => {
     const files = exportFiles(evilModel());
-    for (const f of files.filter((x) => x.file.endsWith('.txt') || x.file.endsWith('.md'))) expect(unsafeMarkup(render(f.content as string)), f.file).toEqual([]);
+    for (const f of files.filter((x) => x.file.endsWith('.txt') || x.file.endsWith('.md')))
+      expect(unsafeMarkup(render(f.content as string)), f.file).toEqual([]);
   });
 
   it('keeps a table row one row: pipes and line breaks in cells are escaped', () => {

@@ -28,7 +28,9 @@ describe('servers and security', () => {
     expect(doc.servers[0].url).toBe('https://{host}:{port}/api2/json');
     expect(doc.servers[0].variables.host.default).toBe('pve.example.com');
     expect(doc.servers[0].variables.port.default).toBe('8006');
-    const pbs = toOpenApi(model([apiPath('/version', [op('GET', '/version')])], { product: 'pbs', productName: 'Proxmox Backup Server' })) as Any;
+    const pbs = toOpenApi(
+      model([apiPath('/version', [op('GET', '/version')])], { product: 'pbs', productName: 'Proxmox Backup Server' }),
+    ) as Any;
     expect(pbs.servers[0].variables.port.default).toBe('8007');
     expect(pbs.components.securitySchemes.ticket.name).toBe('PBSAuthCookie');
   });
@@ -45,7 +47,10 @@ describe('servers and security', () => {
 
   it('requires the CSRF header with the ticket on writes only, drops tokens on allowtoken 0, and nothing for world', async () => {
     const world: Operation = op('POST', '/access/ticket', [], { permissions: { pointer: '', mode: 'world' }, name: 'create_ticket' });
-    const noToken: Operation = op('PUT', '/access/password', [], { flags: { protected: true, proxyto: null, allowToken: false, downloadAllowed: false, exposeCredentials: false }, name: 'change_password' });
+    const noToken: Operation = op('PUT', '/access/password', [], {
+      flags: { protected: true, proxyto: null, allowToken: false, downloadAllowed: false, exposeCredentials: false },
+      name: 'change_password',
+    });
     const doc = await exportValid(
       model([
         apiPath('/access', [op('GET', '/access', [], { name: 'index' }), op('POST', '/access', [], { name: 'make' })]),
@@ -62,7 +67,10 @@ describe('servers and security', () => {
 });
 
 describe('parameters and bodies', () => {
-  const vmid = param('vmid', schema('integer', { minimum: 100, maximum: 999999999, format: named('pve-vmid') }), { location: 'path', required: true });
+  const vmid = param('vmid', schema('integer', { minimum: 100, maximum: 999999999, format: named('pve-vmid') }), {
+    location: 'path',
+    required: true,
+  });
 
   it('maps path parameters, query parameters for GET/DELETE and one request body for POST/PUT', async () => {
     const full = param('full', schema('boolean', { description: 'Full status.' }), { location: 'query' });
@@ -92,7 +100,9 @@ describe('parameters and bodies', () => {
     const post = doc.paths[path].post;
     expect(post.parameters.map((p: Any) => p.in)).toEqual(['path', 'path']);
     expect(Object.keys(post.requestBody.content)).toEqual(['application/x-www-form-urlencoded', 'application/json']);
-    expect(post.requestBody.content['application/x-www-form-urlencoded'].schema).toEqual(post.requestBody.content['application/json'].schema);
+    expect(post.requestBody.content['application/x-www-form-urlencoded'].schema).toEqual(
+      post.requestBody.content['application/json'].schema,
+    );
     expect(post.requestBody.required).toBe(true);
     expect(bodyOf(doc, path, 'post')).toEqual({
       type: 'object',
@@ -112,7 +122,10 @@ describe('parameters and bodies', () => {
   });
 
   it('lists numbered families of a body as patternProperties with x-proxmox-family', async () => {
-    const net = param('net[n]', schema('string', { description: 'Network device.' }), { family: 'net', familyRange: { first: 0, last: 31 } });
+    const net = param('net[n]', schema('string', { description: 'Network device.' }), {
+      family: 'net',
+      familyRange: { first: 0, last: 31 },
+    });
     const mp = param('mp[n]', schema('string'), { family: 'mp' });
     const doc = await exportValid(model([apiPath('/nodes/{node}/lxc', [op('POST', '/nodes/{node}/lxc', [nodeParam(), net, mp])])]));
     const body = bodyOf(doc, '/nodes/{node}/lxc', 'post');
@@ -131,7 +144,13 @@ describe('parameters and bodies', () => {
     const link = param('link[n]', schema('string'), { family: 'link', location: 'query' });
     const doc = await exportValid(model([apiPath('/cluster/x', [op('GET', '/cluster/x', [link])])]));
     const p = doc.paths['/cluster/x'].get.parameters[0];
-    expect(p).toMatchObject({ name: 'link[n]', in: 'query', style: 'form', explode: true, schema: { type: 'object', additionalProperties: false } });
+    expect(p).toMatchObject({
+      name: 'link[n]',
+      in: 'query',
+      style: 'form',
+      explode: true,
+      schema: { type: 'object', additionalProperties: false },
+    });
     expect(p.schema.patternProperties['^link(?:0|[1-9][0-9]*)$']['x-proxmox-family']).toEqual({ name: 'link[n]', base: 'link' });
   });
 });
@@ -143,7 +162,12 @@ describe('schemas', () => {
   };
 
   it('writes booleans as the integers 0 and 1, defaults included', async () => {
-    expect(await one(schema('boolean', { default: 1 }))).toEqual({ type: 'integer', enum: [0, 1], 'x-proxmox-type': 'boolean', default: 1 });
+    expect(await one(schema('boolean', { default: 1 }))).toEqual({
+      type: 'integer',
+      enum: [0, 1],
+      'x-proxmox-type': 'boolean',
+      default: 1,
+    });
     expect((await one(schema('boolean', { default: true }))).default).toBe(1);
     expect((await one(schema('boolean', { default: '0' }))).default).toBe(0);
   });
@@ -157,7 +181,18 @@ describe('schemas', () => {
       maximum: 4,
       default: 2,
     });
-    expect(await one(schema('string', { enum: ['a', 'b'], minLength: 1, maxLength: 8, format: named('pve-storage-id'), formatDescription: 'storage ID', synopsis: '<a | b>' }))).toEqual({
+    expect(
+      await one(
+        schema('string', {
+          enum: ['a', 'b'],
+          minLength: 1,
+          maxLength: 8,
+          format: named('pve-storage-id'),
+          formatDescription: 'storage ID',
+          synopsis: '<a | b>',
+        }),
+      ),
+    ).toEqual({
       type: 'string',
       enum: ['a', 'b'],
       minLength: 1,
@@ -197,10 +232,20 @@ describe('schemas', () => {
         { name: 'virtio', required: false, alias: 'macaddr', keyAlias: 'model', schema: {} },
       ],
     });
-    const registry = { 'pve-qm-ide': { kind: 'property-string' as const, name: 'pve-qm-ide', pointer: '/formats/pve-qm-ide', keys: [key('file', schema('string'), { defaultKey: true, required: true })] } };
+    const registry = {
+      'pve-qm-ide': {
+        kind: 'property-string' as const,
+        name: 'pve-qm-ide',
+        pointer: '/formats/pve-qm-ide',
+        keys: [key('file', schema('string'), { defaultKey: true, required: true })],
+      },
+    };
     const viaRegistry = await one(schema('string', { format: named('pve-qm-ide') }), { formats: registry, hasFormatRegistry: true });
     expect(viaRegistry.format).toBe('pve-qm-ide');
-    expect(viaRegistry['x-proxmox-property-string']).toEqual({ format: 'pve-qm-ide', keys: [{ name: 'file', required: true, defaultKey: true, schema: { type: 'string' } }] });
+    expect(viaRegistry['x-proxmox-property-string']).toEqual({
+      format: 'pve-qm-ide',
+      keys: [{ name: 'file', required: true, defaultKey: true, schema: { type: 'string' } }],
+    });
     const unknown = await one(schema('string', { format: named('pve-qm-ide') }));
     expect(unknown['x-proxmox-property-string']).toBeUndefined();
     expect(unknown.format).toBe('pve-qm-ide');
@@ -215,7 +260,10 @@ describe('schemas', () => {
     const v = await one(
       schema('array', {
         typeProperty: 'protocol',
-        oneOf: [schema('array', { instanceTypes: ['openfabric'], items: schema('string') }), schema('array', { instanceTypes: ['ospf'], items: schema('string') })],
+        oneOf: [
+          schema('array', { instanceTypes: ['openfabric'], items: schema('string') }),
+          schema('array', { instanceTypes: ['ospf'], items: schema('string') }),
+        ],
       }),
     );
     expect(v['x-proxmox-type-property']).toBe('protocol');
@@ -249,7 +297,12 @@ describe('responses', () => {
     expect(data['x-proxmox-links']).toEqual([{ rel: 'child', href: '{vmid}' }]);
     expect(data.items.required).toEqual(['vmid']);
     expect(Object.keys(data.items.properties)).toEqual(['vmid', 'name']);
-    expect(data.items.patternProperties['^mp(?:0|[1-9][0-9]*)$']['x-proxmox-family']).toEqual({ name: 'mp[n]', base: 'mp', first: 0, last: 255 });
+    expect(data.items.patternProperties['^mp(?:0|[1-9][0-9]*)$']['x-proxmox-family']).toEqual({
+      name: 'mp[n]',
+      base: 'mp',
+      first: 0,
+      last: 255,
+    });
     expect(doc.paths['/nodes/{node}/lxc'].get.responses['4XX']).toEqual({ $ref: '#/components/responses/Error' });
   });
 
@@ -267,7 +320,11 @@ describe('responses', () => {
     });
     const doc = await exportValid(model([apiPath('/x', [op('GET', '/x', [], { returns })])]));
     const data = doc.paths['/x'].get.responses['200'].content['application/json'].schema.properties.data;
-    expect(data.properties.osd).toMatchObject({ type: 'array', items: {}, 'x-proxmox-properties': { properties: { id: { type: 'integer' } }, required: ['id'] } });
+    expect(data.properties.osd).toMatchObject({
+      type: 'array',
+      items: {},
+      'x-proxmox-properties': { properties: { id: { type: 'integer' } }, required: ['id'] },
+    });
     expect(data.properties.osd.properties).toBeUndefined();
     expect(data.properties.tree).toMatchObject({ type: 'object', 'x-proxmox-items': { type: 'string' } });
   });
@@ -275,7 +332,13 @@ describe('responses', () => {
 
 describe('permissions, flags, tags', () => {
   it('writes permissions structured and in words, and every flag', async () => {
-    const check: PermCheck = { kind: 'or', items: [{ kind: 'perm', path: '/vms/{vmid}', privs: ['VM.Audit'], any: false }, { kind: 'perm', path: '/', privs: ['Sys.Audit'], any: false }] };
+    const check: PermCheck = {
+      kind: 'or',
+      items: [
+        { kind: 'perm', path: '/vms/{vmid}', privs: ['VM.Audit'], any: false },
+        { kind: 'perm', path: '/', privs: ['Sys.Audit'], any: false },
+      ],
+    };
     const o = op('GET', '/nodes/{node}/x', [nodeParam()], {
       permissions: { pointer: '', mode: 'check', check, description: 'Also checked in code.' },
       flags: { protected: true, proxyto: 'node', allowToken: true, downloadAllowed: true, exposeCredentials: true },
@@ -283,8 +346,16 @@ describe('permissions, flags, tags', () => {
     const doc = await exportValid(model([apiPath('/nodes/{node}/x', [o])]));
     const get = doc.paths['/nodes/{node}/x'].get;
     expect(get['x-proxmox-permissions']).toEqual({ mode: 'check', check, description: 'Also checked in code.' });
-    expect(get.description).toContain('**Permissions:**\n\nAny of:\n- Requires VM.Audit on /vms/{vmid}.\n- Requires Sys.Audit on /.\n\nAlso checked in code.');
-    expect(get).toMatchObject({ 'x-proxmox-protected': true, 'x-proxmox-proxyto': 'node', 'x-proxmox-allowtoken': true, 'x-proxmox-download-allowed': true, 'x-proxmox-expose-credentials': true });
+    expect(get.description).toContain(
+      '**Permissions:**\n\nAny of:\n- Requires VM.Audit on /vms/{vmid}.\n- Requires Sys.Audit on /.\n\nAlso checked in code.',
+    );
+    expect(get).toMatchObject({
+      'x-proxmox-protected': true,
+      'x-proxmox-proxyto': 'node',
+      'x-proxmox-allowtoken': true,
+      'x-proxmox-download-allowed': true,
+      'x-proxmox-expose-credentials': true,
+    });
     expect(get.description).toContain('CLI: `pvesh get /nodes/{node}/x`');
   });
 
@@ -295,7 +366,13 @@ describe('permissions, flags, tags', () => {
   });
 
   it('tags operations by top-level section and lists the tags once', async () => {
-    const doc = await exportValid(model([apiPath('/nodes', [op('GET', '/nodes', [], { name: 'a' })]), apiPath('/nodes/{node}', [op('GET', '/nodes/{node}', [nodeParam()], { name: 'b' })]), apiPath('/access', [op('GET', '/access', [], { name: 'c' })])]));
+    const doc = await exportValid(
+      model([
+        apiPath('/nodes', [op('GET', '/nodes', [], { name: 'a' })]),
+        apiPath('/nodes/{node}', [op('GET', '/nodes/{node}', [nodeParam()], { name: 'b' })]),
+        apiPath('/access', [op('GET', '/access', [], { name: 'c' })]),
+      ]),
+    );
     expect(doc.tags.map((t: Any) => t.name)).toEqual(['nodes', 'access']);
     expect(doc.paths['/nodes/{node}'].get.tags).toEqual(['nodes']);
   });
@@ -345,9 +422,18 @@ describe('operationIds', () => {
   });
 
   it('does not change an id when unrelated operations are added or reordered', () => {
-    const base = [apiPath('/nodes/{node}/qemu', [op('GET', '', [], { name: 'index' })]), apiPath('/nodes/{node}/lxc', [op('GET', '', [], { name: 'index' })])];
+    const base = [
+      apiPath('/nodes/{node}/qemu', [op('GET', '', [], { name: 'index' })]),
+      apiPath('/nodes/{node}/lxc', [op('GET', '', [], { name: 'index' })]),
+    ];
     const before = idsOf(model(base));
-    const after = idsOf(model([apiPath('/pools', [op('GET', '', [], { name: 'index' })]), ...base.reverse(), apiPath('/x', [op('GET', '', [], { name: 'other' })])]));
+    const after = idsOf(
+      model([
+        apiPath('/pools', [op('GET', '', [], { name: 'index' })]),
+        ...base.reverse(),
+        apiPath('/x', [op('GET', '', [], { name: 'other' })]),
+      ]),
+    );
     expect(after).toEqual(['index_pools', 'index_nodes_lxc', 'index_nodes_qemu', 'other']);
     expect(before).toEqual(['index_nodes_qemu', 'index_nodes_lxc']);
   });
@@ -355,7 +441,14 @@ describe('operationIds', () => {
 
 describe('serialization', () => {
   it('writes JSON and YAML of the same document, deterministically', () => {
-    const m = model([apiPath('/nodes/{node}/x', [op('POST', '/nodes/{node}/x', [nodeParam(), param('a', schema('string', { description: 'line 1\nline 2: "quoted" # not a comment' }))])])]);
+    const m = model([
+      apiPath('/nodes/{node}/x', [
+        op('POST', '/nodes/{node}/x', [
+          nodeParam(),
+          param('a', schema('string', { description: 'line 1\nline 2: "quoted" # not a comment' })),
+        ]),
+      ]),
+    ]);
     const doc = toOpenApi(m);
     const json = serializeOpenApi(doc, 'json');
     expect(serializeOpenApi(toOpenApi(m), 'json')).toBe(json);

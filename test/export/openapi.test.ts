@@ -36,7 +36,9 @@ function documentedParams(doc: Any, operation: Any): Map<string, string> {
 }
 
 function operationsOf(doc: Any): { path: string; method: string; op: Any }[] {
-  return Object.entries(doc.paths as Any).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((method) => ({ path, method, op: item[method] })));
+  return Object.entries(doc.paths as Any).flatMap(([path, item]) =>
+    METHODS.filter((m) => item[m]).map((method) => ({ path, method, op: item[method] })),
+  );
 }
 
 describe.each([
@@ -124,13 +126,16 @@ describe('OpenAPI export against the raw PVE 9.1 viewer dump', () => {
   });
 });
 
-describe.each([...VIEWER_DUMPS.filter((d) => d.version !== '9.1'), ...REFS_DUMPS.filter((d) => d.version !== '9.1')])('OpenAPI export of $file', ({ file }) => {
-  it('validates with 0 errors and carries every operation', async () => {
-    const { model } = await loadModel({ schema: file }, silentLogger());
-    const doc = toOpenApi(model) as Any;
-    const report = await validateOpenApi(doc);
-    expect(report.errors).toEqual([]);
-    expect(report.warnings).toEqual([]);
-    expect(operationsOf(doc)).toHaveLength(EXPECTED_COUNTS[file.split('/').pop()!]!.operations);
-  });
-});
+describe.each([...VIEWER_DUMPS.filter((d) => d.version !== '9.1'), ...REFS_DUMPS.filter((d) => d.version !== '9.1')])(
+  'OpenAPI export of $file',
+  ({ file }) => {
+    it('validates with 0 errors and carries every operation', async () => {
+      const { model } = await loadModel({ schema: file }, silentLogger());
+      const doc = toOpenApi(model) as Any;
+      const report = await validateOpenApi(doc);
+      expect(report.errors).toEqual([]);
+      expect(report.warnings).toEqual([]);
+      expect(operationsOf(doc)).toHaveLength(EXPECTED_COUNTS[file.split('/').pop()!]!.operations);
+    });
+  },
+);

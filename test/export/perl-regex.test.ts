@@ -46,7 +46,18 @@ describe('ecmaPattern', () => {
   });
 
   it('gives up on what has no exact ECMAScript equivalent', () => {
-    for (const p of ['\\A[a-z]+\\z', '(?^x: a )', '[[:alpha:]]', '^((?>[+-]?[\\w\\-\\._=]+,?)+)$', 'a++', '\\h', '(?#comment)', '(?^i:[\\x{e0}-\\x{ff}])', '(unbalanced', '[unclosed']) {
+    for (const p of [
+      '\\A[a-z]+\\z',
+      '(?^x: a )',
+      '[[:alpha:]]',
+      '^((?>[+-]?[\\w\\-\\._=]+,?)+)$',
+      'a++',
+      '\\h',
+      '(?#comment)',
+      '(?^i:[\\x{e0}-\\x{ff}])',
+      '(unbalanced',
+      '[unclosed',
+    ]) {
       expect(ecmaPattern(p), p).toBeNull();
     }
   });

@@ -18,20 +18,30 @@ describe('golden: example API', async () => {
   // Relative source so the model does not carry this machine's paths.
   const cwd = process.cwd();
   process.chdir(REPO_ROOT);
-  const result = await build({ schema: 'schema/example-api.json', formats: 'schema/example-formats.json', out }, silentLogger()).finally(() =>
-    process.chdir(cwd),
+  const result = await build({ schema: 'schema/example-api.json', formats: 'schema/example-formats.json', out }, silentLogger()).finally(
+    () => process.chdir(cwd),
   );
 
   it('normalized model', async () => {
     await expect(JSON.stringify(result.model, null, 2) + '\n').toMatchFileSnapshot(join(FIXTURES, 'model.json'));
   });
 
-  const pages = ['index.html', 'auth/index.html', 'privileges/index.html', 'operations/index.html', ...result.model.paths.map((p) => p.file)];
+  const pages = [
+    'index.html',
+    'auth/index.html',
+    'privileges/index.html',
+    'operations/index.html',
+    ...result.model.paths.map((p) => p.file),
+  ];
   it.each(pages)('page %s', async (file) => {
     const html = readFileSync(join(out, file), 'utf8');
     const main = /<main id="main">([\s\S]*)<\/main>/.exec(html)?.[1];
     expect(main).toBeDefined();
-    const name = file.replace(/\/index\.html$/, '').replace(/\.html$/, '').replace(/\//g, '__') || 'index';
+    const name =
+      file
+        .replace(/\/index\.html$/, '')
+        .replace(/\.html$/, '')
+        .replace(/\//g, '__') || 'index';
     await expect(main!.trim() + '\n').toMatchFileSnapshot(join(FIXTURES, 'pages', `${name}.html`));
   });
 });

@@ -32,7 +32,7 @@ export const HOSTILE: readonly string[] = [
   `'><img src=x onerror=window.__pwned=9>`,
   `" onmouseover="window.__pwned=10" x="`,
   `' autofocus onfocus='window.__pwned=11`,
-  "` onmouseover=window.__pwned=12 x=`",
+  '` onmouseover=window.__pwned=12 x=`',
   `x onmouseover=window.__pwned=13`,
   // Element breakouts
   `</textarea><script>window.__pwned=14</script>`,
@@ -161,7 +161,10 @@ const methodInfo = (name: string, s: string, i: number, extra: Record<string, un
     type: 'array',
     description: s,
     items: { type: 'object', properties: { [s]: { type: 'string', description: s, enum: [s] } } },
-    links: [{ rel: s, href: `{${s}}` }, { rel: 'child', href: s }],
+    links: [
+      { rel: s, href: `{${s}}` },
+      { rel: 'child', href: s },
+    ],
   },
 });
 

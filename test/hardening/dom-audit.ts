@@ -12,17 +12,102 @@ export interface DomFinding {
 
 /** Everything the templates, the sanitized Markdown renderer and site/src create. */
 const ALLOWED_ELEMENTS = [
-  'html', 'head', 'meta', 'title', 'link', 'script', 'body', 'header', 'nav', 'main', 'footer', 'article', 'section',
-  'form', 'label', 'input', 'button', 'div', 'span', 'a', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li',
-  'code', 'pre', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'strong', 'em', 'del',
-  'br', 'hr', 'blockquote', 'kbd', 'mark', 'dl', 'dt', 'dd', 'details', 'summary', 'small', 'select', 'option',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'link',
+  'script',
+  'body',
+  'header',
+  'nav',
+  'main',
+  'footer',
+  'article',
+  'section',
+  'form',
+  'label',
+  'input',
+  'button',
+  'div',
+  'span',
+  'a',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'code',
+  'pre',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'figure',
+  'figcaption',
+  'strong',
+  'em',
+  'del',
+  'br',
+  'hr',
+  'blockquote',
+  'kbd',
+  'mark',
+  'dl',
+  'dt',
+  'dd',
+  'details',
+  'summary',
+  'small',
+  'select',
+  'option',
 ];
 
 /** Attributes our own markup uses; `data-*` and `aria-*` are allowed by prefix. */
 const ALLOWED_ATTRIBUTES = [
-  'id', 'class', 'href', 'src', 'rel', 'title', 'lang', 'charset', 'name', 'content', 'http-equiv', 'defer', 'type',
-  'role', 'for', 'placeholder', 'autocomplete', 'spellcheck', 'hidden', 'action', 'method', 'scope', 'tabindex',
-  'disabled', 'checked', 'start', 'align', 'value', 'readonly', 'open', 'selected', 'colspan', 'rowspan', 'datetime', 'download',
+  'id',
+  'class',
+  'href',
+  'src',
+  'rel',
+  'title',
+  'lang',
+  'charset',
+  'name',
+  'content',
+  'http-equiv',
+  'defer',
+  'type',
+  'role',
+  'for',
+  'placeholder',
+  'autocomplete',
+  'spellcheck',
+  'hidden',
+  'action',
+  'method',
+  'scope',
+  'tabindex',
+  'disabled',
+  'checked',
+  'start',
+  'align',
+  'value',
+  'readonly',
+  'open',
+  'selected',
+  'colspan',
+  'rowspan',
+  'datetime',
+  'download',
 ];
 
 export function auditDom(options: { origin: string; allowedElements: string[]; allowedAttributes: string[] }): DomFinding[] {
@@ -57,7 +142,8 @@ export function auditDom(options: { origin: string; allowedElements: string[]; a
       const url = new URL(el.getAttribute('href')!, document.baseURI);
       // Only links may leave the site; nothing that loads may.
       const inlineIcon = el.getAttribute('rel') === 'icon' && url.protocol === 'data:';
-      if (tag === 'link' && url.origin !== options.origin && el.getAttribute('rel') !== 'canonical' && !inlineIcon) add('link to another origin', el);
+      if (tag === 'link' && url.origin !== options.origin && el.getAttribute('rel') !== 'canonical' && !inlineIcon)
+        add('link to another origin', el);
     }
     if (tag === 'script') {
       const src = el.getAttribute('src');
@@ -78,11 +164,16 @@ export function auditDom(options: { origin: string; allowedElements: string[]; a
   const headChildren = Array.from(document.head.children);
   const cspIndex = headChildren.findIndex((el) => el.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy');
   const firstLoad = headChildren.findIndex((el) => el.tagName === 'SCRIPT' || el.tagName === 'LINK' || el.tagName === 'STYLE');
-  if (cspIndex < 0 || (firstLoad >= 0 && firstLoad < cspIndex)) findings.push({ what: 'CSP meta does not precede scripts and styles', detail: csp });
+  if (cspIndex < 0 || (firstLoad >= 0 && firstLoad < cspIndex))
+    findings.push({ what: 'CSP meta does not precede scripts and styles', detail: csp });
   // Bidi controls and C0/C1 controls must never reach the page as raw characters (Trojan Source).
   const raw = document.documentElement.outerHTML;
   const bad = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/.exec(raw);
-  if (bad) findings.push({ what: 'raw control character', detail: `U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0')} near ${JSON.stringify(raw.slice(Math.max(0, bad.index - 60), bad.index + 20))}` });
+  if (bad)
+    findings.push({
+      what: 'raw control character',
+      detail: `U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0')} near ${JSON.stringify(raw.slice(Math.max(0, bad.index - 60), bad.index + 20))}`,
+    });
   return findings;
 }
 

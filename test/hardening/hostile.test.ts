@@ -73,7 +73,10 @@ describe('hostile schema text', () => {
       if (foreign(r)) visit.foreignRequests.push(`${r.url()} requested`);
     };
     const onFailed = (r: import('playwright-core').Request): void => {
-      if (foreign(r)) visit.foreignRequests.push(`${r.url()} ${/csp/i.test(r.failure()?.errorText ?? '') ? 'blocked:csp' : `failed: ${r.failure()?.errorText ?? '?'}`}`);
+      if (foreign(r))
+        visit.foreignRequests.push(
+          `${r.url()} ${/csp/i.test(r.failure()?.errorText ?? '') ? 'blocked:csp' : `failed: ${r.failure()?.errorText ?? '?'}`}`,
+        );
     };
     const onFinished = (r: import('playwright-core').Request): void => {
       if (foreign(r)) visit.foreignRequests.push(`${r.url()} loaded`);
@@ -92,7 +95,10 @@ describe('hostile schema text', () => {
         visit.cspViolations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
       } catch (error) {
         // e.g. a <meta http-equiv="refresh"> from schema text navigated the page away
-        visit.findings.push({ what: 'page could not be audited', detail: `${(error as Error).message.split('\n')[0]} (now at ${page.url()})` });
+        visit.findings.push({
+          what: 'page could not be audited',
+          detail: `${(error as Error).message.split('\n')[0]} (now at ${page.url()})`,
+        });
       }
       if (page.url() !== url) visit.findings.push({ what: 'page navigated away', detail: page.url() });
     } finally {
@@ -107,7 +113,9 @@ describe('hostile schema text', () => {
 
   it('the committed list of hostile strings is the corpus in use', async () => {
     const listed = { strings: HOSTILE, long: LONG_STRINGS.map((l) => ({ label: l.label, chars: l.text.length })) };
-    await expect(JSON.stringify(listed, null, 2) + '\n').toMatchFileSnapshot(join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'hostile-strings.json'));
+    await expect(JSON.stringify(listed, null, 2) + '\n').toMatchFileSnapshot(
+      join(REPO_ROOT, 'test', 'fixtures', 'hostile', 'hostile-strings.json'),
+    );
   });
 
   it('builds every hostile string into pages; 1 MB strings are cut visibly and the build stays fast', () => {
@@ -117,7 +125,9 @@ describe('hostile schema text', () => {
     const long = readFileSync(join(out, result.model.paths.find((p) => p.path === '/long')!.file), 'utf8');
     // Each 1 MB string sits in a description, a default and an enum value: shown cut, so the page stays openable.
     expect(long.length).toBeLessThan(2 * 1024 * 1024);
-    expect(long.match(/more characters not shown\]/g)?.length ?? 0).toBeGreaterThanOrEqual(3 * LONG_STRINGS.filter((l) => l.text.length > 1e6 - 1).length);
+    expect(long.match(/more characters not shown\]/g)?.length ?? 0).toBeGreaterThanOrEqual(
+      3 * LONG_STRINGS.filter((l) => l.text.length > 1e6 - 1).length,
+    );
   });
 
   it('no page carries markup, script, remote loads or raw control characters from schema text', async () => {
@@ -153,14 +163,24 @@ describe('hostile schema text', () => {
     const page = await browser.context.newPage();
     const problems: string[] = [];
     const visibleForm = (s: string): string =>
-      s.replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+      s.replace(
+        /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g,
+        (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`,
+      );
     for (const [i, s] of HOSTILE.entries()) {
       const apiPath = result.model.paths.find((p) => p.path === `/hostile/${s}/{p${i}}`)!;
       await page.goto(`${origin}/${apiPath.file.split('/').map(encodeURIComponent).join('/')}`);
       const h1 = await page.locator('h1').textContent();
       if (h1 !== visibleForm(`/hostile/${s}/{p${i}}`)) problems.push(`h1 of payload ${i}: ${JSON.stringify(h1)}`);
       const title = await page.title();
-      if (!title.startsWith(visibleForm(`/hostile/${s}/{p${i}}`).replace(/[\t\n\f\r ]+/g, ' ').trim())) problems.push(`title of payload ${i}: ${JSON.stringify(title)}`);
+      if (
+        !title.startsWith(
+          visibleForm(`/hostile/${s}/{p${i}}`)
+            .replace(/[\t\n\f\r ]+/g, ' ')
+            .trim(),
+        )
+      )
+        problems.push(`title of payload ${i}: ${JSON.stringify(title)}`);
     }
     await page.goto(`${origin}/api/hostile/`);
     const text = (await page.locator('main').textContent()) ?? '';
@@ -185,7 +205,13 @@ describe('hostile schema text', () => {
     await page.close();
     // The results really were rendered (from an index full of payloads), and the audit ran over them.
     expect(shown['pwned']).toBeGreaterThan(0);
-    expect([...v.findings.map((f) => `${f.what}: ${f.detail}`), ...v.dialogs, ...v.foreignRequests, ...v.cspViolations, ...v.pageErrors]).toEqual([]);
+    expect([
+      ...v.findings.map((f) => `${f.what}: ${f.detail}`),
+      ...v.dialogs,
+      ...v.foreignRequests,
+      ...v.cspViolations,
+      ...v.pageErrors,
+    ]).toEqual([]);
   });
 
   it('the Content-Security-Policy blocks payloads that get past escaping', async () => {
@@ -209,7 +235,14 @@ describe('hostile schema text', () => {
     expect(pwned).toEqual([]);
     // The DOM audit sees every injected piece (so a clean audit of the real pages means something).
     const seen = v.findings.map((f) => f.what).join('\n');
-    for (const what of ['inline script', 'unexpected attribute onerror', 'unsafe link target', 'unexpected element <iframe>', 'unexpected element <img>', 'link to another origin']) {
+    for (const what of [
+      'inline script',
+      'unexpected attribute onerror',
+      'unsafe link target',
+      'unexpected element <iframe>',
+      'unexpected element <img>',
+      'link to another origin',
+    ]) {
       expect(seen).toContain(what);
     }
     expect(v.dialogs).toEqual([]);

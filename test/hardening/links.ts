@@ -94,7 +94,8 @@ export function checkLinks(root: string): LinkReport {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as { paths: { path: string; url: string }[] };
   for (const entry of manifest.paths) {
     report.links++;
-    if (resolveTarget(root, 'index.html', entry.url) === null) report.broken.push(`manifest.json: ${entry.path} -> ${entry.url} points to no file`);
+    if (resolveTarget(root, 'index.html', entry.url) === null)
+      report.broken.push(`manifest.json: ${entry.path} -> ${entry.url} points to no file`);
   }
   return report;
 }

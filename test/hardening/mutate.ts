@@ -30,10 +30,47 @@ interface Slot {
 
 /** Keys whose values steer the pipeline: mutations prefer them half of the time. */
 const STRUCTURAL = new Set([
-  'path', 'info', 'GET', 'POST', 'PUT', 'DELETE', 'parameters', 'properties', 'children', 'type', 'enum', 'items',
-  'format', 'permissions', 'check', 'returns', 'optional', 'default', 'typetext', 'minimum', 'maximum', 'pattern',
-  'links', 'description', 'user', 'additionalProperties', 'oneOf', 'instance-types', 'type-property', 'text', 'leaf',
-  'proxyto', 'allowtoken', 'protected', 'requires', 'maxLength', 'minLength', 'format_description', 'default_key', 'alias', 'keyAlias',
+  'path',
+  'info',
+  'GET',
+  'POST',
+  'PUT',
+  'DELETE',
+  'parameters',
+  'properties',
+  'children',
+  'type',
+  'enum',
+  'items',
+  'format',
+  'permissions',
+  'check',
+  'returns',
+  'optional',
+  'default',
+  'typetext',
+  'minimum',
+  'maximum',
+  'pattern',
+  'links',
+  'description',
+  'user',
+  'additionalProperties',
+  'oneOf',
+  'instance-types',
+  'type-property',
+  'text',
+  'leaf',
+  'proxyto',
+  'allowtoken',
+  'protected',
+  'requires',
+  'maxLength',
+  'minLength',
+  'format_description',
+  'default_key',
+  'alias',
+  'keyAlias',
 ]);
 
 /**
@@ -64,7 +101,13 @@ class Slots {
     }
   }
 
-  private push(parent: Slots['parents'][number], key: string | number, up: number, child: unknown, stack: { value: unknown; slot: number }[]): number {
+  private push(
+    parent: Slots['parents'][number],
+    key: string | number,
+    up: number,
+    child: unknown,
+    stack: { value: unknown; slot: number }[],
+  ): number {
     const index = this.parents.length;
     this.parents.push(parent);
     this.keys.push(key);
@@ -119,7 +162,23 @@ function randomValue(rng: Rng): unknown {
   return pick(rng, palette)();
 }
 
-const RENAMES = ['GET', 'PATCH', 'get', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '$ref', '', 'a/b', '~', 'x[n]', 'net0', 'net1', 'properties'];
+const RENAMES = [
+  'GET',
+  'PATCH',
+  'get',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  '$ref',
+  '',
+  'a/b',
+  '~',
+  'x[n]',
+  'net0',
+  'net1',
+  'properties',
+];
 
 function setOwn(parent: Slot['parent'], key: string | number, value: unknown): void {
   if (Array.isArray(parent)) parent[key as number] = value;
@@ -190,7 +249,12 @@ function mutateOnce(table: Slots, rng: Rng): string {
       return `hostile text at ${pointer}`;
     }
     case 7: {
-      const value = typeof current === 'number' ? String(current) : typeof current === 'string' && /^-?\d+(\.\d+)?$/.test(current) ? Number(current) : 1;
+      const value =
+        typeof current === 'number'
+          ? String(current)
+          : typeof current === 'string' && /^-?\d+(\.\d+)?$/.test(current)
+            ? Number(current)
+            : 1;
       setOwn(parent, key, value);
       return `number/string flip at ${pointer}`;
     }

@@ -88,13 +88,17 @@ describe('quality gates on the PVE 9.1 site', () => {
     ['the largest path page', () => largestPathPage().replace(/index\.html$/, '')],
     ['the auth guide', () => 'auth/'],
     ['the privileges index', () => 'privileges/'],
-  ])('axe: no serious or critical violations on %s', async (_name, target) => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url + target(), { waitUntil: 'load' });
-    const violations = await axe(page);
-    await page.close();
-    expect(describeViolations(violations)).toEqual([]);
-  }, 120_000);
+  ])(
+    'axe: no serious or critical violations on %s',
+    async (_name, target) => {
+      const page = await browser.context.newPage();
+      await page.goto(server.url + target(), { waitUntil: 'load' });
+      const violations = await axe(page);
+      await page.close();
+      expect(describeViolations(violations)).toEqual([]);
+    },
+    120_000,
+  );
 
   it('axe: no serious or critical violations in the dark color scheme (index and a path page)', async () => {
     const page = await browser.context.newPage();
@@ -130,7 +134,7 @@ describe('quality gates on the PVE 9.1 site', () => {
     // The copy buttons are added by the page script: wait for them, they are controls too.
     await page.locator('button.copy').first().waitFor({ state: 'attached', timeout: 10_000 });
     const describe = `(el) => el ? [el.id ? '#' + el.id : '', el.tagName.toLowerCase(), el.getAttribute('href') || '', (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 40)].filter(Boolean).join(' ') : 'none'`;
-    const expected = await page.evaluate(`(() => {
+    const expected = (await page.evaluate(`(() => {
       const d = ${describe};
       const all = Array.from(document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]'));
       return all.filter((el) => {
@@ -139,7 +143,7 @@ describe('quality gates on the PVE 9.1 site', () => {
         const style = getComputedStyle(el);
         return style.visibility !== 'hidden' && style.display !== 'none' && (box.width > 0 || box.height > 0);
       }).map(d);
-    })()`) as string[];
+    })()`)) as string[];
     expect(expected.length).toBeGreaterThan(20);
     // Every kind of control is in the list: the skip link, the search input and its button, copy buttons, anchors.
     expect(expected[0]).toBe('a #main Skip to content');
@@ -163,7 +167,9 @@ describe('quality gates on the PVE 9.1 site', () => {
     }
     // Past the last control focus leaves the page (or wraps to the first): nothing holds it.
     await page.keyboard.press('Tab');
-    const after = (await page.evaluate(`(${describe})(document.activeElement === document.body ? null : document.activeElement)`)) as string;
+    const after = (await page.evaluate(
+      `(${describe})(document.activeElement === document.body ? null : document.activeElement)`,
+    )) as string;
     await page.close();
     expect(reached).toEqual(expected);
     expect(invisible).toEqual([]);

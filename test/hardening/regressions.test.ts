@@ -22,7 +22,10 @@ const method = (properties: Record<string, unknown>, extra: Record<string, unkno
   ...extra,
 });
 
-async function buildSchema(schema: unknown, options: { formats?: unknown } = {}): Promise<{ out: string; page: (apiPath: string) => string }> {
+async function buildSchema(
+  schema: unknown,
+  options: { formats?: unknown } = {},
+): Promise<{ out: string; page: (apiPath: string) => string }> {
   const dir = tempDir('pve-apidoc-regress-');
   const file = join(dir, 'api.json');
   writeFileSync(file, JSON.stringify(schema));
@@ -39,12 +42,22 @@ async function buildSchema(schema: unknown, options: { formats?: unknown } = {})
 describe('hardening regressions', () => {
   it('escapes the family name in the numbered-family range note', async () => {
     const { page } = await buildSchema([
-      { path: '/a', info: { POST: method({ '<img src=x onerror=alert(1)>7': { type: 'string', optional: 1 }, '<img src=x onerror=alert(1)>8': { type: 'string', optional: 1 } }) } },
+      {
+        path: '/a',
+        info: {
+          POST: method({
+            '<img src=x onerror=alert(1)>7': { type: 'string', optional: 1 },
+            '<img src=x onerror=alert(1)>8': { type: 'string', optional: 1 },
+          }),
+        },
+      },
     ]);
     const html = page('/a');
     expect(html).toContain('Numbered family');
     expect(html).not.toContain('<img');
-    expect(html).toContain('<code>&lt;img src&#61;x onerror&#61;alert(1)&gt;7</code> to <code>&lt;img src&#61;x onerror&#61;alert(1)&gt;8</code>');
+    expect(html).toContain(
+      '<code>&lt;img src&#61;x onerror&#61;alert(1)&gt;7</code> to <code>&lt;img src&#61;x onerror&#61;alert(1)&gt;8</code>',
+    );
   });
 
   it('renders deeply nested Markdown as plain text instead of overflowing the stack', () => {
@@ -71,7 +84,9 @@ describe('hardening regressions', () => {
     // never half a surrogate pair
     expect(clipText('ab😀cd', 3)).toBe('ab … [4 more characters not shown]');
     const huge = 'Z'.repeat(1 << 20);
-    const { page } = await buildSchema([{ path: '/a', info: { GET: method({ x: { type: 'string', optional: 1, description: huge, default: huge, enum: [huge] } }) } }]);
+    const { page } = await buildSchema([
+      { path: '/a', info: { GET: method({ x: { type: 'string', optional: 1, description: huge, default: huge, enum: [huge] } }) } },
+    ]);
     const html = page('/a');
     expect(html.length).toBeLessThan(MAX_SHOWN.text + 4 * MAX_SHOWN.code + 200_000);
     expect(html).toContain(`[${(1 << 20) - MAX_SHOWN.text} more characters not shown]`);
@@ -80,7 +95,9 @@ describe('hardening regressions', () => {
 
   it('neutralizes bidi and control characters in the finished page, Handlebars-escaped text included', async () => {
     expect(neutralizeInvisible('a\u202eb\u0000c\td')).toBe('a&lt;U+202E&gt;b&lt;U+0000&gt;c\td');
-    const { page } = await buildSchema([{ path: '/a', text: 'evil\u202eexe.txt', info: { GET: method({}, { description: 'Right\u2067to\u2069left and a bell\u0007.' }) } }]);
+    const { page } = await buildSchema([
+      { path: '/a', text: 'evil\u202eexe.txt', info: { GET: method({}, { description: 'Right\u2067to\u2069left and a bell\u0007.' }) } },
+    ]);
     const html = page('/a');
     expect(html).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u0000-\u0008]/);
     expect(html).toContain('evil&lt;U+202E&gt;exe.txt');
@@ -115,7 +132,11 @@ describe('hardening regressions', () => {
         info: {
           GET: method({
             e: { type: 'string', optional: 1, enum: [{ toString: 1 }, 'plain'] },
-            s: { type: 'string', optional: 1, format: { toString: { type: 'string', optional: 1 }, ['__proto__']: { type: 'string', optional: 1 } } },
+            s: {
+              type: 'string',
+              optional: 1,
+              format: { toString: { type: 'string', optional: 1 }, ['__proto__']: { type: 'string', optional: 1 } },
+            },
             // computed keys: a literal `__proto__:` would set the prototype instead of a key
             u: { type: 'string', optional: 1, ['__proto__']: 'kept as an unknown key' },
           }),
@@ -150,7 +171,9 @@ describe('hardening regressions', () => {
 
   it('names the cause of a failed anyOf whose branches are $refs, or merges them into "must be A or B"', async () => {
     const viewer = (properties: Record<string, unknown>): unknown => [{ path: '/a', info: { GET: method(properties) } }];
-    await expect(buildSchema(viewer({ x: { type: 5 } }))).rejects.toThrow(/:\/0\/info\/GET\/parameters\/properties\/x\/type - must be string or array$/);
+    await expect(buildSchema(viewer({ x: { type: 5 } }))).rejects.toThrow(
+      /:\/0\/info\/GET\/parameters\/properties\/x\/type - must be string or array$/,
+    );
     await expect(buildSchema(viewer({ x: 'not a schema' }))).rejects.toThrow(/\/properties\/x - must be object$/);
   });
 
@@ -158,13 +181,24 @@ describe('hardening regressions', () => {
     expect(new Set([pageFile('/a/b'), pageFile('/a//b'), pageFile('/a/b/')]).size).toBe(3);
     expect(pageFile('/')).toBe('api/index.html');
     expect(pageFile('/nodes/{node}')).toBe('api/nodes/_node/index.html');
-    const params = Object.fromEntries(['title', 'params', 'returns', 'curl', 'python', 'X', 'x', 'x-2'].map((n) => [n, { type: 'string', optional: 1 }]));
+    const params = Object.fromEntries(
+      ['title', 'params', 'returns', 'curl', 'python', 'X', 'x', 'x-2'].map((n) => [n, { type: 'string', optional: 1 }]),
+    );
     const { out, page } = await buildSchema([
-      { path: '/a', children: [{ path: '/a/b', info: { GET: method(params) } }, { path: '/a//b', info: { GET: method({}) } }, { path: '/a/b/', info: { GET: method({}) } }] },
+      {
+        path: '/a',
+        children: [
+          { path: '/a/b', info: { GET: method(params) } },
+          { path: '/a//b', info: { GET: method({}) } },
+          { path: '/a/b/', info: { GET: method({}) } },
+        ],
+      },
     ]);
     const ids = [...page('/a/b').matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
-    expect(ids).toEqual(expect.arrayContaining(['get-title', 'get-title-2', 'get-params-2', 'get-curl-2', 'get-x', 'get-x-2', 'get-x-2-2']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['get-title', 'get-title-2', 'get-params-2', 'get-curl-2', 'get-x', 'get-x-2', 'get-x-2-2']),
+    );
     expect(checkLinks(out).broken).toEqual([]);
   });
 
@@ -181,6 +215,8 @@ describe('hardening regressions', () => {
     const report = checkLinks(root);
     expect(report.external).toBe(1);
     expect(report.broken).toHaveLength(5);
-    expect(report.broken.join('\n')).toMatch(/missing\/.*points to no file[\s\S]*no id "nowhere"[\s\S]*href="sub" points to no file[\s\S]*javascript[\s\S]*gone\/index\.html/);
+    expect(report.broken.join('\n')).toMatch(
+      /missing\/.*points to no file[\s\S]*no id "nowhere"[\s\S]*href="sub" points to no file[\s\S]*javascript[\s\S]*gone\/index\.html/,
+    );
   });
 });

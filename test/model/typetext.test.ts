@@ -26,9 +26,7 @@ describe('deriveTypetext rules (schema_get_type_text)', () => {
   });
 
   it('wraps format_description in angle brackets, before enum and pattern', () => {
-    expect(deriveTypetext({ type: 'string', format_description: 'storage ID', enum: ['a'], pattern: 'x' })).toBe(
-      '<storage ID>',
-    );
+    expect(deriveTypetext({ type: 'string', format_description: 'storage ID', enum: ['a'], pattern: 'x' })).toBe('<storage ID>');
   });
 
   it('lists enums sorted by code unit, joined with " | "', () => {

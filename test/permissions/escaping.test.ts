@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalizePermissions, type PermissionDiagnostic } from '../../generator/model/permissions.js';
+import type { Permissions } from '../../generator/model/types.js';
 import { escapeHtml, permissionsPlainText, renderPermissionsHtml } from '../../generator/render/permissions.js';
 
 const XSS = '<script>alert(1)</script>';
@@ -98,7 +99,7 @@ describe('malformed input never throws and is shown verbatim', () => {
 
   it.each(cases)('%s', (_name, raw) => {
     const diagnostics: PermissionDiagnostic[] = [];
-    let model;
+    let model: Permissions | undefined;
     expect(() => {
       model = normalizePermissions(raw, '/0/info/GET/permissions', (d) => diagnostics.push(d));
     }).not.toThrow();
@@ -140,7 +141,11 @@ describe('malformed input never throws and is shown verbatim', () => {
     expect(() => normalizePermissions({ check: cyclic }, '/p')).not.toThrow();
     expect(() => normalizePermissions({ check: ['x', 10n] }, '/p')).not.toThrow();
     expect(() => normalizePermissions({ check: ['and', undefined] }, '/p')).not.toThrow();
-    const throwing = { get user(): string { throw new Error('boom'); } };
+    const throwing = {
+      get user(): string {
+        throw new Error('boom');
+      },
+    };
     expect(() => normalizePermissions(throwing, '/p')).not.toThrow();
   });
 

@@ -177,11 +177,15 @@ describe('check forms', () => {
     });
   });
   it('placeholder without an anchor stays plain text', () => {
-    expect(check(['perm', '/x/{nolink}/{vmid}', ['A']]).html).toMatchInlineSnapshot(`"<div class="permissions"><p>Requires <code>A</code> on <code>/x/{nolink}/<a href="#post-param-vmid">{vmid}</a></code>.</p></div>"`);
+    expect(check(['perm', '/x/{nolink}/{vmid}', ['A']]).html).toMatchInlineSnapshot(
+      `"<div class="permissions"><p>Requires <code>A</code> on <code>/x/{nolink}/<a href="#post-param-vmid">{vmid}</a></code>.</p></div>"`,
+    );
   });
   it('privilege links when privilegeHref is given', () => {
     const model = normalizePermissions({ check: ['perm', '/vms/{vmid}', ['VM.Audit']] }, POINTER);
-    expect(renderPermissionsHtml(model, paramAnchor, privilegeHref)).toMatchInlineSnapshot(`"<div class="permissions"><p>Requires <code><a href="../privileges.html#VM.Audit">VM.Audit</a></code> on <code>/vms/<a href="#post-param-vmid">{vmid}</a></code>.</p></div>"`);
+    expect(renderPermissionsHtml(model, paramAnchor, privilegeHref)).toMatchInlineSnapshot(
+      `"<div class="permissions"><p>Requires <code><a href="../privileges.html#VM.Audit">VM.Audit</a></code> on <code>/vms/<a href="#post-param-vmid">{vmid}</a></code>.</p></div>"`,
+    );
   });
   it('and / or nested', () => {
     expect(

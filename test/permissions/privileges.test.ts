@@ -31,7 +31,13 @@ describe('buildPrivilegeIndex', () => {
 
   it('lists every privilege with how it is named', () => {
     const index = buildPrivilegeIndex(m);
-    const compact = index.map((e) => [e.privilege, e.uses.map((u) => `${u.method} ${u.path} #${u.anchor} ${u.how}/${u.via} on ${u.aclPath}${u.requireParam ? ` require ${u.requireParam}` : ''}${u.note ? ` (${u.note})` : ''}`)]);
+    const compact = index.map((e) => [
+      e.privilege,
+      e.uses.map(
+        (u) =>
+          `${u.method} ${u.path} #${u.anchor} ${u.how}/${u.via} on ${u.aclPath}${u.requireParam ? ` require ${u.requireParam}` : ''}${u.note ? ` (${u.note})` : ''}`,
+      ),
+    ]);
     expect(compact).toMatchInlineSnapshot(`
       [
         [
@@ -107,9 +113,7 @@ describe('buildPrivilegeIndex', () => {
   });
 
   it('is deterministic and independent of input order', () => {
-    const reversed = model(
-      [...m.paths].reverse().map((p) => ({ ...p, operations: [...p.operations].reverse() })),
-    );
+    const reversed = model([...m.paths].reverse().map((p) => ({ ...p, operations: [...p.operations].reverse() })));
     expect(JSON.stringify(buildPrivilegeIndex(reversed))).toBe(JSON.stringify(buildPrivilegeIndex(m)));
   });
 });

@@ -147,11 +147,12 @@ describe('PVE 9.1: privileges index', () => {
     const expected = new Set<string>();
     const collect = (c: unknown): void => {
       if (!Array.isArray(c)) return;
-      if (c[0] === 'and' || c[0] === 'or') c.slice(1).forEach(collect);
-      if (c[0] === 'perm' && Array.isArray(c[2])) c[2].forEach((p) => expected.add(String(p)));
-      if (c[0] === 'userid-group' && Array.isArray(c[1])) c[1].forEach((p) => expected.add(String(p)));
+      if (c[0] === 'and' || c[0] === 'or') for (const item of c.slice(1)) collect(item);
+      if (c[0] === 'perm' && Array.isArray(c[2])) for (const p of c[2]) expected.add(String(p));
+      if (c[0] === 'userid-group' && Array.isArray(c[1])) for (const p of c[1]) expected.add(String(p));
       if (c[0] === 'userid-param' && c[1] === 'Realm.AllocateUser') expected.add('Realm.AllocateUser');
-      if (c[0] === 'perm-modify') ['Permissions.Modify', 'Datastore.Allocate', 'VM.Allocate', 'Pool.Allocate'].forEach((p) => expected.add(p));
+      if (c[0] === 'perm-modify')
+        for (const p of ['Permissions.Modify', 'Datastore.Allocate', 'VM.Allocate', 'Pool.Allocate']) expected.add(p);
     };
     for (const node of walkRaw(tree('9.1'))) {
       for (const info of Object.values(node.info ?? {})) {

@@ -15,14 +15,25 @@ import { tempDir } from '../helpers/tree.js';
 const BIN = join(REPO_ROOT, 'bin', 'pve-apidoc.js');
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tempDir('pve-apidoc-cwd-'), env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd: tempDir('pve-apidoc-cwd-'),
+    env: { ...process.env, ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A one-path schema without anything to warn about. */
 function cleanSchema(): string {
   const file = join(tempDir(), 'clean.json');
-  const info = { name: 'version', method: 'GET', description: 'API version.', parameters: { type: 'object', properties: {} }, returns: { type: 'object' }, permissions: { user: 'all' } };
+  const info = {
+    name: 'version',
+    method: 'GET',
+    description: 'API version.',
+    parameters: { type: 'object', properties: {} },
+    returns: { type: 'object' },
+    permissions: { user: 'all' },
+  };
   writeFileSync(file, JSON.stringify([{ path: '/version', text: 'version', leaf: 1, info: { GET: info } }]));
   return file;
 }
@@ -40,9 +51,16 @@ describe('--json', () => {
       site: { product: 'pve', productName: 'Proxmox VE' },
       counts: { paths: 21, operations: 28, files: expect.any(Number), bytes: expect.any(Number) },
       warnings: { count: 1, messages: [expect.stringContaining('unrecognized permission test "future-check"')] },
-      outputs: { dir: out, index: join(out, 'index.html'), manifest: join(out, 'manifest.json'), sitemap: null, zip: { path: `${out}.zip`, bytes: expect.any(Number) } },
+      outputs: {
+        dir: out,
+        index: join(out, 'index.html'),
+        manifest: join(out, 'manifest.json'),
+        sitemap: null,
+        zip: { path: `${out}.zip`, bytes: expect.any(Number) },
+      },
     });
-    for (const phase of ['load', 'validate', 'deref', 'normalize', 'render', 'write', 'zip', 'total']) expect(summary.timings[phase]).toBeGreaterThanOrEqual(0);
+    for (const phase of ['load', 'validate', 'deref', 'normalize', 'render', 'write', 'zip', 'total'])
+      expect(summary.timings[phase]).toBeGreaterThanOrEqual(0);
     // Human lines stay on stderr.
     expect(result.stderr).toMatch(/built 21 path pages/);
   });
@@ -116,10 +134,16 @@ describe('colour and progress', () => {
   const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
   it.skipIf(!hasScript)('shows a progress line and colour on a terminal; NO_COLOR keeps it plain', () => {
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} build --out ${JSON.stringify(join(tempDir(), 'site'))}`;
-    const tty = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', TERM: 'xterm' } });
+    const tty = spawnSync('script', ['-qec', command, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '', TERM: 'xterm' },
+    });
     expect(tty.stdout).toContain('\r\x1b[2K\x1b[2mrender…\x1b[22m');
     expect(tty.stdout).toContain('\x1b[33mwarning:\x1b[39m');
-    const plain = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' } });
+    const plain = spawnSync('script', ['-qec', command, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' },
+    });
     expect(plain.stdout).toContain('\r\x1b[2Krender…');
     expect(plain.stdout).not.toMatch(/\x1b\[\d+m/);
   });

@@ -16,7 +16,10 @@ const BIN = join(REPO_ROOT, 'bin', 'pve-apidoc.js');
 /** Builds into <fresh temp dir>/<name>, from another fresh working folder, in its own process. */
 function buildOnce(name: string, args: string[]): string {
   const out = join(tempDir(), name);
-  const result = spawnSync(process.execPath, [BIN, 'build', '--quiet', '--out', out, ...args], { encoding: 'utf8', cwd: tempDir('pve-apidoc-cwd-') });
+  const result = spawnSync(process.execPath, [BIN, 'build', '--quiet', '--out', out, ...args], {
+    encoding: 'utf8',
+    cwd: tempDir('pve-apidoc-cwd-'),
+  });
   // The example API has deliberate oddities that warn; anything else on stderr is a failure.
   expect(result.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('warning: '))).toEqual([]);
   expect(result.status).toBe(EXIT.ok);
@@ -34,7 +37,14 @@ function expectIdentical(a: string, b: string): number {
 
 describe('deterministic output', () => {
   it('the example site (hosted, with sitemap) is byte-identical across two builds', () => {
-    const args = ['--base-url', 'https://example.org/pve/', '--formats', join(REPO_ROOT, 'schema/example-formats.json'), '--schema', join(REPO_ROOT, 'schema/example-api.json')];
+    const args = [
+      '--base-url',
+      'https://example.org/pve/',
+      '--formats',
+      join(REPO_ROOT, 'schema/example-formats.json'),
+      '--schema',
+      join(REPO_ROOT, 'schema/example-api.json'),
+    ];
     const a = buildOnce('site', args);
     const b = buildOnce('site', args);
     expect(expectIdentical(a, b)).toBeGreaterThan(25);

@@ -26,8 +26,15 @@ function fileFor(basePath: string, pathname: string): string {
 
 const ATTRIBUTES = /\s(href|src|action|data-root|data-search-index)="([^"]*)"/g;
 
-function unescape(value: string): string {
-  return value.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+function unescapeHtml(value: string): string {
+  return value
+    .replace(/&#x3D;/g, '=')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 interface Crawl {
@@ -43,7 +50,7 @@ function crawl(out: string, basePath: string): Crawl {
     // A host serves 404.html for any missing URL, possibly deep below the site.
     const pageUrl = file === '404.html' ? `${HOST}${basePath}no/such/deep/page` : servedAt(basePath, file);
     for (const match of html.matchAll(ATTRIBUTES)) {
-      const value = unescape(match[2]!);
+      const value = unescapeHtml(match[2]!);
       if (value === '' || value.startsWith('#') || /^(mailto|data):/i.test(value)) continue;
       let url: URL;
       try {
@@ -85,7 +92,7 @@ describe.each([
   });
 
   it('links the 404 page from the site root, since it is served at any depth', () => {
-    const html = unescape(readFileSync(join(out, '404.html'), 'utf8'));
+    const html = unescapeHtml(readFileSync(join(out, '404.html'), 'utf8'));
     expect(html).toContain('href="/docs/"');
     expect(html).toMatch(/href="\/docs\/assets\/style\.css\?v=[0-9a-f]+"/);
     expect(html).toMatch(/src="\/docs\/assets\/main\.js\?v=[0-9a-f]+"/);
@@ -120,7 +127,9 @@ describe('--base-url https://example.org/pve/ (absolute)', () => {
 
   it('lists every page but the 404 in sitemap.xml, with absolute clean URLs that exist', () => {
     const xml = readFileSync(join(out, 'sitemap.xml'), 'utf8');
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')).toBe(true);
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')).toBe(
+      true,
+    );
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     const pages = listFiles(out).filter((f) => f.endsWith('.html') && f !== '404.html');
     expect(locs).toHaveLength(pages.length);

@@ -46,7 +46,10 @@ describe('zip writer', () => {
     const dir = tempDir();
     const zipPath = zipPathFor(join(dir, 'pve-9.1/'));
     expect(zipPath).toBe(join(dir, 'pve-9.1.zip'));
-    writeZip(zipPath, [{ file: 'index.html', content: 'x' }, { file: 'api/index.html', content: 'y' }]);
+    writeZip(zipPath, [
+      { file: 'index.html', content: 'x' },
+      { file: 'api/index.html', content: 'y' },
+    ]);
     expect(readZip(readFileSync(zipPath)).map((r) => r.name)).toEqual(['pve-9.1/api/index.html', 'pve-9.1/index.html']);
   });
 
@@ -57,7 +60,11 @@ describe('zip writer', () => {
     writeFileSync(file, createZip(files));
     const check = spawnSync(
       'python3',
-      ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(i.filename + " " + str(i.date_time) for i in z.infolist()))', file],
+      [
+        '-c',
+        'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(i.filename + " " + str(i.date_time) for i in z.infolist()))',
+        file,
+      ],
       { encoding: 'utf8' },
     );
     expect(check.stderr).toBe('');

@@ -5,7 +5,9 @@ describe('links in schema Markdown', () => {
   const md = createMarkdown();
 
   it('keeps http(s) links that are real URLs', () => {
-    expect(md.inline('See [the wiki](https://pve.proxmox.com/wiki/Main_Page).')).toContain('<a href="https://pve.proxmox.com/wiki/Main_Page"');
+    expect(md.inline('See [the wiki](https://pve.proxmox.com/wiki/Main_Page).')).toContain(
+      '<a href="https://pve.proxmox.com/wiki/Main_Page"',
+    );
   });
 
   // Regression: PVE's /cluster/options text has the placeholder http://username:password@host:port/,

@@ -46,7 +46,10 @@ describe('plain sentences skip the Markdown parser', () => {
 
   it('and come out as marked would render them (generated strings from the allowed characters)', () => {
     let seed = 42;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const alphabet = 'abcXYZ019 ,.;:()\'"/?%+=-';
     const texts = new Set<string>(['a  b', 'A -', 'A ===', 'Ab ---', 'a - b', 'It\'s "x"', 'a1.', 'A/b/c?x=1%2']);
     for (let i = 0; i < 20_000; i++) {
@@ -58,7 +61,24 @@ describe('plain sentences skip the Markdown parser', () => {
   });
 
   it('leaves anything Markdown could give a meaning to, and links, to the parser', () => {
-    for (const text of ['1. first', '- item', 'see www.example.com', 'at https://x.org', 'root@pam', 'a *b*', 'a_b_', 'x <y>', 'a & b', 'two\nlines', 'trailing ', ' leading', 'back\\slash', 'a `b`', '# h', 'ünïcode']) {
+    for (const text of [
+      '1. first',
+      '- item',
+      'see www.example.com',
+      'at https://x.org',
+      'root@pam',
+      'a *b*',
+      'a_b_',
+      'x <y>',
+      'a & b',
+      'two\nlines',
+      'trailing ',
+      ' leading',
+      'back\\slash',
+      'a `b`',
+      '# h',
+      'ünïcode',
+    ]) {
       expect(PLAIN_SENTENCE.test(text), text).toBe(false);
     }
   });

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../generator/build.js';
 import { silentLogger } from '../../generator/log.js';
-import type { ApiModel } from '../../generator/model/types.js';
 import { REFS_DUMPS, VIEWER_DUMPS, readViewerTree, walkRaw } from '../helpers/real-schemas.js';
 import { tempDir } from '../helpers/tree.js';
 
@@ -68,7 +67,9 @@ describe('PVE 9.1 viewer dump site', async () => {
         const section = text.slice(text.indexOf(`<section class="operation" id="${op.anchor}"`));
         const end = section.indexOf('<section class="operation"', 10);
         const body = end > 0 ? section.slice(0, end) : section;
-        const ids = [...body.matchAll(/<figure class="example" id="[^"]*-(curl-token|curl-ticket|curl|pvesh|javascript|python)">/g)].map((m) => m[1]);
+        const ids = [...body.matchAll(/<figure class="example" id="[^"]*-(curl-token|curl-ticket|curl|pvesh|javascript|python)">/g)].map(
+          (m) => m[1],
+        );
         const label = `${op.method} ${op.path}`;
         if (op.permissions.mode === 'world') expect(ids, label).toContain('curl');
         else expect(ids, label).toContain('curl-ticket');
@@ -106,5 +107,3 @@ describe('PVE 9.1 viewer dump site', async () => {
     }
   });
 });
-
-export type { ApiModel };

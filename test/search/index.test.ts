@@ -52,8 +52,11 @@ describe('search index (PVE 9.1)', () => {
     expect(stored).toHaveLength(model.stats.operations);
     for (const s of stored) expect(Object.keys(s).sort()).toEqual([...STORE_FIELDS].sort());
     // Every result points at the operation's page and anchor.
-    const byKey = new Map(model.paths.flatMap((p) => p.operations.map((o) => [`${o.method} ${o.path}`, { file: p.file, anchor: o.anchor }])));
-    for (const s of stored) expect(byKey.get(`${String(s['method'])} ${String(s['path'])}`)).toEqual({ file: s['file'], anchor: s['anchor'] });
+    const byKey = new Map(
+      model.paths.flatMap((p) => p.operations.map((o) => [`${o.method} ${o.path}`, { file: p.file, anchor: o.anchor }])),
+    );
+    for (const s of stored)
+      expect(byKey.get(`${String(s['method'])} ${String(s['path'])}`)).toEqual({ file: s['file'], anchor: s['anchor'] });
   });
 
   it('indexes parameter names, property-string keys and glued identifiers', () => {

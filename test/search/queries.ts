@@ -90,7 +90,10 @@ export const TUNING: RelevanceQuery[] = [
   { q: 'next id', expect: ['GET /cluster/nextid'] },
   { q: 'container list', expect: ['GET /nodes/{node}/lxc'] },
   { q: 'timezone', expect: ['GET /nodes/{node}/time', 'PUT /nodes/{node}/time'] },
-  { q: 'mac filter', expect: [`GET ${qemu}/firewall/options`, `PUT ${qemu}/firewall/options`, `GET ${lxc}/firewall/options`, `PUT ${lxc}/firewall/options`] },
+  {
+    q: 'mac filter',
+    expect: [`GET ${qemu}/firewall/options`, `PUT ${qemu}/firewall/options`, `GET ${lxc}/firewall/options`, `PUT ${lxc}/firewall/options`],
+  },
   { q: 'dryrun sdn', expect: ['GET /cluster/sdn/dry-run'] },
   { q: 'cpuflags', expect: ['GET /nodes/{node}/capabilities/qemu/cpu-flags'] },
   { q: 'suspend all', expect: ['POST /nodes/{node}/suspendall', 'POST /cluster/bulk-action/guest/suspend'] },
@@ -154,13 +157,19 @@ export const HELD_OUT: RelevanceQuery[] = [
   { q: 'cluster log', expect: ['GET /cluster/log'] },
   { q: 'vm firewall log', expect: [`GET ${qemu}/firewall/log`] },
   { q: 'node shell', expect: ['POST /nodes/{node}/termproxy', 'POST /nodes/{node}/vncshell'] },
-  { q: 'prune backups', expect: ['DELETE /nodes/{node}/storage/{storage}/prunebackups', 'GET /nodes/{node}/storage/{storage}/prunebackups'] },
+  {
+    q: 'prune backups',
+    expect: ['DELETE /nodes/{node}/storage/{storage}/prunebackups', 'GET /nodes/{node}/storage/{storage}/prunebackups'],
+  },
   { q: 'delete vm snapshto', expect: [`DELETE ${qemu}/snapshot/{snapname}`] },
   { q: 'migrate contaner', expect: [`POST ${lxc}/migrate`] },
   { q: 'storage staus', expect: ['GET /nodes/{node}/storage/{storage}/status'] },
   { q: 'balloon memory', expect: [`POST ${qemu}/config`, `PUT ${qemu}/config`, 'POST /nodes/{node}/qemu'] },
   { q: 'effective permissions of user', expect: ['GET /access/permissions'] },
-  { q: 'subscription key', expect: ['PUT /nodes/{node}/subscription', 'GET /nodes/{node}/subscription', 'POST /nodes/{node}/subscription'] },
+  {
+    q: 'subscription key',
+    expect: ['PUT /nodes/{node}/subscription', 'GET /nodes/{node}/subscription', 'POST /nodes/{node}/subscription'],
+  },
   { q: 'journal', expect: ['GET /nodes/{node}/journal'] },
   { q: 'unlock tfa', expect: ['PUT /access/users/{userid}/unlock-tfa'] },
 ];

@@ -39,7 +39,9 @@ function evaluate(index: Index, queries: RelevanceQuery[]): Outcome {
 }
 
 function report(name: string, o: Outcome): void {
-  console.log(`[search relevance] ${name}: ${o.hits}/${o.total} in top 3 (${(o.rate * 100).toFixed(1)}%)${o.misses.length ? '\n  miss ' + o.misses.join('\n  miss ') : ''}`);
+  console.log(
+    `[search relevance] ${name}: ${o.hits}/${o.total} in top 3 (${(o.rate * 100).toFixed(1)}%)${o.misses.length ? '\n  miss ' + o.misses.join('\n  miss ') : ''}`,
+  );
 }
 
 describe('search relevance on PVE 9.1', () => {
@@ -64,7 +66,15 @@ describe('search relevance on PVE 9.1', () => {
       { q: 'create snapshot container', expect: ['POST /nodes/{node}/lxc/{vmid}/snapshot'] },
       { q: 'cluster firewall rules', expect: ['GET /cluster/firewall/rules'] },
       { q: 'list storage', expect: ['GET /storage'] },
-      { q: 'snapshto', expect: ['POST /nodes/{node}/qemu/{vmid}/snapshot', 'GET /nodes/{node}/qemu/{vmid}/snapshot', 'POST /nodes/{node}/lxc/{vmid}/snapshot', 'GET /nodes/{node}/lxc/{vmid}/snapshot'] },
+      {
+        q: 'snapshto',
+        expect: [
+          'POST /nodes/{node}/qemu/{vmid}/snapshot',
+          'GET /nodes/{node}/qemu/{vmid}/snapshot',
+          'POST /nodes/{node}/lxc/{vmid}/snapshot',
+          'GET /nodes/{node}/lxc/{vmid}/snapshot',
+        ],
+      },
     ]);
     expect(examples.misses).toEqual([]);
   });

@@ -14,7 +14,10 @@ import { packageRoot } from '../../generator/paths.js';
 describe('precompiled validators', () => {
   it('are generated from the current schema file', () => {
     const file = readFileSync(join(packageRoot(), 'generator', 'validate', 'precompiled.ts'), 'utf8');
-    expect(file === standaloneModule(schemaText()), 'precompiled.ts is stale: run `npx tsc -p tsconfig.json && node lib/generator/validate/write-precompiled.js`').toBe(true);
+    expect(
+      file === standaloneModule(schemaText()),
+      'precompiled.ts is stale: run `npx tsc -p tsconfig.json && node lib/generator/validate/write-precompiled.js`',
+    ).toBe(true);
   });
 
   it('report the same errors as validators compiled now', () => {

@@ -9,13 +9,27 @@ import { tempDir } from '../helpers/tree.js';
 
 describe('version labels', () => {
   it('sorts labels as versions', () => {
-    expect(['9.1', '10.0', '6.4', '9.0', '8.4', '7.4', '8.4.1'].sort(compareVersions)).toEqual(['6.4', '7.4', '8.4', '8.4.1', '9.0', '9.1', '10.0']);
+    expect(['9.1', '10.0', '6.4', '9.0', '8.4', '7.4', '8.4.1'].sort(compareVersions)).toEqual([
+      '6.4',
+      '7.4',
+      '8.4',
+      '8.4.1',
+      '9.0',
+      '9.1',
+      '10.0',
+    ]);
     expect(['b', 'a', '2', '10'].sort(compareVersions)).toEqual(['2', '10', 'a', 'b']);
   });
 
   it('parses LABEL=SOURCE and leaves plain sources alone', () => {
-    expect(parseLabeled('9.1=../shared/schemas/pve-9.1.apidata.js')).toEqual({ label: '9.1', source: '../shared/schemas/pve-9.1.apidata.js' });
-    expect(parseLabeled('9.1=https://h:8006/pve-docs/api-viewer/apidata.js?a=b')).toEqual({ label: '9.1', source: 'https://h:8006/pve-docs/api-viewer/apidata.js?a=b' });
+    expect(parseLabeled('9.1=../shared/schemas/pve-9.1.apidata.js')).toEqual({
+      label: '9.1',
+      source: '../shared/schemas/pve-9.1.apidata.js',
+    });
+    expect(parseLabeled('9.1=https://h:8006/pve-docs/api-viewer/apidata.js?a=b')).toEqual({
+      label: '9.1',
+      source: 'https://h:8006/pve-docs/api-viewer/apidata.js?a=b',
+    });
     expect(parseLabeled('pve-9.1.apidata.js')).toBeNull();
     expect(parseLabeled('https://h/x.js?a=b')).toBeNull();
     expect(parseLabeled('dir/a=b.js')).toBeNull();

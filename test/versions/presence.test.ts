@@ -10,7 +10,14 @@ function model(version: string, ops: Record<string, string[]>): ApiModel {
     path,
     text: path.slice(1),
     leaf: 1,
-    info: { GET: { name: 'x', description: 'x', parameters: { type: 'object', properties: Object.fromEntries(params.map((p) => [p, { type: 'string', optional: 1 }])) }, returns: { type: 'null' } } },
+    info: {
+      GET: {
+        name: 'x',
+        description: 'x',
+        parameters: { type: 'object', properties: Object.fromEntries(params.map((p) => [p, { type: 'string', optional: 1 }])) },
+        returns: { type: 'null' },
+      },
+    },
   }));
   return normalize({ source: `t-${version}.json`, dialect: 'viewer', document, version }, silentLogger());
 }

@@ -37,11 +37,13 @@ function hrefs(html: string, selector: RegExp): string[] {
 
 function switcherLinks(html: string): { label: string; href: string | null; missing: boolean }[] {
   const block = /<details class="version-switcher">([\s\S]*?)<\/details>/.exec(html)?.[1] ?? '';
-  return [...block.matchAll(/<li>(?:<span aria-current="true">([^<]+)<\/span>|<a href="([^"]+)"[^>]*>([^<]+)<\/a>)(.*?)<\/li>/g)].map((m) => ({
-    label: (m[1] ?? m[3])!,
-    href: m[2] ?? null,
-    missing: /not in /.test(m[4] ?? ''),
-  }));
+  return [...block.matchAll(/<li>(?:<span aria-current="true">([^<]+)<\/span>|<a href="([^"]+)"[^>]*>([^<]+)<\/a>)(.*?)<\/li>/g)].map(
+    (m) => ({
+      label: (m[1] ?? m[3])!,
+      href: m[2] ?? null,
+      missing: /not in /.test(m[4] ?? ''),
+    }),
+  );
 }
 
 beforeAll(() => {
@@ -69,7 +71,11 @@ describe('five-release site', () => {
       expect(read(`v/${label}/index.html`)).toContain(`Proxmox VE ${label} API`);
       expect(JSON.parse(read(`v/${label}/manifest.json`)).version).toBe(label);
     }
-    const versions = JSON.parse(read('versions.json')) as { latest: string; versions: { label: string; url: string }[]; changelogs: { url: string }[] };
+    const versions = JSON.parse(read('versions.json')) as {
+      latest: string;
+      versions: { label: string; url: string }[];
+      changelogs: { url: string }[];
+    };
     expect(versions.latest).toBe('9.1');
     expect(versions.versions.map((v) => v.label)).toEqual([...LABELS].reverse());
     for (const v of versions.versions) expect(files.has(v.url)).toBe(true);
@@ -83,7 +89,10 @@ describe('five-release site', () => {
     for (const page of pages) {
       const html = read(page);
       const links = switcherLinks(html);
-      expect(links.map((l) => l.label), page).toEqual([...LABELS].reverse());
+      expect(
+        links.map((l) => l.label),
+        page,
+      ).toEqual([...LABELS].reverse());
       expect(html, page).toMatch(/<a href="[^"]*">Changelog<\/a>/);
       // Spot-check targets on API pages: same relative page, or the overview when missing.
       if (page.includes('/api/') && checked++ % 7 === 0) {
@@ -133,7 +142,9 @@ describe('five-release site', () => {
     const page = 'changelog/8.4-9.0/index.html';
     const html = read(page);
     expect(html).toContain('42 operations added, 1 removed');
-    expect(html).toMatch(/<h2 id="removed">[\s\S]*?<span class="breaking">breaking<\/span> <a href="([^"]+)"><span class="method method-small method-get">GET<\/span> <code>\/nodes\/\{node\}\/scan\/glusterfs<\/code>/);
+    expect(html).toMatch(
+      /<h2 id="removed">[\s\S]*?<span class="breaking">breaking<\/span> <a href="([^"]+)"><span class="method method-small method-get">GET<\/span> <code>\/nodes\/\{node\}\/scan\/glusterfs<\/code>/,
+    );
     // Every link of every changelog page resolves to a file; on the 9.0 -> 9.1 page also to the anchor.
     for (const pair of pairs) {
       const file = `changelog/${pair}/index.html`;
@@ -149,7 +160,9 @@ describe('five-release site', () => {
       }
     }
     // Breaking changes are marked.
-    expect(read('changelog/9.0-9.1/index.html')).toMatch(/<li class="is-breaking"><span class="breaking">breaking<\/span> parameter <code>maxworkers<\/code>/);
+    expect(read('changelog/9.0-9.1/index.html')).toMatch(
+      /<li class="is-breaking"><span class="breaking">breaking<\/span> parameter <code>maxworkers<\/code>/,
+    );
   });
 });
 
@@ -161,14 +174,19 @@ describe('versions without workers', () => {
     const example = join(REPO_ROOT, 'schema', 'example-api.json');
     const dir = tempDir();
     // A second "release": one method gone, one parameter added.
-    const raw = JSON.parse(readFileSync(example, 'utf8')) as { path: string; info?: Record<string, { parameters?: { properties?: Record<string, unknown> } }>; children?: unknown[] }[];
+    const raw = JSON.parse(readFileSync(example, 'utf8')) as {
+      path: string;
+      info?: Record<string, { parameters?: { properties?: Record<string, unknown> } }>;
+      children?: unknown[];
+    }[];
     const first = raw[0]!;
     const second = JSON.parse(JSON.stringify(raw)) as typeof raw;
     const firstMethod = Object.keys(first.info ?? {})[0];
     if (firstMethod) delete second[0]!.info![firstMethod];
     const walk = (nodes: typeof raw): void => {
       for (const n of nodes) {
-        for (const info of Object.values(n.info ?? {})) if (info.parameters?.properties) info.parameters.properties['added-in-2'] = { type: 'string', optional: 1 };
+        for (const info of Object.values(n.info ?? {}))
+          if (info.parameters?.properties) info.parameters.properties['added-in-2'] = { type: 'string', optional: 1 };
         walk((n.children ?? []) as typeof raw);
       }
     };
@@ -177,7 +195,17 @@ describe('versions without workers', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(v2, JSON.stringify(second));
     const inline = join(dir, 'inline');
-    await buildVersions({ versions: [{ label: '2.0', source: v2 }, { label: '1.0', source: example }], out: inline, workers: 0 }, silentLogger());
+    await buildVersions(
+      {
+        versions: [
+          { label: '2.0', source: v2 },
+          { label: '1.0', source: example },
+        ],
+        out: inline,
+        workers: 0,
+      },
+      silentLogger(),
+    );
     const cli = join(dir, 'cli');
     const result = spawnSync(process.execPath, [BIN, 'build', '-q', '--schema', `1.0=${example}`, '--schema', `2.0=${v2}`, '--out', cli], {
       encoding: 'utf8',

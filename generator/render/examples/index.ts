@@ -32,7 +32,10 @@ export interface CodeExample {
  * The HTML page and the Markdown export show the same examples: built once per operation and
  * context (operations are immutable once normalized). Callers must not modify the result.
  */
-const built = new WeakMap<Operation, { product: ExampleContext['product']; host: string; formats: ExampleContext['formats']; examples: CodeExample[] }>();
+const built = new WeakMap<
+  Operation,
+  { product: ExampleContext['product']; host: string; formats: ExampleContext['formats']; examples: CodeExample[] }
+>();
 
 export function buildExamples(op: Operation, ctx: ExampleContext): CodeExample[] {
   const cached = built.get(op);

@@ -36,10 +36,7 @@ export function javascript(op: Operation, ctx: ExampleContext): string {
     headers.push(['Authorization', JSON.stringify(p.tokenHeaderExample)]);
   } else if (req.auth === 'ticket') {
     const csrf = req.method !== 'GET';
-    lines.push(
-      `// ticket${csrf ? ' and csrf' : ''}: from the response of POST ${p.apiBase}/access/ticket`,
-      'const ticket = "<ticket>";',
-    );
+    lines.push(`// ticket${csrf ? ' and csrf' : ''}: from the response of POST ${p.apiBase}/access/ticket`, 'const ticket = "<ticket>";');
     if (csrf) lines.push('const csrf = "<CSRFPreventionToken>";');
     headers.push(['Cookie', `${JSON.stringify(`${p.cookieName}=`)} + encodeURIComponent(ticket)`]);
     if (csrf) headers.push([jsKey(p.csrfHeader), 'csrf']);
@@ -64,6 +61,7 @@ export function javascript(op: Operation, ctx: ExampleContext): string {
   const initText = init.length > 0 ? `, {\n${init.map(([k, v]) => `  ${k === v ? k : `${k}: ${v}`},`).join('\n')}\n}` : '';
   lines.push(
     `const res = await fetch(${url}${initText});`,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: this is generated JavaScript source with its own template literal
     'if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);',
     'const { data } = await res.json();',
     'console.log(data);',

@@ -55,10 +55,7 @@ export function python(op: Operation, ctx: ExampleContext): string {
     kwargs.push(`headers={${pyString('Authorization')}: ${pyString(p.tokenHeaderExample)}}`);
   } else if (req.auth === 'ticket') {
     const csrf = req.method !== 'GET';
-    lines.push(
-      `# ticket${csrf ? ' and csrf' : ''}: from the response of POST ${p.apiBase}/access/ticket`,
-      'ticket = "<ticket>"',
-    );
+    lines.push(`# ticket${csrf ? ' and csrf' : ''}: from the response of POST ${p.apiBase}/access/ticket`, 'ticket = "<ticket>"');
     if (csrf) lines.push('csrf = "<CSRFPreventionToken>"');
     kwargs.push(`cookies={${pyString(p.cookieName)}: ticket}`);
     if (csrf) kwargs.push(`headers={${pyString(p.csrfHeader)}: csrf}`);

@@ -53,7 +53,10 @@ export function authMode(op: Operation): AuthMode {
  * and the Markdown export) ask for the same operation's request: it is computed once per operation
  * and context. Operations are immutable once normalized; callers only read the result.
  */
-const requests = new WeakMap<Operation, { product: ProductInfo; host: string; formats: Record<string, FormatDef> | undefined; request: ExampleRequest }>();
+const requests = new WeakMap<
+  Operation,
+  { product: ProductInfo; host: string; formats: Record<string, FormatDef> | undefined; request: ExampleRequest }
+>();
 
 export function exampleRequest(op: Operation, ctx: ExampleContext): ExampleRequest {
   const cached = requests.get(op);

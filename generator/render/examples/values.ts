@@ -38,9 +38,9 @@ const MAX_DEPTH = 4;
 const EXAMPLE_DIGEST = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';
 
 /** A SHA-256 fingerprint as `XX:XX:...` (32 pairs), deterministic, not anyone's real certificate. */
-const EXAMPLE_FINGERPRINT = Array.from({ length: 32 }, (_, i) =>
-  ((i * 37 + 17) % 256).toString(16).toUpperCase().padStart(2, '0'),
-).join(':');
+const EXAMPLE_FINGERPRINT = Array.from({ length: 32 }, (_, i) => ((i * 37 + 17) % 256).toString(16).toUpperCase().padStart(2, '0')).join(
+  ':',
+);
 
 /** A task id in the real `UPID:node:pid:pstart:starttime:type:id:user:` shape. */
 const EXAMPLE_UPID = 'UPID:pve1:0000A1B2:0001C3D4:66000000:qmstart:100:root@pam:';
@@ -272,7 +272,7 @@ export function exampleValue(param: ExampleParam | Parameter, lookup?: FormatLoo
 /** Convenience: a FormatLookup over a model's `formats` record. */
 export function lookupIn(formats: Record<string, FormatDef> | undefined): FormatLookup | undefined {
   if (!formats) return undefined;
-  return (name) => (Object.prototype.hasOwnProperty.call(formats, name) ? formats[name] : undefined);
+  return (name) => (Object.hasOwn(formats, name) ? formats[name] : undefined);
 }
 
 function valueFor(name: string, schema: SchemaNode, lookup: FormatLookup | undefined, depth: number): string {
