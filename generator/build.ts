@@ -21,7 +21,7 @@ import { renderSite, type OutputFile } from './render/pages.js';
 import { loadTemplates, type Templates } from './render/templates.js';
 import type { RenderOptions } from './render/site-context.js';
 import { validate, validateFormatsRegistry, validateStructure } from './validate/index.js';
-import { writeOutput } from './write/atomic.js';
+import { stageOutput } from './write/atomic.js';
 import { writeZip, zipPathFor } from './write/zip.js';
 import { publishFiles } from './publish/index.js';
 import { themeAssets, type ThemeOptions } from './publish/theme.js';
@@ -142,7 +142,13 @@ export interface PreparedSite {
  * from rendering so the dev server can keep it and render only the page a request asks for.
  * `extra` adds render options (the multi-version build passes its version context here).
  */
-export function prepareSite(model: ApiModel, options: BuildOptions, shared?: RenderShared, extra?: Partial<RenderOptions>): PreparedSite {
+export function prepareSite(
+  model: ApiModel,
+  options: BuildOptions,
+  shared?: RenderShared,
+  extra?: Partial<RenderOptions>,
+  withExports = true,
+): PreparedSite {
   const assets = shared?.assets ?? siteAssets();
   const theme = themeAssets(options.theme);
   const assetVersions = { ...assets.versions, ...theme.versions };
@@ -160,9 +166,15 @@ export function prepareSite(model: ApiModel, options: BuildOptions, shared?: Ren
   out.push(...assets.files, ...theme.files);
   out.push({ file: searchIndex.file, content: searchIndex.content });
   out.push({ file: 'manifest.json', content: JSON.stringify(buildManifest(model), null, 2) + '\n' });
-  out.push(...exportFiles(model));
-  if (options.emit?.includes('model')) out.push({ file: 'model.json', content: JSON.stringify(model, null, 2) + '\n' });
+  if (withExports) out.push(...exportedFiles(model, options));
   return { files: out, templates, render };
+}
+
+/** Files derived from the model alone, which no page depends on: the exports and the debug model. */
+function exportedFiles(model: ApiModel, options: BuildOptions): OutputFile[] {
+  const out = exportFiles(model);
+  if (options.emit?.includes('model')) out.push({ file: 'model.json', content: JSON.stringify(model, null, 2) + '\n' });
+  return out;
 }
 
 /**
@@ -174,10 +186,18 @@ export function renderModelFiles(
   options: BuildOptions,
   shared?: RenderShared,
   extra?: Partial<RenderOptions>,
+  emit?: (files: readonly OutputFile[]) => void,
 ): OutputFile[] {
-  const site = prepareSite(model, options, shared, extra);
+  const site = prepareSite(model, options, shared, extra, false);
   const out: OutputFile[] = [...renderSite(model, site.templates, site.render), ...site.files];
-  out.push(...publishFiles(out, options));
+  // Handing the pages over before computing the exports lets them be written meanwhile.
+  emit?.(out);
+  const exported = exportedFiles(model, options);
+  emit?.(exported);
+  out.push(...exported);
+  const published = publishFiles(out, options);
+  emit?.(published);
+  out.push(...published);
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
@@ -185,8 +205,17 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
   const timings: Partial<Record<Phase, number>> = {};
   const time = timer(timings, log);
   const { model, references } = await loadModel(options, log, timings);
-  const files = time('render', () => renderModelFiles(model, options));
-  await time('write', () => writeOutput(options.out, files));
+  // Writes start as soon as pages are rendered and overlap the rest of rendering; `write` is the
+  // time left waiting for them (and the swap) once rendering is done.
+  const staged = await stageOutput(options.out);
+  let files: OutputFile[];
+  try {
+    files = time('render', () => renderModelFiles(model, options, undefined, undefined, (batch) => staged.add(batch)));
+  } catch (error) {
+    await staged.abort();
+    throw error;
+  }
+  await time('write', () => staged.commit());
   const zip = options.offline
     ? time('zip', () => ({ path: zipPathFor(options.out), bytes: writeZip(zipPathFor(options.out), files) }))
     : undefined;
