@@ -21,7 +21,7 @@ import { renderSite, type OutputFile } from './render/pages.js';
 import { loadTemplates, type Templates } from './render/templates.js';
 import type { RenderOptions } from './render/site-context.js';
 import { validate, validateFormatsRegistry, validateStructure } from './validate/index.js';
-import { stageOutput } from './write/atomic.js';
+import { writeOutput } from './write/atomic.js';
 import { writeZip, zipPathFor } from './write/zip.js';
 import { publishFiles } from './publish/index.js';
 import { themeAssets, type ThemeOptions } from './publish/theme.js';
@@ -142,13 +142,7 @@ export interface PreparedSite {
  * from rendering so the dev server can keep it and render only the page a request asks for.
  * `extra` adds render options (the multi-version build passes its version context here).
  */
-export function prepareSite(
-  model: ApiModel,
-  options: BuildOptions,
-  shared?: RenderShared,
-  extra?: Partial<RenderOptions>,
-  withExports = true,
-): PreparedSite {
+export function prepareSite(model: ApiModel, options: BuildOptions, shared?: RenderShared, extra?: Partial<RenderOptions>): PreparedSite {
   const assets = shared?.assets ?? siteAssets();
   const theme = themeAssets(options.theme);
   const assetVersions = { ...assets.versions, ...theme.versions };
@@ -166,15 +160,9 @@ export function prepareSite(
   out.push(...assets.files, ...theme.files);
   out.push({ file: searchIndex.file, content: searchIndex.content });
   out.push({ file: 'manifest.json', content: JSON.stringify(buildManifest(model), null, 2) + '\n' });
-  if (withExports) out.push(...exportedFiles(model, options));
-  return { files: out, templates, render };
-}
-
-/** Files derived from the model alone, which no page depends on: the exports and the debug model. */
-function exportedFiles(model: ApiModel, options: BuildOptions): OutputFile[] {
-  const out = exportFiles(model);
+  out.push(...exportFiles(model));
   if (options.emit?.includes('model')) out.push({ file: 'model.json', content: JSON.stringify(model, null, 2) + '\n' });
-  return out;
+  return { files: out, templates, render };
 }
 
 /**
@@ -186,18 +174,10 @@ export function renderModelFiles(
   options: BuildOptions,
   shared?: RenderShared,
   extra?: Partial<RenderOptions>,
-  emit?: (files: readonly OutputFile[]) => void,
 ): OutputFile[] {
-  const site = prepareSite(model, options, shared, extra, false);
+  const site = prepareSite(model, options, shared, extra);
   const out: OutputFile[] = [...renderSite(model, site.templates, site.render), ...site.files];
-  // Handing the pages over before computing the exports lets them be written meanwhile.
-  emit?.(out);
-  const exported = exportedFiles(model, options);
-  emit?.(exported);
-  out.push(...exported);
-  const published = publishFiles(out, options);
-  emit?.(published);
-  out.push(...published);
+  out.push(...publishFiles(out, options));
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
@@ -205,17 +185,8 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
   const timings: Partial<Record<Phase, number>> = {};
   const time = timer(timings, log);
   const { model, references } = await loadModel(options, log, timings);
-  // Writes start as soon as pages are rendered and overlap the rest of rendering; `write` is the
-  // time left waiting for them (and the swap) once rendering is done.
-  const staged = await stageOutput(options.out);
-  let files: OutputFile[];
-  try {
-    files = time('render', () => renderModelFiles(model, options, undefined, undefined, (batch) => staged.add(batch)));
-  } catch (error) {
-    await staged.abort();
-    throw error;
-  }
-  await time('write', () => staged.commit());
+  const files = time('render', () => renderModelFiles(model, options));
+  await time('write', () => writeOutput(options.out, files));
   const zip = options.offline
     ? time('zip', () => ({ path: zipPathFor(options.out), bytes: writeZip(zipPathFor(options.out), files) }))
     : undefined;

@@ -17,99 +17,45 @@ export const MARKER = 'manifest.json';
 /** Operations in flight at once; libuv's pool has 4 threads, a few more keeps it fed. */
 const PARALLEL = 16;
 
-/**
- * A staging folder that accepts files while the build is still rendering: each `add` starts the
- * writes at once (they run on libuv's thread pool, so on a second core while the main thread goes
- * on rendering), and `commit` waits for them and swaps the folder in. Any failure before the swap
- * leaves the previous output untouched; `abort` removes the staging folder.
- */
-export interface StagedOutput {
-  add(files: readonly OutputFile[]): void;
-  commit(): Promise<void>;
-  abort(): Promise<void>;
-}
-
-export async function stageOutput(outDir: string): Promise<StagedOutput> {
+export async function writeOutput(outDir: string, files: OutputFile[]): Promise<void> {
   const target = resolve(outDir);
   guardTarget(target);
   const parent = dirname(target);
   const staging = join(parent, `.${basename(target)}.tmp-${process.pid}`);
   const retired = join(parent, `.${basename(target)}.old-${process.pid}`);
-  const fail = (error: unknown): OutputError =>
-    error instanceof OutputError
-      ? error
-      : new OutputError(`cannot write output to ${target}: ${(error as Error).message}`, { cause: error });
   try {
     mkdirSync(parent, { recursive: true });
     await removeStale(parent, basename(target));
     await rm(staging, { recursive: true, force: true });
-    await mkdir(staging);
+    await writeTree(staging, files);
   } catch (error) {
-    throw fail(error);
-  }
-  const folders = new Map<string, Promise<unknown>>();
-  const pending: Promise<unknown>[] = [];
-  let firstError: unknown;
-  const folder = (dir: string): Promise<unknown> => {
-    let made = folders.get(dir);
-    if (!made) {
-      made = dir === staging ? Promise.resolve() : folder(dirname(dir)).then(() => mkdir(dir).catch(ignoreExists));
-      folders.set(dir, made);
-    }
-    return made;
-  };
-  const abort = async (): Promise<void> => {
-    await Promise.allSettled(pending);
     await rm(staging, { recursive: true, force: true });
-  };
-  return {
-    add(files) {
-      for (const { file, content } of files) {
-        const full = join(staging, file);
-        if (!full.startsWith(staging + sep)) {
-          firstError ??= new OutputError(`refusing to write outside the output folder: ${file}`);
-          continue;
-        }
-        // Errors are collected, not thrown here: `commit` reports the first one.
-        pending.push(
-          folder(dirname(full))
-            .then(() => writeFile(full, content))
-            .catch((error: unknown) => {
-              firstError ??= error;
-            }),
-        );
-      }
-    },
-    async commit() {
-      await Promise.all(pending);
-      if (firstError !== undefined) {
-        await abort();
-        throw fail(firstError);
-      }
-      try {
-        if (existsSync(target)) renameSync(target, retired);
-        renameSync(staging, target);
-      } catch (error) {
-        // Put the previous output back if the second rename failed.
-        if (!existsSync(target) && existsSync(retired)) renameSync(retired, target);
-        await rm(staging, { recursive: true, force: true });
-        throw new OutputError(`cannot replace ${target}: ${(error as Error).message}`, { cause: error });
-      }
-      await removeTree(retired);
-    },
-    abort,
-  };
+    if (error instanceof OutputError) throw error;
+    throw new OutputError(`cannot write output to ${target}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    if (existsSync(target)) renameSync(target, retired);
+    renameSync(staging, target);
+  } catch (error) {
+    // Put the previous output back if the second rename failed.
+    if (!existsSync(target) && existsSync(retired)) renameSync(retired, target);
+    await rm(staging, { recursive: true, force: true });
+    throw new OutputError(`cannot replace ${target}: ${(error as Error).message}`, { cause: error });
+  }
+  await removeTree(retired);
 }
 
-/** All files at once: stage, write, swap. */
-export async function writeOutput(outDir: string, files: OutputFile[]): Promise<void> {
-  const staged = await stageOutput(outDir);
-  staged.add(files);
-  await staged.commit();
-}
-
-function ignoreExists(error: NodeJS.ErrnoException): void {
-  if (error.code !== 'EEXIST') throw error;
+async function writeTree(root: string, files: OutputFile[]): Promise<void> {
+  const dirs = new Set<string>();
+  for (const { file } of files) {
+    const full = join(root, file);
+    if (!full.startsWith(root + sep)) throw new OutputError(`refusing to write outside the output folder: ${file}`);
+    dirs.add(dirname(full));
+  }
+  // Deepest folders only: `recursive` creates their parents; sorted for a repeatable order.
+  const leaves = [...dirs].sort().filter((d, i, all) => !(all[i + 1]?.startsWith(d + sep) ?? false));
+  await inParallel(leaves, (dir) => mkdir(dir, { recursive: true }));
+  await inParallel(files, ({ file, content }) => writeFile(join(root, file), content));
 }
 
 /** Removes a folder tree with many unlinks in flight (fs.rm recursive goes one entry at a time). */
