@@ -8,19 +8,9 @@ export const PVE: ExampleContext = { product: PRODUCTS.pve, host: 'pve.example.c
 export const PMG: ExampleContext = { product: PRODUCTS.pmg, host: 'pmg.example.com' };
 export const PBS: ExampleContext = { product: PRODUCTS.pbs, host: 'pbs.example.com' };
 
-export function schema(type: string, extra: Partial<SchemaNode> = {}): SchemaNode {
-  return { pointer: '', type, synopsis: `<${type}>`, ...extra };
-}
+import { key, named, schema } from '../helpers/model-builders.js';
 
-export function named(name: string): FormatRef {
-  const list = name.endsWith('-list');
-  const opt = name.endsWith('-opt');
-  return { kind: 'named', name, base: list ? name.slice(0, -5) : opt ? name.slice(0, -4) : name, list, opt };
-}
-
-export function key(name: string, s: SchemaNode, opts: Partial<PropertyKey> = {}): PropertyKey {
-  return { name, defaultKey: false, required: false, alias: null, keyAlias: null, schema: s, ...opts };
-}
+export { key, named, schema };
 
 export function param(name: string, s: SchemaNode, opts: Partial<Parameter> = {}): Parameter {
   return { name, anchor: `p-${name}`, required: true, location: 'body', family: null, schema: s, ...opts };

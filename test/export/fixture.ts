@@ -13,19 +13,9 @@ import type {
 } from '../../generator/model/types.js';
 import { pageFile } from '../../generator/model/urls.js';
 
-export function schema(type: string, extra: Partial<SchemaNode> = {}): SchemaNode {
-  return { pointer: '', type, synopsis: `<${type}>`, ...extra };
-}
+import { key, named, schema } from '../helpers/model-builders.js';
 
-export function named(name: string): FormatRef {
-  const list = name.endsWith('-list');
-  const opt = name.endsWith('-opt');
-  return { kind: 'named', name, base: list ? name.slice(0, -5) : opt ? name.slice(0, -4) : name, list, opt };
-}
-
-export function key(name: string, s: SchemaNode, opts: Partial<PropertyKey> = {}): PropertyKey {
-  return { name, defaultKey: false, required: false, alias: null, keyAlias: null, schema: s, ...opts };
-}
+export { key, named, schema };
 
 export function param(name: string, s: SchemaNode, opts: Partial<Parameter> = {}): Parameter {
   return { name, anchor: `p-${name}`, required: false, location: 'body', family: null, schema: s, ...opts };
