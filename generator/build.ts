@@ -26,7 +26,18 @@ import { writeZip, zipPathFor } from './write/zip.js';
 import { publishFiles } from './publish/index.js';
 import { themeAssets, type ThemeOptions } from './publish/theme.js';
 
-export type Phase = 'load' | 'validate' | 'deref' | 'normalize' | 'render' | 'write' | 'zip';
+export const PHASES = ['load', 'validate', 'deref', 'normalize', 'render', 'write', 'zip'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Every phase's time, 0 for phases that did not run: summaries always carry the same keys. */
+export function allPhases<P extends string>(timings: Partial<Record<P, number>>, phases: readonly P[]): Record<P, number> {
+  return Object.fromEntries(phases.map((p) => [p, timings[p] ?? 0])) as Record<P, number>;
+}
+
+/** Total size of output files in bytes. */
+export function totalBytes(files: readonly OutputFile[]): number {
+  return files.reduce((n, f) => n + (typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length), 0);
+}
 
 export interface ModelOptions {
   schema: string;
@@ -191,22 +202,14 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
     ? time('zip', () => ({ path: zipPathFor(options.out), bytes: writeZip(zipPathFor(options.out), files) }))
     : undefined;
   log.progress?.('');
-  const bytes = files.reduce((n, f) => n + (typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length), 0);
+  const bytes = totalBytes(files);
   return {
     model,
     out: options.out,
     files: files.length,
     bytes,
     references,
-    timings: {
-      load: timings.load ?? 0,
-      validate: timings.validate ?? 0,
-      deref: timings.deref ?? 0,
-      normalize: timings.normalize ?? 0,
-      render: timings.render ?? 0,
-      write: timings.write ?? 0,
-      zip: timings.zip ?? 0,
-    },
+    timings: allPhases(timings, PHASES),
     ...(zip ? { zip } : {}),
   };
 }

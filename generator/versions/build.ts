@@ -7,7 +7,7 @@
  * worker threads (./pool.ts); everything is written in one atomic swap.
  */
 import { performance } from 'node:perf_hooks';
-import type { BuildOptions, ModelOptions, Phase, RenderShared } from '../build.js';
+import { allPhases, totalBytes, type BuildOptions, type ModelOptions, type Phase, type RenderShared } from '../build.js';
 import { diffModels } from '../diff/compare.js';
 import type { ApiDiff } from '../diff/types.js';
 import type { Logger } from '../log.js';
@@ -160,23 +160,14 @@ async function buildWith(
     ? timed(timings, 'zip', () => ({ path: zipPathFor(options.out), bytes: writeZip(zipPathFor(options.out), files) }))
     : undefined;
 
-  const bytes = files.reduce((n, f) => n + (typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length), 0);
+  const bytes = totalBytes(files);
   return {
     out: options.out,
     versions: sites.map((s) => ({ label: s.label, prefix: s.prefix, model: s.model })),
     diffs,
     files: files.length,
     bytes,
-    timings: {
-      load: timings.load ?? 0,
-      validate: timings.validate ?? 0,
-      deref: timings.deref ?? 0,
-      normalize: timings.normalize ?? 0,
-      diff: timings.diff ?? 0,
-      render: timings.render ?? 0,
-      write: timings.write ?? 0,
-      zip: timings.zip ?? 0,
-    },
+    timings: allPhases(timings, ['load', 'validate', 'deref', 'normalize', 'diff', 'render', 'write', 'zip']),
     ...(zip ? { zip } : {}),
   };
 }
