@@ -10,10 +10,6 @@ export function configKey(name: string): string {
   return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-export function optionName(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
-
 export function configurable(spec: OptionSpec): boolean {
   return spec.config !== false;
 }

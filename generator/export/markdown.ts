@@ -13,7 +13,7 @@ import type { ApiModel, ApiPath, Operation, Parameter, PropertyKey, SchemaNode }
 import { relativeHref } from '../model/urls.js';
 import { buildExamples } from '../render/examples/index.js';
 import { SITE_FILES } from '../render/site-context.js';
-import { propertyStringKeys } from '../render/view-schema.js';
+import { propertyStringKeys } from '../model/formats.js';
 import { mdCell, mdCode, mdFence, mdLine, mdLinkText, mdText, permissionsMarkdown } from './markdown-text.js';
 
 /** Link from the Markdown being written to another output file (relative, or root-relative in llms-full.txt). */

@@ -32,7 +32,7 @@
 import { createRequire } from 'node:module';
 import { PRODUCTS, type ProductInfo } from '../model/product.js';
 import type { ApiModel, ApiPath, NamedSchema, Operation, Parameter, PropertyKey, SchemaNode } from '../model/types.js';
-import { propertyStringKeys } from '../render/view-schema.js';
+import { propertyStringKeys } from '../model/formats.js';
 import { mdText, permissionsMarkdown } from './markdown-text.js';
 import { ecmaPattern } from './perl-regex.js';
 

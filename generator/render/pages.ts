@@ -40,7 +40,7 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
     SITE_FILES.index,
     'index',
     { title: model.title, description: `${model.title}: ${model.stats.operations} operations, with parameters, permissions and examples.` },
-    () => indexData(model, pageLinks(SITE_FILES.index, options)),
+    () => indexData(model, pageLinks(SITE_FILES.index, options), byPath),
   );
   for (const apiPath of model.paths) {
     const links = pageLinks(apiPath.file, options);
@@ -50,7 +50,7 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
     SITE_FILES.operations,
     'operations',
     { title: `All operations — ${model.title}`, description: `Every operation of the ${model.productName} API.` },
-    () => operationsData(model, pageLinks(SITE_FILES.operations, options), md),
+    () => operationsData(model, pageLinks(SITE_FILES.operations, options)),
   );
   page(
     SITE_FILES.auth,
@@ -188,7 +188,7 @@ function breadcrumbs(apiPath: ApiPath, byPath: Map<string, ApiPath>, links: Page
   return chain.map((p) => ({ text: p === apiPath ? p.text : p.text, href: p === apiPath ? '' : links.href(p.file) }));
 }
 
-function indexData(model: ApiModel, links: PageLinks): Record<string, unknown> {
+function indexData(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath>): Record<string, unknown> {
   const sections = model.paths
     .filter((p) => p.parent === null)
     .map((p) => {
@@ -200,7 +200,7 @@ function indexData(model: ApiModel, links: PageLinks): Record<string, unknown> {
     port: PRODUCTS[model.product].port,
     stats: model.stats,
     sections,
-    treeHtml: treeHtml(model, links),
+    treeHtml: treeHtml(model, links, byPath),
   };
 }
 
@@ -209,8 +209,7 @@ function countOps(model: ApiModel, section: string): number {
 }
 
 /** The whole path tree as nested lists; built as one string because it is large and purely structural. */
-function treeHtml(model: ApiModel, links: PageLinks): string {
-  const byPath = new Map(model.paths.map((p) => [p.path, p]));
+function treeHtml(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath>): string {
   const item = (p: ApiPath): string => {
     const methods = p.operations
       .map((o) => `<span class="method method-small method-${o.method.toLowerCase()}">${o.method}</span>`)
@@ -225,7 +224,7 @@ function treeHtml(model: ApiModel, links: PageLinks): string {
     .join('')}</ul>`;
 }
 
-function operationsData(model: ApiModel, links: PageLinks, md: MarkdownRenderer): Record<string, unknown> {
+function operationsData(model: ApiModel, links: PageLinks): Record<string, unknown> {
   const groups = new Map<string, { name: string; id: string; ops: unknown[] }>();
   for (const p of model.paths) {
     for (const op of p.operations) {
@@ -243,7 +242,6 @@ function operationsData(model: ApiModel, links: PageLinks, md: MarkdownRenderer)
       });
     }
   }
-  void md;
   return { productName: model.productName, stats: model.stats, groups: [...groups.values()] };
 }
 

@@ -105,7 +105,3 @@ export const SITE_FILES = {
   privileges: 'privileges/index.html',
   notFound: '404.html',
 } as const;
-
-export function siteTitle(model: ApiModel): string {
-  return model.title;
-}

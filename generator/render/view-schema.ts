@@ -4,6 +4,7 @@
  * All strings that end in "Html" are safe HTML; everything from the schema is escaped here.
  */
 import type { ApiModel, FormatDef, PropertyKey, SchemaNode } from '../model/types.js';
+import { propertyStringKeys } from '../model/formats.js';
 import { describeConstraints, renderPhrase } from './constraints.js';
 import { clipText, escapeHtml, MAX_SHOWN } from './escape.js';
 import type { MarkdownRenderer } from './markdown.js';
@@ -45,17 +46,6 @@ export function defaultHtml(node: SchemaNode): string {
 export function constraintsHtml(node: SchemaNode, ctx: SchemaViewContext): string[] {
   void ctx;
   return describeConstraints(node).map((phrase) => renderPhrase(phrase, escapeHtml, code));
-}
-
-/** The keys of the property string a node carries (inline, or named via the registry), if known. */
-export function propertyStringKeys(node: SchemaNode, model: ApiModel): PropertyKey[] | null {
-  const format = node.format;
-  if (!format) return null;
-  if (format.kind === 'inline') return format.keys;
-  // Own keys only: a format named "constructor" or "__proto__" must not find Object.prototype's.
-  const own = (name: string): FormatDef | undefined => (Object.hasOwn(model.formats, name) ? model.formats[name] : undefined);
-  const def = own(format.name) ?? own(format.base);
-  return def?.kind === 'property-string' ? def.keys : null;
 }
 
 /** A sentence on a named format that we cannot expand, so the reader knows why no sub-table appears. */

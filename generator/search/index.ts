@@ -7,6 +7,7 @@
  * The output is deterministic: documents are added in model order and MiniSearch serializes its
  * maps in insertion order, so the same model gives the same bytes.
  */
+import { formatKeys } from '../model/formats.js';
 import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import type { ApiModel, ApiPath, FormatRef, Operation, Parameter, SchemaNode } from '../model/types.js';
@@ -118,10 +119,7 @@ function formatKeyNames(model: ApiModel, schema: SchemaNode): string[] {
 }
 
 function keysOf(model: ApiModel, format: FormatRef | undefined): string[] {
-  if (!format) return [];
-  if (format.kind === 'inline') return format.keys.map((k) => k.name);
-  const def = model.formats[format.base] ?? model.formats[format.name];
-  return def?.kind === 'property-string' ? def.keys.map((k) => k.name) : [];
+  return (formatKeys(model, format) ?? []).map((k) => k.name);
 }
 
 function unique(values: string[]): string[] {

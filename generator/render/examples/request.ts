@@ -110,8 +110,3 @@ export function encodePathSegment(value: string): string {
 export function encodeComponent(value: string): string {
   return encodeURIComponent(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 }
-
-/** The ticket-login endpoint the ticket examples refer to. */
-export function ticketEndpoint(ctx: ExampleContext): string {
-  return `POST ${ctx.product.apiBase}/access/ticket`;
-}

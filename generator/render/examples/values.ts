@@ -19,6 +19,7 @@
  * Addresses come from the documentation ranges (RFC 5737 192.0.2.0/24, RFC 3849 2001:db8::/32) and
  * domains from example.com (RFC 2606), so a copied example never points at someone's real host.
  */
+import { formatDef } from '../../model/formats.js';
 import type { FormatDef, Parameter, PropertyKey, SchemaNode } from '../../model/types.js';
 
 /** A parameter or any named schema (e.g. a property-string key). */
@@ -272,7 +273,7 @@ export function exampleValue(param: ExampleParam | Parameter, lookup?: FormatLoo
 /** Convenience: a FormatLookup over a model's `formats` record. */
 export function lookupIn(formats: Record<string, FormatDef> | undefined): FormatLookup | undefined {
   if (!formats) return undefined;
-  return (name) => (Object.hasOwn(formats, name) ? formats[name] : undefined);
+  return (name) => formatDef(formats, name);
 }
 
 function valueFor(name: string, schema: SchemaNode, lookup: FormatLookup | undefined, depth: number): string {
