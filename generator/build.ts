@@ -25,6 +25,7 @@ import { writeOutput } from './write/atomic.js';
 import { writeZip, zipPathFor } from './write/zip.js';
 import { publishFiles } from './publish/index.js';
 import { themeAssets, type ThemeOptions } from './publish/theme.js';
+import { usesCleanUrls } from './publish/base-url.js';
 
 export const PHASES = ['load', 'validate', 'deref', 'normalize', 'render', 'write', 'zip'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -161,7 +162,7 @@ export function prepareSite(model: ApiModel, options: BuildOptions, shared?: Ren
   assetVersions['search-index.js'] = searchIndex.version;
   const templates = shared?.templates ?? loadTemplates(options.templates);
   const render: RenderOptions = {
-    cleanUrls: !options.offline,
+    cleanUrls: usesCleanUrls(options),
     baseUrl: options.baseUrl ?? '',
     assetVersions,
     ...(theme.view ? { theme: theme.view } : {}),

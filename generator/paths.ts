@@ -22,3 +22,9 @@ export function packageRoot(): string {
     dir = parent;
   }
 }
+
+/** The version of this package, from its package.json (what `pve-apidoc --version` prints). */
+export function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+  return typeof manifest.version === 'string' ? manifest.version : 'unknown';
+}

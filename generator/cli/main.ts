@@ -14,12 +14,18 @@ import { runDiff } from './diff-command.js';
 import { runOpenApi } from './openapi-command.js';
 import { runDev } from './dev-command.js';
 import { runPreview } from './preview-command.js';
+import { packageVersion } from '../paths.js';
 
 export async function main(argv: string[]): Promise<number> {
   let args: ParsedArgs | undefined;
   const verbose = argv.includes('--verbose');
   let log: Logger | undefined;
   try {
+    // `--version` alone (or as the only word after the program name) answers before any parsing.
+    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V' || argv[0] === 'version')) {
+      process.stdout.write(`pve-apidoc ${packageVersion()}\n`);
+      return EXIT.ok;
+    }
     args = parseArgs(argv);
     if (args.command === 'help' || args.options['help']) {
       process.stdout.write(helpText(args.command) + '\n');

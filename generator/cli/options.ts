@@ -138,7 +138,7 @@ const DECLARATIONS = [
     name: 'offline',
     type: 'boolean',
     default: false,
-    help: 'Offline bundle: links end in index.html so the site works when opened from disk; also writes DIR.zip',
+    help: 'Offline bundle: a self-contained folder that works opened from disk, plus DIR.zip (no sitemap, robots.txt or canonical links)',
     commands: ['build'],
   },
   {

@@ -35,3 +35,12 @@ export function parseBaseUrl(value: string): BaseUrl {
   }
   throw bad('must be an http(s) URL such as https://example.org/pve-docs/ or a path such as /pve-docs/');
 }
+
+/**
+ * Whether pages link to folders ("qemu/") instead of files ("qemu/index.html"). Only a site that
+ * says where it is hosted (--base-url) can rely on a web server serving a folder's index.html;
+ * every other build, and the offline bundle always, must also work opened from disk (file://).
+ */
+export function usesCleanUrls(options: { offline?: boolean | undefined; baseUrl?: string | undefined }): boolean {
+  return !options.offline && Boolean(options.baseUrl);
+}

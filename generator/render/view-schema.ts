@@ -3,7 +3,7 @@
  * nested fields (object properties, array items, property-string keys) to any depth.
  * All strings that end in "Html" are safe HTML; everything from the schema is escaped here.
  */
-import type { ApiModel, FormatDef, PropertyKey, SchemaNode } from '../model/types.js';
+import type { ApiModel, PropertyKey, SchemaNode } from '../model/types.js';
 import { propertyStringKeys } from '../model/formats.js';
 import { describeConstraints, renderPhrase } from './constraints.js';
 import { clipText, escapeHtml, MAX_SHOWN } from './escape.js';

@@ -24,6 +24,7 @@ import { changelogFile, compareVersions, versionPrefix, type VersionSpec } from 
 import { RenderPool, workerCount } from './pool.js';
 import { presenceData } from './presence.js';
 import type { VersionJob } from './render.js';
+import { usesCleanUrls } from '../publish/base-url.js';
 
 export interface VersionsBuildOptions extends Omit<BuildOptions, 'schema' | 'version'> {
   /** One schema per version; any order (sorted as versions here). */
@@ -86,7 +87,7 @@ async function buildWith(
   }));
 
   const { diffs, files } = await timedAsync(timings, 'render', async () => {
-    const cleanUrls = !options.offline;
+    const cleanUrls = usesCleanUrls(options);
     let sharedCache: RenderShared | undefined;
     const shared = (): RenderShared => (sharedCache ??= { assets: siteAssets(), templates: loadTemplates(options.templates) });
     const context: VersionContextData = {

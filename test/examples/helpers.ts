@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { PRODUCTS } from '../../generator/model/product.js';
 import type { ExampleContext } from '../../generator/render/examples/request.js';
-import type { FormatRef, HttpMethod, Operation, Parameter, PropertyKey, SchemaNode } from '../../generator/model/types.js';
+import type { HttpMethod, Operation, Parameter, SchemaNode } from '../../generator/model/types.js';
 
 export const PVE: ExampleContext = { product: PRODUCTS.pve, host: 'pve.example.com' };
 export const PMG: ExampleContext = { product: PRODUCTS.pmg, host: 'pmg.example.com' };

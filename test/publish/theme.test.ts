@@ -35,7 +35,7 @@ describe('theming', () => {
     expect(page).toContain('<title>/nodes — ACME Proxmox VE API</title>');
     expect(page).toMatch(/<link rel="stylesheet" href="\.\.\/\.\.\/assets\/theme\.css\?v(=|&#x3D;)[0-9a-f]{10}">/);
     expect(page).toMatch(
-      /<a class="brand" href="\.\.\/\.\.\/"><img class="brand-logo" src="\.\.\/\.\.\/assets\/logo\.svg\?v(=|&#x3D;)[0-9a-f]{10}" alt="">ACME Proxmox VE API<\/a>/,
+      /<a class="brand" href="\.\.\/\.\.\/index\.html"><img class="brand-logo" src="\.\.\/\.\.\/assets\/logo\.svg\?v(=|&#x3D;)[0-9a-f]{10}" alt="">ACME Proxmox VE API<\/a>/,
     );
     expect(page).toContain('<a class="user-link" href="https://status.example.com/">Status</a>');
     // The overridden footer, with the footer links; the header is still the built-in one.
