@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './helpers/real-schemas.js';
+import { REPO_ROOT } from './helpers/repo.js';
 
 /** A schema node as found in a viewer dump: loose on purpose, this test checks shapes itself. */
 type Schema = { [key: string]: any };

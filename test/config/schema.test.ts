@@ -11,7 +11,7 @@ import { OPTIONS } from '../../generator/cli/options.js';
 import { configJsonSchema, configJsonSchemaText, CONFIG_SCHEMA_FILE, sectionClashes } from '../../generator/config/json-schema.js';
 import { configKey } from '../../generator/config/keys.js';
 import { configOptions } from '../../generator/config/validate.js';
-import { REPO_ROOT } from '../helpers/real-schemas.js';
+import { REPO_ROOT } from '../helpers/repo.js';
 
 const validate = new Ajv({ strict: true, allErrors: true }).compile(configJsonSchema());
 

@@ -1,7 +1,7 @@
 /** Starts the CLI's dev or preview server on a free port and waits for its URL (test helper). */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../helpers/real-schemas.js';
+import { REPO_ROOT } from '../helpers/repo.js';
 
 export interface Served {
   url: string;

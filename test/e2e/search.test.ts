@@ -27,15 +27,6 @@ const SNAPSHOT_CT = 'POST /nodes/{node}/lxc/{vmid}/snapshot';
 // In CI Chromium is installed by .ci/run and the suite must run; elsewhere it may be skipped.
 const skip = !chromiumAvailable() && process.env.CI !== 'true';
 
-/** The globals the search scripts set (see site/src/search.ts). */
-interface SearchWindow {
-  pveApidocSearch: {
-    query(text: string, limit?: number): unknown[];
-    init(options: { input: HTMLInputElement; results: HTMLElement; data: unknown; root: string; cleanUrls: boolean }): void;
-  };
-  __pveApidocSearch: unknown;
-}
-
 interface Option {
   id: string;
   op: string;
@@ -236,96 +227,5 @@ describe.skipIf(skip)('search in Chromium (PVE 9.1)', () => {
     expect(outside).toEqual([]);
     expect(requests.some((u) => u.includes('/assets/search-index.js'))).toBe(true);
     expect(requests.some((u) => u.includes('/assets/search.js'))).toBe(true);
-  });
-
-  it('benchmark: query latency in Chromium (printed, not asserted)', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url + 'operations/');
-    // Cold start: focus -> both scripts loaded, the index parsed and loaded into MiniSearch.
-    const coldStart = await page.evaluate(async () => {
-      const input = document.getElementById('search-input') as HTMLInputElement;
-      const t = performance.now();
-      input.focus();
-      await new Promise<void>((ok) => {
-        const check = (): void => {
-          if (input.getAttribute('data-search-ready') === '1') ok();
-          else setTimeout(check, 1);
-        };
-        check();
-      });
-      return performance.now() - t;
-    });
-    await search(page, 'vm');
-    const queries = [
-      'start vm',
-      'create snapshot container',
-      'cluster firewall rules',
-      'node network interfaces',
-      'list storage',
-      'macaddr',
-      'snapshto',
-      'api token',
-      'upload iso',
-      'migrate contaner',
-      'delete user',
-      'ceph osd',
-      'backup job',
-      'resize disk',
-      'guest agent exec',
-      'qemu/{vmid}/status',
-      'ha resources',
-      'sdn vnets',
-      'st',
-      'replication',
-    ];
-    const timing = await page.evaluate((qs) => {
-      const api = (window as unknown as SearchWindow).pveApidocSearch;
-      const perQuery: number[] = [];
-      // performance.now() is coarse in Chromium (0.1 ms): time batches, report the mean per query.
-      for (const q of qs) api.query(q);
-      for (const q of qs) {
-        const batch = 50;
-        const t = performance.now();
-        for (let i = 0; i < batch; i++) api.query(q);
-        perQuery.push((performance.now() - t) / batch);
-      }
-      // Full path as the user sees it: input event -> ranked results rendered in the listbox.
-      const input = document.getElementById('search-input') as HTMLInputElement;
-      const rendered: number[] = [];
-      for (const q of qs) {
-        input.value = q;
-        const t = performance.now();
-        input.dispatchEvent(new Event('input'));
-        rendered.push(performance.now() - t);
-      }
-      const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-      return {
-        perQuery,
-        median: median(perQuery),
-        max: Math.max(...perQuery),
-        renderMedian: median(rendered),
-        renderMax: Math.max(...rendered),
-      };
-    }, queries);
-    const init = await page.evaluate(() => {
-      // Cold start in this page: parse the index script's payload into a MiniSearch instance.
-      const t = performance.now();
-      const w = window as unknown as SearchWindow;
-      w.pveApidocSearch.init({
-        input: document.createElement('input'),
-        results: document.createElement('div'),
-        data: w.__pveApidocSearch,
-        root: './',
-        cleanUrls: true,
-      });
-      return performance.now() - t;
-    });
-    console.log(
-      `[search latency, Chromium] ${queries.length} queries (mean of 50 runs each): median ${timing.median.toFixed(3)} ms, slowest ${timing.max.toFixed(3)} ms; ` +
-        `input event -> rendered listbox: median ${timing.renderMedian.toFixed(2)} ms, max ${timing.renderMax.toFixed(2)} ms; ` +
-        `cold start (focus -> scripts loaded over HTTP and index ready) ${coldStart.toFixed(1)} ms, of which MiniSearch.loadJS ${init.toFixed(1)} ms`,
-    );
-    expect(timing.perQuery).toHaveLength(queries.length);
-    await page.close();
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../generator/build.js';
 import { silentLogger } from '../../generator/log.js';
-import { REPO_ROOT } from '../helpers/real-schemas.js';
+import { REPO_ROOT } from '../helpers/repo.js';
 import { tempDir } from '../helpers/tree.js';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'example');

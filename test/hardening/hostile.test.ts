@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../generator/build.js';
 import { silentLogger } from '../../generator/log.js';
-import { REPO_ROOT } from '../helpers/real-schemas.js';
+import { REPO_ROOT } from '../helpers/repo.js';
 import { listFiles, tempDir } from '../helpers/tree.js';
 import { launchChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../helpers/browser.js';
 import { EVIL_HOST, HOSTILE, LONG_STRINGS, VISIBLE_PROBES, hostileSchema } from './corpus.js';
@@ -40,16 +40,13 @@ describe('hostile schema text', () => {
   const out = join(dir, 'site');
   const schemaFile = join(dir, 'hostile-api.json');
   let result: BuildResult;
-  let buildMs = 0;
   let server: StaticServer;
   let browser: ChromiumSession;
   let origin = '';
 
   beforeAll(async () => {
     writeFileSync(schemaFile, JSON.stringify(hostileSchema({ long: true })));
-    const started = performance.now();
     result = await build({ schema: schemaFile, out }, silentLogger());
-    buildMs = performance.now() - started;
     server = await serveDirectory(out);
     origin = server.url.replace(/\/$/, '');
     browser = await launchChromium();
@@ -118,10 +115,8 @@ describe('hostile schema text', () => {
     );
   });
 
-  it('builds every hostile string into pages; 1 MB strings are cut visibly and the build stays fast', () => {
+  it('builds every hostile string into pages; 1 MB strings are cut visibly', () => {
     expect(result.model.stats.paths).toBe(1 + HOSTILE.length * 2 + 1);
-    // Real PVE 9.1 renders in well under a second; 4 MB of pathological Markdown may cost more, not minutes.
-    expect(buildMs).toBeLessThan(60_000);
     const long = readFileSync(join(out, result.model.paths.find((p) => p.path === '/long')!.file), 'utf8');
     // Each 1 MB string sits in a description, a default and an enum value: shown cut, so the page stays openable.
     expect(long.length).toBeLessThan(2 * 1024 * 1024);

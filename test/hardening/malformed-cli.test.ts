@@ -12,7 +12,7 @@ import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../generator/errors.js';
-import { REPO_ROOT } from '../helpers/real-schemas.js';
+import { REPO_ROOT } from '../helpers/repo.js';
 import { tempDir, treeHash } from '../helpers/tree.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'pve-apidoc.js');

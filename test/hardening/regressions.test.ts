@@ -72,9 +72,7 @@ describe('hardening regressions', () => {
 
   it('shows Markdown over 16 K characters as plain text (marked is quadratic on some inputs)', () => {
     const md = createMarkdown();
-    const started = performance.now();
     const html = md.block('_a'.repeat(40_000));
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(html.startsWith('<p class="plain-text">')).toBe(true);
   });
 

@@ -1,19 +1,16 @@
 /**
- * Where the real Proxmox schemas live (../shared/schemas beside the repository) and a minimal raw
- * reader for tests that need to compute ground truth independently of the generator's own loader.
- * In CI the directory exists and real-schema tests must run, so a missing directory fails loudly
- * unless PVE_APIDOC_ALLOW_NO_SHARED=1 is set on purpose.
+ * Where the real Proxmox schemas live and a minimal raw reader for tests that need to compute ground
+ * truth independently of the generator's own loader. The folder is PVE_APIDOC_SCHEMAS when set,
+ * else ../shared/schemas beside the repository. Only the `real`, `browser` and `hardening` test tiers
+ * import this; vitest.config.ts runs those tiers only when the folder exists (and fails in CI when
+ * it does not), so a fresh clone runs the `unit` tier alone.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { schemasDir } from './tiers.js';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SHARED_SCHEMAS = resolve(REPO_ROOT, '..', 'shared', 'schemas');
-
-if (!existsSync(SHARED_SCHEMAS) && process.env.PVE_APIDOC_ALLOW_NO_SHARED !== '1') {
-  throw new Error(`real schemas not found at ${SHARED_SCHEMAS} (set PVE_APIDOC_ALLOW_NO_SHARED=1 to skip on purpose)`);
-}
+export { REPO_ROOT } from './repo.js';
+export const SHARED_SCHEMAS = schemasDir();
 
 export const VIEWER_DUMPS = ['6.4', '7.4', '8.4', '9.0', '9.1'].map((version) => ({
   version,

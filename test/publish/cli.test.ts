@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../generator/errors.js';
 import { colorEnabled, createLogger, palette } from '../../generator/log.js';
-import { REPO_ROOT } from '../helpers/real-schemas.js';
+import { REPO_ROOT } from '../helpers/repo.js';
 import { tempDir } from '../helpers/tree.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'pve-apidoc.js');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseArgs } from '../../generator/cli/options.js';
-import { REPO_ROOT } from '../helpers/real-schemas.js';
+import { REPO_ROOT } from '../helpers/repo.js';
 
 /** Splits a shell command line into words (double quotes, no expansion). */
 function words(line: string): string[] {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../../generator/build.js';
 import { EXIT } from '../../generator/errors.js';
 import { silentLogger } from '../../generator/log.js';
-import { REPO_ROOT } from '../helpers/real-schemas.js';
+import { REPO_ROOT } from '../helpers/repo.js';
 import { listFiles, tempDir } from '../helpers/tree.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'pve-apidoc.js');

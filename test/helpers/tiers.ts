@@ -1,0 +1,29 @@
+/**
+ * What the test tiers need from the machine, decided once (vitest.config.ts reads it to choose the
+ * tiers that can run; test helpers read it for paths):
+ * - the real Proxmox schemas: PVE_APIDOC_SCHEMAS, else ../shared/schemas beside the checkout;
+ * - Chromium for the browser tests: CHROMIUM_PATH, else Debian's /usr/bin/chromium.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function schemasDir(): string {
+  const fromEnv = process.env.PVE_APIDOC_SCHEMAS;
+  return fromEnv ? resolve(fromEnv) : resolve(repoRoot, '..', 'shared', 'schemas');
+}
+
+/** A folder counts only if it holds the schema every real-schema tier relies on. */
+export function schemasAvailable(): boolean {
+  return existsSync(resolve(schemasDir(), 'pve-9.1.apidata.js'));
+}
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+export function chromiumFound(): boolean {
+  return existsSync(chromiumPath());
+}
