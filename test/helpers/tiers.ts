@@ -27,3 +27,17 @@ export function chromiumPath(): string {
 export function chromiumFound(): boolean {
   return existsSync(chromiumPath());
 }
+
+/**
+ * The hardening tier runs in full where CI=true (or PVE_APIDOC_FULL_TESTS=1); elsewhere its
+ * page-by-page sweeps take a fixed, deterministic sample so that a local `npm test` stays quick.
+ */
+export function fullHardening(): boolean {
+  return process.env.CI === 'true' || process.env.PVE_APIDOC_FULL_TESTS === '1';
+}
+
+/** All items in a full run; otherwise every `step`-th one (always including the first and last). */
+export function sweep<T>(items: readonly T[], step: number): T[] {
+  if (fullHardening() || items.length <= 2) return [...items];
+  return items.filter((_, i) => i % step === 0 || i === items.length - 1);
+}
