@@ -45,7 +45,13 @@ const runnable = (tier: Tier): boolean => tier === 'unit' || (schemasAvailable()
 const skipped = (Object.keys(TIERS) as Tier[]).filter((tier) => !runnable(tier));
 if (skipped.length > 0) {
   const files = testFiles().filter((file) => skipped.includes(tierOf(file))).length;
-  const why = `${missing.join('; ')}. Get them with PVE_APIDOC_SCHEMAS=DIR (a folder of real schemas, as in shared/schemas) or a shared/schemas folder beside the checkout, and CHROMIUM_PATH or apt-get install chromium.`;
+  const hints = [
+    ...(schemasAvailable()
+      ? []
+      : ['PVE_APIDOC_SCHEMAS=DIR (a folder of real schemas, as in shared/schemas) or a shared/schemas folder beside the checkout']),
+    ...(chromiumFound() ? [] : ['apt-get install -y chromium, or CHROMIUM_PATH=FILE']),
+  ];
+  const why = `${missing.join('; ')}. Get them with ${hints.join('; and ')}.`;
   if (process.env.CI === 'true') throw new Error(`CI must run every test tier, but ${why}`);
   // Vitest evaluates this file once for the run and once per project: say it once.
   if (process.env.PVE_APIDOC_TIERS_NOTED !== '1')
