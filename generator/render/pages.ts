@@ -11,11 +11,7 @@ import { createMarkdown, type MarkdownRenderer } from './markdown.js';
 import { pageLinks, SITE_FILES, type PageLinks, type RenderOptions, type VersionRenderContext } from './site-context.js';
 import type { Templates } from './templates.js';
 import { operationView } from './view-operation.js';
-
-export interface OutputFile {
-  file: string;
-  content: string | Buffer;
-}
+import type { OutputFile } from '../output-file.js';
 
 export interface PageMeta {
   title: string;
