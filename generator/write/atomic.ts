@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
 import type { OutputFile } from '../render/pages.js';
-import { folderName, guardInputs, guardTarget, guardZip, resolveTarget } from './guard.js';
+import { folderName, guardInputs, guardPageSizes, guardTarget, guardZip, resolveTarget } from './guard.js';
 import { inParallel, lstatOrNull, removeEntry } from './remove.js';
 import { recoverStale, removeJournal, stagingNames, type StagingNames } from './staging.js';
 import { zipPathFor } from './zip.js';
@@ -49,6 +49,7 @@ export async function writeOutput(outDir: string, files: OutputFile[], options: 
   const zipPath = zipPathFor(target);
   const checkTarget = (): void => checkOutput(target, { zip: options.zip !== undefined, inputs: options.inputs ?? [] });
   checkTarget();
+  guardPageSizes(files);
   const names = stagingNames(target, zipPath, process.pid);
   let zipBytes: number | undefined;
   try {

@@ -126,3 +126,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function folderName(zipPath: string): string {
   return basename(zipPath).replace(/\.zip$/i, '');
 }
+
+/**
+ * One HTML page at most this large: the largest real page (PVE 9.1 qemu config, every numbered
+ * slot) is 0.63 MB; a page past the limit would not open usefully in a browser anyway.
+ */
+export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+
+/** Refuses an output whose page is over MAX_PAGE_BYTES, naming the page. */
+export function guardPageSizes(files: readonly { file: string; content: string | Buffer }[]): void {
+  for (const { file, content } of files) {
+    if (!file.endsWith('.html')) continue;
+    // String length is a lower bound of the UTF-8 size: only a candidate is measured exactly.
+    if (content.length * 3 <= MAX_PAGE_BYTES) continue;
+    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+    if (bytes > MAX_PAGE_BYTES) {
+      throw new OutputError(
+        `page ${file} would be ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_PAGE_BYTES / 1024 / 1024} MB page limit`,
+      );
+    }
+  }
+}
