@@ -23,8 +23,8 @@ import { totalBytes, type OutputFile } from './output-file.js';
 import { loadTemplates, type Templates } from './render/templates.js';
 import type { RenderOptions } from './render/site-context.js';
 import { validate, validateFormatsRegistry, validateStructure } from './validate/index.js';
-import { writeOutput } from './write/atomic.js';
-import { writeZip, zipPathFor } from './write/zip.js';
+import { checkOutput, writeOutput } from './write/atomic.js';
+import { bundleZip } from './write/zip.js';
 import { publishFiles } from './publish/index.js';
 import { themeAssets, type ThemeOptions } from './publish/theme.js';
 import { usesCleanUrls } from './publish/base-url.js';
@@ -174,12 +174,17 @@ export function renderModelFiles(
 export async function build(options: BuildOptions, log: Logger): Promise<BuildResult> {
   const timings: Partial<Record<Phase, number>> = {};
   const time = timer(timings, log);
+  checkOutput(options.out, { zip: options.offline === true, inputs: buildInputs(options) });
   const { model, references } = await loadModel(options, log, timings);
   const files = time('render', () => renderModelFiles(model, options));
-  await time('write', () => writeOutput(options.out, files));
-  const zip = options.offline
-    ? time('zip', () => ({ path: zipPathFor(options.out), bytes: writeZip(zipPathFor(options.out), files) }))
-    : undefined;
+  const { zip } = await time('write', () =>
+    writeOutput(options.out, files, {
+      inputs: buildInputs(options),
+      ...(options.offline ? { zip: (folder: string) => time('zip', () => bundleZip(folder, files)) } : {}),
+    }),
+  );
+  // The zip is built inside the write stage (it is swapped in with the folder); count its time once.
+  if (timings.zip !== undefined && timings.write !== undefined) timings.write -= timings.zip;
   log.progress?.('');
   const bytes = totalBytes(files);
   return {
@@ -191,4 +196,14 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
     timings: allPhases(timings, PHASES),
     ...(zip ? { zip } : {}),
   };
+}
+
+/** The local files a build reads: the write stage refuses to replace a folder that holds one. */
+export function buildInputs(options: Omit<BuildOptions, 'schema'> & { schema?: string }, schemas: string[] = []): string[] {
+  const inputs = [...schemas];
+  if (options.schema !== undefined) inputs.push(options.schema);
+  if (options.formats !== undefined) inputs.push(options.formats);
+  if (options.templates !== undefined) inputs.push(options.templates);
+  if (options.theme?.logo !== undefined) inputs.push(options.theme.logo);
+  return inputs;
 }

@@ -8,6 +8,7 @@
 import type { JSONParserError } from '@apidevtools/json-schema-ref-parser';
 import { ValidationError, joinPointer, type Violation } from '../errors.js';
 import type { LoadedDocument } from '../load/index.js';
+import { checkExpansion } from './expansion.js';
 
 export interface DerefResult {
   document: unknown;
@@ -19,6 +20,8 @@ export async function dereference(loaded: LoadedDocument): Promise<DerefResult> 
   if (!loaded.hasRefs) return { document: loaded.document, references: 0 };
   const references = countRefs(loaded.document);
   if (references === 0) return { document: loaded.document, references: 0 };
+  // Before expanding anything: refuse a document whose references multiply it out of bounds.
+  checkExpansion(loaded.source, loaded.document);
 
   const circular: Violation[] = [];
   // Loaded only when there is work: viewer dumps (the common case) have no $ref at all.

@@ -58,10 +58,17 @@ function decodeUtf8(source: string, bytes: Buffer): string {
   }
 }
 
-function fetchUrl(url: string, options: ReadOptions, redirects = 0): Promise<Buffer> {
+/**
+ * One GET, following redirects. The timeout is a total deadline for the whole read, across every
+ * redirect hop: a server that trickles one byte every few seconds, or redirects slowly, cannot
+ * keep a build reading. A redirect from https to plain http is refused (it would drop the
+ * transport security the user asked for), and so is a Location that is not a URL.
+ */
+function fetchUrl(url: string, options: ReadOptions, redirects = 0, deadline?: number): Promise<Buffer> {
   const timeoutMs = options.timeoutMs ?? READ_DEFAULTS.timeoutMs;
   const maxBytes = options.maxBytes ?? READ_DEFAULTS.maxBytes;
   const maxRedirects = options.maxRedirects ?? READ_DEFAULTS.maxRedirects;
+  const endBy = deadline ?? Date.now() + timeoutMs;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -73,6 +80,14 @@ function fetchUrl(url: string, options: ReadOptions, redirects = 0): Promise<Buf
   }
   const client = parsed.protocol === 'https:' ? https : http;
   return new Promise<Buffer>((resolve, reject) => {
+    let settled = false;
+    const finish = (error: Error | null, value?: Buffer): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve(value!);
+    };
     const request = client.get(
       parsed,
       {
@@ -83,24 +98,29 @@ function fetchUrl(url: string, options: ReadOptions, redirects = 0): Promise<Buf
         const status = response.statusCode ?? 0;
         if (status >= 300 && status < 400 && response.headers.location) {
           response.resume();
-          if (redirects >= maxRedirects) {
-            reject(new InputError(url, null, `more than ${maxRedirects} redirects`));
-            return;
+          if (redirects >= maxRedirects) return finish(new InputError(url, null, `more than ${maxRedirects} redirects`));
+          let next: URL;
+          try {
+            next = new URL(response.headers.location, parsed);
+          } catch (error) {
+            return finish(new InputError(url, null, 'redirect to a Location that is not a valid URL', { cause: error }));
           }
-          const next = new URL(response.headers.location, parsed).toString();
-          fetchUrl(next, options, redirects + 1).then(resolve, reject);
+          if (parsed.protocol === 'https:' && next.protocol === 'http:') {
+            return finish(new InputError(url, null, `refusing a redirect from https to plain http (${next.host})`));
+          }
+          settled = true;
+          clearTimeout(timer);
+          fetchUrl(next.toString(), options, redirects + 1, endBy).then(resolve, reject);
           return;
         }
         if (status !== 200) {
           response.resume();
-          reject(new InputError(url, null, `HTTP ${status} ${response.statusMessage ?? ''}`.trim()));
-          return;
+          return finish(new InputError(url, null, `HTTP ${status} ${response.statusMessage ?? ''}`.trim()));
         }
         const declared = Number(response.headers['content-length'] ?? 0);
         if (declared > maxBytes) {
           response.destroy();
-          reject(new InputError(url, null, `response is ${declared} bytes, more than the ${maxBytes}-byte limit`));
-          return;
+          return finish(new InputError(url, null, `response is ${declared} bytes, more than the ${maxBytes}-byte limit`));
         }
         const chunks: Buffer[] = [];
         let size = 0;
@@ -108,18 +128,22 @@ function fetchUrl(url: string, options: ReadOptions, redirects = 0): Promise<Buf
           size += chunk.length;
           if (size > maxBytes) {
             response.destroy();
-            reject(new InputError(url, null, `response exceeds the ${maxBytes}-byte limit`));
+            finish(new InputError(url, null, `response exceeds the ${maxBytes}-byte limit`));
             return;
           }
           chunks.push(chunk);
         });
-        response.on('end', () => resolve(Buffer.concat(chunks)));
-        response.on('error', (error) => reject(new InputError(url, null, `read failed: ${error.message}`, { cause: error })));
+        response.on('end', () => finish(null, Buffer.concat(chunks)));
+        response.on('error', (error) => finish(new InputError(url, null, `read failed: ${error.message}`, { cause: error })));
       },
     );
-    request.setTimeout(timeoutMs, () => {
-      request.destroy(new Error(`timed out after ${timeoutMs} ms`));
-    });
+    const timer = setTimeout(
+      () => {
+        request.destroy();
+        finish(new InputError(url, null, `timed out after ${timeoutMs} ms (a deadline for the whole read, redirects included)`));
+      },
+      Math.max(0, endBy - Date.now()),
+    );
     request.on('error', (error: NodeJS.ErrnoException) => {
       const hint =
         error.code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
@@ -127,7 +151,7 @@ function fetchUrl(url: string, options: ReadOptions, redirects = 0): Promise<Buf
         error.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
           ? ' (self-signed certificate: pass --insecure to accept it)'
           : '';
-      reject(new InputError(url, null, `${error.message}${hint}`, { cause: error }));
+      finish(new InputError(url, null, `${error.message}${hint}`, { cause: error }));
     });
   });
 }

@@ -136,14 +136,22 @@ export function searchIndexData(model: ApiModel): SearchIndexData {
   return { format: INDEX_FORMAT, index: createSearchIndex(searchDocuments(model)).toJSON() };
 }
 
-/** The index as a classic script: `window.__pveApidocSearch = {...};`. */
+/**
+ * The index as a classic script: `window.__pveApidocSearch = {...};`. Nothing from the schema or
+ * the options enters it except inside the JSON (string literals): the header comment is fixed text
+ * (it once carried the title, and `--title '*\/alert(1)/*'` ran as script).
+ */
 export function searchIndexScript(model: ApiModel): string {
-  const json = JSON.stringify(searchIndexData(model))
-    // Keep the script safe to inline or concatenate: no "</script" and no JS line terminators.
+  return `/* pve-apidoc search index */\nwindow.${INDEX_GLOBAL}=${jsonForScript(searchIndexData(model))};\n`;
+}
+
+/** JSON that is safe anywhere in a script: no "</script" or "<!--", no JS line terminators. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
     .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
-  return `/* pve-apidoc search index: ${model.title} */\nwindow.${INDEX_GLOBAL}=${json};\n`;
 }
 
 /**

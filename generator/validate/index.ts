@@ -11,6 +11,7 @@ import { compileValidators, schemaHash, schemaText, type DocumentValidators } fr
 import * as precompiled from './precompiled.js';
 import { printable } from '../text/printable.js';
 import { checkDepth, checkPaths } from './semantic.js';
+import { checkLimits } from './limits.js';
 
 let compiled: DocumentValidators | undefined;
 
@@ -47,7 +48,7 @@ export function validate(loaded: LoadedDocument, document: unknown = loaded.docu
   const violations: Violation[] = [];
   const validateFn = validators()[loaded.dialect];
   if (!validateFn(document)) violations.push(...summarize(validateFn.errors ?? []));
-  if (violations.length === 0) violations.push(...checkPaths(document, loaded.dialect));
+  if (violations.length === 0) violations.push(...checkPaths(document, loaded.dialect), ...checkLimits(document, loaded.dialect));
   if (violations.length > 0) throw new ValidationError(loaded.source, violations.slice(0, MAX_VIOLATIONS).map(shown));
 }
 

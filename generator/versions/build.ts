@@ -7,7 +7,7 @@
  * worker threads (./pool.ts); everything is written in one atomic swap.
  */
 import { performance } from 'node:perf_hooks';
-import type { BuildOptions, ModelOptions, RenderShared } from '../build.js';
+import { buildInputs, type BuildOptions, type ModelOptions, type RenderShared } from '../build.js';
 import { allPhases, type Phase } from '../build-result.js';
 import { diffModels } from '../diff/compare.js';
 import type { ApiDiff } from '../diff/types.js';
@@ -18,8 +18,8 @@ import { renderExtraPage } from '../render/pages.js';
 import { totalBytes, type OutputFile } from '../output-file.js';
 import { SITE_FILES, type RenderOptions } from '../render/site-context.js';
 import { loadTemplates } from '../render/templates.js';
-import { writeOutput } from '../write/atomic.js';
-import { writeZip, zipPathFor } from '../write/zip.js';
+import { checkOutput, writeOutput } from '../write/atomic.js';
+import { bundleZip } from '../write/zip.js';
 import { changelogPages, type VersionSite } from './changelog.js';
 import { versionContext, type VersionContextData } from './context.js';
 import { changelogFile, compareVersions, versionPrefix, type VersionSpec } from './labels.js';
@@ -61,6 +61,13 @@ export async function buildVersions(options: VersionsBuildOptions, log: Logger):
   if (options.versions.length === 0) throw new Error('buildVersions needs at least one version');
   const timings: Partial<Record<VersionsPhase, number>> = {};
   const specs = [...options.versions].sort((a, b) => compareVersions(a.label, b.label));
+  checkOutput(options.out, {
+    zip: options.offline === true,
+    inputs: buildInputs(
+      options,
+      options.versions.map((v) => v.source),
+    ),
+  });
   const pool = new RenderPool(workerCount(specs.length, options.workers));
   try {
     return await buildWith(pool, specs, options, log, timings);
@@ -157,11 +164,15 @@ async function buildWith(
   });
 
   const writeStart = performance.now();
-  await writeOutput(options.out, files);
-  timings.write = (timings.write ?? 0) + performance.now() - writeStart;
-  const zip = options.offline
-    ? timed(timings, 'zip', () => ({ path: zipPathFor(options.out), bytes: writeZip(zipPathFor(options.out), files) }))
-    : undefined;
+  const { zip } = await writeOutput(options.out, files, {
+    inputs: buildInputs(
+      options,
+      options.versions.map((v) => v.source),
+    ),
+    ...(options.offline ? { zip: (folder: string) => timed(timings, 'zip', () => bundleZip(folder, files)) } : {}),
+  });
+  // The zip is built inside the write stage; its time is counted once, as 'zip'.
+  timings.write = (timings.write ?? 0) + performance.now() - writeStart - (timings.zip ?? 0);
 
   const bytes = totalBytes(files);
   return {

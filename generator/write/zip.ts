@@ -4,8 +4,6 @@
  * zip epoch), fixed Unix permissions, no extra fields, no comment. Entries are deflated unless
  * storing is smaller. No zip64: the bundle is far below 4 GB and 65535 entries, checked below.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { OutputError } from '../errors.js';
 import type { OutputFile } from '../output-file.js';
@@ -98,22 +96,11 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
 }
 
 /**
- * Writes the output files as `zipPath`, every entry below one folder named like the zip
- * (pve-9.1.zip unpacks into pve-9.1/). Written beside the target and renamed, so a failed write
- * never leaves a truncated zip where the previous one was. Returns the zip's size in bytes.
+ * The offline bundle's bytes: every output file below one folder named like the zip (pve-9.1.zip
+ * unpacks into pve-9.1/). The write stage stages and swaps it in together with the folder.
  */
-export function writeZip(zipPath: string, files: readonly OutputFile[]): number {
-  const folder = basename(zipPath).replace(/\.zip$/i, '');
-  const bytes = createZip(files.map((f) => ({ name: `${folder}/${f.file}`, content: f.content })));
-  const staging = join(dirname(zipPath), `.${basename(zipPath)}.tmp-${process.pid}`);
-  try {
-    writeFileSync(staging, bytes);
-    renameSync(staging, zipPath);
-  } catch (error) {
-    rmSync(staging, { force: true });
-    throw new OutputError(`cannot write ${zipPath}: ${(error as Error).message}`, { cause: error });
-  }
-  return bytes.length;
+export function bundleZip(folder: string, files: readonly OutputFile[]): Buffer {
+  return createZip(files.map((f) => ({ name: `${folder}/${f.file}`, content: f.content })));
 }
 
 /** The zip written next to an offline output folder: `out/` -> `out.zip`. */

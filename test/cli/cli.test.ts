@@ -80,7 +80,7 @@ describe('pve-apidoc CLI', () => {
     writeFileSync(join(dir, 'precious.txt'), 'keep me');
     const result = run('build', '--out', dir);
     expect(result.status).toBe(EXIT.output);
-    expect(result.stderr).toMatch(/refusing to replace .* not empty and has no manifest\.json/);
+    expect(result.stderr).toMatch(/refusing to replace .* not empty and not a previous pve-apidoc build \(no manifest\.json/);
     expect(readFileSync(join(dir, 'precious.txt'), 'utf8')).toBe('keep me');
   });
 

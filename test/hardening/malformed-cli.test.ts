@@ -39,6 +39,16 @@ const param = (schema: Record<string, unknown>): Record<string, unknown> => ({
   parameters: { additionalProperties: 0, properties: { x: schema } },
 });
 const json = (value: unknown): string => JSON.stringify(value);
+/** An object schema whose level i has two properties referring to level i+1. */
+function refBomb(base: string, levels: number): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (let i = 0; i < levels; i++) {
+    const next = { $ref: `${base}/properties/l${i + 1}` };
+    properties[`l${i}`] = { type: 'object', properties: { a: next, b: next } };
+  }
+  properties[`l${levels}`] = { type: 'string' };
+  return { type: 'object', properties: { root: { $ref: `${base}/properties/l0` }, ...properties } };
+}
 const good = [{ path: '/a', text: 'a', leaf: 1, info: { GET: method() } }];
 
 interface Case {
@@ -260,6 +270,13 @@ const CASES: Case[] = [
     content: json({ root: [{ path: '/a', info: { GET: method({ returns: { $ref: 'file:///etc/passwd' } }) } }] }),
     exit: EXIT.validation,
     message: /^:\/root\/0\/info\/GET\/returns - unresolved \$ref "file:\/\/\/etc\/passwd"/,
+  },
+  {
+    // 1.3 KB whose references double at each of 24 levels: 2^24 copies of the last level if expanded.
+    name: 'a $ref bomb (references doubling at every level)',
+    content: json({ root: [{ path: '/a', info: { GET: method({ returns: refBomb('#/root/0/info/GET/returns', 24) }) } }] }),
+    exit: EXIT.validation,
+    message: /^:\/root\/0\/info\/GET\/returns\/properties\/l\d+\/properties\/[ab] - \$ref expansion too large: .* \(limit 4,000,000\)$/,
   },
   {
     name: 'terminal escapes and bidi controls in a key of a bad node',

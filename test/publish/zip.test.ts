@@ -1,9 +1,9 @@
 /** The offline bundle's zip: a valid archive, byte-identical for the same files, whatever their order. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createZip, writeZip, zipPathFor } from '../../generator/write/zip.js';
+import { bundleZip, createZip, zipPathFor } from '../../generator/write/zip.js';
 import { tempDir } from '../helpers/tree.js';
 import { readZip } from './unzip.js';
 
@@ -42,15 +42,15 @@ describe('zip writer', () => {
     expect(() => createZip([{ name: '/etc/x', content: 'x' }])).toThrow(/unsafe/);
   });
 
-  it('writeZip puts everything below a folder named like the zip', () => {
+  it('bundleZip puts everything below a folder named like the zip', () => {
     const dir = tempDir();
     const zipPath = zipPathFor(join(dir, 'pve-9.1/'));
     expect(zipPath).toBe(join(dir, 'pve-9.1.zip'));
-    writeZip(zipPath, [
+    const bytes = bundleZip('pve-9.1', [
       { file: 'index.html', content: 'x' },
       { file: 'api/index.html', content: 'y' },
     ]);
-    expect(readZip(readFileSync(zipPath)).map((r) => r.name)).toEqual(['pve-9.1/api/index.html', 'pve-9.1/index.html']);
+    expect(readZip(bytes).map((r) => r.name)).toEqual(['pve-9.1/api/index.html', 'pve-9.1/index.html']);
   });
 
   it('is accepted by an independent implementation (Python zipfile) when available', () => {
