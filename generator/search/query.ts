@@ -12,7 +12,7 @@
  * Operation and parameter documents are ranked together by BM25 (MiniSearch) times a prior that
  * holds the intent, the kind of document and whether a path is a collection.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import {
   compileTerms,
   FIELD_BOOSTS,
@@ -176,7 +176,7 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
     else if (!terms.stop.has(word) && !terms.weak.has(word) && stem(word) !== word) plural = true;
   }
   const out: QueryTerm[] = [];
-  const add = (term: string, boost: number, typed: boolean): void => {
+  const add = (term: string, boost: number, typed: boolean, last = false): void => {
     const existing = out.find((t) => t.term === term);
     if (existing) {
       existing.boost = Math.max(existing.boost, boost);
@@ -185,7 +185,9 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
     out.push({
       term,
       boost,
-      prefix: typed && term.length >= 2,
+      // Any typed word may be the start of a longer one ("snap" -> "snapshot"); the last one even
+      // from two letters (it is being typed), weak words never (they match enough already).
+      prefix: typed && boost > RANKING.weak && (term.length >= 3 || last),
       fuzzy: typed ? (term.length >= 7 ? 2 : term.length >= 5 ? 1 : false) : false,
     });
   };
@@ -205,7 +207,7 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
     const weight = (terms.weak.has(stemmed) ? RANKING.weak : 1) * (inPhrase.has(i) ? RANKING.phraseWord : 1);
     const canonical = terms.canonical.get(stemmed);
     if (canonical && canonical !== stemmed) add(canonical, weight, false);
-    else add(stemmed, weight, true);
+    else add(stemmed, weight, true, i === raw.length - 1);
     // "net0", "scsi1", "mp0": a member of a numbered family; the index knows the family ("net").
     const family = /^(\D{2,})\d+$/.exec(stemmed)?.[1];
     if (family) add(family, weight, false);
@@ -236,48 +238,77 @@ export function search(model: SearchModel, query: string, options: SearchOptions
   const analysis = analyzeQuery(model.terms, trimmed);
   if (analysis.terms.length === 0) return { total: 0, hits: [] };
   const qt = analysis.terms;
-  const results = model.mini.search(qt.map((t) => t.term).join(' '), {
-    tokenize: (text) => text.split(' '),
-    processTerm: (t) => t,
-    boost: { ...FIELD_BOOSTS },
-    prefix: (_t, i) => qt[i]?.prefix ?? false,
-    fuzzy: (_t, i) => qt[i]?.fuzzy ?? false,
-    boostTerm: (_t, i) => qt[i]?.boost ?? 1,
-    weights: { prefix: RANKING.prefixWeight, fuzzy: RANKING.fuzzyWeight },
-    combineWith: 'OR',
-  });
+  const run = (forgiving: ReadonlySet<number>) =>
+    model.mini.search(qt.map((t) => t.term).join(' '), {
+      tokenize: (text) => text.split(' '),
+      processTerm: (t) => t,
+      boost: { ...FIELD_BOOSTS },
+      prefix: (_t, i) => qt[i]?.prefix ?? false,
+      fuzzy: (_t, i) => (forgiving.has(i) ? (qt[i]?.fuzzy ?? false) : false),
+      boostTerm: (_t, i) => qt[i]?.boost ?? 1,
+      weights: { prefix: RANKING.prefixWeight, fuzzy: RANKING.fuzzyWeight },
+      combineWith: 'OR',
+    });
+  let results = run(new Set());
+  // Typos: a word that matched nothing gets a second, forgiving pass ("snapshto", "contianer").
+  // Only then, as edit-distance search is the slow part and only adds noise to a word that matched.
+  const found = new Set<string>();
+  for (const r of results) for (const t of r.queryTerms) found.add(t);
+  const typos = new Set(qt.flatMap((t, i) => (t.fuzzy !== false && !found.has(t.term) ? [i] : [])));
+  if (typos.size > 0) results = run(typos);
+
   const weightOf = new Map(qt.map((t) => [t.term, t.boost]));
   const totalWeight = qt.reduce((sum, t) => sum + t.boost, 0);
-  const hits: SearchHit[] = [];
-  for (const r of results) {
+  // One entry per hit, kept as numbers until the page is cut: a common word matches most of the
+  // index, and a parameter document stands for every operation it recurs on.
+  const scores: number[] = [];
+  const resultOf: number[] = [];
+  const targets: number[] = [];
+  results.forEach((r, ri) => {
     const doc = model.docs[r.id as number];
-    if (!doc) continue;
+    if (!doc) return;
     // Documents that match more of what was asked come first: a strong match of one word of a
     // task ("start" of "start at boot") must not beat a fair match of all of them.
-    const covered = r.queryTerms.reduce((sum, t) => sum + (weightOf.get(t) ?? 0), 0) / totalWeight;
-    const score = r.score * covered ** RANKING.coverage;
-    if (doc.kind === 'operation') hits.push(toHit(doc.op, doc.op.anchor, score * prior('operation', doc.op, analysis), r.terms));
+    let covered = 0;
+    for (const t of r.queryTerms) covered += weightOf.get(t) ?? 0;
+    const score = r.score * (covered / totalWeight) ** RANKING.coverage;
+    if (doc.kind === 'operation') {
+      scores.push(score * prior('operation', doc.op, analysis));
+      resultOf.push(ri);
+      targets.push(-1);
+    } else {
+      doc.targets.forEach((t, ti) => {
+        scores.push(score * prior('parameter', t.op, analysis));
+        resultOf.push(ri);
+        targets.push(ti);
+      });
+    }
+  });
+  const tiers = trimmed.includes('/') ? pathTiers(model, results, resultOf, targets, trimmed) : null;
+  const key = Float64Array.from(scores);
+  const tier = tiers ? Float64Array.from(tiers) : null;
+  const order = Array.from({ length: key.length }, (_, i) => i);
+  // Stable: equal scores keep index (model) order.
+  order.sort((x, y) => (tier ? (tier[y] as number) - (tier[x] as number) : 0) || (key[y] as number) - (key[x] as number) || x - y);
+  const end = limit === Infinity ? order.length : offset + limit;
+  const hits: SearchHit[] = [];
+  for (const i of order.slice(offset, end)) {
+    const r = results[resultOf[i] ?? -1];
+    const doc = r ? model.docs[r.id as number] : undefined;
+    if (!r || !doc) continue;
+    const score = scores[i] ?? 0;
+    if (doc.kind === 'operation') hits.push(toHit(doc.op, doc.op.anchor, score, r.terms));
     else {
-      for (const t of doc.targets) {
-        const hit = toHit(t.op, t.anchor, score * prior('parameter', t.op, analysis), r.terms);
-        hit.kind = 'parameter';
-        hit.param = doc.param;
-        hit.text = doc.text;
-        hits.push(hit);
-      }
+      const t = doc.targets[targets[i] ?? -1];
+      if (!t) continue;
+      const hit = toHit(t.op, t.anchor, score, r.terms);
+      hit.kind = 'parameter';
+      hit.param = doc.param;
+      hit.text = doc.text;
+      hits.push(hit);
     }
   }
-  // Stable: equal scores keep index (model) order.
-  const order = hits.map((h, i) => ({ h, i }));
-  order.sort((x, y) => y.h.score - x.h.score || x.i - y.i);
-  const ranked = trimmed.includes('/')
-    ? byPath(
-        order.map((x) => x.h),
-        trimmed,
-      )
-    : order.map((x) => x.h);
-  const end = limit === Infinity ? ranked.length : offset + limit;
-  return { total: ranked.length, hits: ranked.slice(offset, end) };
+  return { total: order.length, hits };
 }
 
 function toHit(op: OpInfo, anchor: string, score: number, matched: string[]): SearchHit {
@@ -287,20 +318,20 @@ function toHit(op: OpInfo, anchor: string, score: number, matched: string[]): Se
 /**
  * A query containing "/" is also taken as a path or a piece of one, as the official viewer's
  * filter does: the exact path ranks first, then paths containing it, then the rest by score;
- * within a path tier, operations before their parameters.
+ * within a path tier, operations before their parameters. Returns each entry's tier.
  */
-function byPath(hits: SearchHit[], query: string): SearchHit[] {
+function pathTiers(model: SearchModel, results: SearchResult[], resultOf: number[], targets: number[], query: string): number[] | null {
   const needle = pathKey(query);
-  if (needle === '' || needle === '/') return hits;
-  const tier = (h: SearchHit): number => {
-    const key = pathKey(h.path);
+  if (needle === '' || needle === '/') return null;
+  return resultOf.map((ri, i) => {
+    const doc = model.docs[results[ri]?.id as number];
+    if (!doc) return 0;
+    const op = doc.kind === 'operation' ? doc.op : doc.targets[targets[i] ?? -1]?.op;
+    if (!op) return 0;
+    const key = pathKey(op.path);
     const t = key === needle ? 4 : key.includes(needle) ? 2 : 0;
-    return t + (t > 0 && h.kind === 'operation' ? 1 : 0);
-  };
-  return hits
-    .map((h, i) => ({ h, i, t: tier(h) }))
-    .sort((a, b) => b.t - a.t || a.i - b.i)
-    .map((x) => x.h);
+    return t + (t > 0 && doc.kind === 'operation' ? 1 : 0);
+  });
 }
 
 /** A path for comparison: lowercase, any "{param}" as "{}", no trailing slash. */
