@@ -69,7 +69,7 @@ export function searchDocuments(model: ApiModel, vocabulary: Vocabulary): Search
     }
     entry.doc.ops?.push(opDoc.id);
     entry.doc.anchors?.push(p.anchor);
-    entry.context.push(...words(opDoc.pathWords), ...words(opDoc.name));
+    entry.context.push(...words(opDoc.pathWords));
   }
   for (const { doc, context } of params.values()) doc.context = unique(context).join(' ');
   addCompounds(docs);
