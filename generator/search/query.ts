@@ -125,10 +125,10 @@ export function loadSearchIndex(data: LoadableIndex): SearchModel {
  */
 export const RANKING = {
   /** A parameter document against an operation document. */
-  parameter: 1.1,
+  parameter: 0.8,
   /** Documents of the method the query's verb names, and of other methods when it names one. */
-  intentMatch: 3,
-  intentOther: 1,
+  intentMatch: 4,
+  intentOther: 0.75,
   /** No verb: reading is the likelier wish, and a parameter is something one sets. */
   plainGet: 1.45,
   plainParamPut: 1.1,

@@ -46,9 +46,9 @@ export const FIELD_BOOSTS = {
   description: 0.5,
   // Parameters.
   /** The parameter's name, its family base ("net" for net[n]) and its glued/split forms. */
-  pname: 3,
+  pname: 2,
   /** What the web interface and the admin guide call it (vocabulary.json labels). */
-  plabel: 2.7,
+  plabel: 4,
   /** Property-string key names ("bridge tag macaddr"). */
   pkeys: 1.2,
   /** The parameter's description. */
