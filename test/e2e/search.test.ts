@@ -31,6 +31,35 @@ import { tempDir } from '../helpers/tree.js';
 const SCHEMA = join(SHARED_SCHEMAS, 'pve-9.1.apidata.js');
 const START_VM = 'POST /nodes/{node}/qemu/{vmid}/status/start';
 const SNAPSHOT_CT = 'POST /nodes/{node}/lxc/{vmid}/snapshot';
+const ONBOOT = 'PUT /nodes/{node}/qemu/{vmid}/config — onboot';
+
+/** Where the target of the URL's fragment sits, against the sticky header and the viewport. */
+async function targetBox(page: Page): Promise<{ id: string; top: number; bottom: number; header: number; viewport: number; name: string }> {
+  return page.evaluate(() => {
+    const target = document.querySelector(':target');
+    const header = document.querySelector('.site-header');
+    const box = target?.getBoundingClientRect();
+    return {
+      id: target?.id ?? '',
+      top: box?.top ?? Number.NaN,
+      bottom: box?.bottom ?? Number.NaN,
+      header: header?.getBoundingClientRect().bottom ?? Number.NaN,
+      viewport: window.innerHeight,
+      name: target?.querySelector('td.name code')?.textContent ?? '',
+    };
+  });
+}
+
+/** Chooses the option `op` (in the top 3) with the arrow keys and Enter; returns where it landed. */
+async function followWithKeyboard(page: Page, results: Option[], op: string, url: string): Promise<Awaited<ReturnType<typeof targetBox>>> {
+  const rank = results.findIndex((o) => o.op === op);
+  expect(rank, results.map((o) => o.op).join('\n')).toBeGreaterThanOrEqual(0);
+  expect(rank).toBeLessThan(3);
+  for (let i = 0; i <= rank; i++) await page.keyboard.press('ArrowDown');
+  await Promise.all([page.waitForURL(url), page.keyboard.press('Enter')]);
+  await page.waitForFunction(() => document.querySelector(':target') !== null);
+  return targetBox(page);
+}
 // In CI Chromium is installed by .ci/run and the suite must run; elsewhere it may be skipped.
 const skip = !chromiumAvailable() && process.env.CI !== 'true';
 
@@ -47,7 +76,9 @@ async function options(page: Page): Promise<Option[]> {
   return page.$$eval('#search-results [role="option"]', (els) =>
     els.map((el) => ({
       id: el.id,
-      op: `${el.querySelector('.method')?.textContent ?? ''} ${el.querySelector('code')?.textContent ?? ''}`,
+      op: `${el.querySelector('.method')?.textContent ?? ''} ${el.querySelector('code')?.textContent ?? ''}${
+        el.querySelector('.param') ? ` — ${el.querySelector('.param')?.textContent ?? ''}` : ''
+      }`,
       selected: el.getAttribute('aria-selected'),
       role: el.getAttribute('role'),
       href: (el as HTMLAnchorElement).href,
@@ -234,5 +265,89 @@ describe.skipIf(skip)('search in Chromium (PVE 9.1)', () => {
     expect(outside).toEqual([]);
     expect(requests.some((u) => u.includes('/assets/search-index.js'))).toBe(true);
     expect(requests.some((u) => u.includes('/assets/search.js'))).toBe(true);
+  });
+
+  for (const viewport of [
+    { width: 1366, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`over HTTP at ${viewport.width}px: a parameter hit says why, lands on its row, below the sticky header`, async () => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize(viewport);
+      const errors = watchErrors(page);
+      await page.goto(server.url + 'api/nodes/_node/qemu/');
+      const results = await search(page, 'vm onboot');
+      const hit = results.find((o) => o.op === ONBOOT);
+      expect(hit?.href).toBe(server.url + 'api/nodes/_node/qemu/_vmid/config/#put-onboot');
+      // Why it matched: the parameter's name is marked.
+      const marks = await page.$$eval(`#${hit?.id ?? 'missing'} mark`, (els) => els.map((e) => e.textContent));
+      expect(marks).toContain('onboot');
+      const box = await followWithKeyboard(page, results, ONBOOT, '**/api/nodes/_node/qemu/_vmid/config/#put-onboot');
+      expect(box.id).toBe('put-onboot');
+      expect(box.name).toBe('onboot');
+      expect(box.top, JSON.stringify(box)).toBeGreaterThanOrEqual(box.header);
+      expect(box.bottom, JSON.stringify(box)).toBeLessThanOrEqual(box.viewport);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('from file://: a parameter hit lands on its row, below the sticky header', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(fileUrl(offline, 'index.html'));
+    const results = await search(page, 'vm onboot');
+    const expected = fileUrl(offline, 'api/nodes/_node/qemu/_vmid/config/index.html') + '#put-onboot';
+    expect(results.find((o) => o.op === ONBOOT)?.href).toBe(expected);
+    const box = await followWithKeyboard(page, results, ONBOOT, expected);
+    expect(box.id).toBe('put-onboot');
+    expect(box.top, JSON.stringify(box)).toBeGreaterThanOrEqual(box.header);
+    expect(box.bottom, JSON.stringify(box)).toBeLessThanOrEqual(box.viewport);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('more than 10 on demand: "Show all" and the Search button list every match; arrows still work', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    const first = await search(page, 'firewall rules');
+    expect(first).toHaveLength(11);
+    const more = first[10];
+    expect(more?.id).toBe('search-option-all');
+    const total = Number(/Show all (\d+) results/.exec((await page.textContent('#search-option-all')) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(10);
+    // ArrowUp from nothing selected wraps to the last option: "Show all"; Enter lists everything.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results [role="option"]').length === n, total);
+    expect(await page.getAttribute('#search-input', 'aria-activedescendant')).toBe('search-option-10');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getAttribute('#search-input', 'aria-activedescendant')).toBe('search-option-11');
+
+    // The Search button: the full list in place, the page stays.
+    await page.keyboard.press('Escape');
+    const url = page.url();
+    await page.click('.search-submit');
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results [role="option"]').length === n, total);
+    expect(page.url()).toBe(url);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    // Enter on the box with the list open and nothing chosen opens the best result.
+    const best = (await options(page))[0];
+    await Promise.all([page.waitForURL(best?.href ?? ''), page.keyboard.press('Enter')]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('without JavaScript: operations/?q= is the all-operations page and says it is the full list', async () => {
+    const page = await browser.context.newPage();
+    // No script runs: every script request fails, as with JavaScript off.
+    await page.route('**/*.js*', (route) => route.abort());
+    await page.goto(server.url + 'operations/?q=start+vm');
+    const note = (await page.textContent('.search-fallback')) ?? '';
+    expect(note).toMatch(/^This is the full list of all \d+ operations\./);
+    expect(await page.$$eval('.op-list li', (els) => els.length)).toBeGreaterThan(600);
+    expect(await page.getAttribute('#search-input', 'data-search-ready')).toBeNull();
+    await page.close();
   });
 });
