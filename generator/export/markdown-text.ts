@@ -160,6 +160,10 @@ export function safeLinkTarget(target: string): boolean {
 function escapeOutsideCode(s: string, backslash = false): string {
   return (
     s
+      // Schema text means its backslashes literally ('\\' is two characters): CommonMark would
+      // read `\X` as an escape and drop it, so it is doubled (not before a backtick, which the
+      // code-span scan above already treated as an escape).
+      .replace(/\\(?=[!-/:-@[-_{-~])/g, '\\\\')
       .replace(backslash ? /<(?=[A-Za-z/!?])/g : /</g, backslash ? '\\<' : '&lt;')
       // Images would load their target when rendered: make them plain links.
       .replace(/!\[/g, '\\![')
