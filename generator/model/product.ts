@@ -38,6 +38,11 @@ export interface ProductInfo {
    * pvedaemon, pmgdaemon, proxmox-backup-api.
    */
   privilegedDaemon: string;
+  /**
+   * When there is no API shell (`cli` null): what to use on the server instead. Not from the
+   * schema (it names no tools): Proxmox's documentation of the product.
+   */
+  cliNote: string | null;
 }
 
 /** Obviously fake token: user root@pam, token id "monitoring", a UUID-shaped secret. */
@@ -70,6 +75,7 @@ function info(
     cli,
     caCertPath,
     privilegedDaemon,
+    cliNote: null,
   };
 }
 
@@ -79,7 +85,11 @@ export const PRODUCTS: Record<Product, ProductInfo> = {
   pmg: info('pmg', 'Proxmox Mail Gateway', 8006, 'PMG', '=', 'pmgsh', null, 'pmgdaemon'),
   // PBS separates token id and secret with a colon. It has no generic API shell like pvesh
   // (proxmox-backup-manager has its own command tree), so no CLI example is generated.
-  pbs: info('pbs', 'Proxmox Backup Server', 8007, 'PBS', ':', null, '/etc/proxmox-backup/proxy.pem', 'proxmox-backup-api'),
+  pbs: {
+    ...info('pbs', 'Proxmox Backup Server', 8007, 'PBS', ':', null, '/etc/proxmox-backup/proxy.pem', 'proxmox-backup-api'),
+    cliNote:
+      'Proxmox Backup Server has no generic API shell like pvesh. On the server, proxmox-backup-manager administers it (datastores, users, remotes, jobs) and proxmox-backup-client makes, lists and restores backups; each has its own commands, which cover parts of this API. For any call, use HTTPS as shown in the examples.',
+  },
 };
 
 /**

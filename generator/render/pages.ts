@@ -263,6 +263,7 @@ function authData(model: ApiModel, title: string): Record<string, unknown> {
     tokenHeaderFormat: product.tokenHeaderFormat,
     tokenHeaderExample: product.tokenHeaderExample,
     cli: product.cli,
+    cliNote: product.cliNote,
   };
 }
 
