@@ -7,11 +7,11 @@
  * Everything from the schema goes through markdown-text.ts: text cannot become raw HTML, a link
  * that runs script, or an image, and names and values are code spans.
  */
-import { describeConstraints, renderPhrase } from '../render/constraints.js';
+import { describeConstraints, renderPhrase } from '../document/constraints.js';
 import { PRODUCTS } from '../model/product.js';
 import type { ApiModel, ApiPath, Operation, Parameter, PropertyKey, SchemaNode } from '../model/types.js';
 import { relativeHref } from '../model/urls.js';
-import { buildExamples } from '../render/examples/index.js';
+import { buildExamples } from '../document/examples/index.js';
 import { SITE_FILES } from '../render/site-context.js';
 import { propertyStringKeys } from '../model/formats.js';
 import { mdCell, mdCode, mdFence, mdLine, mdLinkText, mdText, permissionsMarkdown } from './markdown-text.js';

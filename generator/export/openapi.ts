@@ -34,7 +34,7 @@ import { PRODUCTS, type ProductInfo } from '../model/product.js';
 import type { ApiModel, ApiPath, NamedSchema, Operation, Parameter, PropertyKey, SchemaNode } from '../model/types.js';
 import { propertyStringKeys } from '../model/formats.js';
 import { mdDescription, permissionsMarkdown } from './markdown-text.js';
-import { ecmaPattern } from './perl-regex.js';
+import { ecmaPattern } from '../text/perl-regex.js';
 
 export type Json = string | number | boolean | null | Json[] | JsonObject;
 export interface JsonObject {

@@ -21,7 +21,7 @@ import {
 } from './types.js';
 import { idFragment, pageFile, uniqueIds } from './urls.js';
 import { foldFamilies } from './families.js';
-import { printable } from '../validate/printable.js';
+import { printable } from '../text/printable.js';
 
 export interface NormalizeInput {
   source: string;

@@ -12,11 +12,7 @@ import { pageLinks, SITE_FILES, type PageLinks, type RenderOptions, type Version
 import type { Templates } from './templates.js';
 import { operationView } from './view-operation.js';
 import { coverageData } from './coverage-page.js';
-
-export interface OutputFile {
-  file: string;
-  content: string | Buffer;
-}
+import type { OutputFile } from '../output-file.js';
 
 export interface PageMeta {
   title: string;

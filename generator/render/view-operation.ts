@@ -3,7 +3,7 @@ import type { ApiPath, Operation, Parameter, SchemaNode } from '../model/types.j
 import { escapeHtml } from './escape.js';
 import { code, fieldView, type FieldView, type SchemaViewContext } from './view-schema.js';
 import { renderPermissionsHtml } from './permissions.js';
-import { buildExamples, type CodeExample } from './examples/index.js';
+import { buildExamples, type CodeExample } from '../document/examples/index.js';
 import { PRODUCTS } from '../model/product.js';
 
 export interface ParamView extends FieldView {

@@ -5,7 +5,7 @@
  */
 import type { ApiModel, FormatDef, PropertyKey, SchemaNode } from '../model/types.js';
 import { propertyStringKeys } from '../model/formats.js';
-import { describeConstraints, renderPhrase } from './constraints.js';
+import { describeConstraints, renderPhrase } from '../document/constraints.js';
 import { clipText, escapeHtml, MAX_SHOWN } from './escape.js';
 import type { MarkdownRenderer } from './markdown.js';
 
