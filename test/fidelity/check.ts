@@ -108,7 +108,10 @@ class Checker {
     if (typeof s['format'] === 'string') this.fact(has(s['format']), where, `format ${s['format']}`);
     if (presence === 'param') {
       const head = text.slice(0, 300);
-      const want = truthy(s['optional']) ? 'optional' : 'required';
+      // Type-dependent parameters put `optional` in their variants: optional when all variants are.
+      const variants = Array.isArray(s['oneOf']) ? s['oneOf'] : [];
+      const optional = truthy(s['optional']) || (variants.length > 0 && variants.every((v) => isObject(v) && truthy(v['optional'])));
+      const want = optional ? 'optional' : 'required';
       this.fact(head.includes(want), where, want);
     } else if (presence === 'field' && truthy(s['optional'])) {
       this.fact(text.slice(0, 300).includes('optional'), where, 'optional');
