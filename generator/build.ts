@@ -76,6 +76,7 @@ export async function loadModel(
   const time = timer(timings, log);
   const read: ReadOptions = { ...options.read, insecure: options.insecure ?? options.read?.insecure ?? false };
   const loaded = await time('load', () => load(options.schema, read));
+  for (const note of loaded.notes) log.debug?.(`${options.schema}: ${note}`);
   const formats = options.formats ? await time('load', () => loadFormats(options.formats!, read)) : undefined;
   time('validate', () => validateStructure(loaded));
   const { document, references } = await time('deref', () => dereference(loaded));

@@ -9,6 +9,8 @@ import { printable } from './text/printable.js';
 export interface Logger {
   warn(message: string): void;
   info(message: string): void;
+  /** Shown only with --verbose: what the build skipped on purpose (e.g. the script after PBS's schema array). */
+  debug?(message: string): void;
   /** One rewritable status line for long phases ("" clears it); a no-op unless stderr is a terminal. */
   progress?(text: string): void;
   readonly warnings: readonly string[];
@@ -16,6 +18,8 @@ export interface Logger {
 
 export interface LoggerOptions {
   quiet?: boolean;
+  /** Print `debug` lines too (--verbose). */
+  verbose?: boolean;
   /** Where lines go; stderr by default so stdout stays clean for --json and piping. */
   write?: (line: string) => void;
   /** Colour the "warning:" prefix (default: stderr is a terminal and NO_COLOR is not set). */
@@ -66,6 +70,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       if (options.quiet) return;
       clearProgress();
       write(message);
+    },
+    debug(message) {
+      if (!options.verbose || options.quiet) return;
+      clearProgress();
+      write(`${colors.dim('note:')} ${printable(message)}`);
     },
     progress(text) {
       if (!showProgress) return;

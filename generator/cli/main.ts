@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // A config file's values become the defaults of this command's options (flags still win).
     args = await applyConfig(argv, args);
-    log = createLogger({ quiet: args.options['quiet'] === true });
+    log = createLogger({ quiet: args.options['quiet'] === true, verbose });
     switch (args.command) {
       case 'build':
         return await runBuild(args, log);

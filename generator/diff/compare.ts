@@ -134,12 +134,17 @@ const FLAG_TEXT: Record<keyof Operation['flags'], string> = {
   allowToken: 'API tokens accepted (allowtoken)',
   downloadAllowed: 'may return a file download (download_allowed)',
   exposeCredentials: 'exposes credentials (expose_credentials)',
+  proxyMaster: "forwarded to the cluster's master node (proxyto: master)",
+  download: 'returns a file or raw data (download)',
+  upload: 'takes raw data as the request body (upload)',
+  unstable: 'marked unstable',
 };
 
 function compareFlags(a: Operation, b: Operation, out: Change[]): void {
   for (const flag of Object.keys(FLAG_TEXT) as (keyof Operation['flags'])[]) {
-    const from = a.flags[flag];
-    const to = b.flags[flag];
+    // The newer flags are optional in the model: absent means false.
+    const from = a.flags[flag] ?? false;
+    const to = b.flags[flag] ?? false;
     if (from === to) continue;
     out.push({
       kind: 'flag',
@@ -149,7 +154,7 @@ function compareFlags(a: Operation, b: Operation, out: Change[]): void {
       breaking: flag === 'allowToken' && from === true && to === false,
       text:
         flag === 'proxyto'
-          ? `proxyto: ${from === null ? 'none' : md(from)} → ${to === null ? 'none' : md(to)}`
+          ? `proxyto: ${from === null ? 'none' : md(String(from))} → ${to === null ? 'none' : md(String(to))}`
           : `${to ? 'now' : 'no longer'}: ${FLAG_TEXT[flag]}`,
     });
   }

@@ -72,6 +72,16 @@ function checkText(c: PermCheck): string {
       return c.value === 'self' ? 'the user themself' : `${c.value} on the user's realm`;
     case 'perm-modify':
       return `permission to modify ACLs on ${c.path}`;
+    case 'role':
+      return `role ${c.roles.join(' or ')}`;
+    case 'user-param':
+      return `the user named by ${c.param}`;
+    case 'user':
+      return c.user === 'all' ? 'any authenticated user' : c.user === 'world' ? 'anyone (no login)' : `user ${c.user}`;
+    case 'group':
+      return `members of group ${c.group}`;
+    case 'with-param':
+      return `for the user named by ${c.param}: ${checkText(c.check)}`;
     case 'unknown':
       return c.raw;
   }
@@ -102,6 +112,16 @@ function canonicalCheck(c: PermCheck): unknown {
       return ['userid-param', c.value];
     case 'perm-modify':
       return ['perm-modify', c.path];
+    case 'role':
+      return ['role', [...c.roles].sort()];
+    case 'user-param':
+      return ['user-param', c.param];
+    case 'user':
+      return ['user', c.user];
+    case 'group':
+      return ['group', c.group];
+    case 'with-param':
+      return ['with-param', c.param, canonicalCheck(c.check)];
     case 'unknown':
       return ['unknown', c.raw];
   }
@@ -159,6 +179,17 @@ function checkDnf(c: PermCheck): Alternative[] | null {
       return [new Set([`userid-param ${c.value}`])];
     case 'perm-modify':
       return [new Set([`perm-modify ${c.path}`])];
+    case 'role':
+      return c.roles.map((role) => new Set([`role ${role}`]));
+    case 'user-param':
+      return [new Set([`user-param ${c.param}`])];
+    case 'user':
+      return c.user === 'all' ? [new Set()] : [new Set([`user ${c.user}`])];
+    case 'group':
+      return [new Set([`group ${c.group}`])];
+    case 'with-param':
+      // Evaluated for another user: not comparable atom by atom with the caller's own checks.
+      return [new Set([`with-param ${c.param} ${JSON.stringify(canonicalCheck(c.check))}`])];
     case 'unknown':
       return [new Set([`unknown ${c.raw}`])];
   }

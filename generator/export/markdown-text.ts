@@ -33,6 +33,14 @@ function memo(convert: (text: string) => string): (text: string) => string {
 /** Block text (a description): safe CommonMark with its Markdown otherwise kept. */
 export const mdText = memo((text: string): string => defuseLines(transformOutsideCode(text, escapeOutsideCode)));
 
+/**
+ * Block text for OpenAPI `description` fields. Client generators copy descriptions into code
+ * comments, where `&lt;` stays `&lt;`: here a `<` is escaped only where it could open HTML or an
+ * autolink (before a letter, `/`, `!` or `?`), and with a backslash (`\<`, CommonMark's own escape,
+ * which reads as `<` in a comment too). A `<` before a space or digit cannot form markup and stays.
+ */
+export const mdDescription = memo((text: string): string => defuseLines(transformOutsideCode(text, (s) => escapeOutsideCode(s, true))));
+
 /** Text inside one GFM table cell: as `mdText`, on one line, with `|` escaped. */
 export const mdCell = memo(cellText);
 
@@ -149,10 +157,14 @@ export function safeLinkTarget(target: string): boolean {
   return !/[:&\\%]/.test(head) && !/[\u0000-\u0020]/.test(head);
 }
 
-function escapeOutsideCode(s: string): string {
+function escapeOutsideCode(s: string, backslash = false): string {
   return (
     s
-      .replace(/</g, '&lt;')
+      // Schema text means its backslashes literally ('\\' is two characters): CommonMark would
+      // read `\X` as an escape and drop it, so it is doubled (not before a backtick, which the
+      // code-span scan above already treated as an escape).
+      .replace(/\\(?=[!-/:-@[-_{-~])/g, '\\\\')
+      .replace(backslash ? /<(?=[A-Za-z/!?])/g : /</g, backslash ? '\\<' : '&lt;')
       // Images would load their target when rendered: make them plain links.
       .replace(/!\[/g, '\\![')
       // Inline links with a target that could run script: break the `](` so no link forms.

@@ -33,7 +33,7 @@ import { createRequire } from 'node:module';
 import { PRODUCTS, type ProductInfo } from '../model/product.js';
 import type { ApiModel, ApiPath, NamedSchema, Operation, Parameter, PropertyKey, SchemaNode } from '../model/types.js';
 import { propertyStringKeys } from '../model/formats.js';
-import { mdText, permissionsMarkdown } from './markdown-text.js';
+import { mdDescription, permissionsMarkdown } from './markdown-text.js';
 import { ecmaPattern } from '../text/perl-regex.js';
 
 export type Json = string | number | boolean | null | Json[] | JsonObject;
@@ -218,7 +218,7 @@ function operation(op: Operation, apiPath: ApiPath, id: string, bodies: JsonObje
 
 function operationDescription(op: Operation, product: ProductInfo): string {
   const parts: string[] = [];
-  if (op.description) parts.push(mdText(op.description));
+  if (op.description) parts.push(mdDescription(op.description));
   const notes: string[] = [];
   if (op.flags.protected) notes.push(`Runs in the privileged daemon on the node (\`protected\`).`);
   if (op.flags.proxyto) notes.push(`Forwarded to the cluster node named by parameter \`${op.flags.proxyto}\` (\`proxyto\`).`);
@@ -319,7 +319,7 @@ export function schema(node: SchemaNode, ctx: Ctx, depth: number): JsonObject {
   const out: JsonObject = {};
   if (node.title) out.title = node.title;
   const description = node.verboseDescription ?? node.description;
-  if (description) out.description = mdText(description);
+  if (description) out.description = mdDescription(description);
   const isBoolean = node.type === 'boolean';
   const numeric = node.type === 'integer' || node.type === 'number';
   if (isBoolean) {

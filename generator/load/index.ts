@@ -18,6 +18,8 @@ export interface LoadedDocument {
   hasRefs: boolean;
   /** Size of the source text in bytes, for the build summary. */
   bytes: number;
+  /** Things the loader skipped on purpose (the viewer script after PBS's schema array), for --verbose. */
+  notes: string[];
 }
 
 export async function load(source: string, options: ReadOptions = {}): Promise<LoadedDocument> {
@@ -28,6 +30,14 @@ export async function load(source: string, options: ReadOptions = {}): Promise<L
 export function parseDocument(source: string, text: string): LoadedDocument {
   if (text.trim() === '') throw new InputError(source, null, 'the schema is empty');
   const dialect: Dialect = text.trimStart().startsWith('{') ? 'refs' : 'viewer';
-  const document = dialect === 'refs' ? parseRefsDump(source, text) : parseViewerDump(source, text);
-  return { source, dialect, document, hasRefs: text.includes('"$ref"') || text.includes('("Ref")'), bytes: Buffer.byteLength(text) };
+  const notes: string[] = [];
+  let document: unknown;
+  if (dialect === 'refs') {
+    document = parseRefsDump(source, text);
+  } else {
+    const viewer = parseViewerDump(source, text);
+    document = viewer.document;
+    if (viewer.ignored) notes.push(viewer.ignored);
+  }
+  return { source, dialect, document, hasRefs: text.includes('"$ref"') || text.includes('("Ref")'), bytes: Buffer.byteLength(text), notes };
 }

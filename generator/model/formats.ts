@@ -14,6 +14,7 @@ export function formatDef(formats: Record<string, FormatDef>, name: string): For
 export function formatKeys(model: ApiModel, format: FormatRef | undefined): PropertyKey[] | null {
   if (!format) return null;
   if (format.kind === 'inline') return format.keys;
+  if (format.kind === 'list') return null;
   const def = formatDef(model.formats, format.name) ?? formatDef(model.formats, format.base);
   return def?.kind === 'property-string' ? def.keys : null;
 }

@@ -5,11 +5,20 @@
  */
 import { joinPointer } from '../errors.js';
 import type { Logger } from '../log.js';
-import { normalizePermissions } from './permissions.js';
+import { normalizePermissions, type PermissionOptions } from './permissions.js';
 import { PRODUCTS, detectProduct } from './product.js';
 import { isRecord, isTrue, normalizeNode, propertyKeys, type NodeContext } from './schema-node.js';
 import type { RawFormatRegistry } from './typetext.js';
-import { HTTP_METHODS, type ApiModel, type ApiPath, type FormatDef, type Operation, type Parameter, type Product } from './types.js';
+import {
+  HTTP_METHODS,
+  type ApiModel,
+  type ApiPath,
+  type FormatDef,
+  type Operation,
+  type OperationFlags,
+  type Parameter,
+  type Product,
+} from './types.js';
 import { idFragment, pageFile, uniqueIds } from './urls.js';
 import { foldFamilies } from './families.js';
 import { printable } from '../text/printable.js';
@@ -42,6 +51,9 @@ export function normalize(input: NormalizeInput, log: Logger): ApiModel {
       : undefined;
   const registry = ownFormats ?? input.formats;
   const ctx: NodeContext = { registry };
+  // The product decides how a few forms read (PMG's role lists), so it is known before the walk.
+  const product = input.product ?? detectProduct(rawPaths(roots));
+  const opCtx: OperationContext = { ctx, log, source: input.source, permissions: { roleLists: product === 'pmg' } };
 
   const paths: ApiPath[] = [];
   const visit = (node: RawPathNode, pointer: string, parent: string | null): void => {
@@ -58,8 +70,7 @@ export function normalize(input: NormalizeInput, log: Logger): ApiModel {
     const ids = uniqueIds();
     for (const method of HTTP_METHODS) {
       const info = node.info?.[method];
-      if (info)
-        apiPath.operations.push(operation(node.path, method, info, joinPointer(pointer, 'info', method), ids, ctx, log, input.source));
+      if (info) apiPath.operations.push(operation(node.path, method, info, joinPointer(pointer, 'info', method), ids, opCtx));
     }
     paths.push(apiPath);
     (node.children ?? []).forEach((child, i) => {
@@ -70,7 +81,6 @@ export function normalize(input: NormalizeInput, log: Logger): ApiModel {
     visit(node, `${base}/${i}`, null);
   });
 
-  const product = input.product ?? detectProduct(paths.map((p) => p.path));
   const productName = PRODUCTS[product].name;
   const version = input.version ?? guessVersion(input.source);
   const operations = paths.reduce((n, p) => n + p.operations.length, 0);
@@ -89,21 +99,39 @@ export function normalize(input: NormalizeInput, log: Logger): ApiModel {
   };
 }
 
+interface OperationContext {
+  ctx: NodeContext;
+  log: Logger;
+  source: string;
+  permissions: PermissionOptions;
+}
+
+/** Every path of the raw tree, iteratively (for product detection before normalizing). */
+function rawPaths(roots: RawPathNode[]): string[] {
+  const out: string[] = [];
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    out.push(node.path);
+    if (Array.isArray(node.children)) stack.push(...node.children);
+  }
+  return out;
+}
+
 function operation(
   path: string,
   method: Operation['method'],
   info: Record<string, unknown>,
   pointer: string,
   ids: (id: string) => string,
-  ctx: NodeContext,
-  log: Logger,
-  source: string,
+  { ctx, log, source, permissions }: OperationContext,
 ): Operation {
   const description = typeof info['description'] === 'string' ? info['description'] : '';
   const anchor = ids(method.toLowerCase());
   // The page gives the operation's headings and examples these ids: a parameter called "title" or
   // "curl" must not get the same one (its row becomes get-title-2).
   for (const suffix of SECTION_IDS) ids(`${anchor}-${suffix}`);
+  const params = parameters(path, method, info['parameters'], joinPointer(pointer, 'parameters'), anchor, ids, ctx);
   return {
     method,
     path,
@@ -112,20 +140,38 @@ function operation(
     anchor,
     summary: summarize(description),
     description,
-    parameters: parameters(path, method, info['parameters'], joinPointer(pointer, 'parameters'), anchor, ids, ctx),
+    parameters: params,
     returns: normalizeNode(info['returns'] ?? { type: 'null' }, joinPointer(pointer, 'returns'), ctx),
-    permissions: normalizePermissions(info['permissions'], joinPointer(pointer, 'permissions'), (d) =>
-      log.warn(printable(`${source}:${d.pointer} - ${d.message}`)),
+    permissions: normalizePermissions(
+      info['permissions'],
+      joinPointer(pointer, 'permissions'),
+      (d) => log.warn(printable(`${source}:${d.pointer} - ${d.message}`)),
+      permissions,
     ),
-    flags: {
-      protected: isTrue(info['protected']),
-      proxyto: typeof info['proxyto'] === 'string' ? info['proxyto'] : null,
-      // allowtoken defaults to 1: only an explicit 0 rejects tokens.
-      allowToken: info['allowtoken'] === undefined ? true : isTrue(info['allowtoken']),
-      downloadAllowed: isTrue(info['download_allowed']),
-      exposeCredentials: isTrue(info['expose_credentials']),
-    },
+    flags: operationFlags(info, params),
   };
+}
+
+/**
+ * The method's flags. `proxyto` names a parameter, except PMG's "master" (the cluster's master
+ * node) when no parameter has that name. PBS renames raw-HTTP handlers' methods to DOWNLOAD and
+ * UPLOAD in its dump; PMG marks file downloads with `download: 1`.
+ */
+function operationFlags(info: Record<string, unknown>, params: Parameter[]): OperationFlags {
+  const proxyto = typeof info['proxyto'] === 'string' ? info['proxyto'] : null;
+  const flags: OperationFlags = {
+    protected: isTrue(info['protected']),
+    proxyto,
+    // allowtoken defaults to 1: only an explicit 0 rejects tokens.
+    allowToken: info['allowtoken'] === undefined ? true : isTrue(info['allowtoken']),
+    downloadAllowed: isTrue(info['download_allowed']),
+    exposeCredentials: isTrue(info['expose_credentials']),
+  };
+  if (proxyto === 'master' && !params.some((p) => p.name === 'master')) flags.proxyMaster = true;
+  if (isTrue(info['download']) || info['method'] === 'DOWNLOAD') flags.download = true;
+  if (info['method'] === 'UPLOAD') flags.upload = true;
+  if (isTrue(info['unstable'])) flags.unstable = true;
+  return flags;
 }
 
 function parameters(

@@ -59,15 +59,40 @@ function isStringArray(value: unknown): value is string[] {
 
 const KNOWN_PERMISSION_KEYS = new Set(['user', 'check', 'description']);
 
+/** Keys of a proxmox-router (PBS) permission object; `description` only at the top. */
+const RUST_PERMISSION_KEYS = ['check', 'or', 'and', 'user', 'userParam', 'group', 'withParam'] as const;
+
+export interface PermissionOptions {
+  /**
+   * Read a check that is a plain list of names as PMG's role list (`["admin", "audit"]`: the
+   * caller's role must be one of them). PVE has no such form, so it stays off there and an
+   * unknown test is still reported.
+   */
+  roleLists?: boolean;
+}
+
+/** The Rust dialect: `check` is an object, or the value combines permissions with or/and/userParam/... */
+function isRustPermission(raw: Record<string, unknown>): boolean {
+  if (isPlainObject(raw['check'])) return true;
+  // proxmox-router's Superuser / User(id) are dumped as {user: "root@pam"} / {user: ID}.
+  if (typeof raw['user'] === 'string' && raw['user'].includes('@') && raw['check'] === undefined) return true;
+  return ['or', 'and', 'userParam', 'group', 'withParam'].some((k) => raw[k] !== undefined);
+}
+
 /**
  * Normalize the raw `permissions` value of one method.
  * @param raw the method's `permissions` value; `undefined` when the key is absent.
  * @param pointer JSON pointer of the permissions object (e.g. ".../info/GET/permissions").
  * @param report optional sink for diagnostics about unrecognized forms (pointer of the exact node).
  */
-export function normalizePermissions(raw: unknown, pointer: string, report?: PermissionDiagnosticSink): Permissions {
+export function normalizePermissions(
+  raw: unknown,
+  pointer: string,
+  report?: PermissionDiagnosticSink,
+  options: PermissionOptions = {},
+): Permissions {
   try {
-    return normalizePermissionsUnsafe(raw, pointer, report);
+    return normalizePermissionsUnsafe(raw, pointer, report, options);
   } catch (err) {
     // Only reachable with input that is not plain JSON data (throwing getters, proxies...).
     const text = rawJson(raw);
@@ -80,7 +105,12 @@ export function normalizePermissions(raw: unknown, pointer: string, report?: Per
   }
 }
 
-function normalizePermissionsUnsafe(raw: unknown, pointer: string, report?: PermissionDiagnosticSink): Permissions {
+function normalizePermissionsUnsafe(
+  raw: unknown,
+  pointer: string,
+  report: PermissionDiagnosticSink | undefined,
+  options: PermissionOptions,
+): Permissions {
   const unknownObject = (message: string): Permissions => {
     const text = rawJson(raw);
     report?.({ pointer, message, raw: text });
@@ -92,6 +122,7 @@ function normalizePermissionsUnsafe(raw: unknown, pointer: string, report?: Perm
   // Absent key or explicit null (Perl undef): `raise_perm_exc('user != root@pam') if !$perm`.
   if (raw === undefined || raw === null) return { pointer, mode: 'root' };
   if (!isPlainObject(raw)) return unknownObject('permissions is not an object');
+  if (isRustPermission(raw)) return rustPermissions(raw, pointer, report);
 
   const extraKeys = Object.keys(raw).filter((k) => !KNOWN_PERMISSION_KEYS.has(k));
   if (extraKeys.length > 0) return unknownObject(`unrecognized permissions keys: ${extraKeys.sort().join(', ')}`);
@@ -110,7 +141,7 @@ function normalizePermissionsUnsafe(raw: unknown, pointer: string, report?: Perm
     result.mode = 'all';
   } else if (perlTrue(check)) {
     result.mode = 'check';
-    result.check = normalizeCheck(check, `${pointer}/check`, report);
+    result.check = normalizeCheck(check, `${pointer}/check`, report, options);
   }
   if (description !== undefined && description !== null) {
     result.description = typeof description === 'string' ? description : rawJson(description);
@@ -122,7 +153,12 @@ function normalizePermissionsUnsafe(raw: unknown, pointer: string, report?: Perm
  * Normalize one check expression. `pointer` is the JSON pointer of this node (the permissions
  * object's pointer + "/check", + "/1", "/2"... for nested items).
  */
-export function normalizeCheck(raw: unknown, pointer: string, report?: PermissionDiagnosticSink): PermCheck {
+export function normalizeCheck(
+  raw: unknown,
+  pointer: string,
+  report?: PermissionDiagnosticSink,
+  options: PermissionOptions = {},
+): PermCheck {
   const unknown = (message: string): PermCheck => {
     const text = rawJson(raw);
     report?.({ pointer, message, raw: text });
@@ -131,12 +167,15 @@ export function normalizeCheck(raw: unknown, pointer: string, report?: Permissio
 
   if (!Array.isArray(raw)) return unknown('check expression is not an array');
   const head: unknown = raw[0];
+  if (options.roleLists && isStringArray(raw) && raw.length > 0 && !PERL_TESTS.has(raw[0] as string)) {
+    if (raw.every((r) => r !== '')) return { kind: 'role', roles: [...raw] };
+  }
 
   switch (head) {
     case 'and':
     case 'or': {
       if (raw.length < 2) return unknown(`"${head}" without sub-checks`);
-      const items = raw.slice(1).map((item, i) => normalizeCheck(item, `${pointer}/${i + 1}`, report));
+      const items = raw.slice(1).map((item, i) => normalizeCheck(item, `${pointer}/${i + 1}`, report, options));
       return { kind: head, items };
     }
     case 'perm': {
@@ -199,6 +238,76 @@ export function normalizeCheck(raw: unknown, pointer: string, report?: Permissio
   }
 }
 
+/** The heads of PVE's check expressions (`exec_api2_perm_check`). */
+const PERL_TESTS = new Set(['and', 'or', 'perm', 'userid-group', 'userid-param', 'perm-modify']);
+
+/**
+ * A proxmox-router permission (PBS), as its API dump writes `Permission`: `{check: {path: [segments],
+ * privs, partial}}`, `{or: [...]}`, `{and: [...]}`, `{user: "all" | "world" | USERID}`,
+ * `{userParam: NAME}`, `{group: NAME}`, `{withParam: {name, permissions}}`; the method's
+ * `description` sits beside the top-level one. Semantics (proxmox-router `check_api_permission`):
+ * the superuser always passes; `partial: true` means one of the privileges suffices, otherwise all
+ * are needed; a `{param}` segment is replaced by that parameter's value.
+ */
+function rustPermissions(raw: Record<string, unknown>, pointer: string, report?: PermissionDiagnosticSink): Permissions {
+  const { description, ...rest } = raw;
+  const result: Permissions =
+    Object.keys(rest).length === 1 && rest['user'] === 'root@pam'
+      ? { pointer, mode: 'root' }
+      : { pointer, mode: 'check', check: rustCheck(rest, pointer, report) };
+  if (description !== undefined && description !== null) {
+    result.description = typeof description === 'string' ? description : rawJson(description);
+  }
+  return result;
+}
+
+function rustCheck(raw: unknown, pointer: string, report?: PermissionDiagnosticSink): PermCheck {
+  const unknown = (message: string): PermCheck => {
+    const text = rawJson(raw);
+    report?.({ pointer, message, raw: text });
+    return { kind: 'unknown', raw: text };
+  };
+  if (!isPlainObject(raw)) return unknown('permission is not an object');
+  const keys = Object.keys(raw);
+  if (keys.length !== 1) return unknown(`a permission must have exactly one of ${RUST_PERMISSION_KEYS.join(', ')}`);
+  const key = keys[0] as string;
+  const value = raw[key];
+  const at = `${pointer}/${key}`;
+  switch (key) {
+    case 'check': {
+      if (!isPlainObject(value)) return unknown('"check" is not an object');
+      const { path, privs, partial, ...others } = value;
+      if (Object.keys(others).length > 0) return unknown(`unrecognized "check" keys: ${Object.keys(others).sort().join(', ')}`);
+      const segments = typeof path === 'string' ? path.split('/').filter((p) => p !== '') : path;
+      if (!isStringArray(segments)) return unknown('"check" path is not a list of segments');
+      if (!isStringArray(privs) || privs.length === 0) return unknown('"check" without a list of privileges');
+      return { kind: 'perm', path: `/${segments.join('/')}`, privs: [...privs], any: perlTrue(partial) };
+    }
+    case 'or':
+    case 'and': {
+      if (!Array.isArray(value) || value.length === 0) return unknown(`"${key}" without sub-permissions`);
+      return { kind: key, items: value.map((item, i) => rustCheck(item, `${at}/${i}`, report)) };
+    }
+    case 'user':
+      if (typeof value !== 'string' || value === '') return unknown('"user" is not a user name');
+      return { kind: 'user', user: value };
+    case 'userParam':
+      if (typeof value !== 'string' || value === '') return unknown('"userParam" is not a parameter name');
+      return { kind: 'user-param', param: value };
+    case 'group':
+      if (typeof value !== 'string' || value === '') return unknown('"group" is not a group name');
+      return { kind: 'group', group: value };
+    case 'withParam': {
+      if (!isPlainObject(value) || typeof value['name'] !== 'string' || value['name'] === '') {
+        return unknown('"withParam" without a parameter name');
+      }
+      return { kind: 'with-param', param: value['name'], check: rustCheck(value['permissions'], `${at}/permissions`, report) };
+    }
+    default:
+      return unknown(`unrecognized permission key ${rawJson(key)}`);
+  }
+}
+
 /** Allocate privileges that also satisfy perm-modify, by ACL subtree (`check_perm_modify`). */
 export const PERM_MODIFY_SUBTREES: readonly { root: string; privilege: string }[] = [
   { root: '/storage/', privilege: 'Datastore.Allocate' },
@@ -236,5 +345,7 @@ export function* walkCheck(check: PermCheck, ancestors: PermCheck[] = []): Gener
   if (check.kind === 'and' || check.kind === 'or') {
     const next = [...ancestors, check];
     for (const item of check.items) yield* walkCheck(item, next);
+  } else if (check.kind === 'with-param') {
+    yield* walkCheck(check.check, [...ancestors, check]);
   }
 }

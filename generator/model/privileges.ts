@@ -128,7 +128,13 @@ export function privilegeUsesOfCheck(check: PermCheck): UseDraft[] {
       }
       case 'and':
       case 'or':
+      case 'with-param':
+      case 'role':
+      case 'user-param':
+      case 'user':
+      case 'group':
       case 'unknown':
+        // Combinators (their privileges are indexed through walkCheck) and checks that name no privilege.
         break;
       default: {
         const never: never = node;

@@ -33,6 +33,16 @@ export interface ProductInfo {
    * the product keeps it in a file that also holds the private key (PMG) and must not be handed out.
    */
   caCertPath: string | null;
+  /**
+   * The privileged daemon that executes `protected` methods (the proxy forwards them to it):
+   * pvedaemon, pmgdaemon, proxmox-backup-api.
+   */
+  privilegedDaemon: string;
+  /**
+   * When there is no API shell (`cli` null): what to use on the server instead. Not from the
+   * schema (it names no tools): Proxmox's documentation of the product.
+   */
+  cliNote: string | null;
 }
 
 /** Obviously fake token: user root@pam, token id "monitoring", a UUID-shaped secret. */
@@ -47,6 +57,7 @@ function info(
   separator: '=' | ':',
   cli: string | null,
   caCertPath: string | null,
+  privilegedDaemon: string,
 ): ProductInfo {
   const tokenPrefix = `${short}APIToken`;
   return {
@@ -63,16 +74,22 @@ function info(
     tokenHeaderExample: `${tokenPrefix}=${EXAMPLE_TOKEN_ID}${separator}${EXAMPLE_TOKEN_SECRET}`,
     cli,
     caCertPath,
+    privilegedDaemon,
+    cliNote: null,
   };
 }
 
 export const PRODUCTS: Record<Product, ProductInfo> = {
-  pve: info('pve', 'Proxmox VE', 8006, 'PVE', '=', 'pvesh', '/etc/pve/pve-root-ca.pem'),
+  pve: info('pve', 'Proxmox VE', 8006, 'PVE', '=', 'pvesh', '/etc/pve/pve-root-ca.pem', 'pvedaemon'),
   // PMG's API shell pmgsh takes the same verbs as pvesh. /etc/pmg/pmg-api.pem holds the key too: no hint.
-  pmg: info('pmg', 'Proxmox Mail Gateway', 8006, 'PMG', '=', 'pmgsh', null),
+  pmg: info('pmg', 'Proxmox Mail Gateway', 8006, 'PMG', '=', 'pmgsh', null, 'pmgdaemon'),
   // PBS separates token id and secret with a colon. It has no generic API shell like pvesh
   // (proxmox-backup-manager has its own command tree), so no CLI example is generated.
-  pbs: info('pbs', 'Proxmox Backup Server', 8007, 'PBS', ':', null, '/etc/proxmox-backup/proxy.pem'),
+  pbs: {
+    ...info('pbs', 'Proxmox Backup Server', 8007, 'PBS', ':', null, '/etc/proxmox-backup/proxy.pem', 'proxmox-backup-api'),
+    cliNote:
+      'Proxmox Backup Server has no generic API shell like pvesh. On the server, proxmox-backup-manager administers it (datastores, users, remotes, jobs) and proxmox-backup-client makes, lists and restores backups; each has its own commands, which cover parts of this API. For any call, use HTTPS as shown in the examples.',
+  },
 };
 
 /**

@@ -106,6 +106,10 @@ export function normalizeNode(raw: unknown, pointer: string, ctx: NodeContext): 
   assign(node, 'typeProperty', text(raw['type-property']));
   if (Array.isArray(raw['oneOf'])) {
     node.oneOf = raw['oneOf'].map((alt, i) => normalizeNode(alt, joinPointer(pointer, 'oneOf', i), ctx));
+    // `type-property` sits on the node that holds the oneOf (e.g. "protocol" on SDN fabrics), not
+    // on each variant: every variant is selected by that same property.
+    const selector = node.typeProperty;
+    if (selector !== undefined) for (const alt of node.oneOf) alt.typeProperty ??= selector;
   }
   if (raw['items'] !== undefined) node.items = normalizeNode(raw['items'], joinPointer(pointer, 'items'), ctx);
   if (isRecord(raw['properties'])) node.properties = namedSchemas(raw['properties'], joinPointer(pointer, 'properties'), ctx);
@@ -159,18 +163,39 @@ function formatRef(raw: unknown, pointer: string, ctx: NodeContext): FormatRef |
     const base = list ? raw.slice(0, -5) : opt ? raw.slice(0, -4) : raw;
     return { kind: 'named', name: raw, base, list, opt };
   }
-  if (isRecord(raw)) return { kind: 'inline', keys: propertyKeys(raw, pointer, ctx) };
-  return undefined;
+  if (!isRecord(raw)) return undefined;
+  if (isWholeSchema(raw)) {
+    // proxmox-schema (PBS): the format is the property string's own schema.
+    if (raw['type'] === 'array' && raw['items'] !== undefined) {
+      return { kind: 'list', item: normalizeNode(raw['items'], joinPointer(pointer, 'items'), ctx) };
+    }
+    const properties = isRecord(raw['properties']) ? raw['properties'] : {};
+    const defaultKey = text(raw['default_key']);
+    return { kind: 'inline', keys: propertyKeys(properties, joinPointer(pointer, 'properties'), ctx, defaultKey) };
+  }
+  return { kind: 'inline', keys: propertyKeys(raw, pointer, ctx) };
 }
 
-/** The keys of a property string, default key first, then required, then optional, each by name. */
-export function propertyKeys(raw: Record<string, unknown>, pointer: string, ctx: NodeContext): PropertyKey[] {
+/**
+ * A Perl format is a map from key to key schema; a proxmox-schema format is a schema itself, with
+ * a string `type` (in a key map, a key named "type" has a schema object as its value).
+ */
+function isWholeSchema(raw: Record<string, unknown>): boolean {
+  return typeof raw['type'] === 'string';
+}
+
+/**
+ * The keys of a property string, default key first, then required, then optional, each by name.
+ * `defaultKeyName`: proxmox-schema names the default key on the object schema instead of
+ * flagging it on the key.
+ */
+export function propertyKeys(raw: Record<string, unknown>, pointer: string, ctx: NodeContext, defaultKeyName?: string): PropertyKey[] {
   const keys = Object.keys(raw).map((name): PropertyKey => {
     const schema = raw[name];
     const r = isRecord(schema) ? schema : {};
     return {
       name,
-      defaultKey: isTrue(r['default_key']),
+      defaultKey: isTrue(r['default_key']) || name === defaultKeyName,
       // An alias only names another key (volume= for file=, virtio= for model+macaddr): never required itself.
       required: !isTrue(r['optional']) && typeof r['alias'] !== 'string',
       alias: text(r['alias']) ?? null,
@@ -178,6 +203,27 @@ export function propertyKeys(raw: Record<string, unknown>, pointer: string, ctx:
       schema: normalizeNode(schema, joinPointer(pointer, name), ctx),
     };
   });
+  typeAliases(keys);
   const rank = (k: PropertyKey): number => (k.defaultKey ? 0 : k.required ? 1 : 2);
   return keys.sort((a, b) => rank(a) - rank(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * An alias key's schema is usually just `{alias: "file"}` (plus a description): its value is the
+ * aliased key's value, so it takes that key's type, synopsis, format and constraints. What the
+ * alias says itself (its description) wins.
+ */
+function typeAliases(keys: PropertyKey[]): void {
+  const byName = new Map(keys.map((k) => [k.name, k]));
+  for (const key of keys) {
+    if (key.alias === null || key.schema.type !== 'any') continue;
+    const target = byName.get(key.alias);
+    if (!target || target.alias !== null) continue;
+    const own = key.schema;
+    const { pointer: _pointer, description: _description, verboseDescription: _verbose, extra: _extra, ...typed } = target.schema;
+    key.schema = { ...typed, pointer: own.pointer };
+    if (own.description !== undefined) key.schema.description = own.description;
+    if (own.verboseDescription !== undefined) key.schema.verboseDescription = own.verboseDescription;
+    if (own.extra) key.schema.extra = own.extra;
+  }
 }

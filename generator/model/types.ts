@@ -80,6 +80,14 @@ export interface OperationFlags {
   allowToken: boolean;
   downloadAllowed: boolean;
   exposeCredentials: boolean;
+  /** `proxyto: "master"` and no parameter of that name (PMG): forwarded to the cluster's master node. */
+  proxyMaster?: boolean;
+  /** The response is a file or raw data, not JSON (PMG `download: 1`; PBS raw-HTTP method DOWNLOAD). */
+  download?: boolean;
+  /** The request body is raw data, not parameters (PBS raw-HTTP method UPLOAD). */
+  upload?: boolean;
+  /** The method's interface may still change (proxmox-schema `unstable`). */
+  unstable?: boolean;
 }
 
 /** How a parameter is sent. */
@@ -104,7 +112,9 @@ export interface Parameter {
 /** A named or inline format reference. */
 export type FormatRef =
   | { kind: 'named'; name: string /** base name without -list/-opt */; base: string; list: boolean; opt: boolean }
-  | { kind: 'inline'; keys: PropertyKey[] };
+  | { kind: 'inline'; keys: PropertyKey[] }
+  /** proxmox-schema (PBS): a list property string whose format is an array schema; `item` is one element. */
+  | { kind: 'list'; item: SchemaNode };
 
 /** One key of a property string (`key=value,...`). */
 export interface PropertyKey {
@@ -197,11 +207,25 @@ export interface Permissions {
 
 /** Permission check expressions, a discriminated union; render with an exhaustive switch. */
 export type PermCheck =
+  /**
+   * Privileges on an ACL path; `any`: one of them suffices (Perl `"any", 1`; PBS `partial: true`).
+   * PBS gives the path as segments (`["datastore", "{store}"]`): joined here to `/datastore/{store}`.
+   */
   | { kind: 'perm'; path: string; privs: string[]; any: boolean; requireParam?: string }
   | { kind: 'and'; items: PermCheck[] }
   | { kind: 'or'; items: PermCheck[] }
   | { kind: 'userid-group'; privs: string[]; groupsParam?: string }
   | { kind: 'userid-param'; value: string }
   | { kind: 'perm-modify'; path: string }
+  /** PMG: the caller's role must be one of these (`check: ["admin", "audit"]`). */
+  | { kind: 'role'; roles: string[] }
+  /** PBS `{userParam: "userid"}`: allowed when that parameter names the calling user. */
+  | { kind: 'user-param'; param: string }
+  /** PBS `{user: ...}` inside a combination: "all" (any authenticated user), "world" (anyone) or one user id. */
+  | { kind: 'user'; user: string }
+  /** PBS `{group: ...}`: members of that group. */
+  | { kind: 'group'; group: string }
+  /** PBS `{withParam: {name, permissions}}`: the sub-check is evaluated for the user named by that parameter. */
+  | { kind: 'with-param'; param: string; check: PermCheck }
   /** Anything else: kept verbatim (JSON text) and shown as such, never dropped. */
   | { kind: 'unknown'; raw: string };

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { BuildResult, Phase } from '../build-result.js';
 import { ApidocError, EXIT } from '../errors.js';
 import { SITEMAP_FILE } from './index.js';
+import { schemaCoverage, type SilenceKind } from '../model/coverage.js';
 
 export interface BuildSummary {
   ok: boolean;
@@ -16,6 +17,8 @@ export interface BuildSummary {
   schema?: string;
   site?: { product: string; productName: string; version: string; title: string };
   counts?: { paths: number; operations: number; parameters: number; files: number; bytes: number; references: number };
+  /** What the schema does not say: silences of each kind, and how many operations have one (model/coverage.ts). */
+  schemaCoverage?: { silences: Record<SilenceKind, number>; operations: Record<SilenceKind, number> };
   warnings: { count: number; messages: string[] };
   /** Milliseconds per phase and in total, rounded to 0.1 ms. */
   timings?: Partial<Record<Phase | 'total', number>>;
@@ -28,6 +31,7 @@ const round = (ms: number): number => Math.round(ms * 10) / 10;
 export function buildSummary(result: BuildResult, warnings: readonly string[], totalMs: number, exitCode: number): BuildSummary {
   const dir = resolve(result.out);
   const { model } = result;
+  const coverage = schemaCoverage(model);
   const timings: Partial<Record<Phase | 'total', number>> = {};
   for (const [phase, ms] of Object.entries(result.timings) as [Phase, number][]) timings[phase] = round(ms);
   timings.total = round(totalMs);
@@ -45,6 +49,7 @@ export function buildSummary(result: BuildResult, warnings: readonly string[], t
       bytes: result.bytes,
       references: result.references,
     },
+    schemaCoverage: { silences: coverage.counts, operations: coverage.operationsWith },
     warnings: { count: warnings.length, messages: [...warnings] },
     timings,
     outputs: {

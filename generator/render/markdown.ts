@@ -19,6 +19,16 @@ export function createMarkdown(): MarkdownRenderer {
     gfm: true,
     breaks: false,
     async: false,
+    tokenizer: {
+      // Proxmox writes backslashes literally ("escaped as '\\n' and '\\\\'"), not as Markdown
+      // escapes: keep `\X` as both characters. A backslash before a backtick still escapes it, so
+      // that code spans are found as before.
+      escape(src: string) {
+        const cap = /^\\([!-/:-@[-`{-~])/.exec(src);
+        if (!cap || cap[1] === '`') return false;
+        return { type: 'escape', raw: cap[0], text: cap[0] };
+      },
+    },
     renderer: {
       html({ text }: Tokens.HTML | Tokens.Tag): string {
         return escapeHtml(text);

@@ -11,6 +11,7 @@ import { createMarkdown, type MarkdownRenderer } from './markdown.js';
 import { pageLinks, SITE_FILES, type PageLinks, type RenderOptions, type VersionRenderContext } from './site-context.js';
 import type { Templates } from './templates.js';
 import { operationView } from './view-operation.js';
+import { coverageData } from './coverage-page.js';
 import type { OutputFile } from '../output-file.js';
 
 export interface PageMeta {
@@ -63,6 +64,12 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
     { title: `Privileges — ${model.title}`, description: `Which ${model.productName} API operations each privilege allows.` },
     () => privilegesData(model, pageLinks(SITE_FILES.privileges, options)),
   );
+  page(
+    SITE_FILES.coverage,
+    'coverage',
+    { title: `Schema coverage — ${model.title}`, description: `What the ${model.productName} API schema does not say, per section.` },
+    () => coverageData(model, pageLinks(SITE_FILES.coverage, options)),
+  );
   page(SITE_FILES.notFound, '404', { title: `Not found — ${model.title}`, description: 'Page not found.' }, () => ({}));
   return files;
 }
@@ -77,6 +84,7 @@ function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, fil
     operations: links.href(SITE_FILES.operations),
     auth: links.href(SITE_FILES.auth),
     privileges: links.href(SITE_FILES.privileges),
+    coverage: links.href(SITE_FILES.coverage),
     manifest: links.href('manifest.json'),
     root: links.href(SITE_FILES.index).replace(/index\.html$/, '') || './',
     css: links.asset('style.css'),
@@ -251,6 +259,7 @@ function authData(model: ApiModel, title: string): Record<string, unknown> {
     tokenHeaderFormat: product.tokenHeaderFormat,
     tokenHeaderExample: product.tokenHeaderExample,
     cli: product.cli,
+    cliNote: product.cliNote,
   };
 }
 

@@ -114,6 +114,30 @@ function checkBlock(check: PermCheck): Block {
       inl.push(text('.'));
       return { t: 'p', inl };
     }
+    case 'role': {
+      // PMG: the caller's role (admin, helpdesk, qmanager, audit, quser) is compared with the list.
+      const inl: Inline[] = [text(check.roles.length === 1 ? 'Requires the role ' : 'Requires one of the roles ')];
+      check.roles.forEach((r, i) => {
+        if (i > 0) inl.push(text(i === check.roles.length - 1 ? ' or ' : ', '));
+        inl.push(code(r));
+      });
+      inl.push(text(check.roles.length === 1 ? ': the caller’s role must be this one.' : ': the caller’s role must be one of them.'));
+      return { t: 'p', inl };
+    }
+    case 'user-param':
+      return para(text('Allowed when parameter '), param(check.param), text(' names the calling user.'));
+    case 'user':
+      if (check.user === 'all') return para(text('Any authenticated user.'));
+      if (check.user === 'world') return para(text('Anyone, even without logging in.'));
+      return para(text('Only the user '), code(check.user), text('.'));
+    case 'group':
+      return para(text('Members of the group '), code(check.group), text('.'));
+    case 'with-param':
+      return {
+        t: 'list',
+        intro: `Checked for the user named by parameter ${check.param}, not for the caller:`,
+        items: [checkBlock(check.check)],
+      };
     case 'unknown':
       return malformedPermBlock(check.raw) ?? para(text('Unrecognized permission check (shown verbatim): '), code(check.raw));
     default: {

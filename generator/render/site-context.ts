@@ -103,5 +103,6 @@ export const SITE_FILES = {
   operations: 'operations/index.html',
   auth: 'auth/index.html',
   privileges: 'privileges/index.html',
+  coverage: 'coverage/index.html',
   notFound: '404.html',
 } as const;

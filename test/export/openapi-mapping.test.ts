@@ -273,7 +273,14 @@ describe('schemas', () => {
 
   it('escapes < in descriptions so CommonMark renderers show it instead of reading a tag', async () => {
     const v = await one(schema('string', { description: "Format '<GUEST>-<JOBNUM>' or `<code>`" }));
-    expect(v.description).toBe("Format '&lt;GUEST>-&lt;JOBNUM>' or `<code>`");
+    // A backslash escape, not `&lt;`: client generators copy descriptions into code comments verbatim.
+    expect(v.description).toBe("Format '\\<GUEST>-\\<JOBNUM>' or `<code>`");
+    expect(v.description).not.toContain('&lt;');
+  });
+
+  it('leaves a < that cannot open markup as it is (a comparison, a number)', async () => {
+    const v = await one(schema('string', { description: 'Use a value < 10 or <= 3; see <https://x.invalid/> and <!-- c -->.' }));
+    expect(v.description).toBe('Use a value < 10 or <= 3; see \\<https://x.invalid/> and \\<!-- c -->.');
   });
 });
 

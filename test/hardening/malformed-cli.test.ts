@@ -81,8 +81,10 @@ const CASES: Case[] = [
   },
   { name: 'not JSON (HTML)', content: '<html>not a schema</html>', exit: EXIT.input, message: /^ - not a viewer schema/ },
   {
+    // After `];` the rest is ignored (PBS's viewer script, test/load/viewer.test.ts); without the
+    // semicolon the text is not one assignment.
     name: 'JavaScript beyond one array assignment',
-    content: `var x = ${json(good)}; fetch('/steal');`,
+    content: `var x = ${json(good)} fetch('/steal');`,
     exit: EXIT.input,
     message: /^ - not a single array assignment/,
   },

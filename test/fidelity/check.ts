@@ -1,0 +1,247 @@
+/**
+ * Does every parameter and returned field of the raw schema appear on its page with its type,
+ * element schema, enum, default, range and presence? Reads the raw schema with its own reader
+ * (raw.ts) and the built HTML as text; nothing here comes from the generator.
+ *
+ * Locating a field: a row is a table cell whose class starts with "name" and whose code text is
+ * the field's name; a level's rows are the shallowest such cells (fewest open tables) inside the
+ * parent's region, and a row's region runs to the next row of the same level. Facts are then
+ * looked for in the visible text of that region, so a fact shown for another field does not count.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { escapeRegExp, isObject, METHODS, type RawNode, type RawSchema, readTree, truthy, visibleText, walk } from './raw.js';
+
+export interface FidelityReport {
+  paths: number;
+  operations: number;
+  fields: number;
+  facts: number;
+  failures: string[];
+  /** Paths of the manifest that the schema does not have, and the reverse. */
+  manifestExtra: string[];
+  manifestMissing: string[];
+}
+
+interface Row {
+  name: string;
+  start: number;
+  depth: number;
+}
+
+const NAME_CELL = /class="name\b[^"]*"[^>]*>/g;
+
+/** Name cells of a region with their nesting depth (open tables before them). */
+function rows(html: string, from: number, to: number): Row[] {
+  const out: Row[] = [];
+  NAME_CELL.lastIndex = from;
+  for (let m = NAME_CELL.exec(html); m && m.index < to; m = NAME_CELL.exec(html)) {
+    const cell = html.slice(m.index, Math.min(to, m.index + 600));
+    const close = cell.indexOf('</code>');
+    if (close < 0) continue;
+    const open = cell.lastIndexOf('<code', close);
+    if (open < 0) continue;
+    const name = visibleText(cell.slice(cell.indexOf('>', open) + 1, close)).trim();
+    out.push({ name, start: m.index, depth: depthAt(html, from, m.index) });
+  }
+  return out;
+}
+
+function depthAt(html: string, from: number, at: number): number {
+  const part = html.slice(from, at);
+  return (part.match(/<table\b/g)?.length ?? 0) - (part.match(/<\/table>/g)?.length ?? 0);
+}
+
+/** The rows of one level inside [from, to): the shallowest ones, each with its region. */
+function level(html: string, from: number, to: number, skip?: number): Map<string, { start: number; end: number }> {
+  // A pseudo row for an array's element ("[item]") is transparent: its properties are the level.
+  const all = rows(html, from, to).filter((r) => r.start !== skip && !/^\[[^\]]*\]$/.test(r.name));
+  const min = Math.min(...all.map((r) => r.depth));
+  const top = all.filter((r) => r.depth === min);
+  const out = new Map<string, { start: number; end: number }>();
+  top.forEach((r, i) => {
+    if (!out.has(r.name)) out.set(r.name, { start: r.start, end: top[i + 1]?.start ?? to });
+  });
+  return out;
+}
+
+function norm(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** `net0` in the schema may be shown as the family `net[n]`. */
+function find(levelRows: Map<string, { start: number; end: number }>, name: string) {
+  return levelRows.get(name) ?? levelRows.get(name.replace(/\d+$/, '[n]'));
+}
+
+class Checker {
+  fields = 0;
+  facts = 0;
+  failures: string[] = [];
+
+  constructor(private readonly html: string) {}
+
+  private fact(ok: boolean, where: string, what: string): void {
+    this.facts++;
+    if (!ok) this.failures.push(`${where}: ${what}`);
+  }
+
+  /** The facts of one schema node, in the visible text of its row. */
+  node(s: RawSchema, text: string, where: string, presence: 'param' | 'field' | 'none', depth = 0): void {
+    const has = (needle: string): boolean => text.includes(norm(needle));
+    if (typeof s['typetext'] === 'string') this.fact(has(s['typetext']), where, `typetext ${JSON.stringify(s['typetext'])}`);
+    else if (typeof s['type'] === 'string' && !s['oneOf']) this.fact(has(s['type']), where, `type ${s['type']}`);
+    if (Array.isArray(s['enum'])) for (const v of s['enum']) this.fact(has(String(v)), where, `enum value ${JSON.stringify(v)}`);
+    const d = s['default'];
+    if (d !== undefined && d !== null) {
+      const shown =
+        d === ''
+          ? /empty/i.test(text)
+          : typeof d === 'boolean'
+            ? has(String(d)) || has(d ? '1' : '0')
+            : has(typeof d === 'object' ? JSON.stringify(d) : String(d));
+      this.fact(shown, where, `default ${JSON.stringify(d)}`);
+    }
+    for (const k of ['minimum', 'maximum'] as const) {
+      if (s[k] !== undefined) this.fact(has(String(Number(s[k]))), where, `${k} ${String(s[k])}`);
+    }
+    if (typeof s['format'] === 'string') this.fact(has(s['format']), where, `format ${s['format']}`);
+    if (presence === 'param') {
+      const head = text.slice(0, 300);
+      // Type-dependent parameters put `optional` in their variants: optional when all variants are.
+      const variants = Array.isArray(s['oneOf']) ? s['oneOf'] : [];
+      const optional = truthy(s['optional']) || (variants.length > 0 && variants.every((v) => isObject(v) && truthy(v['optional'])));
+      const want = optional ? 'optional' : 'required';
+      this.fact(head.includes(want), where, want);
+    } else if (presence === 'field' && truthy(s['optional'])) {
+      this.fact(text.slice(0, 300).includes('optional'), where, 'optional');
+    }
+    if (depth > 12) return;
+    const items = s['items'];
+    if (isObject(items)) this.node(items, text, `${where}[]`, 'none', depth + 1);
+    if (Array.isArray(s['oneOf'])) {
+      if (typeof s['type-property'] === 'string') this.fact(has(s['type-property']), where, `type-property ${s['type-property']}`);
+      s['oneOf'].forEach((alt, i) => {
+        if (!isObject(alt)) return;
+        for (const t of Array.isArray(alt['instance-types']) ? alt['instance-types'] : [])
+          this.fact(has(String(t)), where, `variant ${i + 1} type ${t}`);
+        const altCopy = { ...alt };
+        delete altCopy['optional'];
+        this.node(altCopy, text, `${where} variant ${i + 1}`, 'none', depth + 1);
+      });
+    }
+    const format = s['format'];
+    if (isObject(format)) {
+      if (typeof format['type'] === 'string') {
+        // proxmox-schema: the format is the property string's schema.
+        if (isObject(format['items'])) this.node(format['items'], text, `${where} list item`, 'none', depth + 1);
+      } else {
+        for (const key of Object.keys(format)) this.fact(has(key), where, `property-string key ${key}`);
+      }
+    }
+  }
+
+  /** A level of named fields (parameters, properties, property-string keys) inside a region. */
+  fieldsIn(
+    props: Record<string, unknown>,
+    from: number,
+    to: number,
+    where: string,
+    presence: 'param' | 'field',
+    skip?: number,
+    depth = 0,
+  ): void {
+    const found = level(this.html, from, to, skip);
+    for (const [name, schema] of Object.entries(props)) {
+      if (!isObject(schema)) continue;
+      this.fields++;
+      const row = find(found, name);
+      this.fact(row !== undefined, `${where} ${name}`, 'row');
+      if (!row) continue;
+      const text = visibleText(this.html.slice(row.start, row.end));
+      this.node(schema, text, `${where} ${name}`, presence, depth);
+      if (depth < 12) this.nested(schema, row.start, row.end, `${where} ${name}`, depth + 1);
+    }
+  }
+
+  /** Named sub-fields of a node: object properties, map values, item properties, property-string keys. */
+  nested(s: RawSchema, from: number, to: number, where: string, depth: number): void {
+    const subs: [Record<string, unknown>, string][] = [];
+    if (isObject(s['properties'])) subs.push([s['properties'], where]);
+    const extra = s['additionalProperties'];
+    if (isObject(extra) && isObject(extra['properties'])) subs.push([extra['properties'], `${where}.*`]);
+    const items = s['items'];
+    if (isObject(items) && isObject(items['properties'])) subs.push([items['properties'], `${where}[]`]);
+    const format = s['format'];
+    if (isObject(format) && format['type'] === 'object' && isObject(format['properties']))
+      subs.push([format['properties'], `${where} key`]);
+    for (const [props, label] of subs) {
+      if (Object.keys(props).length > 0) this.fieldsIn(props, from, to, label, 'field', from, depth);
+    }
+  }
+}
+
+/** Page HTML of one API path: from the manifest's url. */
+export function checkSite(schemaFile: string, out: string): FidelityReport {
+  const tree = readTree(schemaFile);
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { paths: { path: string; url: string }[] };
+  const urls = new Map(manifest.paths.map((p) => [p.path, p.url]));
+  const schemaPaths = new Set<string>();
+  const report: FidelityReport = { paths: 0, operations: 0, fields: 0, facts: 0, failures: [], manifestExtra: [], manifestMissing: [] };
+  for (const node of walk(tree) as Generator<RawNode>) {
+    schemaPaths.add(node.path);
+    report.paths++;
+    const url = urls.get(node.path);
+    if (!url || !existsSync(join(out, url))) {
+      report.failures.push(`${node.path}: no page`);
+      continue;
+    }
+    const html = readFileSync(join(out, url), 'utf8');
+    const checker = new Checker(html);
+    for (const method of METHODS) {
+      const info = node.info?.[method];
+      if (!info) continue;
+      report.operations++;
+      const where = `${method} ${node.path}`;
+      const id = method.toLowerCase();
+      const start = html.indexOf(` id="${id}"`);
+      if (start < 0) {
+        report.failures.push(`${where}: no section on the page`);
+        continue;
+      }
+      const ends = METHODS.map((m) => html.indexOf(` id="${m.toLowerCase()}"`, start + 1)).filter((i) => i > start);
+      const end = Math.min(html.length, ...ends);
+      const paramsAt = html.indexOf(` id="${id}-params"`, start);
+      const returnsAt = html.indexOf(` id="${id}-returns"`, start);
+      const permsAt = html.indexOf(` id="${id}-permissions"`, start);
+      const props = isObject(info.parameters?.['properties']) ? (info.parameters['properties'] as Record<string, unknown>) : {};
+      const pathParams = new Set([...node.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!));
+      const params = Object.fromEntries(
+        Object.entries(props).map(([k, v]) => [k, isObject(v) && pathParams.has(k) ? { ...v, optional: 0 } : v]),
+      );
+      if (Object.keys(params).length > 0) {
+        if (paramsAt < 0 || paramsAt > end) checker.failures.push(`${where}: no parameters section`);
+        else checker.fieldsIn(params, paramsAt, returnsAt > paramsAt && returnsAt < end ? returnsAt : end, `${where} param`, 'param');
+      }
+      const returns = info.returns;
+      if (isObject(returns) && returns['type'] !== 'null' && Object.keys(returns).length > 0) {
+        if (returnsAt < 0 || returnsAt > end) {
+          checker.failures.push(`${where}: no returns section`);
+        } else {
+          const rEnd = permsAt > returnsAt && permsAt < end ? permsAt : end;
+          const text = visibleText(html.slice(returnsAt, rEnd));
+          checker.node(returns, text, `${where} returns`, 'none');
+          checker.nested(returns, returnsAt, rEnd, `${where} returns`, 1);
+        }
+      }
+    }
+    report.fields += checker.fields;
+    report.facts += checker.facts;
+    report.failures.push(...checker.failures);
+  }
+  report.manifestExtra = [...urls.keys()].filter((p) => !schemaPaths.has(p)).sort();
+  report.manifestMissing = [...schemaPaths].filter((p) => !urls.has(p)).sort();
+  return report;
+}
+
+export { escapeRegExp };
