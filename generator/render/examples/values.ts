@@ -15,12 +15,14 @@
  *   6. for a pattern-only string, a short generic value that the pattern accepts;
  *   7. otherwise the placeholder `<name>`.
  * Every candidate is checked against pattern/minLength/maxLength; generic guesses (6) must be
- * positively accepted by the pattern, curated ones (2–5) are kept when the pattern cannot be compiled.
+ * positively accepted by the pattern, curated ones (2–5) are kept when the pattern cannot be run
+ * exactly (text/pattern.ts: bounded, RE2 semantics).
  * Addresses come from the documentation ranges (RFC 5737 192.0.2.0/24, RFC 3849 2001:db8::/32) and
  * domains from example.com (RFC 2606), so a copied example never points at someone's real host.
  */
 import { formatDef } from '../../model/formats.js';
 import type { FormatDef, Parameter, PropertyKey, SchemaNode } from '../../model/types.js';
+import { testPattern } from '../../text/pattern.js';
 
 /** A parameter or any named schema (e.g. a property-string key). */
 export interface ExampleParam {
@@ -345,11 +347,13 @@ function stringValue(name: string, schema: SchemaNode, lookup: FormatLookup | un
   if (schema.pattern !== undefined) {
     for (const v of PATTERN_GUESSES) candidates.push({ value: v, curated: false });
   }
-  const check = compilePattern(schema.pattern);
+  const pattern = schema.pattern;
   for (const c of candidates) {
     if (schema.minLength !== undefined && c.value.length < schema.minLength) continue;
     if (schema.maxLength !== undefined && c.value.length > schema.maxLength) continue;
-    if (check === 'none' || (check === 'invalid' ? c.curated : check.test(c.value))) return c.value;
+    // Schema patterns run only through the bounded engine (text/pattern.ts): never a hang.
+    const ok = pattern === undefined ? true : testPattern(pattern, c.value);
+    if (ok === true || (ok === 'unsupported' && c.curated)) return c.value;
   }
   return placeholder(name);
 }
@@ -410,61 +414,6 @@ function fitsKeys(candidate: string, keys: PropertyKey[]): boolean {
     }
   }
   return keys.every((k) => !k.required || k.alias !== null || given.has(k.name));
-}
-
-/**
- * Proxmox matches `^(?:pattern)$` with Perl regexes; the reference dump stringifies them as
- * `(?^:...)` / `(?^i:...)`. Those wrappers become plain groups (an `i` anywhere makes the whole test
- * case-insensitive, erring towards accepting). 'none': no pattern; 'invalid': not a JS regex.
- */
-/** A compiled pattern that remembers its answers. */
-interface PatternCheck {
-  test(value: string): boolean;
-}
-
-const compiledPatterns = new Map<string, PatternCheck | 'invalid'>();
-
-/**
- * Schemas repeat the same few patterns on many parameters: each is compiled once, and each value
- * tested once against it. Some real patterns backtrack heavily on a value they reject (PVE 9.1's
- * OCI reference pattern takes ~15 ms to refuse "docker.io/library/debian:12"), so the answers are
- * kept too.
- */
-function compilePattern(pattern: string | undefined): PatternCheck | 'none' | 'invalid' {
-  if (pattern === undefined) return 'none';
-  let compiled = compiledPatterns.get(pattern);
-  if (compiled === undefined) {
-    const re = translatePattern(pattern);
-    if (re === 'invalid') compiled = 'invalid';
-    else {
-      const answers = new Map<string, boolean>();
-      compiled = {
-        test(value) {
-          let ok = answers.get(value);
-          if (ok === undefined) {
-            ok = re.test(value);
-            answers.set(value, ok);
-          }
-          return ok;
-        },
-      };
-    }
-    compiledPatterns.set(pattern, compiled);
-  }
-  return compiled;
-}
-
-function translatePattern(pattern: string): RegExp | 'invalid' {
-  let flags = '';
-  const source = pattern.replace(/\(\?\^([a-z]*):/g, (_m, f: string) => {
-    if (f.includes('i')) flags = 'i';
-    return '(?:';
-  });
-  try {
-    return new RegExp(`^(?:${source})$`, flags);
-  } catch {
-    return 'invalid';
-  }
 }
 
 function placeholder(name: string): string {
