@@ -20,7 +20,7 @@
  * ones, `requires`, type-dependent parameters (`instance-types` / `type-property`, `oneOf`), numbered
  * families (`net0` against `net[n]`, within the index range when the source gives one), types (the
  * server's boolean spellings 1/on/yes/true and 0/off/no/false, integers, numbers), lengths, ranges,
- * enums, patterns (linear-time engine, see pattern.ts), property strings (default key, aliases,
+ * enums, patterns (linear-time RE2 only, see generator/text/pattern.ts), property strings (default key, aliases,
  * unknown and missing keys, each key's own schema) and their `-list` / `-opt` forms. Not checked:
  * named formats that the server validates in code (pve-node, ip, ...), and permissions.
  */
@@ -30,7 +30,6 @@ import { type PathIndex, pathIndex } from './resolve.js';
 import { addError, type CallValue, checkValue, type Errors } from './value.js';
 
 export type { CallValue } from './value.js';
-export { compilePattern } from './pattern.js';
 
 /** What the checker needs of a model: a whole ApiModel, or one page's slice of it (the console). */
 export type CheckModel = Pick<ApiModel, 'paths' | 'formats'>;

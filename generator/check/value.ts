@@ -6,7 +6,7 @@
  */
 import { formatDef } from '../model/formats.js';
 import type { FormatDef, PropertyKey, SchemaNode } from '../model/types.js';
-import { compilePattern } from './pattern.js';
+import { testPattern } from '../text/pattern.js';
 
 /** A parameter value as it arrives: strings from a query or form, anything from a JSON body. */
 export type CallValue = string | number | boolean | null | CallValue[] | { [key: string]: CallValue };
@@ -122,9 +122,12 @@ function checkScalar(text: string, schema: SchemaNode, path: string, errors: Err
     return;
   }
   if (schema.pattern !== undefined) {
-    const matcher = compilePattern(schema.pattern);
-    // null: the pattern cannot be run safely; the checker does not guess (documented in pattern.ts).
-    if (matcher && !matcher.test(text)) {
+    // Linear-time RE2, never a backtracking engine; 'unsupported' (RE2 cannot express the
+    // pattern exactly) leaves the value unchecked rather than guessed.
+    // Perl's `$` also matches before a final newline, as the server's m/^$pattern$/ does.
+    const ok = testPattern(schema.pattern, text);
+    const okTrimmed = ok === false && text.endsWith('\n') ? testPattern(schema.pattern, text.slice(0, -1)) : ok;
+    if (okTrimmed === false) {
       addError(errors, path, 'value does not match the regex pattern');
       return;
     }
