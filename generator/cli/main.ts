@@ -14,6 +14,7 @@ import { runDiff } from './diff-command.js';
 import { runOpenApi } from './openapi-command.js';
 import { runDev } from './dev-command.js';
 import { runPreview } from './preview-command.js';
+import { runCheck } from './check-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let args: ParsedArgs | undefined;
@@ -39,6 +40,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runDev(args, log);
       case 'preview':
         return await runPreview(args, log);
+      case 'check':
+        return await runCheck(args, log);
       default:
         process.stdout.write(helpText() + '\n');
         return EXIT.usage;

@@ -104,7 +104,7 @@ function operation(
   // The page gives the operation's headings and examples these ids: a parameter called "title" or
   // "curl" must not get the same one (its row becomes get-title-2).
   for (const suffix of SECTION_IDS) ids(`${anchor}-${suffix}`);
-  return {
+  const op: Operation = {
     method,
     path,
     pointer,
@@ -126,6 +126,10 @@ function operation(
       exposeCredentials: isTrue(info['expose_credentials']),
     },
   };
+  // Only the call checker reads this; absent (the usual case) keeps model.json unchanged.
+  const rawParams = info['parameters'];
+  if (isRecord(rawParams) && isTrue(rawParams['additionalProperties'])) op.additionalParameters = true;
+  return op;
 }
 
 function parameters(

@@ -107,8 +107,11 @@ function guardTarget(target: string): void {
 /** Leftovers of builds that were killed; a concurrent build's staging folder (live pid) is left alone. */
 async function removeStale(parent: string, name: string): Promise<void> {
   for (const entry of readdirSync(parent)) {
-    const m = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)$`).exec(entry);
-    if (m && !isAlive(Number(m[2]))) await removeTree(join(parent, entry));
+    for (const kind of ['tmp', 'old']) {
+      const prefix = `.${name}.${kind}-`;
+      const pid = entry.startsWith(prefix) ? entry.slice(prefix.length) : '';
+      if (/^\d+$/.test(pid) && !isAlive(Number(pid))) await removeTree(join(parent, entry));
+    }
   }
 }
 
