@@ -1,55 +1,174 @@
 /**
- * The search index, built at build time from the normalized model only: one MiniSearch document
- * per operation, serialized into `assets/search-index.js`, a classic script that assigns the index
- * to a global. No fetch(), no module, no worker: it loads from file:// as well as over HTTP, and
- * the page loads it lazily, the first time the search box is used.
+ * The search index, built at build time from the normalized model only, serialized into
+ * `assets/search-index.js`: a classic script that assigns the index to a global. No fetch(), no
+ * module, no worker: it loads from file:// as well as over HTTP, and the page loads it lazily, the
+ * first time the search box is used.
+ *
+ * Two kinds of documents, ranked together: one per operation, and one per parameter of each
+ * operation (path parameters left out), so that "start at boot" can land on the `onboot` row of
+ * the config call. The vocabulary (vocabulary.json) travels inside the payload, so every consumer
+ * of the index ranks with the same words.
  *
  * The output is deterministic: documents are added in model order and MiniSearch serializes its
  * maps in insertion order, so the same model gives the same bytes.
  */
-import { formatKeys } from '../model/formats.js';
 import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
-import type { ApiModel, ApiPath, FormatRef, Operation, Parameter, SchemaNode } from '../model/types.js';
-import { INDEX_FORMAT, INDEX_GLOBAL, INDEX_OPTIONS, tokenize, type SearchField, type StoredResult } from './terms.js';
+import { formatKeys } from '../model/formats.js';
+import type { ApiModel, ApiPath, Operation, Parameter, PropertyKey, SchemaNode } from '../model/types.js';
+import { compileTerms, INDEX_FORMAT, INDEX_GLOBAL, indexOptions, type SearchField, tokenize, type Vocabulary } from './terms.js';
+import { readVocabulary } from './vocabulary.js';
 
 export const SEARCH_INDEX_FILE = 'assets/search-index.js';
 
-export type SearchDocument = { id: number } & StoredResult & Record<SearchField, string>;
+/** One indexed unit: an operation or a parameter of one. Unset fields are simply not indexed. */
+export type SearchDocument = { id: number } & Partial<Record<SearchField, string>> & {
+    method?: string;
+    path?: string;
+    summary?: string;
+    file?: string;
+    anchor?: string;
+    /** Parameter documents: the ids of their operations' documents and the row anchor on each. */
+    ops?: number[];
+    anchors?: string[];
+    /** Parameter documents: the parameter's name and the first sentence of its description. */
+    param?: string;
+    text?: string;
+  };
 
 /** The payload of the index script. */
 export interface SearchIndexData {
   format: number;
+  vocabulary: Vocabulary;
   /** MiniSearch's own serialization (MiniSearch#toJSON), loaded with MiniSearch.loadJS. */
   index: unknown;
 }
 
-export function searchDocuments(model: ApiModel): SearchDocument[] {
-  const docs: SearchDocument[] = [];
+export function searchDocuments(model: ApiModel, vocabulary: Vocabulary): SearchDocument[] {
+  const ops: SearchDocument[] = [];
+  // The same parameter (name, description and keys alike) recurs on several operations, e.g. the
+  // create and the two config calls of a VM: one document for all of them keeps the index small;
+  // the ranking expands it into one hit per operation.
+  const params = new Map<string, { doc: SearchDocument; context: string[] }>();
+  const pending: { key: string; opDoc: SearchDocument; p: Parameter }[] = [];
   for (const apiPath of model.paths) {
     const itemNames = apiPath.children.flatMap((c) => PARAM_SEGMENT.exec(c.slice(c.lastIndexOf('/') + 1))?.slice(1, 2) ?? []);
-    for (const op of apiPath.operations) docs.push(searchDocument(docs.length, model, apiPath, op, itemNames));
+    for (const op of apiPath.operations) {
+      const opDoc = operationDocument(ops.length, apiPath, op, itemNames);
+      ops.push(opDoc);
+      for (const p of op.parameters) if (p.location !== 'path') pending.push({ key: parameterKey(model, p), opDoc, p });
+    }
   }
+  const docs = [...ops];
+  for (const { key, opDoc, p } of pending) {
+    let entry = params.get(key);
+    if (!entry) {
+      entry = { doc: parameterDocument(docs.length, model, p, vocabulary), context: [] };
+      params.set(key, entry);
+      docs.push(entry.doc);
+    }
+    entry.doc.ops?.push(opDoc.id);
+    entry.doc.anchors?.push(p.anchor);
+    entry.context.push(...words(opDoc.pathWords), ...words(opDoc.name));
+  }
+  for (const { doc, context } of params.values()) doc.context = unique(context).join(' ');
   addCompounds(docs);
   return docs;
 }
 
+/** What makes two parameters the same searchable unit: name, description and property-string keys. */
+function parameterKey(model: ApiModel, p: Parameter): string {
+  const keys = keysOf(model, p.schema).map((k) => `${k.name}=${k.schema.description ?? ''}`);
+  return JSON.stringify([p.name, p.schema.description ?? '', keys]);
+}
+
+const words = (text: string | undefined): string[] => tokenize(text ?? '').map((t) => t.toLowerCase());
+
+const PARAM_SEGMENT = /^\{([^}]+)\}$/;
+
 /**
- * Identifiers glue words together in both directions: "vmlist", "startall", "rrddata" (a user
- * types "vm list"), and "get-host-name" (a user types "hostname"). The `compounds` field gets,
- * for each identifier token of `name`, `pathWords` and `params`:
+ * `itemNames`: for a collection such as /nodes/{node}/network, the parameter naming one item ("iface").
+ * The operation's own parameters are documents of their own, not words of the operation.
+ */
+function operationDocument(id: number, apiPath: ApiPath, op: Operation, itemNames: string[]): SearchDocument {
+  const literalSegments = apiPath.path.split('/').filter((s) => s !== '' && !s.startsWith('{'));
+  return {
+    id,
+    method: op.method,
+    path: apiPath.path,
+    summary: op.summary,
+    file: apiPath.file,
+    anchor: op.anchor,
+    name: op.name,
+    section: apiPath.section,
+    description: op.description,
+    params: itemNames.join(' '),
+    pathWords: literalSegments.join(' '),
+    compounds: '',
+  };
+}
+
+function parameterDocument(id: number, model: ApiModel, p: Parameter, vocabulary: Vocabulary): SearchDocument {
+  const keys = keysOf(model, p.schema).filter((k) => k.alias === null);
+  const description = p.schema.description ?? '';
+  const base = p.family ?? p.name;
+  return {
+    id,
+    ops: [],
+    anchors: [],
+    param: p.name,
+    text: firstSentence(description),
+    pname: unique([base, p.name, p.name.replace(/\d+$/, '')]).join(' '),
+    plabel: label(vocabulary, p.name, base),
+    pkeys: keys.map((k) => k.name).join(' '),
+    ptext: description,
+    pkeytext: keys.map((k) => k.schema.description ?? '').join(' '),
+    context: '',
+    compounds: '',
+  };
+}
+
+/** The web interface's name for a parameter: by name, family base, or name without its number ("efidisk0"). */
+function label(vocabulary: Vocabulary, name: string, base: string): string {
+  const own = (key: string): string | undefined => (Object.hasOwn(vocabulary.labels, key) ? vocabulary.labels[key] : undefined);
+  return own(name) ?? own(base) ?? own(name.replace(/\d+$/, '')) ?? '';
+}
+
+const MAX_TEXT = 110;
+
+/** The first sentence of a description, cut to MAX_TEXT characters at a word boundary. */
+function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = /[.!?](\s|$)/.exec(flat);
+  const sentence = end ? flat.slice(0, end.index + 1) : flat;
+  if (sentence.length <= MAX_TEXT) return sentence;
+  const cut = sentence.slice(0, MAX_TEXT);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))}…`;
+}
+
+/**
+ * Identifiers glue words together in both directions: "vmlist", "onboot", "cpulimit" (a user
+ * types "cpu limit"), and "get-host-name" (a user types "hostname"). The `compounds` field gets,
+ * for each identifier token of `name`, `pathWords`, `params`, `pname` and `pkeys`:
  *  - its split into two words the corpus uses on their own ("vmlist" -> "vm list"), when the
  *    token itself never occurs in prose (prose words such as "timeout" or "remove" are real words,
  *    not glued identifiers) and both parts have at least 3 letters or are a known short word;
- *  - for `name` and `pathWords`, each adjacent pair written together ("host-name" -> "hostname").
+ *  - in `glued`, for `name` and `pathWords`, each adjacent pair written together ("host-name" ->
+ *    "hostname"); a field of its own with a low weight, as most pairs ("statusstart") are noise.
  * Derived from the corpus alone, so it adapts to any schema; nothing here is query-specific.
  */
 function addCompounds(docs: SearchDocument[]): void {
-  const words = (text: string): string[] => tokenize(text).map((t) => t.toLowerCase());
+  const identifiers = (d: SearchDocument): string[] => [
+    ...words(d.name),
+    ...words(d.pathWords),
+    ...words(d.params),
+    ...words(d.pname),
+    ...words(d.pkeys),
+  ];
   const vocabulary = new Set<string>();
   const prose = new Set<string>();
   for (const d of docs) {
-    for (const t of [...words(d.name), ...words(d.pathWords), ...words(d.params), ...words(d.summary)]) vocabulary.add(t);
+    for (const t of [...identifiers(d), ...words(d.summary)]) vocabulary.add(t);
     for (const t of [...words(d.summary), ...words(d.description)]) prose.add(t);
   }
   const splitCache = new Map<string, string | null>();
@@ -70,80 +189,49 @@ function addCompounds(docs: SearchDocument[]): void {
   };
   for (const d of docs) {
     const out: string[] = [];
+    const glued: string[] = [];
     for (const field of ['name', 'pathWords'] as const) {
       const tokens = words(d[field]);
-      for (let i = 0; i + 1 < tokens.length; i++) out.push(`${tokens[i]}${tokens[i + 1]}`);
+      for (let i = 0; i + 1 < tokens.length; i++) glued.push(`${tokens[i]}${tokens[i + 1]}`);
     }
-    for (const token of [...words(d.name), ...words(d.pathWords), ...words(d.params)]) {
+    for (const token of identifiers(d)) {
       const parts = split(token);
       if (parts) out.push(parts);
     }
     d.compounds = unique(out).join(' ');
+    if (glued.length > 0) d.glued = unique(glued).join(' ');
   }
 }
 
-const SHORT_WORDS = new Set(['vm', 'ct', 'ip', 'fs', 'id', 'os']);
+const SHORT_WORDS = new Set(['vm', 'ct', 'ip', 'fs', 'id', 'os', 'on']);
 const splitPart = (part: string): boolean => part.length >= 3 || SHORT_WORDS.has(part);
 
-const PARAM_SEGMENT = /^\{([^}]+)\}$/;
-
-/** `itemNames`: for a collection such as /nodes/{node}/network, the parameter naming one item ("iface"). */
-function searchDocument(id: number, model: ApiModel, apiPath: ApiPath, op: Operation, itemNames: string[]): SearchDocument {
-  const literalSegments = apiPath.path.split('/').filter((s) => s !== '' && !s.startsWith('{'));
-  return {
-    id,
-    method: op.method,
-    path: apiPath.path,
-    summary: op.summary,
-    file: apiPath.file,
-    anchor: op.anchor,
-    // Indexed text.
-    name: op.name,
-    section: apiPath.section,
-    description: op.description,
-    params: unique([...op.parameters.flatMap((p) => [p.family ?? p.name, ...formatKeyNames(model, p.schema)]), ...itemNames]).join(' '),
-    paramText: op.parameters.map(paramText).join(' '),
-    pathWords: literalSegments.join(' '),
-    compounds: '',
-  };
-}
-
-function paramText(p: Parameter): string {
-  return p.schema.description ?? '';
-}
-
-function formatKeyNames(model: ApiModel, schema: SchemaNode): string[] {
-  const names = keysOf(model, schema.format);
-  if (schema.items) names.push(...keysOf(model, schema.items.format));
-  return names;
-}
-
-function keysOf(model: ApiModel, format: FormatRef | undefined): string[] {
-  return (formatKeys(model, format) ?? []).map((k) => k.name);
+function keysOf(model: ApiModel, schema: SchemaNode): PropertyKey[] {
+  return [...(formatKeys(model, schema.format) ?? []), ...(schema.items ? (formatKeys(model, schema.items.format) ?? []) : [])];
 }
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-export function createSearchIndex(docs: SearchDocument[]): MiniSearch<SearchDocument> {
-  const search = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
+export function createSearchIndex(docs: SearchDocument[], vocabulary: Vocabulary): MiniSearch<SearchDocument> {
+  const search = new MiniSearch<SearchDocument>(indexOptions(compileTerms(vocabulary)));
   search.addAll(docs);
   return search;
 }
 
-export function searchIndexData(model: ApiModel): SearchIndexData {
-  return { format: INDEX_FORMAT, index: createSearchIndex(searchDocuments(model)).toJSON() };
+export function searchIndexData(model: ApiModel, vocabulary: Vocabulary = readVocabulary()): SearchIndexData {
+  return { format: INDEX_FORMAT, vocabulary, index: createSearchIndex(searchDocuments(model, vocabulary), vocabulary).toJSON() };
 }
 
 /** The index as a classic script: `window.__pveApidocSearch = {...};`. */
-export function searchIndexScript(model: ApiModel): string {
-  const json = JSON.stringify(searchIndexData(model))
+export function searchIndexScript(model: ApiModel, vocabulary?: Vocabulary): string {
+  const json = JSON.stringify(searchIndexData(model, vocabulary))
     // Keep the script safe to inline or concatenate: no "</script" and no JS line terminators.
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
-  return `/* pve-apidoc search index: ${model.title} */\nwindow.${INDEX_GLOBAL}=${json};\n`;
+  return `/* pve-apidoc search index: ${model.title.replace(/\*\//g, '* /')} */\nwindow.${INDEX_GLOBAL}=${json};\n`;
 }
 
 /**

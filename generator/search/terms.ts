@@ -1,102 +1,85 @@
 /**
  * How text becomes search terms — the ONE place that decides it, shared by the index builder
- * (generator/search/index.ts, at build time in Node) and the search box (site/src/search-ui.ts, in
- * the browser). Both import this file, so a word is always processed the same way on both sides.
- * Keep it free of Node and DOM APIs (it is compiled for both) and of ES2021+ library calls.
+ * (generator/search/index.ts, at build time in Node) and the ranking (generator/search/query.ts,
+ * in the browser and in Node). Keep it free of Node and DOM APIs (it is compiled for both) and of
+ * ES2021+ library calls.
  *
  * Pipeline for every token: lowercase -> drop stop words -> light plural stemming -> synonyms.
- *
- * Synonyms: each group maps words users type to the word the schema uses (the canonical term,
- * first in the group). At index time a document containing a synonym gets both the word itself
- * and its canonical term (so prefix search on a half-typed "contai" still finds "container"); at
- * query time a complete synonym is replaced by its canonical term. "vm" therefore finds the
- * /qemu paths and the "vm_*" method names alike, and "ct" finds "lxc". Add a group only when it
- * measurably helps the tuning half of test/search/queries.ts, and keep the held-out half honest.
- * Measured on the tuning half (74 queries, top 3 / MRR@10): all groups 98.6% / 0.914; without
- * any 94.6% / 0.833; without qemu 97.3% / 0.885, lxc 95.9% / 0.881, delete 97.3% / 0.901,
- * create 97.3% / 0.903, list 98.6% / 0.898. An "interface"/"iface" group made no difference and
- * was dropped, as was a field of method words ("create add" for POST).
+ * The words themselves (synonyms, stop words, ...) are data: vocabulary.json, shipped inside the
+ * index, compiled here into lookup tables.
  */
-import type { Options, SearchOptions } from 'minisearch';
+import type { Options } from 'minisearch';
 
-/** The indexed text fields of a search document, and how much a match in each one counts. */
+export const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+export type IntentMethod = (typeof METHODS)[number];
+
+/** The shape of vocabulary.json (see its $comment). */
+export interface Vocabulary {
+  synonyms: string[][];
+  labels: Record<string, string>;
+  intents: Record<IntentMethod, string[]>;
+  collection: string[];
+  weak: string[];
+  stop: string[];
+}
+
+/**
+ * The indexed text fields and how much a match in each counts. Operation documents fill the
+ * `op*`-less fields, parameter documents the `p*` ones and `context`; a field a document lacks
+ * simply does not match.
+ */
 export const FIELD_BOOSTS = {
+  // Operations.
   /** Literal path segments ("nodes qemu status start"; path parameters are left out). */
-  pathWords: 3,
+  pathWords: 4,
   /** The schema's method name ("vm_start"). */
   name: 2,
   summary: 2,
-  /** Parameter names, including the keys of property strings ("net macaddr bridge"). */
-  params: 1.5,
-  /** Glued identifiers split ("vmlist" -> "vm list") and split ones glued ("host-name" -> "hostname"). */
+  /** For a collection, the name of the parameter that names one item ("iface" for /network). */
+  params: 0.8,
+  /** Glued identifiers split ("vmlist" -> "vm list"). */
   compounds: 1,
+  /** Adjacent identifier words glued ("host-name" -> "hostname"). */
+  glued: 0.5,
   /** The top-level section ("nodes", "cluster"). */
   section: 0.5,
   description: 0.5,
-  /** Parameter descriptions. */
-  paramText: 0.2,
+  // Parameters.
+  /** The parameter's name, its family base ("net" for net[n]) and its glued/split forms. */
+  pname: 3,
+  /** What the web interface and the admin guide call it (vocabulary.json labels). */
+  plabel: 2.7,
+  /** Property-string key names ("bridge tag macaddr"). */
+  pkeys: 1.2,
+  /** The parameter's description. */
+  ptext: 1,
+  /** Descriptions of its property-string keys. */
+  pkeytext: 0.4,
+  /** Where it belongs: the operation's path words and method name. */
+  context: 0.6,
 } as const;
 
 export type SearchField = keyof typeof FIELD_BOOSTS;
 export const SEARCH_FIELDS = Object.keys(FIELD_BOOSTS) as SearchField[];
 
-/** What the results list needs; nothing else is stored in the index. */
-export const STORE_FIELDS = ['method', 'path', 'summary', 'file', 'anchor'] as const;
+/**
+ * Stored per document (what the results list needs; nothing else is stored). Operations store
+ * method/path/summary/file/anchor; parameters store `ops` (the ids of the operations' documents it
+ * belongs to), `anchors` (its row on each), `param` (its name) and `text` (its first sentence).
+ */
+export const STORE_FIELDS = ['method', 'path', 'summary', 'file', 'anchor', 'ops', 'anchors', 'param', 'text'] as const;
 
-export interface StoredResult {
-  method: string;
-  path: string;
-  summary: string;
-  /** Page file relative to the site root, e.g. "api/nodes/_node/qemu/index.html". */
-  file: string;
-  /** Anchor id of the operation on that page, e.g. "post". */
-  anchor: string;
-}
-
-/** Groups of words meaning the same thing here; the first word is the one the schema uses. */
-export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  // Plurals of words of three letters or less are listed, the stemmer leaves short words alone.
-  ['qemu', 'vm', 'vms', 'kvm'],
-  ['lxc', 'container', 'ct', 'cts'],
-  ['delete', 'remove', 'destroy', 'del', 'rm'],
-  ['create', 'add', 'new'],
-  // Many list operations are summarized as "X index."
-  ['list', 'index'],
-];
-
-const STOP_WORDS = new Set([
-  'a',
-  'an',
-  'the',
-  'of',
-  'to',
-  'on',
-  'in',
-  'for',
-  'and',
-  'or',
-  'by',
-  'from',
-  'with',
-  'is',
-  'are',
-  'be',
-  'it',
-  'its',
-  'this',
-  'that',
-  'as',
-  'at',
-  'how',
-  'do',
-  'i',
-  'my',
-]);
-
-const CANONICAL: Record<string, string> = Object.create(null) as Record<string, string>;
-for (const group of SYNONYM_GROUPS) {
-  const canonical = stem(group[0] ?? '');
-  for (const word of group.slice(1)) CANONICAL[stem(word)] = canonical;
+/** The lookup tables compiled from a vocabulary. */
+export interface Terms {
+  /** stemmed word -> canonical (stemmed) word */
+  canonical: Map<string, string>;
+  /** phrases (as arrays of stemmed words) -> canonical word */
+  phrases: { words: string[]; canonical: string }[];
+  stop: Set<string>;
+  weak: Set<string>;
+  /** lowercase word -> methods it asks for */
+  intents: Map<string, IntentMethod[]>;
+  collection: Set<string>;
 }
 
 /**
@@ -116,60 +99,57 @@ export function tokenize(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '');
 }
 
-function base(term: string): string | null {
-  const lower = term.toLowerCase();
-  if (STOP_WORDS.has(lower)) return null;
-  return stem(lower);
+export function compileTerms(vocabulary: Vocabulary): Terms {
+  const stop = new Set(vocabulary.stop);
+  const canonical = new Map<string, string>();
+  const phrases: Terms['phrases'] = [];
+  for (const group of vocabulary.synonyms) {
+    const head = stem(group[0] ?? '');
+    for (const entry of group.slice(1)) {
+      const words = tokenize(entry.toLowerCase());
+      if (words.length === 1) canonical.set(stem(words[0] ?? ''), head);
+      else if (words.length > 1) phrases.push({ words: words.map(stem), canonical: head });
+    }
+  }
+  // Longest phrases first, so "virtual machines" wins over a shorter one.
+  phrases.sort((a, b) => b.words.length - a.words.length);
+  const intents = new Map<string, IntentMethod[]>();
+  for (const method of METHODS) {
+    for (const word of vocabulary.intents[method]) intents.set(word, [...(intents.get(word) ?? []), method]);
+  }
+  return {
+    canonical,
+    phrases,
+    stop,
+    weak: new Set(vocabulary.weak.map(stem)),
+    intents,
+    collection: new Set(vocabulary.collection),
+  };
 }
 
-/** Index time: the stemmed word, plus its canonical synonym when it has one. */
-export function indexTerm(term: string): string | string[] | null {
-  const word = base(term);
-  if (word === null) return null;
-  const canonical = CANONICAL[word];
-  return canonical ? [word, canonical] : word;
+/** Index time: the stemmed word plus its canonical synonym when it has one; null for a stop word. */
+export function indexTermFn(terms: Terms): (term: string) => string | string[] | null {
+  return (term) => {
+    const lower = term.toLowerCase();
+    if (terms.stop.has(lower)) return null;
+    const word = stem(lower);
+    const canonical = terms.canonical.get(word);
+    return canonical && canonical !== word ? [word, canonical] : word;
+  };
 }
 
-/** Query time: the stemmed word, or its canonical synonym. */
-export function queryTerm(term: string): string | null {
-  const word = base(term);
-  if (word === null) return null;
-  return CANONICAL[word] ?? word;
+/** MiniSearch constructor options; the same options must be passed when the index is loaded. */
+export function indexOptions(terms: Terms): Options {
+  return {
+    idField: 'id',
+    fields: SEARCH_FIELDS,
+    storeFields: [...STORE_FIELDS],
+    tokenize,
+    processTerm: indexTermFn(terms),
+  };
 }
-
-/** Ranking options; used unchanged by the browser and by the relevance tests. */
-export const SEARCH_OPTIONS: SearchOptions = {
-  boost: { ...FIELD_BOOSTS },
-  processTerm: queryTerm,
-  tokenize,
-  // Every term may be a prefix (results while typing, "snap" -> "snapshot"), typos are forgiven
-  // from five letters on: one edit up to 7 letters, two from 8 ("snapshto" -> "snapshot").
-  prefix: (term) => term.length >= 2,
-  fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false),
-  weights: { fuzzy: 0.3, prefix: 0.4 },
-  combineWith: 'OR',
-  boostDocument: (_id, _term, stored) => documentPrior(String(stored?.['method']), String(stored?.['path'])),
-};
-
-/**
- * Query-independent prior: when a query names no verb, users mostly want to read, and a list
- * (collection) before one item: GET slightly over the rest, collections slightly over items.
- */
-export function documentPrior(method: string, path: string): number {
-  return (method === 'GET' ? 1.1 : 1) * (path.endsWith('}') ? 0.92 : 1);
-}
-
-/** MiniSearch constructor options; the same object must be passed when the index is loaded. */
-export const INDEX_OPTIONS: Options = {
-  idField: 'id',
-  fields: SEARCH_FIELDS,
-  storeFields: [...STORE_FIELDS],
-  tokenize,
-  processTerm: indexTerm,
-  searchOptions: SEARCH_OPTIONS,
-};
 
 /** The global the index script assigns to (a classic script, so it also loads from file://). */
 export const INDEX_GLOBAL = '__pveApidocSearch';
 /** Format version of the index script's payload; bump on incompatible changes. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;

@@ -5,10 +5,16 @@
  *
  * An ARIA combobox: the input controls the `#search-results` listbox; every result is a link with
  * role="option" and aria-selected, the input's aria-activedescendant follows the selection.
- * Arrow keys move, Enter opens the selected (else the first) result, Escape closes the list.
- * Ranking is shared with the index builder and the relevance tests (generator/search/).
+ * Arrow keys move, Enter opens the selected (else the best) result, Escape closes the list. The
+ * first RESULTS_SHOWN results show while typing; the last option, "Show all N results", and the
+ * Search button list every match (until these scripts load, the button submits to the
+ * all-operations page instead). Each result says why it matched: the matched words are marked,
+ * and words that matched out of sight (a label, a key) are named.
+ * Ranking is shared with the index builder, the relevance tests and Node consumers
+ * (generator/search/query.ts).
  */
-import { loadSearchIndex, searchOperations, type LoadableIndex, type SearchHit } from '../../generator/search/query.js';
+import { type LoadableIndex, loadSearchIndex, type SearchHit, type SearchModel, search } from '../../generator/search/query.js';
+import { stem } from '../../generator/search/terms.js';
 
 export interface SearchUiOptions {
   input: HTMLInputElement;
@@ -27,12 +33,12 @@ export interface SearchUiApi {
   query(text: string, limit?: number): SearchHit[];
 }
 
-const MAX_RESULTS = 10;
-let index: ReturnType<typeof loadSearchIndex> | null = null;
+const RESULTS_SHOWN = 10;
+let index: SearchModel | null = null;
 
-function query(text: string, limit = MAX_RESULTS): SearchHit[] {
+function query(text: string, limit = RESULTS_SHOWN): SearchHit[] {
   if (!index) throw new Error('search index not loaded');
-  return text.trim() === '' ? [] : searchOperations(index, text, limit);
+  return search(index, text, { limit }).hits;
 }
 
 /** Link from the current page to a result: root-relative file, folder form on hosted sites. */
@@ -40,6 +46,61 @@ function resultHref(hit: SearchHit, root: string, cleanUrls: boolean): string {
   let file = hit.file;
   if (cleanUrls && /(^|\/)index\.html$/.test(file)) file = file.slice(0, -'index.html'.length);
   return `${root}${file}#${hit.anchor}`;
+}
+
+/** Appends `text` to `parent`, each word the hit matched wrapped in <mark> (and noted in `marked`). */
+function appendMarked(doc: Document, parent: HTMLElement, text: string, matched: Set<string>, marked: Set<string>): void {
+  for (const part of text.split(/([\p{L}\p{N}]+)/u)) {
+    if (part === '') continue;
+    const word = stem(part.toLowerCase());
+    if (matched.has(word)) {
+      const mark = doc.createElement('mark');
+      mark.textContent = part;
+      parent.appendChild(mark);
+      marked.add(word);
+    } else parent.appendChild(doc.createTextNode(part));
+  }
+}
+
+function renderHit(doc: Document, hit: SearchHit, href: string, id: string): HTMLAnchorElement {
+  const matched = new Set(hit.matched);
+  const marked = new Set<string>();
+  const a = doc.createElement('a');
+  a.id = id;
+  a.href = href;
+  a.setAttribute('role', 'option');
+  a.setAttribute('aria-selected', 'false');
+  a.tabIndex = -1;
+  a.className = hit.kind === 'parameter' ? 'hit hit-param' : 'hit';
+  const method = doc.createElement('span');
+  method.className = `method method-small method-${hit.method.toLowerCase()}`;
+  method.textContent = hit.method;
+  const path = doc.createElement('code');
+  path.className = 'path';
+  appendMarked(doc, path, hit.path, matched, marked);
+  a.append(method, ' ', path);
+  if (hit.kind === 'parameter') {
+    const param = doc.createElement('code');
+    param.className = 'param';
+    appendMarked(doc, param, hit.param ?? '', matched, marked);
+    a.append(' — ', param);
+  }
+  const summary = doc.createElement('span');
+  summary.className = 'summary';
+  appendMarked(doc, summary, hit.kind === 'parameter' && hit.text ? hit.text : hit.summary, matched, marked);
+  a.appendChild(summary);
+  // Words that matched where the list does not show them (a label, a property-string key, a
+  // description further on): name them, so every result says why it is there.
+  const unseen = hit.matched.filter((w) => !marked.has(w)).slice(0, 4);
+  if (unseen.length > 0) {
+    const why = doc.createElement('span');
+    why.className = 'why';
+    why.textContent = `matches ${unseen.join(', ')}`;
+    a.appendChild(why);
+  }
+  // Keep focus in the input while clicking, so the list does not close before the click lands.
+  a.addEventListener('mousedown', (event) => event.preventDefault());
+  return a;
 }
 
 function init(options: SearchUiOptions): void {
@@ -50,6 +111,7 @@ function init(options: SearchUiOptions): void {
   let selected = -1;
   let shown: HTMLAnchorElement[] = [];
   const doc = input.ownerDocument;
+  const form = input.form;
 
   const select = (i: number): void => {
     if (shown.length === 0) i = -1;
@@ -68,53 +130,70 @@ function init(options: SearchUiOptions): void {
     input.setAttribute('aria-expanded', yes ? 'true' : 'false');
     if (!yes) select(-1);
   };
-  const render = (): void => {
+  /** Shows the results of the box's text: the first RESULTS_SHOWN, or all of them. */
+  const render = (all = false): void => {
     const text = input.value;
     results.textContent = '';
     shown = [];
     selected = -1;
     input.removeAttribute('aria-activedescendant');
     // One letter matches nearly everything and nothing in particular: wait for the second.
-    if (text.trim().length < 2) {
+    if (text.trim().length < 2 || !index) {
       open(false);
       return;
     }
-    const hits = query(text);
+    const { total, hits } = search(index, text, { limit: all ? Infinity : RESULTS_SHOWN });
+    results.classList.toggle('search-results-all', all);
     if (hits.length === 0) {
       const empty = doc.createElement('div');
       empty.className = 'empty';
-      empty.textContent = 'No operation matches. Press Enter for the list of all operations.';
+      empty.textContent = 'No operation or parameter matches. Press Enter for the list of all operations.';
       results.appendChild(empty);
+    } else if (all) {
+      const head = doc.createElement('div');
+      head.className = 'count';
+      head.textContent = `All ${total} results`;
+      results.appendChild(head);
     }
     hits.forEach((hit, i) => {
-      const a = doc.createElement('a');
-      a.id = `search-option-${i}`;
-      a.href = resultHref(hit, options.root, options.cleanUrls);
-      a.setAttribute('role', 'option');
-      a.setAttribute('aria-selected', 'false');
-      a.tabIndex = -1;
-      const method = doc.createElement('span');
-      method.className = `method method-small method-${hit.method.toLowerCase()}`;
-      method.textContent = hit.method;
-      const path = doc.createElement('code');
-      path.textContent = hit.path;
-      const summary = doc.createElement('span');
-      summary.className = 'summary';
-      summary.textContent = hit.summary;
-      a.append(method, ' ', path, summary);
-      // Keep focus in the input while clicking, so the list does not close before the click lands.
-      a.addEventListener('mousedown', (event) => event.preventDefault());
+      const a = renderHit(doc, hit, resultHref(hit, options.root, options.cleanUrls), `search-option-${i}`);
       results.appendChild(a);
       shown.push(a);
     });
+    if (!all && total > hits.length) {
+      const more = doc.createElement('a');
+      more.id = 'search-option-all';
+      more.className = 'more';
+      more.href = '#';
+      more.setAttribute('role', 'option');
+      more.setAttribute('aria-selected', 'false');
+      more.tabIndex = -1;
+      more.textContent = `Show all ${total} results`;
+      more.addEventListener('mousedown', (event) => event.preventDefault());
+      more.addEventListener('click', (event) => {
+        event.preventDefault();
+        render(true);
+        select(RESULTS_SHOWN);
+      });
+      results.appendChild(more);
+      shown.push(more);
+    }
     open(true);
   };
 
-  input.addEventListener('input', render);
+  input.addEventListener('input', () => render());
   input.addEventListener('focus', () => {
     if (input.value.trim() !== '') render();
   });
   input.addEventListener('blur', () => open(false));
+  // The Search button: every match, in the list (the all-operations page is the fallback when
+  // these scripts are not there, or when nothing matches).
+  form?.addEventListener('submit', (event) => {
+    if (input.value.trim().length < 2 || !index || search(index, input.value, { limit: 1 }).total === 0) return;
+    event.preventDefault();
+    input.focus();
+    render(true);
+  });
   input.addEventListener('keydown', (event) => {
     if (event.isComposing) return;
     switch (event.key) {
@@ -134,10 +213,10 @@ function init(options: SearchUiOptions): void {
         const target = shown[selected] ?? shown[0];
         if (target && !results.hidden) {
           event.preventDefault();
-          open(false);
+          if (target.id !== 'search-option-all') open(false);
           target.click();
         }
-        // Otherwise the form submits: the all-operations page.
+        // Otherwise the form submits: the full list in the box, or the all-operations page.
         break;
       }
       case 'Escape':

@@ -13,8 +13,11 @@
  * so the corpus-derived `compounds` field was added and checked on NEW tuning queries of that kind
  * (marked below); the held-out half was not edited.
  *
- * `expect` lists acceptable answers as "METHOD /path"; a query hits when any of them is in the top 3.
- * Where several operations are equally right (GET and PUT of the same settings), all are listed.
+ * `expect` lists acceptable answers as "METHOD /path" (the operation, or any parameter hit of it:
+ * both land in that operation's section) or "METHOD /path#param" (that parameter's row, `param` as
+ * the model names it, e.g. "net[n]"); a query hits when any of them is in the top 3 (top 1 is
+ * reported too). Where several answers are equally right (GET and PUT of the same settings, the
+ * same parameter on create and update), all are listed.
  */
 
 export interface RelevanceQuery {
@@ -25,7 +28,7 @@ export interface RelevanceQuery {
 const qemu = '/nodes/{node}/qemu/{vmid}';
 const lxc = '/nodes/{node}/lxc/{vmid}';
 
-export const TUNING: RelevanceQuery[] = [
+const SHORT_TUNING: RelevanceQuery[] = [
   { q: 'start vm', expect: [`POST ${qemu}/status/start`] },
   { q: 'create snapshot container', expect: [`POST ${lxc}/snapshot`] },
   { q: 'cluster firewall rules', expect: ['GET /cluster/firewall/rules'] },
@@ -108,7 +111,7 @@ export const TUNING: RelevanceQuery[] = [
   { q: '/access/users/', expect: ['GET /access/users'] },
 ];
 
-export const HELD_OUT: RelevanceQuery[] = [
+const SHORT_HELD_OUT: RelevanceQuery[] = [
   { q: 'reboot vm', expect: [`POST ${qemu}/status/reboot`] },
   { q: 'destroy container', expect: [`DELETE ${lxc}`] },
   { q: 'list vms on node', expect: ['GET /nodes/{node}/qemu'] },
@@ -173,3 +176,238 @@ export const HELD_OUT: RelevanceQuery[] = [
   { q: 'journal', expect: ['GET /nodes/{node}/journal'] },
   { q: 'unlock tfa', expect: ['PUT /access/users/{userid}/unlock-tfa'] },
 ];
+
+// Task-phrased queries (issue #16): questions, tasks, abbreviations and typos, written the way an
+// admin asks, each with the answer a Proxmox admin would expect: often a parameter row of the
+// operation that sets it ("PUT /path#param"). Written in one list before any of the parameter,
+// vocabulary or intent ranking existed, then dealt alternately into the two halves (the three
+// public examples of the issue go to the tuning half).
+const TASK_TUNING: RelevanceQuery[] = [
+  // The three examples of issue #16 (public, so tuning-side only).
+  {
+    q: 'attach an iso to a vm',
+    expect: [
+      `PUT ${qemu}/config#ide[n]`,
+      `POST ${qemu}/config#ide[n]`,
+      `PUT ${qemu}/config#cdrom`,
+      `POST ${qemu}/config#cdrom`,
+      `PUT ${qemu}/config#sata[n]`,
+      `PUT ${qemu}/config#scsi[n]`,
+    ],
+  },
+  { q: 'enable the guest agent', expect: [`PUT ${qemu}/config#agent`, `POST ${qemu}/config#agent`] },
+  { q: 'set vm to start at boot', expect: [`PUT ${qemu}/config#onboot`, `POST ${qemu}/config#onboot`] },
+  { q: 'how do I make a vm start automatically when the host boots', expect: [`PUT ${qemu}/config#onboot`, `POST ${qemu}/config#onboot`] },
+  { q: 'change memory of container', expect: [`PUT ${lxc}/config#memory`] },
+  { q: 'show all containers', expect: ['GET /nodes/{node}/lxc'] },
+  { q: 'give a container a static ip', expect: [`PUT ${lxc}/config#net[n]`] },
+  { q: 'rename vm', expect: [`PUT ${qemu}/config#name`, `POST ${qemu}/config#name`] },
+  { q: 'add notes to a vm', expect: [`PUT ${qemu}/config#description`, `POST ${qemu}/config#description`] },
+  { q: 'set boot order', expect: [`PUT ${qemu}/config#boot`, `POST ${qemu}/config#boot`] },
+  { q: 'pass through a pci device to a vm', expect: [`PUT ${qemu}/config#hostpci[n]`, `POST ${qemu}/config#hostpci[n]`] },
+  {
+    q: 'set cloud-init user and password',
+    expect: [`PUT ${qemu}/config#ciuser`, `POST ${qemu}/config#ciuser`, `PUT ${qemu}/config#cipassword`, `POST ${qemu}/config#cipassword`],
+  },
+  { q: 'cloud init ip configuration', expect: [`PUT ${qemu}/config#ipconfig[n]`, `POST ${qemu}/config#ipconfig[n]`] },
+  { q: 'enable numa', expect: [`PUT ${qemu}/config#numa`, `POST ${qemu}/config#numa`] },
+  { q: 'add a serial port to vm', expect: [`PUT ${qemu}/config#serial[n]`, `POST ${qemu}/config#serial[n]`] },
+  { q: 'vm start order and delay', expect: [`PUT ${qemu}/config#startup`, `POST ${qemu}/config#startup`] },
+  { q: 'make container unprivileged', expect: ['POST /nodes/{node}/lxc#unprivileged', `PUT ${lxc}/config#unprivileged`] },
+  { q: 'container swap size', expect: [`PUT ${lxc}/config#swap`] },
+  { q: 'how much free space is on a storage', expect: ['GET /nodes/{node}/storage/{storage}/status', 'GET /nodes/{node}/storage'] },
+  { q: 'schedule a nightly backup of all guests', expect: ['POST /cluster/backup'] },
+  {
+    q: 'backup compression zstd',
+    expect: [
+      'POST /nodes/{node}/vzdump#compress',
+      'POST /cluster/backup#compress',
+      'POST /nodes/{node}/vzdump#zstd',
+      'POST /cluster/backup#zstd',
+      'PUT /cluster/backup/{id}#compress',
+    ],
+  },
+  { q: 'exclude a vm from the backup job', expect: ['POST /cluster/backup#exclude', 'PUT /cluster/backup/{id}#exclude'] },
+  { q: 'add a user to a group', expect: ['PUT /access/users/{userid}#groups', 'POST /access/users#groups'] },
+  { q: 'give a user admin rights on a vm', expect: ['PUT /access/acl'] },
+  { q: 'list api tokens of a user', expect: ['GET /access/users/{userid}/token'] },
+  { q: 'set up ldap authentication', expect: ['POST /access/domains'] },
+  { q: 'set http proxy for downloads', expect: ['PUT /cluster/options#http_proxy'] },
+  { q: 'configure dns servers of a node', expect: ['PUT /nodes/{node}/dns'] },
+  { q: 'enable firewall on vm', expect: [`PUT ${qemu}/firewall/options#enable`] },
+  { q: 'restart pveproxy service', expect: ['POST /nodes/{node}/services/{service}/restart'] },
+  { q: 'check for package updates', expect: ['GET /nodes/{node}/apt/update'] },
+  { q: 'shut down the host', expect: ['POST /nodes/{node}/status'] },
+  { q: 'who is logged in to the vm', expect: [`GET ${qemu}/agent/get-users`] },
+  { q: 'read a file from the guest', expect: [`GET ${qemu}/agent/file-read`] },
+  { q: 'hard reset vm', expect: [`POST ${qemu}/status/reset`] },
+  { q: 'gracefully shut down vm', expect: [`POST ${qemu}/status/shutdown`] },
+  { q: 'can this vm be migrated', expect: [`GET ${qemu}/migrate`] },
+  { q: 'copy a vm', expect: [`POST ${qemu}/clone`] },
+  { q: 'list snapshots of a vm', expect: [`GET ${qemu}/snapshot`] },
+  { q: 'include ram in snapshot', expect: [`POST ${qemu}/snapshot#vmstate`] },
+  { q: 'cancel a running task', expect: ['DELETE /nodes/{node}/tasks/{upid}'] },
+  { q: 'cluster quorum status', expect: ['GET /cluster/status'] },
+  { q: 'remove node from cluster', expect: ['DELETE /cluster/config/nodes/{node}'] },
+  { q: 'mark osd out', expect: ['POST /nodes/{node}/ceph/osd/{osdid}/out'] },
+  { q: 'create a directory storage on a disk', expect: ['POST /nodes/{node}/disks/directory'] },
+  { q: 'add proxmox backup server storage', expect: ['POST /storage'] },
+  { q: 'delete a backup file', expect: ['DELETE /nodes/{node}/storage/{storage}/content/{volume}'] },
+  { q: 'put vm under ha', expect: ['POST /cluster/ha/resources'] },
+  { q: 'create sdn vlan zone', expect: ['POST /cluster/sdn/zones'] },
+  { q: 'create a subnet in a vnet', expect: ['POST /cluster/sdn/vnets/{vnet}/subnets'] },
+  { q: 'test notification target', expect: ['POST /cluster/notifications/targets/{name}/test'] },
+  { q: 'register acme account', expect: ['POST /cluster/acme/account'] },
+  { q: 'get ip address of vm', expect: [`GET ${qemu}/agent/network-get-interfaces`] },
+  {
+    q: 'limit disk io of a vm',
+    expect: [
+      `PUT ${qemu}/config#scsi[n]`,
+      `POST ${qemu}/config#scsi[n]`,
+      `PUT ${qemu}/config#virtio[n]`,
+      `POST ${qemu}/config#virtio[n]`,
+      `PUT ${qemu}/config#sata[n]`,
+      `PUT ${qemu}/config#ide[n]`,
+    ],
+  },
+  { q: 'set mac address of vm nic', expect: [`PUT ${qemu}/config#net[n]`, `POST ${qemu}/config#net[n]`] },
+  { q: 'change bridge ports', expect: ['PUT /nodes/{node}/network/{iface}#bridge_ports', 'POST /nodes/{node}/network#bridge_ports'] },
+  { q: 'create a network bond', expect: ['POST /nodes/{node}/network'] },
+  { q: 'revert network changes', expect: ['DELETE /nodes/{node}/network'] },
+  { q: 'get a free vm id', expect: ['GET /cluster/nextid'] },
+  { q: 'vm memory usage history', expect: [`GET ${qemu}/rrddata`] },
+  { q: 'get csrf prevention token', expect: ['POST /access/ticket'] },
+  { q: 'two factor authentication for user', expect: ['POST /access/tfa/{userid}', 'GET /access/tfa/{userid}'] },
+  { q: 'create a resource pool', expect: ['POST /pools'] },
+  { q: 'replicate zfs to another node', expect: ['POST /cluster/replication'] },
+  { q: 'open console of container', expect: [`POST ${lxc}/termproxy`, `POST ${lxc}/vncproxy`] },
+  { q: 'migarte vm', expect: [`POST ${qemu}/migrate`] },
+  { q: 'firewal rules vm', expect: [`GET ${qemu}/firewall/rules`, `POST ${qemu}/firewall/rules`] },
+  { q: 'permisions of user', expect: ['GET /access/permissions'] },
+  { q: 'kvm guests on node', expect: ['GET /nodes/{node}/qemu'] },
+  { q: 'ha status', expect: ['GET /cluster/ha/status/current'] },
+  { q: 'net0', expect: [`PUT ${qemu}/config#net[n]`, `POST ${qemu}/config#net[n]`, `PUT ${lxc}/config#net[n]`] },
+  { q: 'tpm state', expect: [`PUT ${qemu}/config#tpmstate0`, `POST ${qemu}/config#tpmstate0`] },
+  { q: 'vm hookscript', expect: [`PUT ${qemu}/config#hookscript`, `POST ${qemu}/config#hookscript`] },
+  { q: 'cpu hotplug', expect: [`PUT ${qemu}/config#hotplug`, `POST ${qemu}/config#hotplug`, `PUT ${qemu}/config#vcpus`] },
+  { q: 'auto start containers after reboot', expect: [`PUT ${lxc}/config#onboot`, 'POST /nodes/{node}/lxc#onboot'] },
+];
+
+const TASK_HELD_OUT: RelevanceQuery[] = [
+  { q: 'set the number of cpu cores for a vm', expect: [`PUT ${qemu}/config#cores`, `POST ${qemu}/config#cores`] },
+  { q: 'which vms are running on a node', expect: ['GET /nodes/{node}/qemu'] },
+  { q: 'add a vlan tag to a vm network card', expect: [`PUT ${qemu}/config#net[n]`, `POST ${qemu}/config#net[n]`] },
+  { q: 'set container hostname', expect: [`PUT ${lxc}/config#hostname`] },
+  { q: 'protect vm from accidental removal', expect: [`PUT ${qemu}/config#protection`, `POST ${qemu}/config#protection`] },
+  { q: 'add tags to a vm', expect: [`PUT ${qemu}/config#tags`, `POST ${qemu}/config#tags`] },
+  { q: 'switch vm bios to uefi', expect: [`PUT ${qemu}/config#bios`, `POST ${qemu}/config#bios`] },
+  { q: 'usb passthrough vm', expect: [`PUT ${qemu}/config#usb[n]`, `POST ${qemu}/config#usb[n]`] },
+  { q: 'add ssh public key to cloud init', expect: [`PUT ${qemu}/config#sshkeys`, `POST ${qemu}/config#sshkeys`] },
+  { q: 'set cpu type to host', expect: [`PUT ${qemu}/config#cpu`, `POST ${qemu}/config#cpu`] },
+  { q: 'change vga display type', expect: [`PUT ${qemu}/config#vga`, `POST ${qemu}/config#vga`] },
+  { q: 'limit vm cpu usage', expect: [`PUT ${qemu}/config#cpulimit`, `POST ${qemu}/config#cpulimit`] },
+  { q: 'enable nesting for a container', expect: [`PUT ${lxc}/config#features`, 'POST /nodes/{node}/lxc#features'] },
+  { q: 'add mount point to container', expect: [`PUT ${lxc}/config#mp[n]`] },
+  { q: 'grow the disk of a vm', expect: [`PUT ${qemu}/resize`] },
+  { q: 'what backups exist on a storage', expect: ['GET /nodes/{node}/storage/{storage}/content'] },
+  {
+    q: 'backup retention keep last',
+    expect: [
+      'POST /cluster/backup#prune-backups',
+      'PUT /cluster/backup/{id}#prune-backups',
+      'PUT /storage/{storage}#prune-backups',
+      'POST /storage#prune-backups',
+      'POST /nodes/{node}/vzdump#prune-backups',
+    ],
+  },
+  {
+    q: 'email me when a backup fails',
+    expect: [
+      'POST /cluster/backup#mailto',
+      'POST /nodes/{node}/vzdump#mailto',
+      'POST /cluster/backup#mailnotification',
+      'POST /nodes/{node}/vzdump#mailnotification',
+      'PUT /cluster/backup/{id}#mailnotification',
+      'PUT /cluster/backup/{id}#mailto',
+    ],
+  },
+  { q: 'restore a container from a backup', expect: ['POST /nodes/{node}/lxc#restore', 'POST /nodes/{node}/lxc'] },
+  { q: 'set user account expiration date', expect: ['PUT /access/users/{userid}#expire', 'POST /access/users#expire'] },
+  { q: 'what permissions does my token have', expect: ['GET /access/permissions'] },
+  { q: 'disable a user account', expect: ['PUT /access/users/{userid}#enable'] },
+  { q: 'change the default keyboard layout', expect: ['PUT /cluster/options#keyboard'] },
+  { q: 'datacenter migration network', expect: ['PUT /cluster/options#migration'] },
+  {
+    q: 'open a port in the firewall',
+    expect: ['POST /cluster/firewall/rules', 'POST /nodes/{node}/firewall/rules', `POST ${qemu}/firewall/rules`],
+  },
+  {
+    q: 'default policy drop incoming traffic',
+    expect: ['PUT /cluster/firewall/options#policy_in', `PUT ${qemu}/firewall/options#policy_in`, `PUT ${lxc}/firewall/options#policy_in`],
+  },
+  { q: 'is a service running', expect: ['GET /nodes/{node}/services/{service}/state', 'GET /nodes/{node}/services'] },
+  { q: 'refresh package index', expect: ['POST /nodes/{node}/apt/update'] },
+  { q: 'node cpu and memory usage', expect: ['GET /nodes/{node}/status', 'GET /nodes/{node}/rrddata'] },
+  { q: 'run a command inside the vm', expect: [`POST ${qemu}/agent/exec`] },
+  { q: 'freeze guest filesystem before snapshot', expect: [`POST ${qemu}/agent/fsfreeze-freeze`] },
+  { q: 'force stop a hung container', expect: [`POST ${lxc}/status/stop`] },
+  { q: 'live migrate a vm to another node', expect: [`POST ${qemu}/migrate`, `POST ${qemu}/migrate#online`] },
+  { q: 'full clone instead of linked clone', expect: [`POST ${qemu}/clone#full`, `POST ${lxc}/clone#full`] },
+  { q: 'make a template from a container', expect: [`POST ${lxc}/template`] },
+  { q: 'revert vm to snapshot', expect: [`POST ${qemu}/snapshot/{snapname}/rollback`] },
+  { q: 'what tasks are running', expect: ['GET /nodes/{node}/tasks', 'GET /cluster/tasks'] },
+  { q: 'task exit status', expect: ['GET /nodes/{node}/tasks/{upid}/status'] },
+  { q: 'add node to cluster', expect: ['POST /cluster/config/join', 'POST /cluster/config/nodes/{node}'] },
+  { q: 'set ceph noout flag', expect: ['PUT /cluster/ceph/flags/{flag}', 'PUT /cluster/ceph/flags'] },
+  { q: 'wipe a disk', expect: ['PUT /nodes/{node}/disks/wipedisk'] },
+  { q: 'add nfs share as storage', expect: ['POST /storage'] },
+  { q: 'list iso images on storage', expect: ['GET /nodes/{node}/storage/{storage}/content'] },
+  { q: 'download container template', expect: ['POST /nodes/{node}/aplinfo'] },
+  {
+    q: 'move ha resource to other node',
+    expect: ['POST /cluster/ha/resources/{sid}/migrate', 'POST /cluster/ha/resources/{sid}/relocate'],
+  },
+  { q: 'apply sdn changes', expect: ['PUT /cluster/sdn'] },
+  { q: 'send notifications to gotify', expect: ['POST /cluster/notifications/endpoints/gotify'] },
+  { q: 'renew lets encrypt certificate', expect: ['PUT /nodes/{node}/certificates/acme/certificate'] },
+  { q: 'node certificate info', expect: ['GET /nodes/{node}/certificates/info'] },
+  { q: 'what os is running in vm', expect: [`GET ${qemu}/agent/get-osinfo`] },
+  {
+    q: 'enable discard on vm disk',
+    expect: [
+      `PUT ${qemu}/config#scsi[n]`,
+      `POST ${qemu}/config#scsi[n]`,
+      `PUT ${qemu}/config#virtio[n]`,
+      `POST ${qemu}/config#virtio[n]`,
+      `PUT ${qemu}/config#sata[n]`,
+      `PUT ${qemu}/config#ide[n]`,
+    ],
+  },
+  { q: 'which bridge does the vm nic use', expect: [`PUT ${qemu}/config#net[n]`, `POST ${qemu}/config#net[n]`, `GET ${qemu}/config`] },
+  {
+    q: 'vlan aware bridge',
+    expect: ['PUT /nodes/{node}/network/{iface}#bridge_vlan_aware', 'POST /nodes/{node}/network#bridge_vlan_aware'],
+  },
+  { q: 'apply pending network config', expect: ['PUT /nodes/{node}/network'] },
+  { q: 'all guests in the cluster', expect: ['GET /cluster/resources'] },
+  { q: 'vm uptime', expect: [`GET ${qemu}/status/current`] },
+  { q: 'authenticate with username and password', expect: ['POST /access/ticket'] },
+  { q: 'change root password', expect: ['PUT /access/password'] },
+  { q: 'edit hosts file', expect: ['POST /nodes/{node}/hosts'] },
+  { q: 'add vm to pool', expect: ['PUT /pools', 'PUT /pools/{poolid}'] },
+  { q: 'run replication now', expect: ['POST /nodes/{node}/replication/{id}/schedule_now'] },
+  { q: 'snapsot contianer', expect: [`GET ${lxc}/snapshot`, `POST ${lxc}/snapshot`] },
+  { q: 'shutdwon vm', expect: [`POST ${qemu}/status/shutdown`] },
+  { q: 'stroage list', expect: ['GET /storage', 'GET /nodes/{node}/storage'] },
+  { q: 'ct list', expect: ['GET /nodes/{node}/lxc'] },
+  { q: 'pve version', expect: ['GET /version', 'GET /nodes/{node}/version'] },
+  { q: 'mp0 container', expect: [`PUT ${lxc}/config#mp[n]`, 'POST /nodes/{node}/lxc#mp[n]'] },
+  { q: 'scsi0', expect: [`PUT ${qemu}/config#scsi[n]`, `POST ${qemu}/config#scsi[n]`] },
+  { q: 'efi disk', expect: [`PUT ${qemu}/config#efidisk0`, `POST ${qemu}/config#efidisk0`] },
+  { q: 'qemu agent ping', expect: [`POST ${qemu}/agent/ping`] },
+  { q: 'scsi controller type', expect: [`PUT ${qemu}/config#scsihw`, `POST ${qemu}/config#scsihw`] },
+  { q: 'start all guests on a node', expect: ['POST /nodes/{node}/startall', 'POST /cluster/bulk-action/guest/start'] },
+];
+
+export const TUNING: RelevanceQuery[] = [...SHORT_TUNING, ...TASK_TUNING];
+export const HELD_OUT: RelevanceQuery[] = [...SHORT_HELD_OUT, ...TASK_HELD_OUT];

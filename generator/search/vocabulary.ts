@@ -1,0 +1,55 @@
+/**
+ * The search vocabulary (vocabulary.json beside this file's source): its shape, and reading it at
+ * build time. The table is data, edited without touching code; the build ships it inside the
+ * search index, so the browser and every Node consumer rank with the same words. Node only.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../paths.js';
+import { METHODS, type IntentMethod, type Vocabulary } from './terms.js';
+
+export const VOCABULARY_FILE = join('generator', 'search', 'vocabulary.json');
+
+/** Reads and checks the vocabulary; a malformed file fails with the JSON pointer of the fault. */
+export function readVocabulary(file = join(packageRoot(), VOCABULARY_FILE)): Vocabulary {
+  const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  return checkVocabulary(raw, file);
+}
+
+export function checkVocabulary(raw: unknown, where: string): Vocabulary {
+  const fail = (pointer: string, what: string): never => {
+    throw new Error(`${where}:${pointer} - ${what}`);
+  };
+  const obj = (v: unknown, pointer: string): Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(pointer, 'expected an object');
+  const words = (v: unknown, pointer: string): string[] => {
+    if (!Array.isArray(v)) return fail(pointer, 'expected an array of words');
+    return v.map((w, i) =>
+      typeof w === 'string' && /^[\p{L}\p{N}][\p{L}\p{N} -]*$/u.test(w)
+        ? w.toLowerCase()
+        : fail(`${pointer}/${i}`, 'expected a word or phrase'),
+    );
+  };
+  const root = obj(raw, '');
+  const synonyms = Array.isArray(root['synonyms']) ? root['synonyms'] : fail('/synonyms', 'expected an array of groups');
+  const labelsRaw = obj(root['labels'], '/labels');
+  const labels: Record<string, string> = {};
+  for (const key of Object.keys(labelsRaw).sort()) {
+    const value = labelsRaw[key];
+    labels[key] = typeof value === 'string' ? value : fail(`/labels/${key}`, 'expected a string');
+  }
+  const intentsRaw = obj(root['intents'], '/intents');
+  const intents = {} as Record<IntentMethod, string[]>;
+  for (const m of METHODS) intents[m] = words(intentsRaw[m] ?? [], `/intents/${m}`);
+  return {
+    synonyms: synonyms.map((g, i) => {
+      const group = words(g, `/synonyms/${i}`);
+      return group.length >= 2 ? group : fail(`/synonyms/${i}`, 'a group needs at least two entries');
+    }),
+    labels,
+    intents,
+    collection: words(root['collection'], '/collection'),
+    weak: words(root['weak'], '/weak'),
+    stop: words(root['stop'], '/stop'),
+  };
+}

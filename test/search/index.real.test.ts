@@ -1,0 +1,155 @@
+/**
+ * The search index file: a deterministic classic script built from the model alone, one document
+ * per operation and per distinct parameter, storing only what the results list shows; and the
+ * vocabulary's grounding in the schema.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadModel } from '../../generator/build.js';
+import { silentLogger } from '../../generator/log.js';
+import type { ApiModel } from '../../generator/model/types.js';
+import { SEARCH_INDEX_FILE, searchDocuments, searchIndexAsset, searchIndexScript } from '../../generator/search/index.js';
+import { type LoadableIndex, loadSearchIndex, search } from '../../generator/search/query.js';
+import { INDEX_FORMAT, INDEX_GLOBAL, stem, tokenize } from '../../generator/search/terms.js';
+import { readVocabulary } from '../../generator/search/vocabulary.js';
+import { SHARED_SCHEMAS } from '../helpers/real-schemas.js';
+
+function evalScript(script: string): LoadableIndex {
+  const window: Record<string, unknown> = {};
+  new Function('window', script)(window);
+  return window[INDEX_GLOBAL] as LoadableIndex;
+}
+
+describe('search index (PVE 9.1)', () => {
+  let model: ApiModel;
+  let script: string;
+
+  beforeAll(async () => {
+    ({ model } = await loadModel({ schema: join(SHARED_SCHEMAS, 'pve-9.1.apidata.js') }, silentLogger()));
+    script = searchIndexScript(model);
+  });
+
+  it('is deterministic: the same model gives the same bytes', async () => {
+    const { model: again } = await loadModel({ schema: join(SHARED_SCHEMAS, 'pve-9.1.apidata.js') }, silentLogger());
+    expect(searchIndexScript(again)).toBe(script);
+    expect(searchIndexAsset(again, { 'search.js': 'x' })).toEqual(searchIndexAsset(model, { 'search.js': 'x' }));
+  });
+
+  it('is a classic script assigning one global: no module syntax, no fetch, safe to inline', () => {
+    // A comment, then one assignment of a JSON value: nothing else can run.
+    const prefix = /^\/\*[^*]*\*\/\n/.exec(script)?.[0] ?? '';
+    const assign = `window.${INDEX_GLOBAL}=`;
+    expect(script.slice(prefix.length, prefix.length + assign.length)).toBe(assign);
+    expect(script.endsWith(';\n')).toBe(true);
+    expect(() => JSON.parse(script.slice(prefix.length + assign.length, -2))).not.toThrow();
+    expect(/<\/|\u2028|\u2029/.test(script)).toBe(false);
+    const data = evalScript(script);
+    expect(data.format).toBe(INDEX_FORMAT);
+  });
+
+  it('has one document per operation and one per distinct parameter, storing only what results show', () => {
+    const data = evalScript(script) as unknown as {
+      index: { documentCount: number; storedFields: Record<string, Record<string, unknown>> };
+    };
+    const stored = Object.values(data.index.storedFields);
+    const ops = stored.filter((s) => !Array.isArray(s['ops']));
+    const params = stored.filter((s) => Array.isArray(s['ops']));
+    expect(ops).toHaveLength(model.stats.operations);
+    expect(data.index.documentCount).toBe(ops.length + params.length);
+    for (const s of ops) expect(Object.keys(s).sort()).toEqual(['anchor', 'file', 'method', 'path', 'summary']);
+    for (const s of params) expect(Object.keys(s).sort()).toEqual(['anchors', 'ops', 'param', 'text']);
+    // Every operation result points at the operation's page and anchor.
+    const byKey = new Map(
+      model.paths.flatMap((p) => p.operations.map((o) => [`${o.method} ${o.path}`, { file: p.file, anchor: o.anchor }])),
+    );
+    for (const s of ops) expect(byKey.get(`${String(s['method'])} ${String(s['path'])}`)).toEqual({ file: s['file'], anchor: s['anchor'] });
+    // Every non-path parameter of every operation is reachable, with the anchor of its row.
+    const rows = new Set<string>();
+    // MiniSearch's short ids follow insertion order, as the document ids do.
+    for (const s of params) {
+      (s['ops'] as number[]).forEach((o, i) => {
+        const op = data.index.storedFields[String(o)] ?? {};
+        rows.add(`${String(op['method'])} ${String(op['path'])} ${String(s['param'])} ${String((s['anchors'] as string[])[i])}`);
+      });
+    }
+    const expected = model.paths.flatMap((p) =>
+      p.operations.flatMap((o) =>
+        o.parameters.filter((x) => x.location !== 'path').map((x) => `${o.method} ${p.path} ${x.name} ${x.anchor}`),
+      ),
+    );
+    expect(rows.size).toBe(expected.length);
+    expect([...rows].sort()).toEqual(expected.sort());
+  });
+
+  it('indexes parameters with their labels and property-string keys, and glued identifiers', () => {
+    const docs = searchDocuments(model, readVocabulary());
+    const net = docs.find((d) => d.param === 'net[n]' && d.ops?.some((o) => docs[o]?.path === '/nodes/{node}/qemu/{vmid}/config'));
+    expect(net?.pkeys?.split(' ')).toEqual(expect.arrayContaining(['macaddr', 'bridge', 'tag']));
+    expect(net?.pname?.split(' ')).toEqual(expect.arrayContaining(['net', 'net[n]']));
+    const onboot = docs.find((d) => d.param === 'onboot' && d.ops?.some((o) => docs[o]?.method === 'PUT'));
+    expect(onboot?.plabel).toMatch(/Start at boot/);
+    expect(onboot?.anchors).toContain('put-onboot');
+    const list = docs.find((d) => d.method === 'GET' && d.path === '/nodes/{node}/qemu');
+    expect(list?.compounds?.split(' ')).toEqual(expect.arrayContaining(['vm', 'list']));
+    const hostname = docs.find((d) => d.path === '/nodes/{node}/qemu/{vmid}/agent/get-host-name');
+    expect(hostname?.glued?.split(' ')).toContain('hostname');
+  });
+
+  it('ranks the exact path first for a pasted path, tolerates typos, lands parameters on their row', () => {
+    const index = loadSearchIndex(evalScript(script));
+    const first = (q: string): string => {
+      const hit = search(index, q, { limit: 1 }).hits[0];
+      return hit ? `${hit.method} ${hit.path}${hit.param ? ` ${hit.param} #${hit.anchor}` : ''}` : '';
+    };
+    expect(first('/nodes/{node}/qemu')).toBe('GET /nodes/{node}/qemu');
+    expect(first('/nodes/{node}/qemu/{vmid}/status/start/')).toBe('POST /nodes/{node}/qemu/{vmid}/status/start');
+    expect(first('snapshto vm')).toMatch(/ \/nodes\/\{node\}\/qemu\/\{vmid\}\/snapshot$/);
+    expect(first('set vm onboot')).toBe('PUT /nodes/{node}/qemu/{vmid}/config onboot #put-onboot');
+    expect(search(index, '   ').hits).toEqual([]);
+  });
+
+  it('pages through all matches: limit, offset and total', () => {
+    const index = loadSearchIndex(evalScript(script));
+    const all = search(index, 'firewall', { limit: Infinity });
+    expect(all.total).toBeGreaterThan(100);
+    expect(all.hits).toHaveLength(all.total);
+    const page = search(index, 'firewall', { limit: 10, offset: 20 });
+    expect(page.total).toBe(all.total);
+    expect(page.hits.map((h) => `${h.method} ${h.path} ${h.anchor}`)).toEqual(
+      all.hits.slice(20, 30).map((h) => `${h.method} ${h.path} ${h.anchor}`),
+    );
+  });
+
+  it('grounds the vocabulary in the schema: every synonym group names a word the PVE schema uses', () => {
+    const vocabulary = readVocabulary();
+    const corpus = new Set<string>();
+    for (const d of searchDocuments(model, vocabulary)) {
+      for (const value of Object.values(d))
+        if (typeof value === 'string') for (const t of tokenize(value)) corpus.add(stem(t.toLowerCase()));
+    }
+    const missing = vocabulary.synonyms.map((g) => g[0] ?? '').filter((w) => !corpus.has(stem(w)));
+    expect(missing).toEqual([]);
+    // Labels name parameters that exist.
+    const names = new Set(
+      model.paths.flatMap((p) =>
+        p.operations.flatMap((o) => o.parameters.flatMap((x) => [x.name, x.family ?? '', x.name.replace(/\d+$/, '')])),
+      ),
+    );
+    expect(Object.keys(vocabulary.labels).filter((k) => !names.has(k))).toEqual([]);
+  });
+
+  it('names the output file', () => {
+    expect(SEARCH_INDEX_FILE).toBe('assets/search-index.js');
+  });
+});
+
+describe('term processing (shared by build and browser)', () => {
+  it('stems plurals lightly', () => {
+    expect(stem('rules')).toBe('rule');
+    expect(stem('entries')).toBe('entry');
+    expect(stem('interfaces')).toBe('interface');
+    expect(stem('status')).toBe('status');
+    expect(stem('access')).toBe('access');
+    expect(stem('dns')).toBe('dns');
+  });
+});

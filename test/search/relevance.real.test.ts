@@ -1,0 +1,67 @@
+/**
+ * Relevance of the search on the real PVE 9.1 schema, measured on test/search/queries.ts: top 1
+ * and top 3 for each half. The index is built, serialized into the script the site ships,
+ * evaluated and loaded exactly as the browser does, and queried with the same shared ranking
+ * (generator/search/query.ts).
+ *
+ * The held-out half is never used for tuning; it must hold the issue's bar (top 3 >= 90%,
+ * top 1 >= 75%). The tuning half is held a little lower so that a regression shows without
+ * freezing every tuned number. Hit rates and every miss are printed.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadModel } from '../../generator/build.js';
+import { silentLogger } from '../../generator/log.js';
+import type { ApiModel } from '../../generator/model/types.js';
+import { searchIndexScript } from '../../generator/search/index.js';
+import { type LoadableIndex, loadSearchIndex, type SearchModel } from '../../generator/search/query.js';
+import { INDEX_GLOBAL } from '../../generator/search/terms.js';
+import { SHARED_SCHEMAS } from '../helpers/real-schemas.js';
+import { describeOutcome, evaluate } from './evaluate.js';
+import { HELD_OUT, TUNING } from './queries.js';
+
+describe('search relevance on PVE 9.1', () => {
+  let model: ApiModel;
+  let index: SearchModel;
+
+  beforeAll(async () => {
+    ({ model } = await loadModel({ schema: join(SHARED_SCHEMAS, 'pve-9.1.apidata.js') }, silentLogger()));
+    const script = searchIndexScript(model);
+    const window: Record<string, unknown> = {};
+    new Function('window', script)(window);
+    index = loadSearchIndex(window[INDEX_GLOBAL] as LoadableIndex);
+  });
+
+  it('has at least 200 queries in two halves of similar size, no query twice', () => {
+    expect(TUNING.length + HELD_OUT.length).toBeGreaterThanOrEqual(200);
+    expect(Math.min(TUNING.length, HELD_OUT.length)).toBeGreaterThanOrEqual(100);
+    const all = [...TUNING, ...HELD_OUT].map((q) => q.q.toLowerCase());
+    expect(all.length - new Set(all).size).toBe(0);
+  });
+
+  it('expects only operations and parameter rows that exist in the schema', () => {
+    const known = new Set<string>();
+    for (const p of model.paths) {
+      for (const o of p.operations) {
+        known.add(`${o.method} ${p.path}`);
+        for (const x of o.parameters) known.add(`${o.method} ${p.path}#${x.name}`);
+      }
+    }
+    const unknown = [...TUNING, ...HELD_OUT].flatMap((q) => q.expect.filter((e) => !known.has(e)).map((e) => `${q.q}: ${e}`));
+    expect(unknown).toEqual([]);
+  });
+
+  it('tuning half: top 3 >= 85%, top 1 >= 70%', () => {
+    const o = evaluate(index, TUNING);
+    console.log(describeOutcome('tuning half', o));
+    expect(o.top3 / o.total).toBeGreaterThanOrEqual(0.85);
+    expect(o.top1 / o.total).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('held-out half: top 3 >= 90%, top 1 >= 75%', () => {
+    const o = evaluate(index, HELD_OUT);
+    console.log(describeOutcome('held-out half', o));
+    expect(o.top3 / o.total).toBeGreaterThanOrEqual(0.9);
+    expect(o.top1 / o.total).toBeGreaterThanOrEqual(0.75);
+  });
+});
