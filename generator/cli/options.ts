@@ -33,6 +33,7 @@ export const COMMANDS: Record<string, string> = {
   check: 'Check API calls (pvesh or curl command lines, or METHOD /path key=value lines) against the schema',
   mock: 'Serve a mock API made from the schema (/api2/json/...), for testing scripts',
   serve: 'Serve a built site and forward /api2/json/* to one Proxmox host (--proxy) or the built-in mock',
+  mcp: 'Serve the reference to AI assistants: an MCP server on stdio (search, operations, call checks, diffs; read-only)',
   help: 'Show this help',
 };
 
@@ -253,6 +254,41 @@ const DECLARATIONS = [
     help: 'Add a console to every operation page that sends the call (same origin: serve the site with pve-apidoc serve)',
     commands: ['build'],
   },
+  // `mcp` (generator/cli/mcp-command.ts): its options in one block.
+  {
+    name: 'schema',
+    type: 'string',
+    file: true,
+    arg: 'FILE|URL',
+    help: 'Schema source (file or http(s) URL); repeat as LABEL=SOURCE to serve several versions (e.g. --schema 8.4=pve-8.4.apidata.js --schema 9.1=pve-9.1.apidata.js)',
+    commands: ['mcp'],
+    repeatable: ['mcp'],
+  },
+  {
+    name: 'formats',
+    type: 'string',
+    file: true,
+    arg: 'FILE|URL',
+    help: 'A formats registry (or reference dump) to expand named property-string formats of a viewer dump',
+    commands: ['mcp'],
+  },
+  {
+    name: 'insecure',
+    type: 'boolean',
+    default: false,
+    help: 'Accept a self-signed TLS certificate when reading a schema from a URL',
+    commands: ['mcp'],
+  },
+  {
+    name: 'quiet',
+    type: 'boolean',
+    default: false,
+    short: 'q',
+    help: 'Print nothing on stderr but errors and warnings',
+    commands: ['mcp'],
+  },
+  { name: 'verbose', type: 'boolean', default: false, config: false, help: 'Print stack traces of errors', commands: ['mcp'] },
+  { name: 'help', type: 'boolean', default: false, config: false, short: 'h', help: 'Show help', commands: ['mcp'] },
 ] as const satisfies readonly OptionSpec[];
 
 export const OPTIONS: readonly OptionSpec[] = DECLARATIONS;
