@@ -16,6 +16,8 @@ export const EXIT = {
   strict: 6,
   /** diff --fail-on breaking found breaking changes. */
   breaking: 7,
+  /** check: at least one call would be rejected by the server. */
+  invalidCall: 8,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -15,6 +15,8 @@ import { runOpenApi } from './openapi-command.js';
 import { runDev } from './dev-command.js';
 import { runPreview } from './preview-command.js';
 import { packageVersion } from '../paths.js';
+import { runCheck } from './check-command.js';
+import { runMcp } from './mcp-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let args: ParsedArgs | undefined;
@@ -45,6 +47,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runDev(args, log);
       case 'preview':
         return await runPreview(args, log);
+      case 'check':
+        return await runCheck(args, log);
+      case 'mcp':
+        return await runMcp(args, log);
       default:
         process.stdout.write(helpText() + '\n');
         return EXIT.usage;

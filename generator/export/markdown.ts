@@ -67,7 +67,7 @@ export function pathIndex(model: ApiModel): Map<string, ApiPath> {
  */
 const operationParts = new WeakMap<Operation, { model: ApiModel; before: string; after: string }>();
 
-function operationMarkdown(model: ApiModel, op: Operation, href: HrefFn): string {
+export function operationMarkdown(model: ApiModel, op: Operation, href: HrefFn): string {
   let parts = operationParts.get(op);
   if (!parts || parts.model !== model) {
     parts = { model, ...operationMarkdownParts(model, op) };

@@ -132,7 +132,7 @@ function operation(
   // "curl" must not get the same one (its row becomes get-title-2).
   for (const suffix of SECTION_IDS) ids(`${anchor}-${suffix}`);
   const params = parameters(path, method, info['parameters'], joinPointer(pointer, 'parameters'), anchor, ids, ctx);
-  return {
+  const op: Operation = {
     method,
     path,
     pointer,
@@ -150,6 +150,10 @@ function operation(
     ),
     flags: operationFlags(info, params),
   };
+  // Only the call checker reads this; absent (the usual case) keeps model.json unchanged.
+  const rawParams = info['parameters'];
+  if (isRecord(rawParams) && isTrue(rawParams['additionalProperties'])) op.additionalParameters = true;
+  return op;
 }
 
 /**

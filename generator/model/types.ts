@@ -66,6 +66,8 @@ export interface Operation {
   description: string;
   /** Parameters: path parameters first, then required, then optional, each group by name. */
   parameters: Parameter[];
+  /** Set (true) only when the schema's parameters allow undeclared ones (`additionalProperties: 1`). */
+  additionalParameters?: true;
   returns: SchemaNode;
   permissions: Permissions;
   flags: OperationFlags;

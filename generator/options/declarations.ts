@@ -31,6 +31,10 @@ export const COMMANDS: Record<string, string> = {
   diff: 'Compare two schemas (OLD NEW): operations added, removed and changed, breaking changes marked',
   dev: 'Serve the site with live reload while you edit templates, styles or the schema',
   preview: 'Serve a built output folder (as a static host would)',
+  check: 'Check API calls (pvesh or curl command lines, or METHOD /path key=value lines) against the schema',
+  mock: 'Serve a mock API made from the schema (/api2/json/...), for testing scripts',
+  serve: 'Serve a built site and forward /api2/json/* to one Proxmox host (--proxy) or the built-in mock',
+  mcp: 'Serve the reference to AI assistants: an MCP server on stdio (search, operations, call checks, diffs; read-only)',
   help: 'Show this help',
 };
 
@@ -43,8 +47,8 @@ const DECLARATIONS = [
     file: true,
     arg: 'FILE|URL',
     help: `Schema source: a file, or an http(s) URL such as https://HOST:8006/pve-docs/api-viewer/apidata.js (default: the embedded example API). For a site with several versions, repeat it as LABEL=SOURCE (e.g. --schema 8.4=pve-8.4.apidata.js --schema 9.1=pve-9.1.apidata.js)`,
-    commands: ['build', 'openapi', 'dev'],
-    repeatable: ['build'],
+    commands: ['build', 'openapi', 'dev', 'check', 'mock', 'serve'],
+    repeatable: ['build', 'check'],
   },
   {
     name: 'out',
@@ -53,7 +57,7 @@ const DECLARATIONS = [
     arg: 'DIR',
     default: 'dist',
     help: 'Output folder; replaced atomically (a failed build leaves it untouched)',
-    commands: ['build', 'preview'],
+    commands: ['build', 'preview', 'serve'],
   },
   // `out` of openapi is a file, not a folder: its own declaration, with its own default.
   {
@@ -70,7 +74,7 @@ const DECLARATIONS = [
     file: true,
     arg: 'FILE|URL',
     help: 'A formats registry (or reference dump) to expand named property-string formats of a viewer dump',
-    commands: ['build', 'openapi', 'dev'],
+    commands: ['build', 'openapi', 'dev', 'mock', 'serve'],
   },
   { name: 'title', type: 'string', arg: 'TEXT', help: 'Site title (default: product and version)', commands: ['build', 'openapi', 'dev'] },
   {
@@ -92,8 +96,8 @@ const DECLARATIONS = [
     name: 'insecure',
     type: 'boolean',
     default: false,
-    help: 'Accept a self-signed TLS certificate when reading the schema from a URL',
-    commands: ['build', 'openapi', 'diff', 'dev'],
+    help: 'Accept a self-signed TLS certificate when reading the schema from a URL (serve: also from the --proxy host)',
+    commands: ['build', 'openapi', 'diff', 'dev', 'check', 'mock', 'serve'],
   },
   {
     name: 'format',
@@ -148,7 +152,7 @@ const DECLARATIONS = [
     default: false,
     short: 'q',
     help: 'Print nothing but errors and warnings',
-    commands: ['build', 'openapi', 'diff', 'dev', 'preview'],
+    commands: ['build', 'openapi', 'diff', 'dev', 'preview', 'check', 'mock', 'serve'],
   },
   {
     name: 'verbose',
@@ -156,7 +160,7 @@ const DECLARATIONS = [
     default: false,
     config: false,
     help: 'Print stack traces of errors',
-    commands: ['build', 'openapi', 'diff', 'dev', 'preview'],
+    commands: ['build', 'openapi', 'diff', 'dev', 'preview', 'check', 'mock', 'serve'],
   },
   {
     name: 'help',
@@ -165,7 +169,7 @@ const DECLARATIONS = [
     config: false,
     short: 'h',
     help: 'Show help',
-    commands: ['build', 'openapi', 'diff', 'help', 'dev', 'preview'],
+    commands: ['build', 'openapi', 'diff', 'help', 'dev', 'preview', 'check', 'mock', 'serve'],
   },
   {
     name: 'config',
@@ -218,8 +222,8 @@ const DECLARATIONS = [
     name: 'port',
     type: 'number',
     arg: 'PORT',
-    help: 'Port to listen on (default: 5173 for dev, 4173 for preview; 0 picks a free one)',
-    commands: ['dev', 'preview'],
+    help: 'Port to listen on (default: 5173 for dev, 4173 for preview, 8006 for mock, 4174 for serve; 0 picks a free one)',
+    commands: ['dev', 'preview', 'mock', 'serve'],
   },
   {
     name: 'host',
@@ -227,8 +231,65 @@ const DECLARATIONS = [
     arg: 'HOST',
     default: '127.0.0.1',
     help: 'Address to listen on (0.0.0.0 serves the whole network)',
-    commands: ['dev', 'preview'],
+    commands: ['dev', 'preview', 'mock', 'serve'],
   },
+  {
+    name: 'file',
+    type: 'string',
+    arg: 'FILE',
+    file: true,
+    help: 'Calls to check, one per line: METHOD /path key=value ..., or pvesh / curl command lines ("-" reads stdin)',
+    commands: ['check'],
+  },
+  {
+    name: 'proxy',
+    type: 'string',
+    arg: 'URL',
+    help: 'Forward /api2/json/* to this one Proxmox host (https://HOST:8006); without it, to the built-in mock of --schema',
+    commands: ['serve'],
+  },
+  {
+    name: 'try-it',
+    type: 'boolean',
+    default: false,
+    help: 'Add a console to every operation page that sends the call (same origin: serve the site with pve-apidoc serve)',
+    commands: ['build'],
+  },
+  // `mcp` (generator/cli/mcp-command.ts): its options in one block.
+  {
+    name: 'schema',
+    type: 'string',
+    file: true,
+    arg: 'FILE|URL',
+    help: 'Schema source (file or http(s) URL); repeat as LABEL=SOURCE to serve several versions (e.g. --schema 8.4=pve-8.4.apidata.js --schema 9.1=pve-9.1.apidata.js)',
+    commands: ['mcp'],
+    repeatable: ['mcp'],
+  },
+  {
+    name: 'formats',
+    type: 'string',
+    file: true,
+    arg: 'FILE|URL',
+    help: 'A formats registry (or reference dump) to expand named property-string formats of a viewer dump',
+    commands: ['mcp'],
+  },
+  {
+    name: 'insecure',
+    type: 'boolean',
+    default: false,
+    help: 'Accept a self-signed TLS certificate when reading a schema from a URL',
+    commands: ['mcp'],
+  },
+  {
+    name: 'quiet',
+    type: 'boolean',
+    default: false,
+    short: 'q',
+    help: 'Print nothing on stderr but errors and warnings',
+    commands: ['mcp'],
+  },
+  { name: 'verbose', type: 'boolean', default: false, config: false, help: 'Print stack traces of errors', commands: ['mcp'] },
+  { name: 'help', type: 'boolean', default: false, config: false, short: 'h', help: 'Show help', commands: ['mcp'] },
 ] as const satisfies readonly OptionSpec[];
 
 export const OPTIONS: readonly OptionSpec[] = DECLARATIONS;

@@ -35,7 +35,7 @@ describe('golden curl commands', () => {
         "curl -k -X POST 'https://pve.example.com:8006/api2/json/nodes/pve1/qemu' \\",
         `  ${TOKEN} \\`,
         "  -d 'vmid=100' \\",
-        "  --data-urlencode 'net0=virtio,bridge=vmbr0' \\",
+        "  --data-urlencode 'net0=virtio,bridge=vmbr0,firewall=1' \\",
         "  -d 'start=1'",
       ].join('\n'),
     );

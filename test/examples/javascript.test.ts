@@ -51,7 +51,7 @@ describe('javascript', () => {
         ...HEAD,
         'const body = new URLSearchParams({',
         '  vmid: "100",',
-        '  net0: "virtio,bridge=vmbr0",',
+        '  net0: "virtio,bridge=vmbr0,firewall=1",',
         '});',
         'const res = await fetch("https://pve.example.com:8006/api2/json/nodes/pve1/qemu", {',
         '  method: "POST",',

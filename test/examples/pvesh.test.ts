@@ -12,7 +12,7 @@ describe('pvesh', () => {
     );
     expect(
       pvesh(op('PUT', '/nodes/{node}/qemu/{vmid}/config', [node(), vmid(), param('cores', schema('integer', { minimum: 1 }))]), PVE),
-    ).toBe('pvesh set /nodes/pve1/qemu/100/config --cores 1');
+    ).toBe('pvesh set /nodes/pve1/qemu/100/config --cores 2');
     expect(pvesh(op('DELETE', '/nodes/{node}/qemu/{vmid}', [node(), vmid(), param('purge', schema('boolean'))]), PVE)).toBe(
       'pvesh delete /nodes/pve1/qemu/100 --purge 1',
     );
@@ -25,7 +25,7 @@ describe('pvesh', () => {
       qemuNet(),
       param('memory', schema('integer'), { required: false }),
     ]);
-    expect(pvesh(o, PVE)).toBe('pvesh create /nodes/pve1/qemu --vmid 100 --net0 virtio,bridge=vmbr0');
+    expect(pvesh(o, PVE)).toBe('pvesh create /nodes/pve1/qemu --vmid 100 --net0 virtio,bridge=vmbr0,firewall=1');
   });
 
   it('path values are raw (readable), query values quoted only when needed', () => {

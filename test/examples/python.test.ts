@@ -46,7 +46,7 @@ describe('python', () => {
         AUTH,
         '    data={',
         '        "vmid": "100",',
-        '        "net0": "virtio,bridge=vmbr0",',
+        '        "net0": "virtio,bridge=vmbr0,firewall=1",',
         '    },',
         '    verify=False,',
         ...TAIL,

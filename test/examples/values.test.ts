@@ -36,14 +36,16 @@ describe('exampleValue: named formats', () => {
 });
 
 describe('exampleValue: by type', () => {
-  it('enum: the default when it is a value, else the first', () => {
-    expect(v('ostype', schema('string', { enum: ['other', 'l26'], default: 'l26' }))).toBe('l26');
-    expect(v('ostype', schema('string', { enum: ['other', 'l26'], default: 'nonsense' }))).toBe('other');
+  it('enum: the table value when allowed, else the default when it is a value, else the first', () => {
+    expect(v('ostype', schema('string', { enum: ['other', 'l26'], default: 'other' }))).toBe('l26');
+    expect(v('kind', schema('string', { enum: ['other', 'l26'], default: 'l26' }))).toBe('l26');
+    expect(v('kind', schema('string', { enum: ['other', 'l26'], default: 'nonsense' }))).toBe('other');
     expect(v('type', schema('string', { enum: ['vm', 'storage'] }))).toBe('vm');
   });
-  it('integer: default, else minimum, else 1, within the range', () => {
-    expect(v('cores', schema('integer', { default: 2, minimum: 1 }))).toBe('2');
-    expect(v('cores', schema('integer', { default: '4' }))).toBe('4');
+  it('integer: table value, else default, else minimum, else 1, within the range', () => {
+    expect(v('cores', schema('integer', { default: 1, minimum: 1 }))).toBe('2');
+    expect(v('cores', schema('integer', { default: 1, maximum: 1 }))).toBe('1');
+    expect(v('count', schema('integer', { default: '4' }))).toBe('4');
     expect(v('port', schema('integer', { minimum: 5900, maximum: 5999 }))).toBe('5900');
     expect(v('index', schema('integer'))).toBe('1');
     expect(v('neg', schema('integer', { maximum: -5 }))).toBe('-5');
@@ -70,7 +72,7 @@ describe('exampleValue: by type', () => {
   });
   it('string defaults are used when they fit and are not prose', () => {
     expect(v('bridge-like', schema('string', { default: 'vmbr1' }))).toBe('vmbr1');
-    expect(v('comment', schema('string', { default: 'the current node' }))).toBe('<comment>');
+    expect(v('remark', schema('string', { default: 'the current node' }))).toBe('<remark>');
   });
 });
 
@@ -101,7 +103,7 @@ describe('exampleValue: patterns', () => {
 
 describe('exampleValue: property strings', () => {
   it('net: curated virtio,bridge=vmbr0 for the VM key layout', () => {
-    expect(exampleValue(qemuNet())).toBe('virtio,bridge=vmbr0');
+    expect(exampleValue(qemuNet())).toBe('virtio,bridge=vmbr0,firewall=1');
   });
   it('net: the container form when the keys say so', () => {
     const keys = [key('name', schema('string'), { required: true }), key('bridge', fmt('pve-bridge-id')), key('ip', schema('string'))];

@@ -23,7 +23,8 @@ describe('pve-apidoc openapi', () => {
     expect(fromJson.info.version).toBe('9.1');
     expect(parseYaml(readFileSync(yaml, 'utf8'))).toEqual(fromJson);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['pve.json', 'pve.yaml']);
-  });
+    // Two real-schema exports plus a YAML round trip of a 4.9 MB document: slow on a loaded machine.
+  }, 180_000);
 
   it('rejects options that belong to other commands, and a missing schema leaves no file', async () => {
     expect(await main(['openapi', '--offline'])).toBe(EXIT.usage);

@@ -18,19 +18,18 @@ const METHODS = ['get', 'post', 'put', 'delete'] as const;
 const viewer91 = VIEWER_DUMPS.find((d) => d.version === '9.1')!.file;
 const refs91 = REFS_DUMPS.find((d) => d.version === '9.1')!.file;
 
-/** Every parameter name the document carries for one operation, with where it travels. */
+/** Every parameter name the document carries for one operation, with where it travels (members of a family folded). */
 function documentedParams(doc: Any, operation: Any): Map<string, string> {
   const out = new Map<string, string>();
-  for (const p of operation.parameters ?? []) {
-    if (p.schema?.patternProperties) {
-      for (const member of Object.values(p.schema.patternProperties) as Any[]) out.set(member['x-proxmox-family'].name, p.in);
-    } else out.set(p.name, p.in);
-  }
-  const ref: string | undefined = operation.requestBody?.content?.['application/json']?.schema?.$ref;
-  if (ref) {
-    const body = doc.components.schemas[ref.split('/').pop()!];
-    for (const name of Object.keys(body.properties ?? {})) out.set(name, 'body');
-    for (const member of Object.values(body.patternProperties ?? {}) as Any[]) out.set(member['x-proxmox-family'].name, 'body');
+  const name = (member: string, s: Any): string => {
+    const ref: string | undefined = s?.$ref;
+    return ref ? doc.components.schemas[ref.split('/').pop()!]['x-proxmox-family'].name : member;
+  };
+  for (const p of operation.parameters ?? []) out.set(name(p.name, p.schema), p.in);
+  const body: Any | undefined = operation.requestBody?.content?.['application/json']?.schema;
+  if (body) {
+    expect(body.$ref).toBeUndefined();
+    for (const [member, s] of Object.entries((body.properties ?? {}) as Any)) out.set(name(member, s), 'body');
   }
   return out;
 }

@@ -1,0 +1,15 @@
+/**
+ * The example generators' view of a schema `pattern` (untrusted text from the schema): a thin
+ * adapter over the one bounded engine, generator/text/pattern.ts (RE2, linear time), so no schema
+ * regex ever runs on a backtracking engine here.
+ *
+ * true: matches; false: rejected; null: no pattern, or one the bounded engine cannot run exactly
+ * (the caller decides whether to trust the value then).
+ */
+import { testPattern } from '../text/pattern.js';
+
+export function matchesPattern(pattern: string | undefined, value: string): boolean | null {
+  if (pattern === undefined) return null;
+  const result = testPattern(pattern, value);
+  return result === 'unsupported' ? null : result;
+}

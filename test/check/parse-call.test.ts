@@ -1,0 +1,44 @@
+/** Calls as written on a command line or in a file, split and read without running anything. */
+import { describe, expect, it } from 'vitest';
+import { callLines, parseCall, shellWords } from '../../generator/check/parse-call.js';
+
+describe('shell words', () => {
+  it('handles quotes and backslashes as a POSIX shell, expanding nothing', () => {
+    expect(shellWords(`a 'b c' "d \\"e\\" $HOME" f\\ g`)).toEqual(['a', 'b c', 'd "e" $HOME', 'f g']);
+    expect(shellWords("a 'open")).toBeNull();
+  });
+});
+
+describe('parseCall', () => {
+  it('pvesh: verbs, --key value and --key=value, flags without a value, its own options dropped, repeats as lists', () => {
+    expect(parseCall(['pvesh', 'set', '/x', '--a', '1', '--b=2', '--force', '--output-format', 'json', '--l', 'x', '--l', 'y'])).toEqual({
+      ok: true,
+      call: { method: 'PUT', path: '/x', params: { a: '1', b: '2', force: '1', l: ['x', 'y'] } },
+    });
+    expect(parseCall(['pvesh', 'frobnicate', '/x']).ok).toBe(false);
+  });
+
+  it('curl: -G moves data into the query; a JSON body keeps its types', () => {
+    expect(parseCall(['curl', '-G', 'https://h:8006/api2/json/a?x=1', '-d', 'y=2'])).toEqual({
+      ok: true,
+      call: { method: 'GET', path: '/a', params: { x: '1', y: '2' } },
+    });
+    expect(parseCall(['curl', '--json', '{"n":1,"b":true}', 'https://h:8006/api2/json/a'])).toEqual({
+      ok: true,
+      call: { method: 'POST', path: '/a', params: { n: 1, b: true } },
+    });
+    expect(parseCall(['curl', 'https://example.com/other']).ok).toBe(false);
+  });
+
+  it('lines: METHOD /path key=value', () => {
+    expect(parseCall(['post', '/a', 'k=v=w'])).toEqual({ ok: true, call: { method: 'POST', path: '/a', params: { k: 'v=w' } } });
+    expect(parseCall(['GET', '/a', 'novalue']).ok).toBe(false);
+  });
+
+  it('files: comments and blank lines skipped, continuation lines joined, first line number kept', () => {
+    expect(callLines('# x\n\nGET /a \\\n k=v\nGET /b\n')).toEqual([
+      { line: 3, text: 'GET /a   k=v' },
+      { line: 5, text: 'GET /b' },
+    ]);
+  });
+});
