@@ -15,6 +15,7 @@ import { runOpenApi } from './openapi-command.js';
 import { runDev } from './dev-command.js';
 import { runPreview } from './preview-command.js';
 import { runCheck } from './check-command.js';
+import { runMock } from './mock-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let args: ParsedArgs | undefined;
@@ -42,6 +43,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runPreview(args, log);
       case 'check':
         return await runCheck(args, log);
+      case 'mock':
+        return await runMock(args, log);
       default:
         process.stdout.write(helpText() + '\n');
         return EXIT.usage;
