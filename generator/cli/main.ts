@@ -16,6 +16,7 @@ import { runDev } from './dev-command.js';
 import { runPreview } from './preview-command.js';
 import { runCheck } from './check-command.js';
 import { runMock } from './mock-command.js';
+import { runServe } from './serve-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let args: ParsedArgs | undefined;
@@ -45,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCheck(args, log);
       case 'mock':
         return await runMock(args, log);
+      case 'serve':
+        return await runServe(args, log);
       default:
         process.stdout.write(helpText() + '\n');
         return EXIT.usage;
