@@ -11,6 +11,7 @@ import { createMarkdown, type MarkdownRenderer } from './markdown.js';
 import { pageLinks, SITE_FILES, type PageLinks, type RenderOptions, type VersionRenderContext } from './site-context.js';
 import type { Templates } from './templates.js';
 import { operationView } from './view-operation.js';
+import { TRY_IT_DATA, TRY_IT_SCRIPT } from './try-it.js';
 
 export interface OutputFile {
   file: string;
@@ -93,6 +94,8 @@ function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, fil
     themeCss: options.theme?.stylesheet ? links.asset(options.theme.stylesheet) : '',
     headerLinks: options.theme?.headerLinks ?? [],
     footerLinks: options.theme?.footerLinks ?? [],
+    // --try-it only: where the console finds its script and this page's data (render/try-it.ts).
+    tryIt: options.tryIt ? { js: links.asset(TRY_IT_SCRIPT), data: TRY_IT_DATA } : null,
     versions: options.versions
       ? {
           label: options.versions.label,
