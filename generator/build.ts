@@ -13,6 +13,7 @@ import type { Logger } from './log.js';
 import { normalize } from './model/normalize.js';
 import type { ApiModel, Product } from './model/types.js';
 import { isRecord } from './model/schema-node.js';
+import { tryItFiles, TRY_IT_SCRIPT } from './render/try-it.js';
 import { siteAssets, type Assets } from './render/assets.js';
 import { searchIndexAsset } from './search/index.js';
 import { buildManifest } from './render/manifest.js';
@@ -49,6 +50,8 @@ export interface BuildOptions extends ModelOptions {
   offline?: boolean;
   /** Logo, accent colour, header and footer links (validated by the CLI, see publish/theme.ts). */
   theme?: ThemeOptions;
+  /** A console on every operation page (connect-src 'self'; serve it with `pve-apidoc serve`). */
+  tryIt?: boolean;
 }
 
 type Timer = <T>(phase: Phase, work: () => T) => T;
@@ -145,10 +148,13 @@ export function prepareSite(model: ApiModel, options: BuildOptions, shared?: Ren
     baseUrl: options.baseUrl ?? '',
     assetVersions,
     ...(theme.view ? { theme: theme.view } : {}),
+    ...(options.tryIt ? { tryIt: true } : {}),
     ...extra,
   };
   const out: OutputFile[] = [];
-  out.push(...assets.files, ...theme.files);
+  // The console script ships only in --try-it builds.
+  out.push(...(options.tryIt ? assets.files : assets.files.filter((f) => f.file !== `assets/${TRY_IT_SCRIPT}`)), ...theme.files);
+  if (options.tryIt) out.push(...tryItFiles(model));
   out.push({ file: searchIndex.file, content: searchIndex.content });
   out.push({ file: 'manifest.json', content: JSON.stringify(buildManifest(model), null, 2) + '\n' });
   out.push(...exportFiles(model));

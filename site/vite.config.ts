@@ -24,6 +24,19 @@ const searchBundle: Plugin = {
         lib: { entry: 'src/search-ui.ts', formats: ['iife'], name: 'pveApidocSearchBundle', fileName: () => 'search.js' },
       },
     });
+    // The --try-it console with the call checker: a third classic script, loaded on first use.
+    await build({
+      configFile: false,
+      root: here,
+      logLevel: 'warn',
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2019',
+        minify: true,
+        lib: { entry: 'src/try-it.ts', formats: ['iife'], name: 'pveApidocTryItBundle', fileName: () => 'try-it.js' },
+      },
+    });
   },
 };
 

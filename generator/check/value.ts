@@ -141,6 +141,8 @@ function checkObject(value: { [key: string]: CallValue }, schema: SchemaNode, pa
   if (!schema.properties) return;
   const known = new Map(schema.properties.map((p) => [p.name, p.schema]));
   for (const [name, sub] of known) {
+    // A folded family (net[n]) has no member that must be present.
+    if (name.endsWith('[n]')) continue;
     const v = Object.hasOwn(value, name) ? value[name] : undefined;
     if (v === undefined || v === null) {
       if (!sub.optional) addError(errors, `${path}.${name}`, 'property is missing and it is not optional');
@@ -148,7 +150,10 @@ function checkObject(value: { [key: string]: CallValue }, schema: SchemaNode, pa
   }
   for (const name of Object.keys(value)) {
     if (known.has(name)) continue;
-    if (schema.additionalProperties === false) {
+    const family = /^(.*[^0-9])(\d+)$/.exec(name);
+    const member = family ? known.get(`${family[1]}[n]`) : undefined;
+    if (member) checkValue(value[name]!, member, `${path}.${name}`, errors, ctx);
+    else if (schema.additionalProperties === false) {
       addError(errors, `${path}.${name}`, 'property is not defined in schema and the schema does not allow additional properties');
     } else if (typeof schema.additionalProperties === 'object')
       checkValue(value[name]!, schema.additionalProperties, `${path}.${name}`, errors, ctx);

@@ -24,6 +24,7 @@ export function buildOptionsFrom(args: ParsedArgs): BuildOptions {
     offline: o['offline'] === true,
     emit: (o['emit'] as string[] | undefined) ?? [],
   };
+  if (o['try-it'] === true) options.tryIt = true;
   const optional: [keyof BuildOptions, string | undefined][] = [
     ['formats', str('formats')],
     ['title', str('title')],

@@ -17,6 +17,8 @@ import { runPreview } from './preview-command.js';
 import { packageVersion } from '../paths.js';
 import { runCheck } from './check-command.js';
 import { runMcp } from './mcp-command.js';
+import { runMock } from './mock-command.js';
+import { runServe } from './serve-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let args: ParsedArgs | undefined;
@@ -51,6 +53,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runCheck(args, log);
       case 'mcp':
         return await runMcp(args, log);
+      case 'mock':
+        return await runMock(args, log);
+      case 'serve':
+        return await runServe(args, log);
       default:
         process.stdout.write(helpText() + '\n');
         return EXIT.usage;

@@ -13,6 +13,7 @@ import type { Templates } from './templates.js';
 import { operationView } from './view-operation.js';
 import { coverageData } from './coverage-page.js';
 import type { OutputFile } from '../output-file.js';
+import { TRY_IT_DATA, TRY_IT_SCRIPT } from './try-it.js';
 
 export interface PageMeta {
   title: string;
@@ -97,6 +98,8 @@ function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, fil
     themeCss: options.theme?.stylesheet ? links.asset(options.theme.stylesheet) : '',
     headerLinks: options.theme?.headerLinks ?? [],
     footerLinks: options.theme?.footerLinks ?? [],
+    // --try-it only: where the console finds its script and this page's data (render/try-it.ts).
+    tryIt: options.tryIt ? { js: links.asset(TRY_IT_SCRIPT), data: TRY_IT_DATA } : null,
     versions: options.versions
       ? {
           label: options.versions.label,

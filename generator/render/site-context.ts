@@ -21,6 +21,8 @@ export interface RenderOptions {
   only?: (file: string) => boolean;
   /** Theming: logo, accent stylesheet, extra header and footer links (see generator/publish/theme.ts). */
   theme?: ThemeView;
+  /** --try-it: operation pages get the console (render/try-it.ts) and the CSP allows same-origin fetches. */
+  tryIt?: boolean;
 }
 
 /** A link the user added to the header or footer (absolute http(s)/mailto or a site-root path). */

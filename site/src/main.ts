@@ -5,6 +5,7 @@
 import './style.css';
 import { addCopyButtons } from './copy';
 import { initSearch } from './search';
+import { initTryIt } from './try-it-loader';
 
 function ready(fn: () => void): void {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn);
@@ -14,4 +15,5 @@ function ready(fn: () => void): void {
 ready(() => {
   addCopyButtons(document);
   initSearch(document);
+  initTryIt(document);
 });

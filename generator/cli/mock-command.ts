@@ -1,0 +1,48 @@
+/**
+ * `pve-apidoc mock --schema S [--port P] [--host H]`: a mock of the schema's API until Ctrl+C
+ * (generator/mock). Loopback only unless --host says otherwise, and the start line says which.
+ */
+import { loadModel, type ModelOptions } from '../build.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { startMock } from '../mock/server.js';
+import { DEFAULT_SCHEMA } from '../options/declarations.js';
+import type { ParsedArgs } from './args.js';
+import { untilInterrupted } from './dev-command.js';
+
+export const MOCK_PORT = 8006;
+
+/** The model behind a mock: --schema (one), --formats, --insecure. */
+export function mockModelOptions(args: ParsedArgs, command: string): ModelOptions {
+  const o = args.options;
+  if (Array.isArray(o['schema'])) throw new UsageError(`${command} serves one schema: give --schema once`);
+  const options: ModelOptions = {
+    schema: typeof o['schema'] === 'string' ? o['schema'] : DEFAULT_SCHEMA,
+    insecure: o['insecure'] === true,
+  };
+  if (typeof o['formats'] === 'string') options.formats = o['formats'];
+  return options;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export async function runMock(args: ParsedArgs, log: Logger): Promise<number> {
+  if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}" (use --schema FILE)`);
+  const { model } = await loadModel(mockModelOptions(args, 'mock'), log);
+  const host = typeof args.options['host'] === 'string' ? args.options['host'] : '127.0.0.1';
+  const mock = await startMock(model, {
+    host,
+    port: typeof args.options['port'] === 'number' ? args.options['port'] : MOCK_PORT,
+    log: (line) => log.info(line),
+  });
+  log.info(
+    `mock ${model.productName} API (${model.stats.operations} operations) at ${mock.url}/api2/json/ - ${
+      isLoopback(host) ? 'loopback only' : `listening on ${host}: reachable from the network`
+    }; stateless (nothing is stored between requests); Ctrl+C to stop`,
+  );
+  await untilInterrupted();
+  await mock.close();
+  return EXIT.ok;
+}

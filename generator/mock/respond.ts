@@ -1,0 +1,235 @@
+/**
+ * The mock API's answer to one request, as a pure function (no sockets: generator/mock/server.ts
+ * does the HTTP). What the real server does, in order:
+ *   1. only /api2/json/... exists (anything else: 404);
+ *   2. the call checker: unknown method or path -> 501, bad parameters -> 400 with `errors`;
+ *   3. authentication unless the operation is open to the world: an API token header
+ *      (`PVEAPIToken=USER@REALM!TOKENID=SECRET`, unless the operation rejects tokens) or the ticket
+ *      cookie; with the cookie, writes also need the CSRFPreventionToken header -> else 401;
+ *   4. the answer: POST /access/ticket -> a ticket and CSRF token for the given user; an operation
+ *      that starts a task -> a UPID for this call; the task status endpoint -> that task, stopped/OK;
+ *      anything else -> the pages' example response (generator/examples/response.ts), in `{data}`.
+ *
+ * Stateless on purpose: nothing is stored between requests. A ticket is any string of the
+ * product's ticket shape, and its CSRF token is derived from it, so any number of mock processes
+ * agree and a restart loses nothing. Creating something does not make it appear in a later GET.
+ */
+import { createHash } from 'node:crypto';
+import { type Checker, createChecker } from '../check/index.js';
+import type { CallValue } from '../check/value.js';
+import { exampleResponse } from '../examples/response.js';
+import { taskKind } from '../examples/tasks.js';
+import { PRODUCTS, type ProductInfo } from '../model/product.js';
+import type { ApiModel, Operation, SchemaNode } from '../model/types.js';
+
+export interface MockRequest {
+  method: string;
+  /** Path and query as received, e.g. "/api2/json/nodes?x=1". */
+  url: string;
+  /** Header names in lower case. */
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
+export interface MockResponse {
+  status: number;
+  /** Reason phrase, as pveproxy sends its messages ("Parameter verification failed."). */
+  reason: string;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Responder = (req: MockRequest) => MockResponse;
+
+const API_BASE = '/api2/json';
+/** A fixed time for every ticket and task: the mock's answers are deterministic. */
+const MOCK_TIME = 0x66000000;
+
+export function createResponder(model: ApiModel): Responder {
+  const checker: Checker = createChecker(model);
+  const product = PRODUCTS[model.product];
+  return (req) => respond(req, model, checker, product);
+}
+
+function respond(req: MockRequest, model: ApiModel, checker: Checker, product: ProductInfo): MockResponse {
+  const url = new URL(req.url, 'http://mock.invalid');
+  if (url.pathname !== API_BASE && !url.pathname.startsWith(`${API_BASE}/`)) return fail(404, 'Not found');
+  const path = url.pathname.slice(API_BASE.length) || '/';
+  const params: Record<string, CallValue> = {};
+  for (const [k, v] of url.searchParams) add(params, k, v);
+  const body = parseBody(req);
+  if (body === null) return fail(400, 'invalid body');
+  for (const [k, v] of Object.entries(body)) add(params, k, v);
+  const method = req.method.toUpperCase();
+  const result = checker.check({ method, path, params });
+  if (result.status === 501) return fail(501, result.message);
+  const op = result.operation!;
+  if (op.permissions.mode !== 'world') {
+    const denied = authenticate(req, op, product);
+    if (denied) return fail(401, denied);
+  }
+  if (result.status === 400) return { status: 400, reason: result.message, body: { data: null, errors: result.errors } };
+  const user = userOf(req, product);
+  if (op.method === 'POST' && op.path === '/access/ticket') return ticket(params, op, model, product);
+  const task = /\/tasks\/\{[^}]+\}\/status$/.test(op.path) ? taskStatus(op, result.pathParams, model) : null;
+  if (task) return ok(task);
+  if (taskKind(op) !== 'none') return ok({ data: upid(op, result.pathParams, user, model.product) });
+  return ok(exampleBody(op, model));
+}
+
+function ok(body: unknown): MockResponse {
+  return { status: 200, reason: 'OK', body };
+}
+
+function fail(status: number, reason: string): MockResponse {
+  return { status, reason, body: { data: null } };
+}
+
+function add(params: Record<string, CallValue>, name: string, value: CallValue): void {
+  const previous = params[name];
+  if (previous === undefined) params[name] = value;
+  else params[name] = Array.isArray(previous) ? [...previous, value] : [previous, value];
+}
+
+/** A form or JSON body as parameters; null when a JSON body does not parse to an object. */
+function parseBody(req: MockRequest): Record<string, CallValue> | null {
+  if (req.body === '') return {};
+  const type = (req.headers['content-type'] ?? '').toLowerCase();
+  if (type.startsWith('application/json')) {
+    try {
+      const parsed: unknown = JSON.parse(req.body);
+      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, CallValue>) : null;
+    } catch {
+      return null;
+    }
+  }
+  const params: Record<string, CallValue> = {};
+  for (const [k, v] of new URLSearchParams(req.body)) add(params, k, v);
+  return params;
+}
+
+/** null when the request may proceed, else the 401 reason. */
+function authenticate(req: MockRequest, op: Operation, product: ProductInfo): string | null {
+  const authorization = req.headers['authorization'];
+  if (authorization !== undefined) {
+    if (!tokenUser(authorization, product)) return `invalid ${product.tokenPrefix} header`;
+    if (!op.flags.allowToken) return 'Permission denied - API tokens are not allowed for this call';
+    return null;
+  }
+  const ticketValue = cookie(req.headers['cookie'], product.cookieName);
+  if (ticketValue === null) return 'No ticket';
+  if (ticketUser(ticketValue, product) === null) return 'invalid ticket';
+  if (op.method !== 'GET' && req.headers['csrfpreventiontoken'] !== csrfToken(ticketValue)) {
+    return 'Permission denied - invalid csrf token';
+  }
+  return null;
+}
+
+/** `PVEAPIToken=USER@REALM!TOKENID=SECRET` (PBS: `:SECRET`) -> USER@REALM!TOKENID. */
+function tokenUser(value: string, product: ProductInfo): string | null {
+  const prefix = `${product.tokenPrefix}=`;
+  if (!value.startsWith(prefix)) return null;
+  const rest = value.slice(prefix.length);
+  const sep = rest.lastIndexOf(product.tokenSecretSeparator);
+  const id = sep > 0 ? rest.slice(0, sep) : '';
+  return /^[^\s@!]+@[^\s@!]+![A-Za-z][A-Za-z0-9._-]*$/.test(id) && sep < rest.length - 1 ? id : null;
+}
+
+function cookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+/** A ticket of the product's shape: `PVE:USER@REALM:HEXTIME::SIGNATURE`. */
+function ticketUser(ticket: string, product: ProductInfo): string | null {
+  const m = /^(PVE|PMG|PBS):([^:\s]+@[^:\s]+):[0-9A-F]{8}::\S+$/.exec(ticket);
+  return m && `${m[1]}AuthCookie` === product.cookieName ? m[2]! : null;
+}
+
+function userOf(req: MockRequest, product: ProductInfo): string {
+  const authorization = req.headers['authorization'];
+  if (authorization !== undefined) return tokenUser(authorization, product) ?? 'root@pam';
+  return ticketUser(cookie(req.headers['cookie'], product.cookieName) ?? '', product) ?? 'root@pam';
+}
+
+/** Derived from the ticket, so a stateless server can check it. Not a secret: this is a mock. */
+export function csrfToken(ticket: string): string {
+  const digest = createHash('sha256').update(`pve-apidoc-mock-csrf\0${ticket}`).digest('base64').replace(/=+$/, '');
+  return `${MOCK_TIME.toString(16).toUpperCase()}:${digest}`;
+}
+
+function ticket(params: Record<string, CallValue>, op: Operation, model: ApiModel, product: ProductInfo): MockResponse {
+  const username = String(params['username'] ?? 'root@pam');
+  const realm = typeof params['realm'] === 'string' ? params['realm'] : null;
+  const user = username.includes('@') || realm === null ? username : `${username}@${realm}`;
+  const short = product.cookieName.replace('AuthCookie', '');
+  const signature = createHash('sha256').update(`pve-apidoc-mock-ticket\0${user}`).digest('base64').replace(/=+$/, '');
+  const value = `${short}:${user}:${MOCK_TIME.toString(16).toUpperCase()}::${signature}`;
+  const example = exampleBody(op, model) as { data?: unknown };
+  const base = example.data !== null && typeof example.data === 'object' ? (example.data as Record<string, unknown>) : {};
+  return ok({ data: { ...base, username: user, ticket: value, CSRFPreventionToken: csrfToken(value) } });
+}
+
+/** UPID:NODE:PID:PSTART:STARTTIME:TYPE:ID:USER: for this call (same call, same UPID). */
+function upid(op: Operation, pathParams: Record<string, string>, user: string, product: ApiModel['product']): string {
+  const node = pathParams['node'] ?? 'localhost';
+  const id = pathParams['vmid'] ?? pathParams['storage'] ?? '';
+  const type = (op.name || 'task').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32) || 'task';
+  const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, '0');
+  const hash = createHash('sha256').update(`${op.method} ${op.path}`).digest();
+  const pid = hash.readUInt32BE(0) % 0x100000;
+  const pstart = hash.readUInt32BE(4) % 0x10000000;
+  if (product === 'pbs') return `UPID:${node}:${hex(pid, 8)}:${hex(pstart, 8)}:00000000:${hex(MOCK_TIME, 8)}:${type}:${id}:${user}:`;
+  return `UPID:${node}:${hex(pid, 8)}:${hex(pstart, 8)}:${hex(MOCK_TIME, 8)}:${type}:${id}:${user}:`;
+}
+
+/** The task status endpoint: every mock task has already finished, successfully. */
+function taskStatus(op: Operation, pathParams: Record<string, string>, model: ApiModel): unknown {
+  const id = Object.values(pathParams).find((v) => v.startsWith('UPID:'));
+  if (id === undefined) return null;
+  const parts = id.split(':');
+  const example = exampleBody(op, model) as { data?: unknown };
+  const base = example.data !== null && typeof example.data === 'object' ? (example.data as Record<string, unknown>) : {};
+  const data: Record<string, unknown> = {
+    ...base,
+    upid: id,
+    node: parts[1] ?? pathParams['node'],
+    status: 'stopped',
+    exitstatus: 'OK',
+  };
+  const fields: [string, number, 'hex' | 'text'][] = [
+    ['pid', 2, 'hex'],
+    ['pstart', 3, 'hex'],
+    ['starttime', 4, 'hex'],
+    ['type', 5, 'text'],
+    ['id', 6, 'text'],
+    ['user', 7, 'text'],
+  ];
+  for (const [name, index, kind] of fields) {
+    const part = parts[index];
+    if (part === undefined || !(name in data || described(op.returns, name))) continue;
+    data[name] = kind === 'hex' ? Number.parseInt(part, 16) || 0 : part;
+  }
+  return { data };
+}
+
+function described(returns: SchemaNode, name: string): boolean {
+  return returns.properties?.some((p) => p.name === name) ?? false;
+}
+
+/** The pages' example response; when the schema says nothing usable, the emptiest value of its type. */
+function exampleBody(op: Operation, model: ApiModel): unknown {
+  const response = exampleResponse(op, { product: model.product, formats: model.formats });
+  if (response.kind !== 'unspecified') return response.body;
+  const type = op.returns.type;
+  return { data: type === 'object' ? {} : type === 'array' ? [] : null };
+}

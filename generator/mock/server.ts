@@ -1,0 +1,116 @@
+/**
+ * The mock API over HTTP (node:http only). Request bodies above MAX_BODY are refused with 413
+ * before they are read whole; each request is logged as one line — method, path without the query,
+ * status, milliseconds — and never with headers, cookies, query or body, which carry tickets,
+ * tokens and passwords.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiModel } from '../model/types.js';
+import { printable } from '../text/printable.js';
+import { createResponder, type MockRequest, type Responder } from './respond.js';
+
+export const MAX_BODY = 64 * 1024 * 1024;
+
+export interface MockOptions {
+  host: string;
+  port: number;
+  /** One line per request; no line when absent. */
+  log?: (line: string) => void;
+}
+
+export interface RunningMock {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Reads a request body up to `limit` bytes; null when it is larger (the rest is not read). */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      resolve(null);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** One log line: no query string (GET /access/ticket?password=... would leak), printable only. */
+export function logLine(method: string, url: string, status: number, ms: number): string {
+  const path = url.split('?')[0] ?? '';
+  return printable(`${method} ${path.length > 200 ? `${path.slice(0, 200)}...` : path} ${status} ${ms.toFixed(0)}ms`);
+}
+
+/** Reason phrases go on the status line: printable ASCII only, bounded. */
+function reasonPhrase(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
+}
+
+export function handleMock(responder: Responder, log?: (line: string) => void) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const start = performance.now();
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    let status = 500;
+    try {
+      const body = await readBody(req, MAX_BODY);
+      if (body === null) {
+        status = 413;
+        res.writeHead(413, 'Request Entity Too Large', { 'content-type': 'application/json;charset=UTF-8', connection: 'close' });
+        res.end('{"data":null}\n');
+        return;
+      }
+      const headers: MockRequest['headers'] = {};
+      for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      const answer = responder({ method, url, headers, body: body.toString('utf8') });
+      status = answer.status;
+      res.writeHead(answer.status, reasonPhrase(answer.reason), {
+        'content-type': 'application/json;charset=UTF-8',
+        'cache-control': 'max-age=0',
+        ...answer.headers,
+      });
+      res.end(`${JSON.stringify(answer.body)}\n`);
+    } catch {
+      status = 500;
+      if (!res.headersSent) res.writeHead(500, 'Internal Server Error', { 'content-type': 'application/json;charset=UTF-8' });
+      res.end('{"data":null}\n');
+    } finally {
+      log?.(logLine(method, url, status, performance.now() - start));
+    }
+  };
+}
+
+export async function startMock(model: ApiModel, options: MockOptions): Promise<RunningMock> {
+  const handler = handleMock(createResponder(model), options.log);
+  const server = createServer((req, res) => void handler(req, res));
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, options.host, () => ok());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    server,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}
