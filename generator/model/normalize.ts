@@ -122,7 +122,8 @@ function operation(
       proxyto: typeof info['proxyto'] === 'string' ? info['proxyto'] : null,
       // allowtoken defaults to 1: only an explicit 0 rejects tokens.
       allowToken: info['allowtoken'] === undefined ? true : isTrue(info['allowtoken']),
-      downloadAllowed: isTrue(info['download_allowed']),
+      // PVE and PBS write download_allowed, PMG download (a method that returns a file).
+      downloadAllowed: isTrue(info['download_allowed']) || isTrue(info['download']),
       exposeCredentials: isTrue(info['expose_credentials']),
     },
   };

@@ -11,6 +11,7 @@ import { createMarkdown, type MarkdownRenderer } from './markdown.js';
 import { pageLinks, SITE_FILES, type PageLinks, type RenderOptions, type VersionRenderContext } from './site-context.js';
 import type { Templates } from './templates.js';
 import { operationView } from './view-operation.js';
+import { guideExamples } from './examples/guides.js';
 
 export interface OutputFile {
   file: string;
@@ -59,7 +60,22 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
       title: `Authentication — ${model.title}`,
       description: `How to authenticate to the ${model.productName} API: tickets, CSRF tokens and API tokens.`,
     },
-    () => authData(model, 'Authentication'),
+    () => guideData(model, 'Authentication', SITE_FILES.auth, options),
+  );
+  page(
+    SITE_FILES.tasks,
+    'tasks',
+    {
+      title: `Tasks — ${model.title}`,
+      description: `How long-running ${model.productName} API calls report back: task ids (UPIDs) and waiting for a task.`,
+    },
+    () => guideData(model, 'Tasks', SITE_FILES.tasks, options),
+  );
+  page(
+    SITE_FILES.errors,
+    'errors',
+    { title: `Errors — ${model.title}`, description: `What the ${model.productName} API answers when a call fails.` },
+    () => guideData(model, 'Errors', SITE_FILES.errors, options),
   );
   page(
     SITE_FILES.privileges,
@@ -80,6 +96,8 @@ function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, fil
     home: links.href(SITE_FILES.index),
     operations: links.href(SITE_FILES.operations),
     auth: links.href(SITE_FILES.auth),
+    tasks: links.href(SITE_FILES.tasks),
+    errors: links.href(SITE_FILES.errors),
     privileges: links.href(SITE_FILES.privileges),
     manifest: links.href('manifest.json'),
     root: links.href(SITE_FILES.index).replace(/index\.html$/, '') || './',
@@ -151,6 +169,8 @@ function pathData(
     md,
     page: apiPath,
     authHref: links.href(SITE_FILES.auth),
+    tasksHref: links.href(SITE_FILES.tasks),
+    errorsHref: links.href(SITE_FILES.errors),
     privilegeHref: (priv: string) => links.href(SITE_FILES.privileges) + (priv ? `#${privilegeId(priv)}` : ''),
     pathHref,
   };
@@ -245,6 +265,18 @@ function operationsData(model: ApiModel, links: PageLinks): Record<string, unkno
   return { productName: model.productName, stats: model.stats, groups: [...groups.values()] };
 }
 
+/** The Tasks and Errors guides: product facts, their example snippets, and links to each other. */
+function guideData(model: ApiModel, title: string, file: string, options: RenderOptions): Record<string, unknown> {
+  const links = pageLinks(file, options);
+  return {
+    ...authData(model, title),
+    isPbs: model.product === 'pbs',
+    authHref: links.href(SITE_FILES.auth),
+    tasksHref: links.href(SITE_FILES.tasks),
+    errorsHref: links.href(SITE_FILES.errors),
+  };
+}
+
 function authData(model: ApiModel, title: string): Record<string, unknown> {
   const product = PRODUCTS[model.product];
   return {
@@ -255,6 +287,7 @@ function authData(model: ApiModel, title: string): Record<string, unknown> {
     tokenHeaderFormat: product.tokenHeaderFormat,
     tokenHeaderExample: product.tokenHeaderExample,
     cli: product.cli,
+    ...guideExamples(product),
   };
 }
 

@@ -2,7 +2,7 @@
  * What every page needs to know about the site it belongs to, independent of its content: titles,
  * where the root and the assets are relative to this page, and how links are written.
  */
-import type { ApiModel, Operation } from '../model/types.js';
+import type { Operation } from '../model/types.js';
 import { relativeHref } from '../model/urls.js';
 
 export interface RenderOptions {
@@ -102,6 +102,8 @@ export const SITE_FILES = {
   index: 'index.html',
   operations: 'operations/index.html',
   auth: 'auth/index.html',
+  tasks: 'tasks/index.html',
+  errors: 'errors/index.html',
   privileges: 'privileges/index.html',
   notFound: '404.html',
 } as const;

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { PRODUCTS } from '../../generator/model/product.js';
 import type { ExampleContext } from '../../generator/render/examples/request.js';
-import type { FormatRef, HttpMethod, Operation, Parameter, PropertyKey, SchemaNode } from '../../generator/model/types.js';
+import type { HttpMethod, Operation, Parameter, SchemaNode } from '../../generator/model/types.js';
 
 export const PVE: ExampleContext = { product: PRODUCTS.pve, host: 'pve.example.com' };
 export const PMG: ExampleContext = { product: PRODUCTS.pmg, host: 'pmg.example.com' };
@@ -50,14 +50,19 @@ export function qemuNet(): Parameter {
   return param('net[n]', schema('string', { format: { kind: 'inline', keys } }), { family: 'net', required: true });
 }
 
-/** Run shell code with `curl`/`pvesh`/`pmgsh` replaced by a function that prints its argv NUL-separated. */
+/**
+ * Run shell code with `curl`/`pvesh`/`pmgsh` replaced by a function that prints its argv NUL-separated
+ * (calls inside `$(...)` print into their variable instead; the ticket login gets a login answer).
+ */
 export function shellArgs(code: string): { argv: string[][]; stderr: string; status: number | null } {
   const prelude =
-    'rec() { printf \'%s\\0\' "$@"; printf \'\\1\'; }; curl() { rec curl "$@"; }; pvesh() { rec pvesh "$@"; }; pmgsh() { rec pmgsh "$@"; }\n';
+    'rec() { printf \'%s\\0\' "$@"; printf \'\\1\'; }; pvesh() { rec pvesh "$@"; }; pmgsh() { rec pmgsh "$@"; }\n' +
+    // The ticket login (recognized by its password argument) answers like the server; real jq reads it.
+    'curl() { case " $* " in *" password=PASSWORDVALUE "*) printf \'{"data":{"ticket":"TICKETVALUE","CSRFPreventionToken":"CSRFVALUE"}}\' ;; *) rec curl "$@" ;; esac; }\n';
   // The script goes through stdin: a whole schema's worth of commands exceeds the argument size limit.
   const r = spawnSync('bash', ['--noprofile', '--norc', '-s'], {
     input: prelude + code,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TICKET: 'TICKETVALUE', CSRF: 'CSRFVALUE' },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PASSWORD: 'PASSWORDVALUE' },
     encoding: 'utf8',
   });
   if (r.error) throw r.error;
