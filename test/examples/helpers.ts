@@ -57,8 +57,11 @@ export function qemuNet(): Parameter {
 export function shellArgs(code: string): { argv: string[][]; stderr: string; status: number | null } {
   const prelude =
     'rec() { printf \'%s\\0\' "$@"; printf \'\\1\'; }; pvesh() { rec pvesh "$@"; }; pmgsh() { rec pmgsh "$@"; }\n' +
-    // The ticket login (recognized by its password argument) answers like the server; real jq reads it.
-    'curl() { case " $* " in *" password=PASSWORDVALUE "*) printf \'{"data":{"ticket":"TICKETVALUE","CSRFPreventionToken":"CSRFVALUE"}}\' ;; *) rec curl "$@" ;; esac; }\n';
+    // The ticket login (recognized by its password argument) answers like the server; jq is a bash
+    // function too, so thousands of snippets run without spawning a process each (the stub-server
+    // test runs the real curl and jq).
+    'curl() { case " $* " in *" password=PASSWORDVALUE "*) printf \'{"data":{}}\' ;; *) rec curl "$@" ;; esac; }\n' +
+    'jq() { local line; IFS= read -r line || :; case "$*" in *CSRF*) echo CSRFVALUE ;; *ticket*) echo TICKETVALUE ;; esac; }\n';
   // The script goes through stdin: a whole schema's worth of commands exceeds the argument size limit.
   const r = spawnSync('bash', ['--noprofile', '--norc', '-s'], {
     input: prelude + code,

@@ -99,6 +99,7 @@ export function guideExamples(product: ProductInfo): GuideExamples {
       `  ${token}`,
     ].join('\n'),
     errorJavaScript: [
+      `const headers = { Authorization: ${JSON.stringify(product.tokenHeaderExample)} };`,
       `const res = await fetch(${JSON.stringify(`${base}${startPath}`)}, { method: "POST", headers });`,
       'if (!res.ok) {',
       '  const body = await res.json().catch(() => ({}));',
@@ -108,6 +109,9 @@ export function guideExamples(product: ProductInfo): GuideExamples {
       '}',
     ].join('\n'),
     errorPython: [
+      'import requests',
+      '',
+      `HEADERS = {"Authorization": ${JSON.stringify(product.tokenHeaderExample)}}`,
       `res = requests.post(${JSON.stringify(`${base}${startPath}`)}, headers=HEADERS, verify=False)`,
       'if not res.ok:',
       '    # res.reason: the message; "errors": one message per parameter (400 only).',
