@@ -104,7 +104,9 @@ export function exampleValueFor(name: string, schema: SchemaNode, ctx: ResponseC
 function value(name: string, schema: SchemaNode, ctx: Ctx, depth: number, required: boolean): unknown {
   if (depth > MAX_DEPTH && (schema.type === 'object' || schema.type === 'array')) return required ? emptyOf(schema) : undefined;
   if (schema.oneOf?.length) return value(name, schema.oneOf[0] as SchemaNode, ctx, depth + 1, required);
-  switch (schema.type) {
+  // An enum without a type (PVE writes some): one of its values, a string.
+  const type = schema.type === 'any' && schema.enum?.length ? 'string' : schema.type;
+  switch (type) {
     case 'null':
       return null;
     case 'boolean': {

@@ -269,7 +269,23 @@ export const NAME_VALUES: Record<string, string[]> = table({
 });
 
 /** Generic guesses tried against a pattern when nothing better is known. */
-export const PATTERN_GUESSES = ['example', 'example1', 'abc', 'a1', 'A1', '1', '100', '0', 'a', 'x'];
+export const PATTERN_GUESSES = [
+  'example',
+  'example1',
+  'abc',
+  'a1',
+  'A1',
+  '1',
+  '100',
+  '0',
+  'a',
+  'x',
+  // Shapes real patterns ask for: a PCI address, a vendor:device id, a subscription key, a section:key pair.
+  '0000:01:00.0',
+  '1234:5678',
+  'pve4c-0123456789',
+  'global:mon_host',
+];
 
 /**
  * Curated property strings for well-known parameter families, tried in order; one is used only when

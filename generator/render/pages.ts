@@ -14,6 +14,7 @@ import { operationView } from './view-operation.js';
 import { coverageData } from './coverage-page.js';
 import type { OutputFile } from '../output-file.js';
 import { TRY_IT_DATA, TRY_IT_SCRIPT } from './try-it.js';
+import { guideExamples } from '../document/examples/guides.js';
 
 export interface PageMeta {
   title: string;
@@ -57,7 +58,22 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
       title: `Authentication — ${model.title}`,
       description: `How to authenticate to the ${model.productName} API: tickets, CSRF tokens and API tokens.`,
     },
-    () => authData(model, 'Authentication'),
+    () => guideData(model, 'Authentication', SITE_FILES.auth, options),
+  );
+  page(
+    SITE_FILES.tasks,
+    'tasks',
+    {
+      title: `Tasks — ${model.title}`,
+      description: `How long-running ${model.productName} API calls report back: task ids (UPIDs) and waiting for a task.`,
+    },
+    () => guideData(model, 'Tasks', SITE_FILES.tasks, options),
+  );
+  page(
+    SITE_FILES.errors,
+    'errors',
+    { title: `Errors — ${model.title}`, description: `What the ${model.productName} API answers when a call fails.` },
+    () => guideData(model, 'Errors', SITE_FILES.errors, options),
   );
   page(
     SITE_FILES.privileges,
@@ -84,6 +100,8 @@ function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, fil
     home: links.href(SITE_FILES.index),
     operations: links.href(SITE_FILES.operations),
     auth: links.href(SITE_FILES.auth),
+    tasks: links.href(SITE_FILES.tasks),
+    errors: links.href(SITE_FILES.errors),
     privileges: links.href(SITE_FILES.privileges),
     coverage: links.href(SITE_FILES.coverage),
     manifest: links.href('manifest.json'),
@@ -158,6 +176,8 @@ function pathData(
     md,
     page: apiPath,
     authHref: links.href(SITE_FILES.auth),
+    tasksHref: links.href(SITE_FILES.tasks),
+    errorsHref: links.href(SITE_FILES.errors),
     privilegeHref: (priv: string) => links.href(SITE_FILES.privileges) + (priv ? `#${privilegeId(priv)}` : ''),
     pathHref,
   };
@@ -252,6 +272,18 @@ function operationsData(model: ApiModel, links: PageLinks): Record<string, unkno
   return { productName: model.productName, stats: model.stats, groups: [...groups.values()] };
 }
 
+/** The Tasks and Errors guides: product facts, their example snippets, and links to each other. */
+function guideData(model: ApiModel, title: string, file: string, options: RenderOptions): Record<string, unknown> {
+  const links = pageLinks(file, options);
+  return {
+    ...authData(model, title),
+    isPbs: model.product === 'pbs',
+    authHref: links.href(SITE_FILES.auth),
+    tasksHref: links.href(SITE_FILES.tasks),
+    errorsHref: links.href(SITE_FILES.errors),
+  };
+}
+
 function authData(model: ApiModel, title: string): Record<string, unknown> {
   const product = PRODUCTS[model.product];
   return {
@@ -263,6 +295,7 @@ function authData(model: ApiModel, title: string): Record<string, unknown> {
     tokenHeaderExample: product.tokenHeaderExample,
     cli: product.cli,
     cliNote: product.cliNote,
+    ...guideExamples(product),
   };
 }
 

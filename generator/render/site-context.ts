@@ -104,6 +104,8 @@ export const SITE_FILES = {
   index: 'index.html',
   operations: 'operations/index.html',
   auth: 'auth/index.html',
+  tasks: 'tasks/index.html',
+  errors: 'errors/index.html',
   privileges: 'privileges/index.html',
   coverage: 'coverage/index.html',
   notFound: '404.html',

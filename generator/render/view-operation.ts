@@ -3,7 +3,9 @@ import type { ApiPath, Operation, Parameter, SchemaNode } from '../model/types.j
 import { escapeHtml } from './escape.js';
 import { code, fieldView, type FieldView, type SchemaViewContext } from './view-schema.js';
 import { renderPermissionsHtml } from './permissions.js';
-import { buildExamples, type CodeExample } from '../document/examples/index.js';
+import { buildExamples, buildTypicalExamples, type CodeExample } from '../document/examples/index.js';
+import { exampleResponse, UNSPECIFIED_TEXT } from '../examples/response.js';
+import { taskKind } from '../examples/tasks.js';
 import { PRODUCTS } from '../model/product.js';
 
 export interface ParamView extends FieldView {
@@ -49,15 +51,36 @@ export interface OperationView {
   returns: ReturnsView;
   permissionsHtml: string;
   flags: FlagView[];
-  examples: CodeExample[];
+  examples: ExampleView[];
+  /** The typical request (required plus the usual optional parameters); null when there is none. */
+  typicalExamples: ExampleView[] | null;
+  response: ResponseView;
+  /** A sentence (with a link to the Tasks guide) when the call starts a background task. */
+  taskNoteHtml: string;
   authHref: string;
+  errorsHref: string;
   privilegesHref: string;
+}
+
+export interface ExampleView extends CodeExample {
+  /** Element id of the example's figure, unique on the page. */
+  figId: string;
+}
+
+export interface ResponseView {
+  /** Pretty-printed illustrative JSON, or '' when the schema says nothing usable. */
+  json: string;
+  /** Plain sentence shown instead of (or about) the example. */
+  note: string;
 }
 
 export interface OperationViewContext extends SchemaViewContext {
   page: ApiPath;
   /** Link from this page to the auth guide / privileges index / another API path's page. */
   authHref: string;
+  /** Links to the Tasks and Errors guides. */
+  tasksHref: string;
+  errorsHref: string;
   privilegeHref: (priv: string) => string;
   pathHref: (apiPath: string) => string | null;
 }
@@ -68,6 +91,8 @@ export function operationView(op: Operation, ctx: OperationViewContext): Operati
   const product = PRODUCTS[ctx.model.product];
   const params = op.parameters.map((p) => paramView(p, op, ctx));
   const byName = new Map(op.parameters.map((p) => [p.name, p.anchor]));
+  const exampleCtx = { product, host: product.exampleHost, formats: ctx.model.formats };
+  const typical = buildTypicalExamples(op, exampleCtx);
   return {
     anchor: op.anchor,
     method: op.method,
@@ -88,8 +113,12 @@ export function operationView(op: Operation, ctx: OperationViewContext): Operati
       (text) => ctx.md.inline(text),
     ),
     flags: flags(op),
-    examples: buildExamples(op, { product, host: product.exampleHost, formats: ctx.model.formats }),
+    examples: withIds(buildExamples(op, exampleCtx), op.anchor),
+    typicalExamples: typical ? withIds(typical, `${op.anchor}-typical`) : null,
+    response: responseView(op, ctx),
+    taskNoteHtml: taskNote(op, ctx),
     authHref: ctx.authHref,
+    errorsHref: ctx.errorsHref,
     privilegesHref: ctx.privilegeHref(''),
   };
 }
@@ -190,6 +219,34 @@ function linksHtml(node: SchemaNode, ctx: OperationViewContext): string {
   return `This call lists sub-resources: ${parts.join('; ')}.`;
 }
 
+function withIds(examples: CodeExample[], prefix: string): ExampleView[] {
+  return examples.map((e) => ({ ...e, figId: `${prefix}-${e.id}` }));
+}
+
+function responseView(op: Operation, ctx: OperationViewContext): ResponseView {
+  const r = exampleResponse(op, { product: ctx.model.product, formats: ctx.model.formats });
+  switch (r.kind) {
+    case 'example':
+      return { json: JSON.stringify(r.body, null, 2), note: 'Illustrative: generated from the returns schema with example values.' };
+    case 'null':
+      return { json: JSON.stringify(r.body), note: 'The call returns no data.' };
+    case 'unspecified':
+      return { json: '', note: UNSPECIFIED_TEXT[r.reason] };
+  }
+}
+
+function taskNote(op: Operation, ctx: OperationViewContext): string {
+  const link = `<a href="${escapeHtml(ctx.tasksHref)}">wait for the task</a>`;
+  switch (taskKind(op)) {
+    case 'stated':
+      return `Starts a background task: returns its task id (UPID) at once; ${link} to learn whether it succeeded.`;
+    case 'likely':
+      return `Probably starts a background task: the schema only says it returns a string, which for calls like this is a task id (UPID); ${link} when it starts with <code>UPID:</code>.`;
+    case 'none':
+      return '';
+  }
+}
+
 function flags(op: Operation): FlagView[] {
   const out: FlagView[] = [];
   if (op.flags.protected) out.push({ id: 'protected', label: 'protected', text: 'Runs in the privileged daemon (pvedaemon) on the node.' });
@@ -202,7 +259,7 @@ function flags(op: Operation): FlagView[] {
   }
   if (!op.flags.allowToken)
     out.push({ id: 'no-token', label: 'no API tokens', text: 'API tokens cannot call this; log in with a ticket.' });
-  if (op.flags.downloadAllowed)
+  if (op.flags.downloadAllowed || op.flags.download)
     out.push({ id: 'download', label: 'download', text: 'The response may be a file download instead of JSON.' });
   if (op.flags.exposeCredentials)
     out.push({ id: 'credentials', label: 'returns secrets', text: 'The response contains credentials: keep it out of logs.' });

@@ -46,7 +46,11 @@ describe('golden curl commands', () => {
     expect(curlWithTicket(o, PVE)).toBe(
       [
         K,
-        '# TICKET and CSRF: "ticket" and "CSRFPreventionToken" returned by POST /api2/json/access/ticket',
+        '# Log in (PASSWORD holds your password, e.g. read -rs PASSWORD); --data-urlencode keeps & + % intact.',
+        `LOGIN=$(curl -k -s --data-urlencode 'username=root@pam' --data-urlencode "password=$PASSWORD" \\`,
+        "  'https://pve.example.com:8006/api2/json/access/ticket')",
+        `TICKET=$(printf '%s' "$LOGIN" | jq -r '.data.ticket')`,
+        `CSRF=$(printf '%s' "$LOGIN" | jq -r '.data.CSRFPreventionToken')`,
         "curl -k -X PUT 'https://pve.example.com:8006/api2/json/nodes/pve1/qemu/100/config' \\",
         '  -b "PVEAuthCookie=$TICKET" \\',
         '  -H "CSRFPreventionToken: $CSRF" \\',

@@ -50,14 +50,22 @@ export function qemuNet(): Parameter {
   return param('net[n]', schema('string', { format: { kind: 'inline', keys } }), { family: 'net', required: true });
 }
 
-/** Run shell code with `curl`/`pvesh`/`pmgsh` replaced by a function that prints its argv NUL-separated. */
+/**
+ * Run shell code with `curl`/`pvesh`/`pmgsh` replaced by a function that prints its argv NUL-separated
+ * (calls inside `$(...)` print into their variable instead; the ticket login gets a login answer).
+ */
 export function shellArgs(code: string): { argv: string[][]; stderr: string; status: number | null } {
   const prelude =
-    'rec() { printf \'%s\\0\' "$@"; printf \'\\1\'; }; curl() { rec curl "$@"; }; pvesh() { rec pvesh "$@"; }; pmgsh() { rec pmgsh "$@"; }\n';
+    'rec() { printf \'%s\\0\' "$@"; printf \'\\1\'; }; pvesh() { rec pvesh "$@"; }; pmgsh() { rec pmgsh "$@"; }\n' +
+    // The ticket login (recognized by its password argument) answers like the server; jq is a bash
+    // function too, so thousands of snippets run without spawning a process each (the stub-server
+    // test runs the real curl and jq).
+    'curl() { case " $* " in *" password=PASSWORDVALUE "*) printf \'{"data":{}}\' ;; *) rec curl "$@" ;; esac; }\n' +
+    'jq() { local line; IFS= read -r line || :; case "$*" in *CSRF*) echo CSRFVALUE ;; *ticket*) echo TICKETVALUE ;; esac; }\n';
   // The script goes through stdin: a whole schema's worth of commands exceeds the argument size limit.
   const r = spawnSync('bash', ['--noprofile', '--norc', '-s'], {
     input: prelude + code,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TICKET: 'TICKETVALUE', CSRF: 'CSRFVALUE' },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PASSWORD: 'PASSWORDVALUE' },
     encoding: 'utf8',
   });
   if (r.error) throw r.error;

@@ -111,7 +111,8 @@ describe('examples for the real PVE 9.1 schema', () => {
       const dataArgs = ex.id === 'pvesh' ? (args.length - 3) / 2 : args.filter((a) => /^(-d|--data-urlencode|--data-raw)$/.test(a)).length;
       expect(dataArgs).toBe(required);
     });
-  });
+    // Every ticket snippet now logs in first (subshells for the login and jq): slow on a loaded machine.
+  }, 600_000);
 
   it('parses as JavaScript', () => {
     const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (body: string) => unknown;

@@ -1,6 +1,7 @@
 /**
  * Copy-ready call examples for one operation, one generator per language. Output is plain text;
- * the HTML template escapes it. Examples show the required parameters only (the page says so).
+ * the HTML template escapes it. Two variants: minimal (required parameters only) and, for the
+ * operations generator/examples/typical.ts lists, typical (plus the optional ones users usually set).
  *
  * Which examples an operation gets depends on how it authenticates:
  * - anyone may call it (`user: world`): one `curl` without credentials;
@@ -13,7 +14,7 @@ import { curlNoAuth, curlWithTicket, curlWithToken } from './curl.js';
 import { javascript } from './javascript.js';
 import { pvesh } from './pvesh.js';
 import { python } from './python.js';
-import { authMode, type ExampleContext } from './request.js';
+import { authMode, exampleRequest, typicalRequest, type ExampleContext, type ExampleRequest, type ExampleVariant } from './request.js';
 
 export type { ExampleContext } from './request.js';
 
@@ -29,34 +30,50 @@ export interface CodeExample {
 }
 
 /**
- * The HTML page and the Markdown export show the same examples: built once per operation and
- * context (operations are immutable once normalized). Callers must not modify the result.
+ * The HTML page and the Markdown export show the same examples: built once per operation, variant
+ * and context (operations are immutable once normalized). Callers must not modify the result.
  */
-const built = new WeakMap<
-  Operation,
-  { product: ExampleContext['product']; host: string; formats: ExampleContext['formats']; examples: CodeExample[] }
->();
+const built: Record<ExampleVariant, WeakMap<Operation, Built>> = { minimal: new WeakMap(), typical: new WeakMap() };
 
+interface Built {
+  product: ExampleContext['product'];
+  host: string;
+  formats: ExampleContext['formats'];
+  examples: CodeExample[] | null;
+}
+
+/** The examples with the required parameters only. */
 export function buildExamples(op: Operation, ctx: ExampleContext): CodeExample[] {
-  const cached = built.get(op);
-  if (cached && cached.product === ctx.product && cached.host === ctx.host && cached.formats === ctx.formats) return cached.examples;
-  const examples = computeExamples(op, ctx);
-  built.set(op, { product: ctx.product, host: ctx.host, formats: ctx.formats, examples });
+  return cached(op, ctx, 'minimal') as CodeExample[];
+}
+
+/** The examples of the typical request (see typicalRequest); null when the operation has none. */
+export function buildTypicalExamples(op: Operation, ctx: ExampleContext): CodeExample[] | null {
+  return cached(op, ctx, 'typical');
+}
+
+function cached(op: Operation, ctx: ExampleContext, variant: ExampleVariant): CodeExample[] | null {
+  const cache = built[variant];
+  const hit = cache.get(op);
+  if (hit && hit.product === ctx.product && hit.host === ctx.host && hit.formats === ctx.formats) return hit.examples;
+  const req = variant === 'minimal' ? exampleRequest(op, ctx) : typicalRequest(op, ctx);
+  const examples = req === null ? null : computeExamples(op, ctx, req);
+  cache.set(op, { product: ctx.product, host: ctx.host, formats: ctx.formats, examples });
   return examples;
 }
 
-function computeExamples(op: Operation, ctx: ExampleContext): CodeExample[] {
+function computeExamples(op: Operation, ctx: ExampleContext, req: ExampleRequest): CodeExample[] {
   const out: CodeExample[] = [];
   if (authMode(op) === 'none') {
-    out.push({ id: 'curl', label: 'curl', language: 'bash', code: curlNoAuth(op, ctx) });
+    out.push({ id: 'curl', label: 'curl', language: 'bash', code: curlNoAuth(op, ctx, req) });
   } else {
-    const token = curlWithToken(op, ctx);
+    const token = curlWithToken(op, ctx, req);
     if (token !== null) out.push({ id: 'curl-token', label: 'curl (API token)', language: 'bash', code: token });
-    out.push({ id: 'curl-ticket', label: 'curl (ticket)', language: 'bash', code: curlWithTicket(op, ctx) });
+    out.push({ id: 'curl-ticket', label: 'curl (ticket)', language: 'bash', code: curlWithTicket(op, ctx, req) });
   }
-  const cli = pvesh(op, ctx);
+  const cli = pvesh(op, ctx, req);
   if (cli !== null) out.push({ id: 'pvesh', label: ctx.product.cli ?? 'pvesh', language: 'bash', code: cli });
-  out.push({ id: 'javascript', label: 'JavaScript', language: 'javascript', code: javascript(op, ctx) });
-  out.push({ id: 'python', label: 'Python', language: 'python', code: python(op, ctx) });
+  out.push({ id: 'javascript', label: 'JavaScript', language: 'javascript', code: javascript(op, ctx, req) });
+  out.push({ id: 'python', label: 'Python', language: 'python', code: python(op, ctx, req) });
   return out;
 }

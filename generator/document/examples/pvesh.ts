@@ -5,7 +5,7 @@
  */
 import type { HttpMethod, Operation } from '../../model/types.js';
 import { shellWord } from './curl.js';
-import { exampleRequest, type ExampleContext } from './request.js';
+import { exampleRequest, type ExampleContext, type ExampleRequest } from './request.js';
 
 const VERBS: Record<HttpMethod, string> = { GET: 'get', POST: 'create', PUT: 'set', DELETE: 'delete' };
 
@@ -13,10 +13,9 @@ const VERBS: Record<HttpMethod, string> = { GET: 'get', POST: 'create', PUT: 'se
 const MAX_LINE = 100;
 
 /** The CLI example, or null when the product has no API shell (PBS). */
-export function pvesh(op: Operation, ctx: ExampleContext): string | null {
+export function pvesh(op: Operation, ctx: ExampleContext, req: ExampleRequest = exampleRequest(op, ctx)): string | null {
   const cli = ctx.product.cli;
   if (cli === null) return null;
-  const req = exampleRequest(op, ctx);
   const head = `${cli} ${VERBS[req.method]} ${shellWord(req.cliPath)}`;
   const args = req.args.map((a) => {
     // `--` + name as one word: a name is quoted like any other text when it is not a plain word.

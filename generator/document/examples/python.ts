@@ -3,7 +3,7 @@
  * which escapes like repr(): backslash, quote and every non-printable character.
  */
 import type { Operation } from '../../model/types.js';
-import { exampleRequest, type ExampleContext } from './request.js';
+import { baseUrl, exampleRequest, type ExampleContext, type ExampleRequest } from './request.js';
 
 const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -45,26 +45,42 @@ function dictLiteral(entries: [string, string][], indent: string): string {
   return `{\n${entries.map(([k, v]) => `${indent}    ${k}: ${v},`).join('\n')}\n${indent}}`;
 }
 
-export function python(op: Operation, ctx: ExampleContext): string {
-  const req = exampleRequest(op, ctx);
+export function python(op: Operation, ctx: ExampleContext, req: ExampleRequest = exampleRequest(op, ctx)): string {
   const p = ctx.product;
-  const lines = ['import requests', ''];
+  const waits = req.task !== 'none';
+  const std = [...(req.auth === 'ticket' ? ['import os'] : []), ...(waits ? ['import time'] : [])];
+  const lines = [...std, ...(std.length > 0 ? [''] : []), 'import requests', ''];
   const kwargs: string[] = [pyString(req.url)];
 
+  let authKwargs: string[] = [];
   if (req.auth === 'token') {
-    kwargs.push(`headers={${pyString('Authorization')}: ${pyString(p.tokenHeaderExample)}}`);
+    authKwargs = [`headers={${pyString('Authorization')}: ${pyString(p.tokenHeaderExample)}}`];
   } else if (req.auth === 'ticket') {
     const csrf = req.method !== 'GET';
-    lines.push(`# ticket${csrf ? ' and csrf' : ''}: from the response of POST ${p.apiBase}/access/ticket`, 'ticket = "<ticket>"');
-    if (csrf) lines.push('csrf = "<CSRFPreventionToken>"');
-    kwargs.push(`cookies={${pyString(p.cookieName)}: ticket}`);
+    lines.push(
+      '# Log in: the answer carries the ticket and the CSRF token (requests URL-encodes the password).',
+      'login = requests.post(',
+      `    ${pyString(`${baseUrl(ctx)}/access/ticket`)},`,
+      '    data={"username": "root@pam", "password": os.environ["PASSWORD"]},',
+      '    verify=False,',
+      ')',
+      'login.raise_for_status()',
+      'ticket = login.json()["data"]["ticket"]',
+    );
+    if (csrf) lines.push('csrf = login.json()["data"]["CSRFPreventionToken"]');
+    authKwargs = [`cookies={${pyString(p.cookieName)}: ticket}`];
     if (csrf) kwargs.push(`headers={${pyString(p.csrfHeader)}: csrf}`);
   }
-  if (req.args.length > 0) {
-    const entries = req.args.map((a): [string, string] => [pyString(a.name), pyString(a.value)]);
-    // params= goes into the query string, data= into a form-encoded body.
+  kwargs.push(...authKwargs);
+  const fields = req.args.filter((a) => a.name !== req.fileArg);
+  if (fields.length > 0) {
+    const entries = fields.map((a): [string, string] => [pyString(a.name), pyString(a.value)]);
+    // params= goes into the query string, data= into a form-encoded body (multipart with files=).
     kwargs.push(`${req.argsIn === 'query' ? 'params' : 'data'}=${dictLiteral(entries, '    ')}`);
   }
+  const file = req.fileArg === null ? undefined : req.args.find((a) => a.name === req.fileArg);
+  if (file) kwargs.push(`files={${pyString(file.name)}: open(${pyString(file.value)}, "rb")}`);
+  if (req.download !== null) kwargs.push('stream=True');
   kwargs.push('verify=False');
 
   const ca = p.caCertPath ? ` (a copy of ${p.caCertPath})` : '';
@@ -75,8 +91,37 @@ export function python(op: Operation, ctx: ExampleContext): string {
     ...kwargs.map((k) => `    ${k},`),
     ')',
     'res.raise_for_status()',
-    'data = res.json()["data"]',
-    'print(data)',
+  );
+  if (req.download !== null) {
+    lines.push(
+      `# The call may answer with a file: save the body to ${req.download}.`,
+      `with open(${pyString(req.download)}, "wb") as out:`,
+      '    for chunk in res.iter_content(chunk_size=65536):',
+      '        out.write(chunk)',
+    );
+    return lines.join('\n');
+  }
+  lines.push('data = res.json()["data"]');
+  if (!waits) {
+    lines.push('print(data)');
+    return lines.join('\n');
+  }
+  lines.push(
+    '# The call returns at once with a task id (UPID); wait until the task has stopped.',
+    'if isinstance(data, str) and data.startswith("UPID:"):',
+    '    node = data.split(":")[1]',
+    '    while True:',
+    '        time.sleep(2)',
+    '        task = requests.get(',
+    `            ${pyString(`${baseUrl(ctx)}/nodes/`)} + requests.utils.quote(node, safe="") + "/tasks/" + requests.utils.quote(data, safe="") + "/status",`,
+    ...authKwargs.map((k) => `            ${k},`),
+    '            verify=False,',
+    '        ).json()["data"]',
+    '        if task["status"] == "stopped":',
+    '            break',
+    '    print(task["exitstatus"])  # "OK", or the error',
+    'else:',
+    '    print(data)',
   );
   return lines.join('\n');
 }

@@ -4,8 +4,11 @@
  * Each language generator only formats this.
  */
 import type { ProductInfo } from '../../model/product.js';
+import { conformError } from '../../examples/conform.js';
+import { taskKind, type TaskKind } from '../../examples/tasks.js';
+import { TYPICAL } from '../../examples/typical.js';
 import type { FormatDef, HttpMethod, Operation, Parameter } from '../../model/types.js';
-import { exampleParamName, exampleValue, lookupIn, type ExampleParam } from './values.js';
+import { exampleParamName, exampleValue, lookupIn, type ExampleParam, type FormatLookup } from './values.js';
 
 export interface ExampleContext {
   product: ProductInfo;
@@ -36,12 +39,20 @@ export interface ExampleRequest {
   cliPath: string;
   /** Full URL without query: https://HOST:PORT/api2/json/... */
   url: string;
-  /** Required non-path parameters, in the operation's parameter order. */
+  /** Non-path parameters (minimal: the required ones; typical: plus curated optional ones), in parameter order. */
   args: ExampleArg[];
   /** GET and DELETE send arguments in the query string, POST and PUT in a form body. */
   argsIn: 'query' | 'body';
+  /** An upload: the body is multipart/form-data and this argument carries a local file (its value is the file name). */
+  fileArg: string | null;
+  /** The call may answer with a file (download_allowed): the examples save the response body. */
+  download: string | null;
+  /** Whether the call starts a background task and returns its UPID (see generator/examples/tasks.ts). */
+  task: TaskKind;
   auth: AuthMode;
 }
+
+export type ExampleVariant = 'minimal' | 'typical';
 
 export function authMode(op: Operation): AuthMode {
   if (op.permissions.mode === 'world') return 'none';
@@ -53,20 +64,52 @@ export function authMode(op: Operation): AuthMode {
  * and the Markdown export) ask for the same operation's request: it is computed once per operation
  * and context. Operations are immutable once normalized; callers only read the result.
  */
-const requests = new WeakMap<
-  Operation,
-  { product: ProductInfo; host: string; formats: Record<string, FormatDef> | undefined; request: ExampleRequest }
->();
+const requests: Record<ExampleVariant, WeakMap<Operation, Cached>> = { minimal: new WeakMap(), typical: new WeakMap() };
 
+interface Cached {
+  product: ProductInfo;
+  host: string;
+  formats: Record<string, FormatDef> | undefined;
+  request: ExampleRequest | null;
+}
+
+/** The request with the required parameters only. */
 export function exampleRequest(op: Operation, ctx: ExampleContext): ExampleRequest {
-  const cached = requests.get(op);
+  return cachedRequest(op, ctx, 'minimal') as ExampleRequest;
+}
+
+/**
+ * The request a user typically sends: the required parameters plus the curated optional ones of
+ * generator/examples/typical.ts (values checked against each parameter's schema); null when the
+ * operation has no curated entry, or the entry adds nothing to the minimal request.
+ */
+export function typicalRequest(op: Operation, ctx: ExampleContext): ExampleRequest | null {
+  return cachedRequest(op, ctx, 'typical');
+}
+
+function cachedRequest(op: Operation, ctx: ExampleContext, variant: ExampleVariant): ExampleRequest | null {
+  const cache = requests[variant];
+  const cached = cache.get(op);
   if (cached && cached.product === ctx.product && cached.host === ctx.host && cached.formats === ctx.formats) return cached.request;
-  const request = computeRequest(op, ctx);
-  requests.set(op, { product: ctx.product, host: ctx.host, formats: ctx.formats, request });
+  const request = computeRequest(op, ctx, variant);
+  cache.set(op, { product: ctx.product, host: ctx.host, formats: ctx.formats, request });
   return request;
 }
 
-function computeRequest(op: Operation, ctx: ExampleContext): ExampleRequest {
+/** POST .../upload with a `filename` parameter: PVE's multipart upload, whose `filename` field carries the file. */
+function uploadField(op: Operation): string | null {
+  if (op.method !== 'POST' || !/\/upload$/.test(op.path)) return null;
+  return op.parameters.some((p) => p.name === 'filename') ? 'filename' : null;
+}
+
+/** A local file name for a download: the last path segment, reduced to safe characters. */
+function downloadName(urlPath: string): string {
+  const last = decodeURIComponent(urlPath.split('/').pop() ?? '');
+  const safe = last.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[.-]+/, '');
+  return safe === '' ? 'download' : safe;
+}
+
+function computeRequest(op: Operation, ctx: ExampleContext, variant: ExampleVariant): ExampleRequest | null {
   const lookup = lookupIn(ctx.formats);
   const byName = new Map(op.parameters.map((p) => [p.name, p] as const));
   const pathNames = new Set<string>();
@@ -80,9 +123,24 @@ function computeRequest(op: Operation, ctx: ExampleContext): ExampleRequest {
   const urlPath = fill(encodePathSegment);
   const cliPath = fill((v) => v);
   const isPathParam = (p: Parameter): boolean => p.location === 'path' || pathNames.has(p.name);
-  const args = op.parameters
-    .filter((p) => p.required && !isPathParam(p))
-    .map((p) => ({ name: exampleParamName(p), value: exampleValue(p, lookup) }));
+  const curated = variant === 'typical' ? (TYPICAL[`${op.method} ${op.path}`]?.params ?? null) : null;
+  if (variant === 'typical' && curated === null) return null;
+  const args: ExampleArg[] = [];
+  let added = 0;
+  for (const p of op.parameters) {
+    if (isPathParam(p)) continue;
+    // A family listed by another member than the first (ide2) is sent under that member's name.
+    const member =
+      curated && p.family
+        ? Object.keys(curated).find((k) => k.startsWith(p.family as string) && /^\d+$/.test(k.slice((p.family as string).length)))
+        : undefined;
+    const name = member ?? exampleParamName(p);
+    const given = curated ? curatedValue(curated, p, name) : undefined;
+    if (!p.required && given === undefined) continue;
+    if (!p.required || given !== null) added++;
+    args.push({ name, value: given ? checked(given, p, lookup) : exampleValue(p, lookup) });
+  }
+  if (variant === 'typical' && added === 0) return null;
   return {
     method: op.method,
     urlPath,
@@ -90,8 +148,26 @@ function computeRequest(op: Operation, ctx: ExampleContext): ExampleRequest {
     url: `${baseUrl(ctx)}${urlPath}`,
     args,
     argsIn: op.method === 'GET' || op.method === 'DELETE' ? 'query' : 'body',
+    fileArg: uploadField(op),
+    download: op.flags.downloadAllowed || op.flags.download ? downloadName(urlPath) : null,
+    task: taskKind(op),
     auth: authMode(op),
   };
+}
+
+/**
+ * The curated entry for a parameter, by its name or (for a family) its first member's name:
+ * undefined when not listed, null when listed without a value of its own (the table decides).
+ */
+function curatedValue(curated: Record<string, string | null>, p: Parameter, sentName: string): string | null | undefined {
+  if (Object.hasOwn(curated, p.name)) return curated[p.name];
+  if (Object.hasOwn(curated, sentName)) return curated[sentName];
+  return undefined;
+}
+
+/** A curated value when it fits the parameter's schema, else the generated one. */
+function checked(value: string, p: Parameter, lookup: FormatLookup | undefined): string {
+  return conformError(value, p.schema, 'form', lookup) === null ? value : exampleValue(p, lookup);
 }
 
 export function baseUrl(ctx: ExampleContext): string {
