@@ -13,9 +13,21 @@ export const RENDERER_WORDS: Readonly<Record<string, string>> = {
   yaml: 'YAML text',
 };
 
-export function describeConstraints(node: SchemaNode): Phrase[] {
+/** Which way a value travels: sent in a request, or returned in a response (wording only). */
+export type Direction = 'request' | 'response';
+
+const TYPE_WORDS = new Set(['string', 'integer', 'number', 'boolean', 'array', 'object', 'null']);
+
+/**
+ * `jsonBooleans`: the product's API speaks JSON `true`/`false` (PBS, Rust); PVE and PMG (Perl)
+ * take and return 1 and 0.
+ */
+export function describeConstraints(node: SchemaNode, direction: Direction = 'request', jsonBooleans = false): Phrase[] {
   const out: Phrase[] = [];
-  if (node.enum && node.enum.length > 0) out.push(phrase('One of: ', ...joined(node.enum.map(code), ', ')));
+  // The synopsis is often a pattern or an enum: then say the JSON type the value has.
+  if (TYPE_WORDS.has(node.type) && !node.synopsis.includes(`<${node.type}>`)) out.push(phrase('Type: ', code(node.type)));
+  // An enum the synopsis already lists (`a | b | c`) is not listed a second time.
+  if (node.enum && node.enum.length > 0 && !listsEnum(node.synopsis, node.enum)) out.push(phrase('One of: ', ...joined(node.enum.map(code), ', ')));
   if (node.minimum !== undefined && node.maximum !== undefined) out.push(phrase('Range: ', code(node.minimum), ' – ', code(node.maximum)));
   else if (node.minimum !== undefined) out.push(phrase('Minimum: ', code(node.minimum)));
   else if (node.maximum !== undefined) out.push(phrase('Maximum: ', code(node.maximum)));
@@ -44,6 +56,15 @@ export function describeConstraints(node: SchemaNode): Phrase[] {
   if (node.renderer) {
     out.push(phrase('Rendered as ', text(Object.hasOwn(RENDERER_WORDS, node.renderer) ? RENDERER_WORDS[node.renderer]! : node.renderer)));
   }
-  if (node.type === 'boolean') out.push(phrase('Boolean: send ', code(1), ' or ', code(0)));
+  if (node.type === 'boolean' && jsonBooleans) {
+    out.push(phrase('Boolean: ', code('true'), ' or ', code('false')));
+  } else if (node.type === 'boolean') {
+    out.push(direction === 'request' ? phrase('Boolean: send ', code(1), ' or ', code(0)) : phrase('Boolean: returned as ', code(1), ' or ', code(0)));
+  }
   return out;
+}
+
+function listsEnum(synopsis: string, values: readonly string[]): boolean {
+  const shown = new Set(synopsis.replace(/^<|>$/g, '').split(' | '));
+  return values.every((v) => shown.has(v));
 }

@@ -6,7 +6,7 @@
  */
 import { propertyStringKeys } from '../model/formats.js';
 import type { ApiModel, NamedSchema, PropertyKey, SchemaNode } from '../model/types.js';
-import { describeConstraints } from './constraints.js';
+import { describeConstraints, type Direction } from './constraints.js';
 import { FIELD_DEPTH } from './limits.js';
 import type { Note } from './notes.js';
 import type { Phrase } from './phrase.js';
@@ -35,15 +35,23 @@ export type Nested =
   | { kind: 'properties'; fields: FieldDoc[] }
   | { kind: 'items'; item: FieldDoc };
 
-export function fieldDoc(name: string, presence: Presence, node: SchemaNode, model: ApiModel, depth: number, notes: Note[] = []): FieldDoc {
+export function fieldDoc(
+  name: string,
+  presence: Presence,
+  node: SchemaNode,
+  model: ApiModel,
+  depth: number,
+  notes: Note[] = [],
+  direction: Direction = 'request',
+): FieldDoc {
   const doc: FieldDoc = {
     name,
     presence,
     node,
     type: node.synopsis || `<${node.type}>`,
     default: defaultText(node),
-    description: node.verboseDescription ?? node.description ?? '',
-    constraints: describeConstraints(node),
+    description: describe(node),
+    constraints: describeConstraints(node, direction, model.product === 'pbs'),
     notes: [
       ...(node.title && node.title !== name ? [{ kind: 'title', title: node.title } as const] : []),
       ...notes,
@@ -51,8 +59,20 @@ export function fieldDoc(name: string, presence: Presence, node: SchemaNode, mod
     ],
     nested: null,
   };
-  if (depth <= FIELD_DEPTH) doc.nested = nested(node, model, depth);
+  if (depth <= FIELD_DEPTH) doc.nested = nested(node, model, depth, direction);
   return doc;
+}
+
+/**
+ * `verbose_description` adds to `description` (it often repeats it first): both are shown, the
+ * short text first, unless the long one already begins with it.
+ */
+function describe(node: SchemaNode): string {
+  const short = node.description?.trim() ?? '';
+  const long = node.verboseDescription?.trim() ?? '';
+  if (!long || long === short) return short;
+  if (!short || long.startsWith(short)) return long;
+  return `${short}\n\n${long}`;
 }
 
 function defaultText(node: SchemaNode): string | null {
@@ -65,6 +85,10 @@ function nodeNotes(node: SchemaNode, model: ApiModel): Note[] {
   const notes: Note[] = [];
   if (node.requires) notes.push({ kind: 'requires', other: node.requires });
   if (node.extra) for (const [key, value] of Object.entries(node.extra)) notes.push({ kind: 'extra', key, value });
+  if (node.type === 'object' && typeof node.additionalProperties === 'boolean') {
+    notes.push({ kind: 'additional-properties', allowed: node.additionalProperties });
+  }
+  if (node.format?.kind === 'list') notes.push({ kind: 'list-format' });
   const format = node.format;
   if (format?.kind === 'named' && !model.hasFormatRegistry && !propertyStringKeys(node, model)) {
     if (looksLikePropertyString(node)) notes.push({ kind: 'format-keys-unpublished', format: format.name });
@@ -87,22 +111,26 @@ function describedByNameOnly(node: SchemaNode): boolean {
   return node.typetext === undefined && node.synopsis === '<string>' && !node.formatDescription && !node.pattern && !node.enum;
 }
 
-function nested(node: SchemaNode, model: ApiModel, depth: number): Nested | null {
+function nested(node: SchemaNode, model: ApiModel, depth: number, direction: Direction): Nested | null {
   if (node.oneOf?.length) {
     return {
       kind: 'variants',
-      fields: node.oneOf.map((alt, i) => fieldDoc(variantLabel(alt, node, i), '', alt, model, depth + 1)),
+      fields: node.oneOf.map((alt, i) => fieldDoc(variantLabel(alt, node, i), '', alt, model, depth + 1, [], direction)),
     };
   }
   const keys = propertyStringKeys(node, model);
-  if (keys && keys.length > 0) return { kind: 'property-keys', fields: keys.map((key) => keyDoc(key, model, depth + 1)) };
-  if (node.properties && node.properties.length > 0) {
-    return { kind: 'properties', fields: node.properties.map((p) => propertyDoc(p, '', model, depth + 1)) };
+  if (keys && keys.length > 0) return { kind: 'property-keys', fields: keyDocs(keys, model, depth + 1, direction) };
+  const format = node.format;
+  // A list property string (proxmox-schema): its element is documented like an array's.
+  if (format?.kind === 'list') return { kind: 'items', item: fieldDoc('[item]', '', format.item, model, depth + 1, [], direction) };
+  const fields = (node.properties ?? []).map((p) => propertyDoc(p, '', model, depth + 1, direction));
+  // A map: every other key holds a value of this schema (`tokens` of a user: comment, expire, privsep).
+  if (typeof node.additionalProperties === 'object') {
+    fields.push(fieldDoc('[any other key]', '', node.additionalProperties, model, depth + 1, [{ kind: 'map-value' }], direction));
   }
-  if (node.items) {
-    const item = fieldDoc('[item]', '', node.items, model, depth + 1);
-    if (item.nested) return { kind: 'items', item };
-  }
+  if (fields.length > 0) return { kind: 'properties', fields };
+  // An array's element schema is always shown: its type, enum, format and range are the array's contents.
+  if (node.items) return { kind: 'items', item: fieldDoc('[item]', '', node.items, model, depth + 1, [], direction) };
   return null;
 }
 
@@ -112,18 +140,30 @@ export function variantLabel(alt: SchemaNode, parent: SchemaNode, index: number)
     : `variant ${index + 1}`;
 }
 
-function keyDoc(key: PropertyKey, model: ApiModel, depth: number): FieldDoc {
-  const notes: Note[] = [];
-  if (key.defaultKey) notes.push({ kind: 'default-key', key: key.name });
-  if (key.alias) notes.push({ kind: 'alias', of: key.alias });
-  if (key.keyAlias) notes.push({ kind: 'key-alias', alias: key.keyAlias });
-  return fieldDoc(key.name, key.required ? 'required' : 'optional', key.schema, model, depth, notes);
+/**
+ * Real keys first, then the aliases (keys that only name another key, e.g. net's model names
+ * `virtio=MAC`), each group in model order. A key alias is explained once, on the first such row;
+ * the others say which key they stand for.
+ */
+function keyDocs(keys: PropertyKey[], model: ApiModel, depth: number, direction: Direction): FieldDoc[] {
+  const isAlias = (k: PropertyKey): boolean => k.alias !== null || k.keyAlias !== null;
+  const explained = new Set<string>();
+  return [...keys.filter((k) => !isAlias(k)), ...keys.filter(isAlias)].map((key) => {
+    const notes: Note[] = [];
+    if (key.defaultKey) notes.push({ kind: 'default-key', key: key.name });
+    if (key.alias) notes.push({ kind: 'alias', of: key.alias });
+    if (key.keyAlias && !explained.has(key.keyAlias)) {
+      explained.add(key.keyAlias);
+      notes.push({ kind: 'key-alias', alias: key.keyAlias });
+    }
+    return fieldDoc(key.name, key.required ? 'required' : 'optional', key.schema, model, depth, notes, direction);
+  });
 }
 
-function propertyDoc(prop: NamedSchema, prefix: string, model: ApiModel, depth: number): FieldDoc {
+function propertyDoc(prop: NamedSchema, prefix: string, model: ApiModel, depth: number, direction: Direction): FieldDoc {
   const name = prefix + prop.name;
   const notes: Note[] = prop.familyRange ? [{ kind: 'family-members', name, range: prop.familyRange }] : [];
-  return fieldDoc(prop.name, prop.schema.optional ? 'optional' : '', prop.schema, model, depth, notes);
+  return fieldDoc(prop.name, prop.schema.optional ? 'optional' : '', prop.schema, model, depth, notes, direction);
 }
 
 /** Every field of the tree, depth first (the field itself first). */

@@ -2,7 +2,19 @@
  * The notes beside a parameter, a property-string key or a returned field, as data: what each note
  * says is decided here once (`notePhrase`), and every output only formats the phrase.
  */
+import type { SilenceKind } from '../model/coverage.js';
 import { code, joined, phrase, strong, type Phrase } from './phrase.js';
+
+/** What each silence means for the reader, stated without guessing what is missing. */
+const SILENCE_NOTES: Record<SilenceKind, string> = {
+  'returns-null': 'The schema declares no return value (null).',
+  'object-without-properties': 'The schema does not list the fields of this object.',
+  'array-items-without-properties': 'The schema does not list the fields of the objects in this array.',
+  'array-without-items': 'The schema does not say what this array contains.',
+  'string-return-undescribed': 'The schema says only that a string is returned, not what it holds.',
+  'parameter-undescribed': 'The schema gives no description.',
+  'numeric-textual-default': 'The default is given as text, not as a number.',
+};
 
 export type Note =
   /** The schema's title of the node (when it differs from the field's name). */
@@ -25,7 +37,15 @@ export type Note =
   /** Property-string key notes. */
   | { kind: 'default-key'; key: string }
   | { kind: 'alias'; of: string }
-  | { kind: 'key-alias'; alias: string };
+  | { kind: 'key-alias'; alias: string }
+  /** `additionalProperties: 0/1` on an object. */
+  | { kind: 'additional-properties'; allowed: boolean }
+  /** The row of a map's values (`additionalProperties` is a schema). */
+  | { kind: 'map-value' }
+  /** A proxmox-schema list property string. */
+  | { kind: 'list-format' }
+  /** Something the schema leaves out (model/coverage.ts), said where it applies. */
+  | { kind: 'silence'; silence: SilenceKind };
 
 export function notePhrase(note: Note): Phrase {
   switch (note.kind) {
@@ -77,6 +97,14 @@ export function notePhrase(note: Note): Phrase {
       return phrase('Alias for ', code(note.of), '.');
     case 'key-alias':
       return phrase('Key alias: written as ', code(`<${note.alias}>=<value>`), ' (the ', code(note.alias), ' value is the key).');
+    case 'additional-properties':
+      return note.allowed ? phrase('Other keys than those listed are allowed.') : phrase('No keys other than those listed are allowed.');
+    case 'map-value':
+      return phrase('A map: each key not listed above holds a value of this schema.');
+    case 'list-format':
+      return phrase('A list property string: the values of the element below, separated by commas.');
+    case 'silence':
+      return phrase(SILENCE_NOTES[note.silence]);
     default: {
       const never: never = note;
       return phrase(String(never));

@@ -7,7 +7,8 @@
 import { PRODUCTS } from '../model/product.js';
 import type { ApiModel, ApiPath, Operation, Parameter, SchemaNode } from '../model/types.js';
 import { buildExamples, type CodeExample } from './examples/index.js';
-import { fieldDoc, type FieldDoc } from './fields.js';
+import { operationSilences, type SilenceKind } from '../model/coverage.js';
+import { fieldDoc, walkFields, type FieldDoc } from './fields.js';
 import { operationFlags, type FlagDoc } from './flags.js';
 import type { Note } from './notes.js';
 import { apiPath, code, phrase, text, type Phrase } from './phrase.js';
@@ -50,14 +51,17 @@ export function operationDoc(op: Operation, model: ApiModel, page?: ApiPath): Op
 
 function computeDoc(op: Operation, model: ApiModel, page: ApiPath | undefined): OperationDoc {
   const product = PRODUCTS[model.product];
+  const params = op.parameters.map((param) => ({ param, field: paramField(param, model) }));
+  const returns = returnsDoc(op.returns, model, page);
+  noteSilences(op, [...params.map((p) => p.field), returns.field]);
   return {
     op,
     http: `${op.method} ${product.apiBase}${op.path}`,
     // A one-sentence description is already the heading; do not print it twice.
     description: op.description.trim() === op.summary ? '' : op.description,
-    flags: operationFlags(op),
-    params: op.parameters.map((param) => ({ param, field: paramField(param, model) })),
-    returns: returnsDoc(op.returns, model, page),
+    flags: operationFlags(op, model),
+    params,
+    returns,
     examples: buildExamples(op, { product, host: product.exampleHost, formats: model.formats }),
   };
 }
@@ -71,8 +75,22 @@ function paramField(param: Parameter, model: ApiModel): FieldDoc {
   return fieldDoc(param.name, param.required ? 'required' : 'optional', param.schema, model, 0, notes);
 }
 
+/** Each silence of the schema (model/coverage.ts) as a note on the field it concerns. */
+function noteSilences(op: Operation, fields: FieldDoc[]): void {
+  const byPointer = new Map<string, SilenceKind[]>();
+  for (const s of operationSilences(op)) byPointer.set(s.pointer, [...(byPointer.get(s.pointer) ?? []), s.kind]);
+  for (const root of fields) {
+    for (const field of walkFields(root)) {
+      const kinds = byPointer.get(field.node.pointer);
+      if (!kinds) continue;
+      byPointer.delete(field.node.pointer);
+      for (const silence of kinds) field.notes.push({ kind: 'silence', silence });
+    }
+  }
+}
+
 function returnsDoc(node: SchemaNode, model: ApiModel, page: ApiPath | undefined): ReturnsDoc {
-  const field = fieldDoc('', '', node, model, 0);
+  const field = fieldDoc('', '', node, model, 0, [], 'response');
   return { field, shape: shapePhrase(node, field), links: linksPhrase(node, page) };
 }
 

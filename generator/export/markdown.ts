@@ -152,7 +152,7 @@ function typeCell(field: FieldDoc): string {
 }
 
 function defaultCell(field: FieldDoc): string {
-  return field.default === null ? '' : mdCode(field.default, true);
+  return field.default === null ? '' : field.default === '' ? 'an empty string' : mdCode(field.default, true);
 }
 
 const cellPhrase = (p: Phrase): string => renderPhrase(p, CELL);

@@ -63,14 +63,28 @@ const CAPTIONS: Record<Nested['kind'], string> = {
   items: 'Each item',
 };
 
+/** Typetexts run to ~10 000 characters (PVE 9.1): shown whole, folded, never cut at 4096. */
+const MAX_TYPE = 64 * 1024;
+
+/**
+ * The Type cell. A property string whose keys are listed below shows a short form and keeps its
+ * full syntax folded (it repeats the key table); other synopses show as they are.
+ */
+function typeCellHtml(doc: FieldDoc): string {
+  const full = `<code>${escapeHtml(clipText(doc.type, MAX_TYPE))}</code>`;
+  const keys = doc.nested?.kind === 'property-keys' ? doc.nested.fields.length : 0;
+  if (keys === 0 || doc.type.length <= 40) return full;
+  return `<code>${escapeHtml(`<property string: ${keys} key${keys === 1 ? '' : 's'}>`)}</code><details class="syntax"><summary>Syntax</summary>${full}</details>`;
+}
+
 export function fieldView(doc: FieldDoc, ctx: SchemaViewContext): FieldView {
   const format = htmlFormat(ctx);
   const nested = doc.nested;
   return {
     name: doc.name,
     presence: doc.presence,
-    typeHtml: code(doc.type),
-    defaultHtml: doc.default === null ? '' : code(doc.default),
+    typeHtml: typeCellHtml(doc),
+    defaultHtml: doc.default === null ? '' : doc.default === '' ? 'an empty string' : code(doc.default),
     constraintsHtml: doc.constraints.map((p) => renderPhrase(p, format)),
     descriptionHtml: ctx.md.block(doc.description),
     notesHtml: doc.notes.map((note) => renderPhrase(notePhrase(note), format)),
