@@ -27,7 +27,8 @@ export function describeConstraints(node: SchemaNode, direction: Direction = 're
   // The synopsis is often a pattern or an enum: then say the JSON type the value has.
   if (TYPE_WORDS.has(node.type) && !node.synopsis.includes(`<${node.type}>`)) out.push(phrase('Type: ', code(node.type)));
   // An enum the synopsis already lists (`a | b | c`) is not listed a second time.
-  if (node.enum && node.enum.length > 0 && !listsEnum(node.synopsis, node.enum)) out.push(phrase('One of: ', ...joined(node.enum.map(code), ', ')));
+  if (node.enum && node.enum.length > 0 && !listsEnum(node.synopsis, node.enum))
+    out.push(phrase('One of: ', ...joined(node.enum.map(code), ', ')));
   if (node.minimum !== undefined && node.maximum !== undefined) out.push(phrase('Range: ', code(node.minimum), ' – ', code(node.maximum)));
   else if (node.minimum !== undefined) out.push(phrase('Minimum: ', code(node.minimum)));
   else if (node.maximum !== undefined) out.push(phrase('Maximum: ', code(node.maximum)));
@@ -59,7 +60,11 @@ export function describeConstraints(node: SchemaNode, direction: Direction = 're
   if (node.type === 'boolean' && jsonBooleans) {
     out.push(phrase('Boolean: ', code('true'), ' or ', code('false')));
   } else if (node.type === 'boolean') {
-    out.push(direction === 'request' ? phrase('Boolean: send ', code(1), ' or ', code(0)) : phrase('Boolean: returned as ', code(1), ' or ', code(0)));
+    out.push(
+      direction === 'request'
+        ? phrase('Boolean: send ', code(1), ' or ', code(0))
+        : phrase('Boolean: returned as ', code(1), ' or ', code(0)),
+    );
   }
   return out;
 }

@@ -17,7 +17,11 @@ export function operationFlags(op: Operation, model: ApiModel): FlagDoc[] {
   if (op.flags.unstable)
     out.push({ id: 'unstable', label: phrase('unstable'), text: phrase('Marked unstable in the schema: its interface may still change.') });
   if (op.flags.protected)
-    out.push({ id: 'protected', label: phrase('protected'), text: phrase('Runs in the privileged daemon (', code(daemon), ') on the node.') });
+    out.push({
+      id: 'protected',
+      label: phrase('protected'),
+      text: phrase('Runs in the privileged daemon (', code(daemon), ') on the node.'),
+    });
   if (op.flags.proxyMaster) {
     out.push({
       id: 'proxyto',
@@ -38,7 +42,11 @@ export function operationFlags(op: Operation, model: ApiModel): FlagDoc[] {
   else if (op.flags.downloadAllowed)
     out.push({ id: 'download', label: phrase('download'), text: phrase('The response may be a file download instead of JSON.') });
   if (op.flags.upload)
-    out.push({ id: 'upload', label: phrase('upload'), text: phrase('The request body is raw data (a file or stream), not form or JSON parameters.') });
+    out.push({
+      id: 'upload',
+      label: phrase('upload'),
+      text: phrase('The request body is raw data (a file or stream), not form or JSON parameters.'),
+    });
   if (op.flags.exposeCredentials)
     out.push({
       id: 'credentials',

@@ -221,8 +221,11 @@ function returnsBlocks(field: FieldDoc, shape: Phrase | null, links: Phrase | nu
   for (const note of field.notes) out.push(renderPhrase(notePhrase(note), LINE));
   if (links) out.push(renderPhrase(links, LINE));
   const nested = field.nested;
-  if (nested?.kind === 'items' && nested.item.nested?.kind === 'properties') out.push('Each item:', ...fieldsTables(nested.item, ''));
-  else if (nested?.kind === 'properties') out.push('Fields:', ...fieldsTables(field, ''));
+  if (nested?.kind === 'items' && nested.item.nested?.kind === 'properties') {
+    out.push('Each item:');
+    for (const note of nested.item.notes) out.push(renderPhrase(notePhrase(note), LINE));
+    out.push(...fieldsTables(nested.item, ''));
+  } else if (nested?.kind === 'properties') out.push('Fields:', ...fieldsTables(field, ''));
   else if (nested) out.push(...nestedTables('[value]', field));
   return out;
 }
@@ -241,8 +244,13 @@ function fieldsTables(field: FieldDoc, prefix: string): string[] {
       rows.push([mdCode(name, true), prop.presence, typeCell(prop), defaultCell(prop), detailsCell(prop)]);
       const n = prop.nested;
       if (n?.kind === 'properties') walk(prop, `${name}.`);
-      else if (n?.kind === 'items' && n.item.nested?.kind === 'properties') walk(n.item, `${name}[].`);
-      else if (n) below.push([name, prop]);
+      else if (n?.kind === 'items' && n.item.nested?.kind === 'properties') {
+        // The element's own notes (e.g. which keys it allows) go into this row: the element has none.
+        const itemNotes = n.item.notes.map((note) => renderPhrase(notePhrase(note), LINE));
+        if (itemNotes.length > 0)
+          rows[rows.length - 1]![4] += `${rows[rows.length - 1]![4] ? '<br>' : ''}Each item: ${itemNotes.join(' ')}`;
+        walk(n.item, `${name}[].`);
+      } else if (n) below.push([name, prop]);
     }
   };
   walk(field, prefix);
