@@ -34,7 +34,12 @@ describe('PVE 9.1 reference dump site', async () => {
   ])('POST /nodes/{node}/qemu documents every sub-key of %s', (name, rowId) => {
     const op = model.paths.find((p) => p.path === '/nodes/{node}/qemu')!.operations.find((o) => o.method === 'POST')!;
     const format = op.parameters.find((p) => p.name === name)!.schema.format!;
-    const def = format.kind === 'named' ? model.formats[format.name] : { kind: 'property-string' as const, keys: format.keys };
+    const def =
+      format.kind === 'named'
+        ? model.formats[format.name]
+        : format.kind === 'inline'
+          ? { kind: 'property-string' as const, keys: format.keys }
+          : undefined;
     expect(def?.kind).toBe('property-string');
     const keys = def?.kind === 'property-string' ? def.keys.map((k) => k.name) : [];
     expect(keys.length).toBeGreaterThan(5);
