@@ -1,12 +1,9 @@
 /**
  * A schema node's constraints in words, once, for every output format: the HTML pages and the
- * Markdown export render the same sentences. A sentence is a list of pieces — our own wording,
- * literal values (shown as code) and schema text — so each format escapes exactly what it must.
+ * Markdown export render the same sentences (document/phrase.ts), each escaping what it must.
  */
 import type { SchemaNode } from '../model/types.js';
-
-export type Piece = string | { code: string } | { text: string };
-export type Phrase = Piece[];
+import { code, joined, phrase, text, type Phrase } from './phrase.js';
 
 export const RENDERER_WORDS: Readonly<Record<string, string>> = {
   bytes: 'a size in bytes',
@@ -16,41 +13,63 @@ export const RENDERER_WORDS: Readonly<Record<string, string>> = {
   yaml: 'YAML text',
 };
 
-const lit = (value: unknown): Piece => ({ code: String(value) });
+/** Which way a value travels: sent in a request, or returned in a response (wording only). */
+export type Direction = 'request' | 'response';
 
-export function describeConstraints(node: SchemaNode): Phrase[] {
+const TYPE_WORDS = new Set(['string', 'integer', 'number', 'boolean', 'array', 'object', 'null']);
+
+/**
+ * `jsonBooleans`: the product's API speaks JSON `true`/`false` (PBS, Rust); PVE and PMG (Perl)
+ * take and return 1 and 0.
+ */
+export function describeConstraints(node: SchemaNode, direction: Direction = 'request', jsonBooleans = false): Phrase[] {
   const out: Phrase[] = [];
-  if (node.enum && node.enum.length > 0) out.push(['One of: ', ...node.enum.flatMap((v, i) => (i === 0 ? [lit(v)] : [', ', lit(v)]))]);
-  if (node.minimum !== undefined && node.maximum !== undefined) out.push(['Range: ', lit(node.minimum), ' – ', lit(node.maximum)]);
-  else if (node.minimum !== undefined) out.push(['Minimum: ', lit(node.minimum)]);
-  else if (node.maximum !== undefined) out.push(['Maximum: ', lit(node.maximum)]);
-  if (node.minLength !== undefined && node.maxLength !== undefined) out.push([`Length: ${node.minLength}–${node.maxLength} characters`]);
-  else if (node.minLength !== undefined) out.push([`At least ${node.minLength} characters`]);
-  else if (node.maxLength !== undefined) out.push([`At most ${node.maxLength} characters`]);
-  if (node.pattern !== undefined) out.push(['Pattern: ', lit(node.pattern)]);
+  // The synopsis is often a pattern or an enum: then say the JSON type the value has.
+  if (TYPE_WORDS.has(node.type) && !node.synopsis.includes(`<${node.type}>`)) out.push(phrase('Type: ', code(node.type)));
+  // An enum the synopsis already lists (`a | b | c`) is not listed a second time.
+  if (node.enum && node.enum.length > 0 && !listsEnum(node.synopsis, node.enum))
+    out.push(phrase('One of: ', ...joined(node.enum.map(code), ', ')));
+  if (node.minimum !== undefined && node.maximum !== undefined) out.push(phrase('Range: ', code(node.minimum), ' – ', code(node.maximum)));
+  else if (node.minimum !== undefined) out.push(phrase('Minimum: ', code(node.minimum)));
+  else if (node.maximum !== undefined) out.push(phrase('Maximum: ', code(node.maximum)));
+  if (node.minLength !== undefined && node.maxLength !== undefined)
+    out.push(phrase(`Length: ${node.minLength}–${node.maxLength} characters`));
+  else if (node.minLength !== undefined) out.push(phrase(`At least ${node.minLength} characters`));
+  else if (node.maxLength !== undefined) out.push(phrase(`At most ${node.maxLength} characters`));
+  if (node.pattern !== undefined) out.push(phrase('Pattern: ', code(node.pattern)));
   const format = node.format;
   if (format?.kind === 'named') {
-    const described: Phrase = node.formatDescription ? [' (', { text: node.formatDescription }, ')'] : [];
+    const described = node.formatDescription ? phrase(' (', text(node.formatDescription), ')') : [];
     if (format.list)
-      out.push([
-        'Format: ',
-        lit(format.name),
-        ' — a list of ',
-        lit(format.base),
-        ' values separated by commas, semicolons or spaces',
-        ...described,
-      ]);
-    else if (format.opt) out.push(['Format: ', lit(format.name), ' — ', lit(format.base), ' or empty', ...described]);
-    else out.push(['Format: ', lit(format.name), ...described]);
+      out.push(
+        phrase(
+          'Format: ',
+          code(format.name),
+          ' — a list of ',
+          code(format.base),
+          ' values separated by commas, semicolons or spaces',
+          ...described,
+        ),
+      );
+    else if (format.opt) out.push(phrase('Format: ', code(format.name), ' — ', code(format.base), ' or empty', ...described));
+    else out.push(phrase('Format: ', code(format.name), ...described));
   }
   if (node.renderer) {
-    out.push(['Rendered as ', { text: Object.hasOwn(RENDERER_WORDS, node.renderer) ? RENDERER_WORDS[node.renderer]! : node.renderer }]);
+    out.push(phrase('Rendered as ', text(Object.hasOwn(RENDERER_WORDS, node.renderer) ? RENDERER_WORDS[node.renderer]! : node.renderer)));
   }
-  if (node.type === 'boolean') out.push(['Boolean: send ', lit(1), ' or ', lit(0)]);
+  if (node.type === 'boolean' && jsonBooleans) {
+    out.push(phrase('Boolean: ', code('true'), ' or ', code('false')));
+  } else if (node.type === 'boolean') {
+    out.push(
+      direction === 'request'
+        ? phrase('Boolean: send ', code(1), ' or ', code(0))
+        : phrase('Boolean: returned as ', code(1), ' or ', code(0)),
+    );
+  }
   return out;
 }
 
-/** Renders a phrase: `text` escapes schema text, `code` shows a literal value. */
-export function renderPhrase(phrase: Phrase, text: (s: string) => string, code: (s: string) => string): string {
-  return phrase.map((p) => (typeof p === 'string' ? p : 'code' in p ? code(p.code) : text(p.text))).join('');
+function listsEnum(synopsis: string, values: readonly string[]): boolean {
+  const shown = new Set(synopsis.replace(/^<|>$/g, '').split(' | '));
+  return values.every((v) => shown.has(v));
 }

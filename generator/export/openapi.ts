@@ -37,6 +37,7 @@ import type { ApiModel, ApiPath, NamedSchema, Operation, Parameter, PropertyKey,
 import { propertyStringKeys } from '../model/formats.js';
 import { mdDescription, permissionsMarkdown } from './markdown-text.js';
 import { FamilyComponents, familyRange, memberNames } from './openapi-families.js';
+import { SCHEMA_EXPORT_DEPTH as MAX_DEPTH } from '../document/limits.js';
 import { ecmaPattern } from '../text/perl-regex.js';
 
 export type Json = string | number | boolean | null | Json[] | JsonObject;
@@ -45,9 +46,6 @@ export interface JsonObject {
 }
 
 export const OPENAPI_VERSION = '3.1.1';
-
-/** Depth cap for nested schemas; real returns nest 4-5 levels, the cap only guards pathological input. */
-const MAX_DEPTH = 16;
 
 interface Ctx {
   model: ApiModel;

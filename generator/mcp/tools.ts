@@ -60,7 +60,7 @@ export function getOperationTool(catalog: Catalog, args: OperationArgs): Page {
   const key = `op\u0000${v.label}\u0000${op.method} ${op.path}`;
   const offset = decodeCursor(args.cursor, key);
   // Links stay relative to the site root: the client cannot follow them anyway, they name the page.
-  const text = `<!-- ${v.model.productName} ${v.label} -->\n${operationMarkdown(v.model, op, (to) => to)}`;
+  const text = `<!-- ${v.model.productName} ${v.label} -->\n${operationMarkdown(v.model, v.model.paths.find((p) => p.path === op.path)!, op, (to: string) => to)}`;
   return pageText(text, key, offset);
 }
 

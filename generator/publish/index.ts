@@ -4,7 +4,7 @@
  * bundle, which nobody crawls. No dates anywhere: the same input gives the same bytes.
  */
 import type { OutputFile } from '../output-file.js';
-import { SITE_FILES } from '../render/site-context.js';
+import { SITE_FILES } from '../model/urls.js';
 import { parseBaseUrl } from './base-url.js';
 
 export interface PublishOptions {

@@ -104,7 +104,9 @@ describe('pve-apidoc mcp over stdio (PVE 9.0 and 9.1)', () => {
     const op = m91.paths.find((p) => p.path === '/nodes/{node}/qemu')!.operations.find((o) => o.method === 'POST')!;
     const { text, pages } = await allPages('get_operation', { method: 'POST', path: '/nodes/{node}/qemu' });
     expect(pages).toBeGreaterThan(1);
-    expect(text).toBe(`<!-- Proxmox VE 9.1 -->\n${operationMarkdown(m91, op, (to) => to)}`);
+    expect(text).toBe(
+      `<!-- Proxmox VE 9.1 -->\n${operationMarkdown(m91, m91.paths.find((p) => p.path === op.path)!, op, (to: string) => to)}`,
+    );
     for (const p of op.parameters) expect(text).toContain(`\`${p.name}\``);
     expect(text).toContain('### Permissions');
     expect(text).toContain('### Returns');

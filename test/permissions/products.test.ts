@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalizePermissions, type PermissionDiagnostic } from '../../generator/model/permissions.js';
-import { permissionsPlainText, renderPermissionsHtml } from '../../generator/render/permissions.js';
+import { permissionsPlainText } from '../../generator/document/permissions.js';
+import { renderPermissionsHtml } from '../../generator/render/permissions-html.js';
 
 const POINTER = '/0/info/GET/permissions';
 

@@ -24,6 +24,7 @@ import type { FormatDef, Parameter, PropertyKey, SchemaNode } from '../../model/
 import { propertyStringError } from '../../examples/conform.js';
 import { matchesPattern } from '../../examples/pattern.js';
 import { FORMAT_NAME_VALUES, FORMAT_VALUES, NAME_VALUES, PATTERN_GUESSES, PROPERTY_STRING_VALUES } from '../../examples/table.js';
+import { EXAMPLE_VALUE_DEPTH as MAX_DEPTH } from '../limits.js';
 
 /** A parameter or any named schema (e.g. a property-string key). */
 export interface ExampleParam {
@@ -34,9 +35,6 @@ export interface ExampleParam {
 
 /** Resolves a named format to its registry definition (model.formats), when a registry exists. */
 export type FormatLookup = (name: string) => FormatDef | undefined;
-
-/** Nesting limit for property strings whose keys use property-string formats themselves. */
-const MAX_DEPTH = 4;
 
 /** The name under which a parameter is sent: a numbered family `net[n]` becomes `net0`. */
 export function exampleParamName(param: ExampleParam | Parameter): string {
