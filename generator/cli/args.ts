@@ -88,6 +88,9 @@ export function helpText(command?: string): string {
       lines.push(`  ${flag.padEnd(28)} ${spec.help}${def}`);
     }
   }
-  lines.push('', 'Exit codes: 0 ok, 1 internal error, 2 usage, 3 input, 4 validation, 5 output, 6 --strict warnings, 7 breaking changes.');
+  lines.push(
+    '',
+    'Exit codes: 0 ok, 1 internal error, 2 usage, 3 input, 4 validation, 5 output, 6 --strict warnings, 7 breaking changes, 8 templates.',
+  );
   return lines.join('\n');
 }
