@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { COMMANDS, OPTIONS, type OptionSpec, type ParsedOptions } from '../options/declarations.js';
+import type { Product } from '../model/types.js';
 import { hint } from '../text/hint.js';
 
 export interface ParsedArgs {
@@ -23,7 +24,8 @@ export function parseArgs(argv: string[], defaults: ParsedOptions = {}): ParsedA
   const options: ParsedOptions = {};
   const positionals: string[] = [];
   for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
+    const arg = rest[i];
+    if (arg === undefined) break;
     if (arg === '--') {
       positionals.push(...rest.slice(i + 1));
       break;
@@ -57,7 +59,7 @@ export function parseArgs(argv: string[], defaults: ParsedOptions = {}): ParsedA
     if (spec.choices && !spec.choices.includes(value)) {
       throw new UsageError(`option --${spec.name} must be one of ${spec.choices.join(', ')} (got "${value}")`);
     }
-    if (spec.type === 'string[]') options[spec.name] = [...((options[spec.name] as string[] | undefined) ?? []), value];
+    if (spec.type === 'string[]') options[spec.name] = [...listOption(options, spec.name), value];
     else if (options[spec.name] !== undefined && spec.repeatable?.includes(command)) {
       const previous = options[spec.name];
       options[spec.name] = [...(Array.isArray(previous) ? previous : [String(previous)]), value];
@@ -69,6 +71,31 @@ export function parseArgs(argv: string[], defaults: ParsedOptions = {}): ParsedA
     if (options[spec.name] === undefined && fallback !== undefined) options[spec.name] = fallback;
   }
   return { command, options, positionals };
+}
+
+/** A string option's value, or undefined when it was not given (or is a list). */
+export function stringOption(options: ParsedOptions, name: string): string | undefined {
+  const value = options[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A repeatable or list option's values: always a list (empty when not given). */
+export function listOption(options: ParsedOptions, name: string): string[] {
+  const value = options[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
+
+export function numberOption(options: ParsedOptions, name: string): number | undefined {
+  const value = options[name];
+  return typeof value === 'number' ? value : undefined;
+}
+
+const PRODUCT_IDS: readonly Product[] = ['pve', 'pmg', 'pbs'];
+
+/** --product, checked against the declared choices by the parser; typed here without a cast. */
+export function productOption(options: ParsedOptions): Product | undefined {
+  const value = stringOption(options, 'product');
+  return PRODUCT_IDS.find((p) => p === value);
 }
 
 function parseNumber(spec: OptionSpec, value: string): number {
@@ -90,7 +117,7 @@ export function helpText(command?: string): string {
   }
   lines.push(
     '',
-    'Exit codes: 0 ok, 1 internal error, 2 usage, 3 input, 4 validation, 5 output, 6 --strict warnings, 7 breaking changes, 8 invalid calls (check).',
+    'Exit codes: 0 ok, 1 internal error, 2 usage, 3 input, 4 validation, 5 output, 6 --strict warnings, 7 breaking changes, 8 invalid calls (check), 9 templates.',
   );
   return lines.join('\n');
 }

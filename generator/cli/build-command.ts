@@ -3,10 +3,9 @@ import { join, resolve } from 'node:path';
 import { build, type BuildOptions } from '../build.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { Product } from '../model/types.js';
 import { packageRoot } from '../paths.js';
 import { DEFAULT_SCHEMA } from '../options/declarations.js';
-import type { ParsedArgs } from './args.js';
+import { listOption, productOption, stringOption, type ParsedArgs } from './args.js';
 import { parseBaseUrl } from '../publish/base-url.js';
 import { buildSummary } from '../publish/summary.js';
 import { validateTheme, type ThemeOptions } from '../publish/theme.js';
@@ -16,31 +15,29 @@ import { runVersionsBuild } from '../versions/command.js';
 /** BuildOptions from the parsed options (shared with `dev`, which builds the same site in memory). */
 export function buildOptionsFrom(args: ParsedArgs): BuildOptions {
   const o = args.options;
-  const str = (name: string): string | undefined => (typeof o[name] === 'string' ? (o[name] as string) : undefined);
+  const str = (name: string): string | undefined => stringOption(o, name);
+  const product = productOption(o);
+  const baseUrl = str('base-url');
   const options: BuildOptions = {
     schema: str('schema') ?? join(packageRoot(), DEFAULT_SCHEMA),
     out: str('out') ?? 'dist',
     insecure: o['insecure'] === true,
     offline: o['offline'] === true,
-    emit: (o['emit'] as string[] | undefined) ?? [],
+    ...(o['try-it'] === true ? { tryIt: true } : {}),
+    emit: listOption(o, 'emit'),
+    ...defined('formats', str('formats')),
+    ...defined('title', str('title')),
+    ...defined('product', product),
+    ...defined('version', str('api-version')),
+    ...defined('templates', str('templates')),
+    ...defined('baseUrl', baseUrl === undefined ? undefined : parseBaseUrl(baseUrl).href),
   };
-  if (o['try-it'] === true) options.tryIt = true;
-  const optional: [keyof BuildOptions, string | undefined][] = [
-    ['formats', str('formats')],
-    ['title', str('title')],
-    ['product', str('product') as Product | undefined],
-    ['version', str('api-version')],
-    ['templates', str('templates')],
-    ['baseUrl', str('base-url')],
-  ];
-  for (const [key, value] of optional) if (value !== undefined) (options as unknown as Record<string, unknown>)[key] = value;
-  if (options.baseUrl !== undefined) options.baseUrl = parseBaseUrl(options.baseUrl).href;
-  const list = (name: string): string[] | undefined => (Array.isArray(o[name]) ? (o[name] as string[]) : undefined);
-  const theme: ThemeOptions = {};
-  if (str('logo') !== undefined) theme.logo = str('logo')!;
-  if (str('accent') !== undefined) theme.accent = str('accent')!;
-  if (list('header-link')) theme.headerLinks = list('header-link')!;
-  if (list('footer-link')) theme.footerLinks = list('footer-link')!;
+  const theme: ThemeOptions = {
+    ...defined('logo', str('logo')),
+    ...defined('accent', str('accent')),
+    ...defined('headerLinks', o['header-link'] === undefined ? undefined : listOption(o, 'header-link')),
+    ...defined('footerLinks', o['footer-link'] === undefined ? undefined : listOption(o, 'footer-link')),
+  };
   if (Object.keys(theme).length > 0) {
     validateTheme(theme);
     options.theme = theme;
@@ -54,7 +51,7 @@ export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
   const options = buildOptionsFrom(args);
 
   // `--schema LABEL=SOURCE`, once or repeated: a site with several versions (generator/versions).
-  const schemas = Array.isArray(o['schema']) ? (o['schema'] as string[]) : typeof o['schema'] === 'string' ? [o['schema']] : [];
+  const schemas = listOption(o, 'schema');
   const parsed = schemas.length > 0 ? parseSchemaValues(schemas) : null;
   if (parsed && 'versions' in parsed) {
     const code = await runVersionsBuild(parsed.versions, options, log);
@@ -93,4 +90,11 @@ export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
   if (exit === EXIT.strict)
     process.stderr.write(`pve-apidoc: ${log.warnings.length} warning${log.warnings.length === 1 ? '' : 's'} with --strict\n`);
   return exit;
+}
+
+/** `{ key: value }` when the value is given, else `{}`: optional fields stay absent, never undefined. */
+function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  const out: { [P in K]?: V } = {};
+  if (value !== undefined) out[key] = value;
+  return out;
 }

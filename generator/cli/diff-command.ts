@@ -26,7 +26,9 @@ export async function runDiff(args: ParsedArgs, log: Logger): Promise<number> {
     if (labeled) options.version = labeled.label;
     models.push((await loadModel(options, log)).model);
   }
-  const diff = diffModels(models[0]!, models[1]!);
+  const [older, newer] = models;
+  if (!older || !newer) throw new UsageError('diff needs two schemas, OLD and NEW');
+  const diff = diffModels(older, newer);
   const text = o['format'] === 'json' ? JSON.stringify(diffJson(diff), null, 2) + '\n' : diffMarkdown(diff);
   await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
   return o['fail-on'] === 'breaking' && diff.breaking ? EXIT.breaking : EXIT.ok;

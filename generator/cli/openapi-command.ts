@@ -10,23 +10,22 @@ import type { Phase } from '../build-result.js';
 import { EXIT, OutputError, UsageError } from '../errors.js';
 import { formatForFile, serializeOpenApi, toOpenApi } from '../export/openapi.js';
 import type { Logger } from '../log.js';
-import type { Product } from '../model/types.js';
 import { packageRoot } from '../paths.js';
 import { DEFAULT_SCHEMA } from '../options/declarations.js';
-import type { ParsedArgs } from './args.js';
+import { productOption, stringOption, type ParsedArgs } from './args.js';
 
 export async function runOpenApi(args: ParsedArgs, log: Logger): Promise<number> {
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}" (use --schema FILE and --out FILE)`);
   const o = args.options;
-  const str = (name: string): string | undefined => (typeof o[name] === 'string' ? (o[name] as string) : undefined);
+  const str = (name: string): string | undefined => stringOption(o, name);
   const out = str('out') ?? 'openapi.json';
   const options: ModelOptions = { schema: str('schema') ?? join(packageRoot(), DEFAULT_SCHEMA), insecure: o['insecure'] === true };
   const formats = str('formats');
   if (formats !== undefined) options.formats = formats;
   const title = str('title');
   if (title !== undefined) options.title = title;
-  const product = str('product');
-  if (product !== undefined) options.product = product as Product;
+  const product = productOption(o);
+  if (product !== undefined) options.product = product;
   const version = str('api-version');
   if (version !== undefined) options.version = version;
 
@@ -59,7 +58,7 @@ function writeStdout(text: string): Promise<void> {
     process.stdout.write(text, (error) => {
       // On failure the stream also emits 'error' afterwards: the once-listener stays to take it.
       if (!error) process.stdout.off('error', onError);
-      if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE')
+      if (error && !('code' in error && error.code === 'EPIPE'))
         fail(new OutputError(`cannot write to stdout: ${error.message}`, { cause: error }));
       else done();
     });
@@ -75,6 +74,6 @@ function writeAtomically(file: string, text: string): void {
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new OutputError(`cannot write ${target}: ${(error as Error).message}`, { cause: error });
+    throw new OutputError(`cannot write ${target}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }

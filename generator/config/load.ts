@@ -55,23 +55,24 @@ export async function readConfig(file: string): Promise<LoadedConfig> {
 
 function parseJson(file: string): unknown {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return parsed;
   } catch (error) {
-    throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw new UsageError(`${file}: not valid JSON: ${messageOf(error)}`, { cause: error });
   }
 }
 
 async function importDefault(module: string, shown: string): Promise<unknown> {
-  let namespace: Record<string, unknown>;
+  let namespace: unknown;
   try {
-    namespace = (await import(pathToFileURL(module).href)) as Record<string, unknown>;
+    namespace = await import(pathToFileURL(module).href);
   } catch (error) {
-    throw new UsageError(`${shown}: cannot load the config: ${(error as Error).message}`, { cause: error });
+    throw new UsageError(`${shown}: cannot load the config: ${messageOf(error)}`, { cause: error });
   }
-  if (!('default' in namespace))
+  if (typeof namespace !== 'object' || namespace === null || !('default' in namespace))
     throw new UsageError(`${shown}: the config module has no default export (export default defineConfig({ … }))`);
-  const value = namespace['default'];
-  return typeof value === 'function' ? await (value as () => unknown)() : await value;
+  const value: unknown = namespace.default;
+  return typeof value === 'function' ? await value() : await value;
 }
 
 async function importTypeScript(file: string): Promise<unknown> {
@@ -89,8 +90,12 @@ async function importTypeScript(file: string): Promise<unknown> {
   try {
     loaded = await vite.loadConfigFromFile({ command: 'build', mode: 'production' }, file, dirname(file), 'silent');
   } catch (error) {
-    throw new UsageError(`${file}: cannot load the config: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new UsageError(`${file}: cannot load the config: ${messageOf(error).split('\n')[0]}`, { cause: error });
   }
   if (!loaded) throw new UsageError(`${file}: cannot load the config`);
   return loaded.config;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -96,7 +96,7 @@ function checkValue(spec: OptionSpec, value: unknown, where: string, baseDir: st
 function resolvePath(value: string, baseDir: string): string {
   if (value === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return value;
   const labelled = /^([^=/\\]+)=(.+)$/.exec(value);
-  if (labelled) return `${labelled[1]}=${resolvePath(labelled[2]!, baseDir)}`;
+  if (labelled?.[1] !== undefined && labelled[2] !== undefined) return `${labelled[1]}=${resolvePath(labelled[2], baseDir)}`;
   return isAbsolute(value) ? value : resolve(baseDir, value);
 }
 

@@ -29,11 +29,7 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
   // `data` is a thunk so that a filtered render (the dev server renders one page per request) skips the work.
   const page = (file: string, template: string, meta: PageMeta, data: () => Record<string, unknown>): void => {
     if (options.only && !options.only(file)) return;
-    const links = pageLinks(file, options);
-    const site = siteData(model, links, options, file);
-    const body = templates.page(template)({ ...data(), site });
-    const html = templates.layout({ site, page: { ...meta, canonical: canonical(options, file) }, body });
-    files.push({ file, content: neutralizeInvisible(html) });
+    files.push(renderPage(model, templates, options, file, template, meta, data()));
   };
 
   page(
@@ -130,8 +126,12 @@ function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, fil
   };
 }
 
-/** One page outside the model's own (e.g. a changelog), with the same layout, header and footer. */
-export function renderExtraPage(
+/**
+ * Every page goes through here: the model's own pages and those outside it (the changelogs of a
+ * multi-version build), with the same layout, header and footer, and the same last step that
+ * neutralizes bidi and control characters whichever escaper let them through.
+ */
+export function renderPage(
   model: ApiModel,
   templates: Templates,
   options: RenderOptions,
@@ -142,7 +142,8 @@ export function renderExtraPage(
 ): OutputFile {
   const site = siteData(model, pageLinks(file, options), options, file);
   const body = templates.page(template)({ ...data, site });
-  return { file, content: templates.layout({ site, page: { ...meta, canonical: canonical(options, file) }, body }) };
+  const html = templates.layout({ site, page: { ...meta, canonical: canonical(options, file) }, body });
+  return { file, content: neutralizeInvisible(html) };
 }
 
 function canonical(options: RenderOptions, file: string): string {

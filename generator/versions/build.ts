@@ -14,7 +14,7 @@ import type { ApiDiff } from '../diff/types.js';
 import type { Logger } from '../log.js';
 import type { ApiModel } from '../model/types.js';
 import { siteAssets } from '../render/assets.js';
-import { renderExtraPage } from '../render/pages.js';
+import { renderPage } from '../render/pages.js';
 import { totalBytes, type OutputFile } from '../output-file.js';
 import { SITE_FILES } from '../model/urls.js';
 import type { RenderOptions } from '../render/site-context.js';
@@ -140,7 +140,7 @@ async function buildWith(
     };
     for (const page of changelogPages(sites, diffs, cleanUrls)) {
       out.push(
-        renderExtraPage(
+        renderPage(
           latest.model,
           shared().templates,
           rootOptions,

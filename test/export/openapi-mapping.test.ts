@@ -1,7 +1,8 @@
 /** One test per OpenAPI mapping rule, on small hand-built models; every document also validates. */
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { operationIds, serializeOpenApi, toOpenApi, type JsonObject } from '../../generator/export/openapi.js';
+import { operationIds } from '../../generator/export/operation-ids.js';
+import { serializeOpenApi, toOpenApi, type JsonObject } from '../../generator/export/openapi.js';
 import type { ApiModel, Operation, PermCheck } from '../../generator/model/types.js';
 import { apiPath, key, model, named, nodeParam, op, param, schema } from './fixture.js';
 import { validateOpenApi } from './validate.js';
