@@ -17,6 +17,7 @@ import { siteAssets, type Assets } from './render/assets.js';
 import { searchIndexAsset } from './search/index.js';
 import { buildManifest } from './render/manifest.js';
 import { exportFiles } from './export/index.js';
+import { navTreeAsset } from './render/nav.js';
 import { renderSite, type OutputFile } from './render/pages.js';
 import { loadTemplates, type Templates } from './render/templates.js';
 import type { RenderOptions } from './render/site-context.js';
@@ -159,6 +160,8 @@ export function prepareSite(model: ApiModel, options: BuildOptions, shared?: Ren
   const assetVersions = { ...assets.versions, ...theme.versions };
   const searchIndex = searchIndexAsset(model, assetVersions);
   assetVersions['search-index.js'] = searchIndex.version;
+  const navTree = navTreeAsset(model);
+  assetVersions['nav-tree.js'] = navTree.version;
   const templates = shared?.templates ?? loadTemplates(options.templates);
   const render: RenderOptions = {
     cleanUrls: !options.offline,
@@ -170,6 +173,7 @@ export function prepareSite(model: ApiModel, options: BuildOptions, shared?: Ren
   const out: OutputFile[] = [];
   out.push(...assets.files, ...theme.files);
   out.push({ file: searchIndex.file, content: searchIndex.content });
+  out.push({ file: navTree.file, content: navTree.content });
   out.push({ file: 'manifest.json', content: JSON.stringify(buildManifest(model), null, 2) + '\n' });
   out.push(...exportFiles(model));
   if (options.emit?.includes('model')) out.push({ file: 'model.json', content: JSON.stringify(model, null, 2) + '\n' });

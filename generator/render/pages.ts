@@ -11,6 +11,9 @@ import { createMarkdown, type MarkdownRenderer } from './markdown.js';
 import { pageLinks, SITE_FILES, type PageLinks, type RenderOptions, type VersionRenderContext } from './site-context.js';
 import type { Templates } from './templates.js';
 import { operationView } from './view-operation.js';
+import { navBranch, NAV_TREE_FILE, type NavView } from './nav.js';
+import { operationPage, wrapPath, type OperationPageView } from './page-operation.js';
+import type { LinkView, VersionLinkView } from './site-context.js';
 
 export interface OutputFile {
   file: string;
@@ -26,11 +29,15 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
   const md = createMarkdown();
   const byPath = new Map(model.paths.map((p) => [p.path, p]));
   const files: OutputFile[] = [];
+  const navTreeName = NAV_TREE_FILE.replace(/^assets\//, '');
   // `data` is a thunk so that a filtered render (the dev server renders one page per request) skips the work.
-  const page = (file: string, template: string, meta: PageMeta, data: () => Record<string, unknown>): void => {
+  const page = (file: string, template: string, meta: PageMeta, data: () => object, current: ApiPath | null = null): void => {
     if (options.only && !options.only(file)) return;
     const links = pageLinks(file, options);
-    const site = siteData(model, links, options, file);
+    const site = siteData(model, links, options, file, {
+      items: navBranch(model, byPath, current, links),
+      treeScript: links.asset(navTreeName),
+    });
     const body = templates.page(template)({ ...data(), site });
     const html = templates.layout({ site, page: { ...meta, canonical: canonical(options, file) }, body });
     files.push({ file, content: neutralizeInvisible(html) });
@@ -44,7 +51,7 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
   );
   for (const apiPath of model.paths) {
     const links = pageLinks(apiPath.file, options);
-    page(apiPath.file, 'path', pathMeta(model, apiPath), () => pathData(model, apiPath, links, byPath, md, options.versions));
+    page(apiPath.file, 'path', pathMeta(model, apiPath), () => pathData(model, apiPath, links, byPath, md, options.versions), apiPath);
   }
   page(
     SITE_FILES.operations,
@@ -71,12 +78,38 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
   return files;
 }
 
-function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, file: string): Record<string, unknown> {
+/** What the layout, header, footer and sidebar read on every page. */
+export interface SiteView {
+  title: string;
+  version: string;
+  stats: ApiModel['stats'];
+  sourceName: string;
+  home: string;
+  operations: string;
+  auth: string;
+  privileges: string;
+  manifest: string;
+  root: string;
+  css: string;
+  js: string;
+  searchIndex: string;
+  cleanUrls: '0' | '1';
+  file: string;
+  logo: string;
+  themeCss: string;
+  headerLinks: LinkView[];
+  footerLinks: LinkView[];
+  versions: { label: string; latest: boolean; links: VersionLinkView[]; changelog: string } | null;
+  /** The sidebar: this page's branch of the path tree, and the script with the whole tree. */
+  nav: NavView;
+}
+
+function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, file: string, nav: NavView): SiteView {
   return {
     title: model.title,
     version: model.version,
     stats: model.stats,
-    sourceName: model.source.split(/[\\/]/).pop(),
+    sourceName: model.source.split(/[\\/]/).pop() ?? '',
     home: links.href(SITE_FILES.index),
     operations: links.href(SITE_FILES.operations),
     auth: links.href(SITE_FILES.auth),
@@ -101,6 +134,7 @@ function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, fil
           changelog: options.versions.changelogHref(file),
         }
       : null,
+    nav,
   };
 }
 
@@ -112,9 +146,10 @@ export function renderExtraPage(
   file: string,
   template: string,
   meta: PageMeta,
-  data: Record<string, unknown>,
+  data: object,
 ): OutputFile {
-  const site = siteData(model, pageLinks(file, options), options, file);
+  // Pages outside one version's tree (the changelogs at the root of a multi-version site) get no path tree.
+  const site = siteData(model, pageLinks(file, options), options, file, { items: [], treeScript: '' });
   const body = templates.page(template)({ ...data, site });
   return { file, content: templates.layout({ site, page: { ...meta, canonical: canonical(options, file) }, body }) };
 }
@@ -134,6 +169,44 @@ function pathMeta(model: ApiModel, apiPath: ApiPath): PageMeta {
   };
 }
 
+/** A path linked from the top of a path page: its parent or one of its sub-paths. */
+export interface RelatedPathView {
+  path: string;
+  pathHtml: string;
+  href: string;
+  summary: string;
+  methods: { name: string; lower: string }[];
+}
+
+export interface PathPageView {
+  path: ApiPath;
+  pathHtml: string;
+  crumbs: CrumbView[];
+  operations: OperationPageView[];
+  parent: RelatedPathView | null;
+  children: RelatedPathView[];
+  /** Many sub-paths: their list starts folded so the methods stay near the top. */
+  childrenOpen: boolean;
+}
+
+export interface CrumbView {
+  text: string;
+  href: string;
+}
+
+/** Sub-path lists longer than this start folded. */
+const OPEN_CHILDREN = 12;
+
+function relatedPath(p: ApiPath, links: PageLinks): RelatedPathView {
+  return {
+    path: p.path,
+    pathHtml: wrapPath(p.path),
+    href: links.href(p.file),
+    summary: (p.operations.find((o) => o.method === 'GET') ?? p.operations[0])?.summary ?? '',
+    methods: p.operations.map((o) => ({ name: o.method, lower: o.method.toLowerCase() })),
+  };
+}
+
 function pathData(
   model: ApiModel,
   apiPath: ApiPath,
@@ -141,7 +214,7 @@ function pathData(
   byPath: Map<string, ApiPath>,
   md: MarkdownRenderer,
   versions?: VersionRenderContext,
-): Record<string, unknown> {
+): PathPageView {
   const pathHref = (p: string): string | null => {
     const target = byPath.get(p);
     return target ? links.href(target.file) : null;
@@ -155,40 +228,51 @@ function pathData(
     pathHref,
   };
   const parent = apiPath.parent ? byPath.get(apiPath.parent) : undefined;
+  const children = apiPath.children.flatMap((c) => {
+    const child = byPath.get(c);
+    return child ? [relatedPath(child, links)] : [];
+  });
   return {
     path: apiPath,
+    pathHtml: wrapPath(apiPath.path),
     crumbs: breadcrumbs(apiPath, byPath, links),
     operations: apiPath.operations.map((op) => {
       const view = operationView(op, ctx);
       // Multi-version builds: "since X" / "removed in Y" on the operation and its parameters.
-      if (!versions) return view;
-      // Set on the views themselves: the grouped lists (paramGroups) hold the same objects.
-      for (const p of view.params) Object.assign(p, { version: versions.parameterNote(op, p.name) });
-      return Object.assign(view, { version: versions.operationNote(op) });
+      if (!versions) return operationPage(view, op.summary);
+      const params = view.params.map((p) => ({ ...p, version: versions.parameterNote(op, p.name) }));
+      const byName = new Map(params.map((p) => [p.anchor, p]));
+      return operationPage(
+        {
+          ...view,
+          params,
+          paramGroups: view.paramGroups.map((g) => ({ ...g, params: g.params.map((p) => byName.get(p.anchor) ?? p) })),
+          version: versions.operationNote(op),
+        },
+        op.summary,
+      );
     }),
-    parent: parent ? { path: parent.path, href: links.href(parent.file) } : null,
-    children: apiPath.children.flatMap((c) => {
-      const child = byPath.get(c);
-      return child
-        ? [
-            {
-              path: child.path,
-              href: links.href(child.file),
-              methods: child.operations.map((o) => ({ name: o.method, lower: o.method.toLowerCase() })),
-            },
-          ]
-        : [];
-    }),
+    parent: parent ? relatedPath(parent, links) : null,
+    children,
+    childrenOpen: children.length <= OPEN_CHILDREN,
   };
 }
 
-function breadcrumbs(apiPath: ApiPath, byPath: Map<string, ApiPath>, links: PageLinks): { text: string; href: string }[] {
+function breadcrumbs(apiPath: ApiPath, byPath: Map<string, ApiPath>, links: PageLinks): CrumbView[] {
   const chain: ApiPath[] = [];
   for (let p: ApiPath | undefined = apiPath; p; p = p.parent ? byPath.get(p.parent) : undefined) chain.unshift(p);
   return chain.map((p) => ({ text: p === apiPath ? p.text : p.text, href: p === apiPath ? '' : links.href(p.file) }));
 }
 
-function indexData(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath>): Record<string, unknown> {
+export interface IndexPageView {
+  productName: string;
+  port: number;
+  stats: ApiModel['stats'];
+  sections: { path: string; href: string; count: string }[];
+  treeHtml: string;
+}
+
+function indexData(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath>): IndexPageView {
   const sections = model.paths
     .filter((p) => p.parent === null)
     .map((p) => {
@@ -208,15 +292,20 @@ function countOps(model: ApiModel, section: string): number {
   return model.paths.filter((p) => p.section === section).reduce((n, p) => n + p.operations.length, 0);
 }
 
-/** The whole path tree as nested lists; built as one string because it is large and purely structural. */
+/**
+ * The whole path tree as nested lists, each section folded (the unfolded tree was 11,800 px tall);
+ * built as one string because it is large and purely structural.
+ */
 function treeHtml(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath>): string {
   const item = (p: ApiPath): string => {
     const methods = p.operations
       .map((o) => `<span class="method method-small method-${o.method.toLowerCase()}">${o.method}</span>`)
       .join('');
     const kids = p.children.map((c) => byPath.get(c)).filter((c): c is ApiPath => c !== undefined);
-    const sub = kids.length > 0 ? `<ul>${kids.map(item).join('')}</ul>` : '';
-    return `<li><a href="${escapeHtml(links.href(p.file))}"><code>${escapeHtml(p.path)}</code></a>${methods}${sub}</li>`;
+    const link = `<a href="${escapeHtml(links.href(p.file))}"><code>${wrapPath(p.path)}</code></a>${methods}`;
+    if (kids.length === 0) return `<li>${link}</li>`;
+    const sub = `<ul>${kids.map(item).join('')}</ul>`;
+    return p.parent === null ? `<li><details><summary>${link}</summary>${sub}</details></li>` : `<li>${link}${sub}</li>`;
   };
   return `<ul class="tree-root">${model.paths
     .filter((p) => p.parent === null)
@@ -224,8 +313,22 @@ function treeHtml(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath
     .join('')}</ul>`;
 }
 
-function operationsData(model: ApiModel, links: PageLinks): Record<string, unknown> {
-  const groups = new Map<string, { name: string; id: string; ops: unknown[] }>();
+/** An operation linked from a list page. */
+export interface OpLinkView {
+  href: string;
+  method: string;
+  methodLower: string;
+  path: string;
+}
+
+export interface OperationsPageView {
+  productName: string;
+  stats: ApiModel['stats'];
+  groups: { name: string; id: string; ops: (OpLinkView & { summary: string })[] }[];
+}
+
+function operationsData(model: ApiModel, links: PageLinks): OperationsPageView {
+  const groups = new Map<string, OperationsPageView['groups'][number]>();
   for (const p of model.paths) {
     for (const op of p.operations) {
       let group = groups.get(p.section);
@@ -245,7 +348,17 @@ function operationsData(model: ApiModel, links: PageLinks): Record<string, unkno
   return { productName: model.productName, stats: model.stats, groups: [...groups.values()] };
 }
 
-function authData(model: ApiModel, title: string): Record<string, unknown> {
+export interface AuthPageView {
+  crumbs: CrumbView[];
+  productName: string;
+  port: number;
+  cookieName: string;
+  tokenHeaderFormat: string;
+  tokenHeaderExample: string;
+  cli: string | null;
+}
+
+function authData(model: ApiModel, title: string): AuthPageView {
   const product = PRODUCTS[model.product];
   return {
     crumbs: [{ text: title, href: '' }],
@@ -271,7 +384,13 @@ const HOW_WORDS: Record<string, string> = {
   'perm-modify': 'to modify permissions (or the subtree’s allocate privilege)',
 };
 
-function privilegesData(model: ApiModel, links: PageLinks): Record<string, unknown> {
+export interface PrivilegesPageView {
+  crumbs: CrumbView[];
+  privileges: { name: string; id: string; count: number; ops: (OpLinkView & { how: string })[] }[];
+  open: { id: string; title: string; ops: OpLinkView[] }[];
+}
+
+function privilegesData(model: ApiModel, links: PageLinks): PrivilegesPageView {
   const entries = buildPrivilegeIndex(model);
   const privileges = entries.map((entry) => ({
     name: entry.privilege,
@@ -285,7 +404,7 @@ function privilegesData(model: ApiModel, links: PageLinks): Record<string, unkno
       how: `${HOW_WORDS[u.how] ?? u.how} on ${u.aclPath}${u.requireParam ? ` (when ${u.requireParam} is given)` : ''}${u.note ? ` — ${u.note}` : ''}`,
     })),
   }));
-  const openOps = (mode: string): unknown[] =>
+  const openOps = (mode: string): OpLinkView[] =>
     model.paths.flatMap((p) =>
       p.operations
         .filter((o) => o.permissions.mode === mode)

@@ -2,7 +2,7 @@
  * What every page needs to know about the site it belongs to, independent of its content: titles,
  * where the root and the assets are relative to this page, and how links are written.
  */
-import type { ApiModel, Operation } from '../model/types.js';
+import type { Operation } from '../model/types.js';
 import { relativeHref } from '../model/urls.js';
 
 export interface RenderOptions {

@@ -23,7 +23,7 @@ export function loadTemplates(userDir?: string): Templates {
     return readFileSync(override && existsSync(override) ? override : join(builtIn, relative), 'utf8');
   };
   // strict: a typo in a template fails the build instead of rendering an empty string.
-  const compile = (source: string): Template => hb.compile(source, { strict: false, preventIndent: true });
+  const compile = (source: string): Template => hb.compile(source, { strict: true, preventIndent: true });
 
   const partialNames = new Set(listHbs(join(builtIn, 'partials')));
   if (userDir) for (const name of listHbs(join(userDir, 'partials'))) partialNames.add(name);
