@@ -42,8 +42,11 @@ export interface ParamGroupPageView {
 }
 
 export interface ReturnsPageView extends Omit<ReturnsView, 'fields'> {
+  /** The first level a reader cares about: an object's properties, or each array item's. */
   fields: FieldPageView[] | null;
   fieldsCount: number;
+  /** Many fields: each folds to its name line, as optional parameters do. */
+  fieldsFolded: boolean;
 }
 
 export interface OperationPageView extends Omit<OperationView, 'params' | 'paramGroups' | 'returns' | 'descriptionHtml'> {
@@ -61,6 +64,8 @@ export interface OperationPageView extends Omit<OperationView, 'params' | 'param
 
 /** Methods with more parameters than this get the name filter. */
 const FILTER_FROM = 12;
+/** Returned objects with more fields than this show each field's name line only, until opened. */
+const FOLD_FIELDS_FROM = 8;
 /** Descriptions longer than this (HTML characters) with more than one block fold after the first. */
 const LONG_DESCRIPTION = 600;
 
@@ -117,12 +122,11 @@ export function operationPage(view: OperationView & { version?: VersionNoteView 
   const { params: _params, paramGroups, returns, descriptionHtml, ...rest } = view;
   void _params;
   const { lead, more } = splitDescription(descriptionHtml);
-  const returnFields = returns.fields
-    ? returns.fields.length === 1 && returns.fields[0]!.name === '[item]'
-      ? // An array of objects: its item's fields are the first level a reader cares about.
-        [{ ...fieldPage(returns.fields[0]!, true), fields: (returns.fields[0]!.fields ?? []).map((f) => fieldPage(f, false)) }]
-      : returns.fields.map((f) => fieldPage(f, false))
-    : null;
+  // An array of objects: its item's fields are the first level a reader cares about.
+  const item = returns.fields?.length === 1 && returns.fields[0]!.name === '[item]' ? returns.fields[0]! : null;
+  const firstLevel = item?.fields ?? returns.fields;
+  const returnFields = firstLevel ? firstLevel.map((f) => fieldPage(f, false)) : null;
+  const fieldsCaption = item?.fields ? `Each item: ${item.fieldsCaption.toLowerCase()}` : returns.fieldsCaption;
   return {
     ...rest,
     summary,
@@ -131,7 +135,13 @@ export function operationPage(view: OperationView & { version?: VersionNoteView 
     paramGroups: paramGroups.map((g) => ({ titleHtml: g.titleHtml, params: g.params.map(paramPage) })),
     paramCount: view.params.length,
     paramFilter: view.params.length > FILTER_FROM,
-    returns: { ...returns, fields: returnFields, fieldsCount: returnFields?.length ?? 0 },
+    returns: {
+      ...returns,
+      fields: returnFields,
+      fieldsCaption,
+      fieldsCount: returnFields?.length ?? 0,
+      fieldsFolded: (returnFields?.length ?? 0) > FOLD_FIELDS_FROM,
+    },
     version: view.version ?? null,
   };
 }

@@ -9,15 +9,16 @@
  */
 
 export function initFolding(root: Document): void {
-  const reveal = (): void => {
+  const reveal = (always: boolean): void => {
     const id = decodeHash(root.location.hash);
     if (!id) return;
     const target = root.getElementById(id);
     if (!target) return;
-    if (openAround(target)) target.scrollIntoView();
+    // On load, scroll again as well: the browser scrolled before the header's real height was known.
+    if (openAround(target) || always) target.scrollIntoView();
   };
-  window.addEventListener('hashchange', reveal);
-  reveal();
+  window.addEventListener('hashchange', () => reveal(false));
+  reveal(true);
   // window.find() and other programmatic selections do not open <details>; open what holds the selection.
   root.addEventListener('selectionchange', () => {
     const node = root.getSelection()?.anchorNode;
