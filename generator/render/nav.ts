@@ -5,7 +5,7 @@
  * So the full tree ships once per site as a classic script (`assets/nav-tree.js`, a global, no
  * fetch: it must load from file://), the browser renders it, and each page carries only its own
  * branch (ancestors with their siblings, and its children), server-rendered, for readers without
- * JavaScript.
+ * JavaScript (nested lists; the script adds disclosure buttons).
  */
 import { createHash } from 'node:crypto';
 import type { ApiModel, ApiPath } from '../model/types.js';
@@ -21,7 +21,7 @@ export interface NavItemView {
   path: string;
   href: string;
   current: boolean;
-  /** Rendered open: an ancestor of the current page, or the page itself. */
+  /** Rendered with its children: an ancestor of the current page, or the page itself. */
   open: boolean;
   /** Child entries shown; null when the path has none, [] when it has some that this branch leaves out. */
   children: NavItemView[] | null;

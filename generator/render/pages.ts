@@ -305,7 +305,10 @@ function treeHtml(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath
     const link = `<a href="${escapeHtml(links.href(p.file))}"><code>${wrapPath(p.path)}</code></a>${methods}`;
     if (kids.length === 0) return `<li>${link}</li>`;
     const sub = `<ul>${kids.map(item).join('')}</ul>`;
-    return p.parent === null ? `<li><details><summary>${link}</summary>${sub}</details></li>` : `<li>${link}${sub}</li>`;
+    // No link inside <summary> (nested interactive controls): the section folds under its own toggle.
+    return p.parent === null
+      ? `<li>${link}<details><summary>Sub-paths (${kids.length})</summary>${sub}</details></li>`
+      : `<li>${link}${sub}</li>`;
   };
   return `<ul class="tree-root">${model.paths
     .filter((p) => p.parent === null)

@@ -40,6 +40,12 @@ function decodeHash(hash: string): string {
 /** Opens the element (when it is a <details>) and every closed <details> around it; true if any opened. */
 export function openAround(element: Element): boolean {
   let opened = false;
+  // A folded parameter's block holds its <details> (the permalink sits outside the summary).
+  const own = element.querySelector(':scope > details');
+  if (own instanceof HTMLDetailsElement && !own.open) {
+    own.open = true;
+    opened = true;
+  }
   for (let el: Element | null = element; el; el = el.parentElement) {
     if (el instanceof HTMLDetailsElement && !el.open) {
       // The element itself opens only when it is the target, not when text in its summary is selected.

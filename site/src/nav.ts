@@ -16,7 +16,8 @@ declare global {
 
 interface Rendered {
   li: HTMLLIElement;
-  details: HTMLDetailsElement | null;
+  /** The disclosure of an entry with children: its button and the list it shows. */
+  toggle: { button: HTMLButtonElement; list: HTMLUListElement } | null;
   /** Full path, lower case, for the filter. */
   key: string;
   children: Rendered[];
@@ -57,23 +58,25 @@ export function initNav(root: Document): void {
         currentLink = a;
         hasCurrent = true;
       }
-      let details: HTMLDetailsElement | null = null;
+      let toggle: Rendered['toggle'] = null;
       let children: Rendered[] = [];
       if (kids?.length) {
-        details = root.createElement('details');
-        const summary = root.createElement('summary');
-        summary.appendChild(a);
-        details.appendChild(summary);
-        const sub = build(kids, path, details);
+        // A disclosure button beside the link (a link inside <summary> would nest two controls).
+        const button = root.createElement('button');
+        button.type = 'button';
+        button.className = 'nav-twisty';
+        button.setAttribute('aria-label', `Sub-paths of ${path}`);
+        li.append(button, a);
+        const sub = build(kids, path, li);
         children = sub.items;
-        if (sub.hasCurrent || isCurrent) {
-          details.open = true;
-          hasCurrent = true;
-        }
-        li.appendChild(details);
+        toggle = { button, list: sub.list };
+        const open = sub.hasCurrent || isCurrent;
+        if (open) hasCurrent = true;
+        setOpen(toggle, open);
+        button.addEventListener('click', () => setOpen(toggle!, button.getAttribute('aria-expanded') !== 'true'));
       } else li.appendChild(a);
       list.appendChild(li);
-      items.push({ li, details, key: path.toLowerCase(), children });
+      items.push({ li, toggle, key: path.toLowerCase(), children });
     }
     into.appendChild(list);
     return { list, items, hasCurrent };
@@ -92,6 +95,13 @@ export function initNav(root: Document): void {
   }
 }
 
+function setOpen(toggle: NonNullable<Rendered['toggle']>, open: boolean): void {
+  toggle.button.setAttribute('aria-expanded', String(open));
+  toggle.list.hidden = !open;
+}
+
+const isOpen = (toggle: NonNullable<Rendered['toggle']>): boolean => toggle.button.getAttribute('aria-expanded') === 'true';
+
 function addFilter(root: Document, holder: HTMLElement, items: Rendered[]): void {
   const label = root.createElement('label');
   label.className = 'nav-filter';
@@ -106,7 +116,7 @@ function addFilter(root: Document, holder: HTMLElement, items: Rendered[]): void
   label.append(text, input);
   holder.parentElement?.insertBefore(label, holder);
   // The open state before filtering, restored when the box is emptied.
-  const saved = new Map<HTMLDetailsElement, boolean>();
+  const saved = new Map<NonNullable<Rendered['toggle']>, boolean>();
   const all: Rendered[] = [];
   const collect = (list: Rendered[]): void => {
     for (const item of list) {
@@ -121,7 +131,7 @@ function addFilter(root: Document, holder: HTMLElement, items: Rendered[]): void
       const self = terms.every((t) => item.key.includes(t));
       const below = apply(terms, item.children);
       item.li.hidden = !(self || below);
-      if (item.details) item.details.open = below;
+      if (item.toggle) setOpen(item.toggle, below);
       any ||= self || below;
     }
     return any;
@@ -131,12 +141,12 @@ function addFilter(root: Document, holder: HTMLElement, items: Rendered[]): void
     if (terms.length === 0) {
       for (const item of all) {
         item.li.hidden = false;
-        if (item.details) item.details.open = saved.get(item.details) ?? item.details.open;
+        if (item.toggle) setOpen(item.toggle, saved.get(item.toggle) ?? isOpen(item.toggle));
       }
       saved.clear();
       return;
     }
-    if (saved.size === 0) for (const item of all) if (item.details) saved.set(item.details, item.details.open);
+    if (saved.size === 0) for (const item of all) if (item.toggle) saved.set(item.toggle, isOpen(item.toggle));
     apply(terms, items);
   });
 }

@@ -35,9 +35,14 @@ export function initExampleTabs(root: Document): void {
       tab.id = `example-tab-${++uid}`;
       tab.textContent = figure.querySelector('figcaption')?.textContent ?? kind;
       tab.dataset.kind = kind;
-      tab.setAttribute('aria-controls', figure.id);
-      figure.setAttribute('role', 'tabpanel');
-      figure.setAttribute('aria-labelledby', tab.id);
+      // The code block is the panel (<figure> does not take the tabpanel role).
+      const panel = figure.querySelector('pre') ?? figure;
+      if (!panel.id) panel.id = `${figure.id}-panel`;
+      tab.setAttribute('aria-controls', panel.id);
+      panel.setAttribute('role', 'tabpanel');
+      // Focusable, as tab panels are, and so that keyboard users can scroll wide code.
+      panel.tabIndex = 0;
+      panel.setAttribute('aria-labelledby', tab.id);
       tab.addEventListener('click', () => choose(kind));
       tab.addEventListener('keydown', (event) => {
         const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
