@@ -185,17 +185,12 @@ export interface PathPageView {
   operations: OperationPageView[];
   parent: RelatedPathView | null;
   children: RelatedPathView[];
-  /** Many sub-paths: their list starts folded so the methods stay near the top. */
-  childrenOpen: boolean;
 }
 
 export interface CrumbView {
   text: string;
   href: string;
 }
-
-/** Sub-path lists longer than this start folded. */
-const OPEN_CHILDREN = 12;
 
 function relatedPath(p: ApiPath, links: PageLinks): RelatedPathView {
   return {
@@ -254,7 +249,6 @@ function pathData(
     }),
     parent: parent ? relatedPath(parent, links) : null,
     children,
-    childrenOpen: children.length <= OPEN_CHILDREN,
   };
 }
 

@@ -216,7 +216,7 @@ describe.skipIf(skip)('reading the PVE 9.1 site', { timeout: 2_400_000 }, () => 
         );
         const node = document.getSelection()?.anchorNode;
         const element = node ? (node.nodeType === 1 ? (node as Element) : node.parentElement) : null;
-        if (!found || !element || !element.checkVisibility()) bad.push(text);
+        if (!found || !element?.checkVisibility()) bad.push(text);
       }
       return bad;
     }, snippets);
