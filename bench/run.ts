@@ -13,7 +13,7 @@
  * 2. Page weight of both outputs: HTML per page raw and gzipped, CSS and JS each page loads,
  *    JavaScript before search opens, the search index.
  * 3. Search latency in headless Chromium (playwright-core + Debian /usr/bin/chromium) over the
- *    relevance queries of test/search/queries.ts.
+ *    relevance queries of harness/search-queries.ts.
  * 4. A five-release site (6.4 … 9.1 with `--schema LABEL=SOURCE`), and the dev server's rebuild
  *    after a one-template change.
  *
@@ -29,8 +29,8 @@ import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { packageRoot } from '../generator/paths.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, serveDirectory } from '../test/helpers/browser.js';
-import { HELD_OUT, TUNING } from '../test/search/queries.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, serveDirectory } from '../harness/browser.js';
+import { HELD_OUT, TUNING } from '../harness/search-queries.js';
 import {
   budgetMark,
   formatBytes,

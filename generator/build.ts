@@ -18,7 +18,9 @@ import { searchIndexAsset } from './search/index.js';
 import { buildManifest } from './render/manifest.js';
 import { exportFiles } from './export/index.js';
 import { navTreeAsset } from './render/nav.js';
-import { renderSite, type OutputFile } from './render/pages.js';
+import { renderSite } from './render/pages.js';
+import { allPhases, PHASES, type BuildResult, type Phase } from './build-result.js';
+import { totalBytes, type OutputFile } from './output-file.js';
 import { loadTemplates, type Templates } from './render/templates.js';
 import type { RenderOptions } from './render/site-context.js';
 import { validate, validateFormatsRegistry, validateStructure } from './validate/index.js';
@@ -26,19 +28,6 @@ import { writeOutput } from './write/atomic.js';
 import { writeZip, zipPathFor } from './write/zip.js';
 import { publishFiles } from './publish/index.js';
 import { themeAssets, type ThemeOptions } from './publish/theme.js';
-
-export const PHASES = ['load', 'validate', 'deref', 'normalize', 'render', 'write', 'zip'] as const;
-export type Phase = (typeof PHASES)[number];
-
-/** Every phase's time, 0 for phases that did not run: summaries always carry the same keys. */
-export function allPhases<P extends string>(timings: Partial<Record<P, number>>, phases: readonly P[]): Record<P, number> {
-  return Object.fromEntries(phases.map((p) => [p, timings[p] ?? 0])) as Record<P, number>;
-}
-
-/** Total size of output files in bytes. */
-export function totalBytes(files: readonly OutputFile[]): number {
-  return files.reduce((n, f) => n + (typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length), 0);
-}
 
 export interface ModelOptions {
   schema: string;
@@ -60,17 +49,6 @@ export interface BuildOptions extends ModelOptions {
   offline?: boolean;
   /** Logo, accent colour, header and footer links (validated by the CLI, see publish/theme.ts). */
   theme?: ThemeOptions;
-}
-
-export interface BuildResult {
-  model: ApiModel;
-  out: string;
-  files: number;
-  bytes: number;
-  references: number;
-  timings: Record<Phase, number>;
-  /** The offline bundle's zip (--offline only). */
-  zip?: { path: string; bytes: number };
 }
 
 type Timer = <T>(phase: Phase, work: () => T) => T;

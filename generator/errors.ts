@@ -16,6 +16,8 @@ export const EXIT = {
   strict: 6,
   /** diff --fail-on breaking found breaking changes. */
   breaking: 7,
+  /** A user template (--templates) is missing, overrides nothing, or does not parse or render. */
+  template: 8,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -67,6 +69,22 @@ export class ValidationError extends ApidocError {
 /** Writing the output failed; the previous output is left untouched. */
 export class OutputError extends ApidocError {
   readonly exitCode = EXIT.output;
+}
+
+/**
+ * A template of the --templates folder (or the folder itself) is wrong: named by file and, when
+ * Handlebars says, the line; the Handlebars error is kept as the cause.
+ */
+export class TemplateError extends ApidocError {
+  readonly exitCode = EXIT.template;
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${file}${line !== null ? `:${line}` : ''} - ${detail}`, options);
+  }
 }
 
 /** Escapes one JSON pointer reference token (RFC 6901). */

@@ -5,7 +5,7 @@
  * and NO_COLOR (https://no-color.org) turns colour off everywhere.
  */
 
-import { printable } from './validate/printable.js';
+import { printable } from './text/printable.js';
 export interface Logger {
   warn(message: string): void;
   info(message: string): void;

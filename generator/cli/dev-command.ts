@@ -3,7 +3,7 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { startDevServer } from '../dev/server.js';
 import { buildOptionsFrom } from './build-command.js';
-import type { ParsedArgs } from './options.js';
+import type { ParsedArgs } from './args.js';
 
 export const DEV_PORT = 5173;
 

@@ -9,7 +9,7 @@ import { diffJson, diffMarkdown, diffModels } from '../diff/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { parseLabeled } from '../versions/labels.js';
-import type { ParsedArgs } from './options.js';
+import type { ParsedArgs } from './args.js';
 
 export async function runDiff(args: ParsedArgs, log: Logger): Promise<number> {
   if (args.positionals.length !== 2) {

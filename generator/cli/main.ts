@@ -3,12 +3,12 @@
  * code. Stack traces only with --verbose: users need the cause and the place, not our internals.
  */
 // Messages can quote schema text or server replies: never let them drive the terminal.
-import { printable } from '../validate/printable.js';
+import { printable } from '../text/printable.js';
 import { ApidocError, EXIT, ValidationError } from '../errors.js';
 import { colorEnabled, createLogger, palette, type Logger } from '../log.js';
-import { applyConfig } from '../config/index.js';
+import { applyConfig } from './apply-config.js';
 import { failureSummary } from '../publish/summary.js';
-import { helpText, parseArgs, type ParsedArgs } from './options.js';
+import { helpText, parseArgs, type ParsedArgs } from './args.js';
 import { runBuild } from './build-command.js';
 import { runDiff } from './diff-command.js';
 import { runOpenApi } from './openapi-command.js';

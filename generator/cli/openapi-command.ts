@@ -5,13 +5,15 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadModel, type ModelOptions, type Phase } from '../build.js';
+import { loadModel, type ModelOptions } from '../build.js';
+import type { Phase } from '../build-result.js';
 import { EXIT, OutputError, UsageError } from '../errors.js';
 import { formatForFile, serializeOpenApi, toOpenApi } from '../export/openapi.js';
 import type { Logger } from '../log.js';
 import type { Product } from '../model/types.js';
 import { packageRoot } from '../paths.js';
-import { DEFAULT_SCHEMA, type ParsedArgs } from './options.js';
+import { DEFAULT_SCHEMA } from '../options/declarations.js';
+import type { ParsedArgs } from './args.js';
 
 export async function runOpenApi(args: ParsedArgs, log: Logger): Promise<number> {
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}" (use --schema FILE and --out FILE)`);

@@ -4,7 +4,7 @@ import type { Logger } from '../log.js';
 import { startPreview } from '../dev/preview.js';
 import { parseBaseUrl } from '../publish/base-url.js';
 import { untilInterrupted } from './dev-command.js';
-import type { ParsedArgs } from './options.js';
+import type { ParsedArgs } from './args.js';
 
 export const PREVIEW_PORT = 4173;
 

@@ -1,12 +1,12 @@
 /**
- * The config file's type, derived from the option declarations (generator/cli/options.ts), so a
+ * The config file's type, derived from the option declarations (generator/options/declarations.ts), so a
  * new option is a new config key with the right type without touching this file:
  *
  *   // pve-apidoc.config.ts
  *   import { defineConfig } from 'pve-apidoc';
  *   export default defineConfig({ schema: 'pve-9.1.apidata.js', out: 'public', accent: '#0b5cad' });
  */
-import type { OptionDeclarations } from '../cli/options.js';
+import type { OptionDeclarations } from '../options/declarations.js';
 
 type Declared = OptionDeclarations[number];
 type Configurable = Exclude<Declared, { config: false }>;

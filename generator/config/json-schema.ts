@@ -3,7 +3,7 @@
  * that drive --help, flag parsing and config validation). `npm run config-schema` writes it to
  * schema/config.schema.json; a test fails when the file is out of date.
  */
-import { COMMANDS, OPTIONS, type OptionSpec } from '../cli/options.js';
+import { COMMANDS, OPTIONS, type OptionSpec } from '../options/declarations.js';
 import { commandDeclarations, configKey, sectionCommands, topLevelDeclarations } from './keys.js';
 
 export const CONFIG_SCHEMA_FILE = 'schema/config.schema.json';
@@ -36,7 +36,7 @@ export function configJsonSchema(): JsonSchema {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'pve-apidoc configuration',
     description:
-      'pve-apidoc.config.json: the command-line options in camelCase (--base-url is "baseUrl"). Flags override the file. Paths are relative to the file. Generated from generator/cli/options.ts by `npm run config-schema`; do not edit.',
+      'pve-apidoc.config.json: the command-line options in camelCase (--base-url is "baseUrl"). Flags override the file. Paths are relative to the file. Generated from generator/options/declarations.ts by `npm run config-schema`; do not edit.',
     type: 'object',
     additionalProperties: false,
     properties,

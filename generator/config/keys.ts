@@ -4,7 +4,7 @@
  * command that declares its own variant of a name (openapi's `out` is a file, build's a folder)
  * takes it only from its own section: `{ "out": "site", "openapi": { "out": "api.yaml" } }`.
  */
-import { COMMANDS, OPTIONS, type OptionSpec } from '../cli/options.js';
+import { COMMANDS, OPTIONS, type OptionSpec } from '../options/declarations.js';
 
 export function configKey(name: string): string {
   return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());

@@ -6,7 +6,8 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { hint, OPTIONS, type OptionSpec, type ParsedOptions } from '../cli/options.js';
+import { OPTIONS, type OptionSpec, type ParsedOptions } from '../options/declarations.js';
+import { hint } from '../text/hint.js';
 import { commandDeclarations, configKey, configurable, sectionCommands, topLevelDeclarations } from './keys.js';
 
 type Value = ParsedOptions[string];

@@ -11,7 +11,8 @@ import { loadModel, prepareSite, type BuildOptions, type PreparedSite } from '..
 import type { Logger } from '../log.js';
 import type { ApiModel } from '../model/types.js';
 import { siteAssets, type Assets } from '../render/assets.js';
-import { renderSite, type OutputFile } from '../render/pages.js';
+import { renderSite } from '../render/pages.js';
+import type { OutputFile } from '../output-file.js';
 import { loadTemplates, type Templates } from '../render/templates.js';
 
 export class DevSite {

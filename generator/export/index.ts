@@ -3,7 +3,7 @@
  * path page, llms.txt and llms-full.txt. Reads only the model.
  */
 import type { ApiModel } from '../model/types.js';
-import type { OutputFile } from '../render/pages.js';
+import type { OutputFile } from '../output-file.js';
 import { LLMS_FILE, LLMS_FULL_FILE, llmsFullTxt, llmsTxt, OPENAPI_FILE } from './llms.js';
 import { markdownFile, pathIndex, pathMarkdown, relativeLinks } from './markdown.js';
 import { serializeOpenApi, toOpenApi } from './openapi.js';

@@ -5,7 +5,7 @@
  */
 import { PRODUCTS } from '../model/product.js';
 import type { ApiModel } from '../model/types.js';
-import { SITE_FILES } from '../render/site-context.js';
+import { SITE_FILES } from '../model/urls.js';
 import { markdownFile, pathIndex, pathMarkdown } from './markdown.js';
 import { mdCode, mdLine, mdLinkText, mdText } from './markdown-text.js';
 

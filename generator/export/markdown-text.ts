@@ -11,7 +11,7 @@
  * - table cells additionally escape `|` and fold line breaks into `<br>` (our markup, not theirs).
  */
 import type { Permissions } from '../model/types.js';
-import { permissionsPlainText } from '../render/permissions.js';
+import { permissionsPlainText } from '../document/permissions.js';
 
 /**
  * The same descriptions come back on many operations ("The cluster node name." on hundreds): the

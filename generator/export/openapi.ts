@@ -34,7 +34,8 @@ import { PRODUCTS, type ProductInfo } from '../model/product.js';
 import type { ApiModel, ApiPath, NamedSchema, Operation, Parameter, PropertyKey, SchemaNode } from '../model/types.js';
 import { propertyStringKeys } from '../model/formats.js';
 import { mdText, permissionsMarkdown } from './markdown-text.js';
-import { ecmaPattern } from './perl-regex.js';
+import { SCHEMA_EXPORT_DEPTH as MAX_DEPTH } from '../document/limits.js';
+import { ecmaPattern } from '../text/perl-regex.js';
 
 export type Json = string | number | boolean | null | Json[] | JsonObject;
 export interface JsonObject {
@@ -42,9 +43,6 @@ export interface JsonObject {
 }
 
 export const OPENAPI_VERSION = '3.1.1';
-
-/** Depth cap for nested schemas; real returns nest 4-5 levels, the cap only guards pathological input. */
-const MAX_DEPTH = 16;
 
 interface Ctx {
   model: ApiModel;

@@ -4,7 +4,7 @@
  * iterative scanner finds the first offending character. It runs only on the error path.
  */
 import { InputError } from '../errors.js';
-import { printable } from '../validate/printable.js';
+import { printable } from '../text/printable.js';
 
 export function parseJson(source: string, text: string, offset = 0): unknown {
   try {

@@ -8,7 +8,7 @@
  */
 import { InputError } from '../errors.js';
 import { lineColumn, parseJson } from './json.js';
-import { printable } from '../validate/printable.js';
+import { printable } from '../text/printable.js';
 
 // A JSON string, or a tag with its (at most one-string) argument array.
 const TOKEN = /"(?:[^"\\]|\\.)*"|\(\s*"(\w+)"\s*\)\s*\[\s*("(?:[^"\\]|\\.)*")?\s*\]/g;

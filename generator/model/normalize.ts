@@ -12,7 +12,7 @@ import type { RawFormatRegistry } from './typetext.js';
 import { HTTP_METHODS, type ApiModel, type ApiPath, type FormatDef, type Operation, type Parameter, type Product } from './types.js';
 import { idFragment, pageFile, uniqueIds } from './urls.js';
 import { foldFamilies } from './families.js';
-import { printable } from '../validate/printable.js';
+import { printable } from '../text/printable.js';
 
 export interface NormalizeInput {
   source: string;

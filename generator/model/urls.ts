@@ -90,3 +90,12 @@ export function stableId(prefix: string, name: string): string {
   if (/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) return `${prefix}-${name}`;
   return `${prefix}-x${createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
 }
+
+/** The site's own top-level pages (API pages live under api/, so these never collide with them). */
+export const SITE_FILES = {
+  index: 'index.html',
+  operations: 'operations/index.html',
+  auth: 'auth/index.html',
+  privileges: 'privileges/index.html',
+  notFound: '404.html',
+} as const;

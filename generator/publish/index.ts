@@ -3,8 +3,8 @@
  * URLs, so only for an absolute --base-url) and robots.txt pointing at it. None for the offline
  * bundle, which nobody crawls. No dates anywhere: the same input gives the same bytes.
  */
-import type { OutputFile } from '../render/pages.js';
-import { SITE_FILES } from '../render/site-context.js';
+import type { OutputFile } from '../output-file.js';
+import { SITE_FILES } from '../model/urls.js';
 import { parseBaseUrl } from './base-url.js';
 
 export interface PublishOptions {

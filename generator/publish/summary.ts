@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BuildResult, Phase } from '../build.js';
+import type { BuildResult, Phase } from '../build-result.js';
 import { ApidocError, EXIT } from '../errors.js';
 import { SITEMAP_FILE } from './index.js';
 

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { contentHash } from '../render/assets.js';
-import type { OutputFile } from '../render/pages.js';
+import type { OutputFile } from '../output-file.js';
 import type { LinkView, ThemeView } from '../render/site-context.js';
 
 export interface ThemeOptions {

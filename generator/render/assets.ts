@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
-import type { OutputFile } from './pages.js';
+import type { OutputFile } from '../output-file.js';
 
 export interface Assets {
   files: OutputFile[];

@@ -8,17 +8,14 @@ import { buildPrivilegeIndex } from '../model/privileges.js';
 import { stableId } from '../model/urls.js';
 import { escapeHtml, neutralizeInvisible } from './escape.js';
 import { createMarkdown, type MarkdownRenderer } from './markdown.js';
-import { pageLinks, SITE_FILES, type PageLinks, type RenderOptions, type VersionRenderContext } from './site-context.js';
+import { SITE_FILES } from '../model/urls.js';
+import { pageLinks, type PageLinks, type RenderOptions, type VersionRenderContext } from './site-context.js';
 import type { Templates } from './templates.js';
 import { operationView } from './view-operation.js';
+import type { OutputFile } from '../output-file.js';
 import { navBranch, NAV_TREE_FILE, type NavView } from './nav.js';
 import { operationPage, wrapPath, type OperationPageView } from './page-operation.js';
 import type { LinkView, VersionLinkView } from './site-context.js';
-
-export interface OutputFile {
-  file: string;
-  content: string | Buffer;
-}
 
 export interface PageMeta {
   title: string;
@@ -34,13 +31,8 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
   const page = (file: string, template: string, meta: PageMeta, data: () => object, current: ApiPath | null = null): void => {
     if (options.only && !options.only(file)) return;
     const links = pageLinks(file, options);
-    const site = siteData(model, links, options, file, {
-      items: navBranch(model, byPath, current, links),
-      treeScript: links.asset(navTreeName),
-    });
-    const body = templates.page(template)({ ...data(), site });
-    const html = templates.layout({ site, page: { ...meta, canonical: canonical(options, file) }, body });
-    files.push({ file, content: neutralizeInvisible(html) });
+    const nav = { items: navBranch(model, byPath, current, links), treeScript: links.asset(navTreeName) };
+    files.push(renderPage(model, templates, options, file, template, meta, data(), nav));
   };
 
   page(
@@ -138,8 +130,12 @@ function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, fil
   };
 }
 
-/** One page outside the model's own (e.g. a changelog), with the same layout, header and footer. */
-export function renderExtraPage(
+/**
+ * Every page goes through here: the model's own pages and those outside it (the changelogs of a
+ * multi-version build), with the same layout, header and footer, and the same last step that
+ * neutralizes bidi and control characters whichever escaper let them through.
+ */
+export function renderPage(
   model: ApiModel,
   templates: Templates,
   options: RenderOptions,
@@ -147,11 +143,13 @@ export function renderExtraPage(
   template: string,
   meta: PageMeta,
   data: object,
-): OutputFile {
   // Pages outside one version's tree (the changelogs at the root of a multi-version site) get no path tree.
-  const site = siteData(model, pageLinks(file, options), options, file, { items: [], treeScript: '' });
+  nav: NavView = { items: [], treeScript: '' },
+): OutputFile {
+  const site = siteData(model, pageLinks(file, options), options, file, nav);
   const body = templates.page(template)({ ...data, site });
-  return { file, content: templates.layout({ site, page: { ...meta, canonical: canonical(options, file) }, body }) };
+  const html = templates.layout({ site, page: { ...meta, canonical: canonical(options, file) }, body });
+  return { file, content: neutralizeInvisible(html) };
 }
 
 function canonical(options: RenderOptions, file: string): string {

@@ -3,7 +3,7 @@
  * where the root and the assets are relative to this page, and how links are written.
  */
 import type { Operation } from '../model/types.js';
-import { relativeHref } from '../model/urls.js';
+import { relativeHref, SITE_FILES } from '../model/urls.js';
 
 export interface RenderOptions {
   /**
@@ -96,12 +96,3 @@ export function basePath(baseUrl: string): string {
   const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(baseUrl) ? new URL(baseUrl).pathname : baseUrl;
   return path.replace(/\/*$/, '/');
 }
-
-/** The site's own top-level pages (API pages live under api/, so these never collide with them). */
-export const SITE_FILES = {
-  index: 'index.html',
-  operations: 'operations/index.html',
-  auth: 'auth/index.html',
-  privileges: 'privileges/index.html',
-  notFound: '404.html',
-} as const;

@@ -1,12 +1,16 @@
 /**
  * The Handlebars environment: an isolated instance (Handlebars.create(), never the global one),
  * the layout, the page templates, and the partials. A user templates folder may override any
- * built-in partial or page by file name, one by one.
+ * built-in partial or page by file name, one by one. A user folder that does not exist, a file in
+ * it that overrides nothing, and a template that does not parse or render are TemplateErrors that
+ * name the file (and the line, when Handlebars gives one): a typo must not pass as a clean build.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import Handlebars from 'handlebars';
+import { TemplateError } from '../errors.js';
 import { packageRoot } from '../paths.js';
+import { hint } from '../text/hint.js';
 
 export type Template = (context: unknown) => string;
 
@@ -15,32 +19,91 @@ export interface Templates {
   page(name: string): Template;
 }
 
+const FOLDER_HINT = 'a folder with layout.hbs, pages/*.hbs or partials/*.hbs named like the built-in templates';
+
 export function loadTemplates(userDir?: string): Templates {
   const hb = Handlebars.create();
   const builtIn = join(packageRoot(), 'templates');
-  const read = (relative: string): string => {
-    const override = userDir ? join(userDir, relative) : null;
-    return readFileSync(override && existsSync(override) ? override : join(builtIn, relative), 'utf8');
+  if (userDir !== undefined) checkUserDir(userDir, builtIn);
+  const source = (relativeFile: string): { file: string; text: string } => {
+    const override = userDir ? join(userDir, relativeFile) : null;
+    const file = override && existsSync(override) ? override : join(builtIn, relativeFile);
+    return { file, text: readFileSync(file, 'utf8') };
   };
-  // strict: a typo in a template fails the build instead of rendering an empty string.
-  const compile = (source: string): Template => hb.compile(source, { strict: true, preventIndent: true });
+  const compile = (relativeFile: string): Template => {
+    const { file, text } = source(relativeFile);
+    // Parsed now, so that a syntax error names its file before anything renders.
+    try {
+      Handlebars.parse(text);
+    } catch (error) {
+      throw templateError(file, error);
+    }
+    // strict: a typo in a template (a missing field) fails the build instead of rendering "".
+    const template = hb.compile(text, { strict: true, preventIndent: true });
+    return (context) => {
+      try {
+        return template(context);
+      } catch (error) {
+        throw error instanceof TemplateError ? error : templateError(file, error);
+      }
+    };
+  };
 
   const partialNames = new Set(listHbs(join(builtIn, 'partials')));
   if (userDir) for (const name of listHbs(join(userDir, 'partials'))) partialNames.add(name);
-  for (const name of [...partialNames].sort()) hb.registerPartial(name, compile(read(join('partials', `${name}.hbs`))));
+  for (const name of [...partialNames].sort()) hb.registerPartial(name, compile(join('partials', `${name}.hbs`)));
 
   const pages = new Map<string, Template>();
   return {
-    layout: compile(read('layout.hbs')),
+    layout: compile('layout.hbs'),
     page(name) {
       let template = pages.get(name);
       if (!template) {
-        template = compile(read(join('pages', `${name}.hbs`)));
+        template = compile(join('pages', `${name}.hbs`));
         pages.set(name, template);
       }
       return template;
     },
   };
+}
+
+function templateError(file: string, error: unknown): TemplateError {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = /\bon line (\d+)/.exec(message)?.[1] ?? (hasLine(error) ? String(error.lineNumber) : null);
+  // Handlebars: "Parse error on line 4:\n<source>\n---^\nExpecting 'X', got 'EOF'": keep the last line.
+  const lines = message.split('\n');
+  const detail = /^Parse error/.test(message) ? `parse error: ${lines[lines.length - 1]}` : (lines[0] ?? message);
+  return new TemplateError(file, line === null ? null : Number(line), detail, { cause: error });
+}
+
+function hasLine(error: unknown): error is { lineNumber: number } {
+  return typeof error === 'object' && error !== null && 'lineNumber' in error && typeof error.lineNumber === 'number';
+}
+
+/** The folder exists, and each .hbs in it replaces a built-in template (or is a partial one of them uses). */
+function checkUserDir(userDir: string, builtIn: string): void {
+  if (!existsSync(userDir) || !statSync(userDir).isDirectory())
+    throw new TemplateError(userDir, null, `templates folder not found (--templates wants ${FOLDER_HINT})`);
+  const known = new Set(['layout.hbs', ...hbsFiles(builtIn, 'pages'), ...hbsFiles(builtIn, 'partials')]);
+  const given = ['layout.hbs', ...hbsFiles(userDir, 'pages'), ...hbsFiles(userDir, 'partials')].filter((f) => existsSync(join(userDir, f)));
+  const stray = readdirSync(userDir).filter((f) => f.endsWith('.hbs') && f !== 'layout.hbs');
+  const uses = new Set(given.flatMap((f) => partialsUsed(readFileSync(join(userDir, f), 'utf8'))));
+  for (const file of [...stray, ...given.filter((f) => !known.has(f))]) {
+    const name = basename(file, '.hbs');
+    // A new partial is fine when one of the folder's own templates uses it.
+    if (file.startsWith('partials/') && uses.has(name)) continue;
+    const near = hint(file, [...known]);
+    throw new TemplateError(join(userDir, file), null, `overrides no built-in template${near || ` (--templates wants ${FOLDER_HINT})`}`);
+  }
+  if (given.length === 0) throw new TemplateError(userDir, null, `holds no template to override (--templates wants ${FOLDER_HINT})`);
+}
+
+function hbsFiles(root: string, sub: string): string[] {
+  return listHbs(join(root, sub)).map((name) => relative(root, join(root, sub, `${name}.hbs`)).replace(/\\/g, '/'));
+}
+
+function partialsUsed(text: string): string[] {
+  return [...text.matchAll(/\{\{~?#?>\s*([A-Za-z0-9_-]+)/g)].map((m) => m[1]!);
 }
 
 function listHbs(dir: string): string[] {

@@ -1,10 +1,15 @@
-/** One operation (method on a path) -> everything its section of the path page shows. */
-import type { ApiPath, Operation, Parameter, SchemaNode } from '../model/types.js';
-import { escapeHtml } from './escape.js';
-import { code, fieldView, type FieldView, type SchemaViewContext } from './view-schema.js';
-import { renderPermissionsHtml } from './permissions.js';
-import { buildExamples, type CodeExample } from './examples/index.js';
-import { PRODUCTS } from '../model/product.js';
+/**
+ * One operation (method on a path) -> everything its section of the path page shows, as HTML view
+ * data. The content (notes, flags, constraints, examples) comes from the document layer
+ * (document/operation.ts); this module only formats it and groups parameters for the page.
+ */
+import type { CodeExample } from '../document/examples/index.js';
+import { instanceTypesPhrase } from '../document/notes.js';
+import { operationDoc, type ParamDoc } from '../document/operation.js';
+import { plainText } from '../document/phrase.js';
+import type { ApiPath, Operation, Parameter } from '../model/types.js';
+import { renderPermissionsHtml } from './permissions-html.js';
+import { fieldView, phraseHtml, type FieldView, type SchemaViewContext } from './view-schema.js';
 
 export interface ParamView extends FieldView {
   anchor: string;
@@ -27,6 +32,7 @@ export interface ReturnsView {
   typeHtml: string;
   descriptionHtml: string;
   constraintsHtml: string[];
+  notesHtml: string[];
   fields: FieldView[] | null;
   fieldsCaption: string;
   /** Plain statement when the schema says nothing about the fields. */
@@ -65,30 +71,40 @@ export interface OperationViewContext extends SchemaViewContext {
 const LOCATION_WORDS: Record<Parameter['location'], string> = { path: 'path', query: 'query', body: 'body' };
 
 export function operationView(op: Operation, ctx: OperationViewContext): OperationView {
-  const product = PRODUCTS[ctx.model.product];
-  const params = op.parameters.map((p) => paramView(p, op, ctx));
+  const doc = operationDoc(op, ctx.model, ctx.page);
+  const params = doc.params.map((p) => paramView(p, ctx));
   const byName = new Map(op.parameters.map((p) => [p.name, p.anchor]));
+  const returns = fieldView(doc.returns.field, ctx);
   return {
     anchor: op.anchor,
     method: op.method,
     methodLower: op.method.toLowerCase(),
-    httpLine: `${op.method} ${product.apiBase}${op.path}`,
+    httpLine: doc.http,
     summaryHtml: ctx.md.inline(op.summary),
-    // A one-sentence description is already the heading; do not print it twice.
-    descriptionHtml: op.description.trim() === op.summary ? '' : ctx.md.block(op.description),
+    descriptionHtml: ctx.md.block(doc.description),
     name: op.name,
     params,
-    paramGroups: groupByInstanceType(op, params),
+    paramGroups: groupByInstanceType(doc.params, params, ctx),
     hasParams: params.length > 0,
-    returns: returnsView(op.returns, ctx),
+    returns: {
+      typeHtml: returns.typeHtml,
+      descriptionHtml: returns.descriptionHtml,
+      constraintsHtml: returns.constraintsHtml,
+      notesHtml: returns.notesHtml,
+      fields: returns.fields,
+      fieldsCaption: returns.fieldsCaption,
+      noteHtml: doc.returns.shape ? phraseHtml(doc.returns.shape, ctx) : '',
+      linksHtml: doc.returns.links ? phraseHtml(doc.returns.links, ctx) : '',
+    },
     permissionsHtml: renderPermissionsHtml(
       op.permissions,
       (name) => byName.get(name) ?? null,
       ctx.privilegeHref,
       (text) => ctx.md.inline(text),
     ),
-    flags: flags(op),
-    examples: buildExamples(op, { product, host: product.exampleHost, formats: ctx.model.formats }),
+    // The template escapes these: plain text of the same phrases the Markdown export writes.
+    flags: doc.flags.map((f) => ({ id: f.id, label: plainText(f.label), text: plainText(f.text) })),
+    examples: doc.examples,
     authHref: ctx.authHref,
     privilegesHref: ctx.privilegeHref(''),
   };
@@ -98,23 +114,22 @@ export function operationView(op: Operation, ctx: OperationViewContext): Operati
  * Type-dependent parameters (SDN, HA rules, notification targets, storage) only apply when the
  * selecting parameter has certain values; grouping them keeps the common ones readable.
  */
-function groupByInstanceType(op: Operation, views: ParamView[]): ParamGroup[] {
+function groupByInstanceType(docs: ParamDoc[], views: ParamView[], ctx: OperationViewContext): ParamGroup[] {
   const common: ParamView[] = [];
   const groups = new Map<string, ParamGroup>();
-  op.parameters.forEach((param, i) => {
-    const view = views[i]!;
+  docs.forEach(({ param }, i) => {
+    const view = views[i];
+    if (!view) return;
     const types = param.schema.instanceTypes;
     if (!types?.length) {
       common.push(view);
       return;
     }
-    const key = `${param.schema.typeProperty ?? 'type'}\u0000${types.join('\u0000')}`;
+    const selector = param.schema.typeProperty ?? 'type';
+    const key = `${selector}\u0000${types.join('\u0000')}`;
     let group = groups.get(key);
     if (!group) {
-      group = {
-        titleHtml: `Only when ${code(param.schema.typeProperty ?? 'type')} is ${types.map(code).join(' or ')}`,
-        params: [],
-      };
+      group = { titleHtml: phraseHtml(instanceTypesPhrase(selector, types), ctx), params: [] };
       groups.set(key, group);
     }
     group.params.push(view);
@@ -122,89 +137,6 @@ function groupByInstanceType(op: Operation, views: ParamView[]): ParamGroup[] {
   return [{ titleHtml: '', params: common }, ...groups.values()].filter((g) => g.params.length > 0);
 }
 
-function paramView(param: Parameter, op: Operation, ctx: OperationViewContext): ParamView {
-  const notes: string[] = [];
-  if (param.location === 'path') notes.push(`Path parameter: part of the URL (${code(`{${param.name}}`)}).`);
-  if (param.family) {
-    const range = param.familyRange
-      ? ` (${code(param.family + param.familyRange.first)} to ${code(param.family + param.familyRange.last)})`
-      : '';
-    notes.push(
-      `Numbered family: ${code(param.name)} stands for ${code(param.family + '0')}, ${code(param.family + '1')}, …${range}; send each as its own parameter.`,
-    );
-  }
-  if (param.schema.instanceTypes?.length) {
-    const selector = param.schema.typeProperty ?? 'type';
-    notes.push(`Only when ${code(selector)} is ${param.schema.instanceTypes.map(code).join(' or ')}.`);
-  }
-  const view = fieldView(param.name, param.required ? 'required' : 'optional', param.schema, ctx, 0, notes);
-  if (param.schema.oneOf?.length) {
-    view.fields = param.schema.oneOf.map((alt, i) =>
-      fieldView(
-        alt.instanceTypes?.length ? `when ${alt.typeProperty ?? 'type'} = ${alt.instanceTypes.join(' | ')}` : `variant ${i + 1}`,
-        '',
-        alt,
-        ctx,
-        1,
-      ),
-    );
-    view.fieldsCaption = 'Variants (oneOf)';
-  }
-  void op;
-  return { ...view, anchor: param.anchor, location: LOCATION_WORDS[param.location] };
-}
-
-function returnsView(node: SchemaNode, ctx: OperationViewContext): ReturnsView {
-  const field = fieldView('', '', node, ctx, 0);
-  const view: ReturnsView = {
-    typeHtml: field.typeHtml,
-    descriptionHtml: field.descriptionHtml,
-    constraintsHtml: field.constraintsHtml,
-    fields: field.fields,
-    fieldsCaption: field.fieldsCaption,
-    noteHtml: '',
-    linksHtml: linksHtml(node, ctx),
-  };
-  if (node.type === 'null') view.noteHtml = 'Returns nothing (<code>null</code>).';
-  else if (node.type === 'array' && !view.fields) {
-    const items = node.items;
-    view.noteHtml =
-      items && (items.type === 'object' || items.type === 'any')
-        ? 'An array of objects; the schema does not list their fields.'
-        : `An array of ${code(items?.type ?? 'values')}.`;
-  } else if (node.type === 'object' && !view.fields) view.noteHtml = 'An object; the schema does not list its fields.';
-  return view;
-}
-
-function linksHtml(node: SchemaNode, ctx: OperationViewContext): string {
-  const links = node.links ?? [];
-  if (links.length === 0) return '';
-  const children = ctx.page.children;
-  const parts = links.map((link) => {
-    const key = /^\{(.+)\}$/.exec(link.href)?.[1];
-    const target = children.find((c) => c.endsWith('/' + link.href));
-    const targetHref = target ? ctx.pathHref(target) : null;
-    const child = target ? (targetHref ? `<a href="${escapeHtml(targetHref)}">${escapeHtml(target)}</a>` : code(target)) : code(link.href);
-    return key ? `each item's ${code(key)} names a sub-resource: ${child}` : `${escapeHtml(link.rel)}: ${child}`;
-  });
-  return `This call lists sub-resources: ${parts.join('; ')}.`;
-}
-
-function flags(op: Operation): FlagView[] {
-  const out: FlagView[] = [];
-  if (op.flags.protected) out.push({ id: 'protected', label: 'protected', text: 'Runs in the privileged daemon (pvedaemon) on the node.' });
-  if (op.flags.proxyto) {
-    out.push({
-      id: 'proxyto',
-      label: `proxied to {${op.flags.proxyto}}`,
-      text: `The request is forwarded to the cluster node named by parameter ${op.flags.proxyto}.`,
-    });
-  }
-  if (!op.flags.allowToken)
-    out.push({ id: 'no-token', label: 'no API tokens', text: 'API tokens cannot call this; log in with a ticket.' });
-  if (op.flags.downloadAllowed)
-    out.push({ id: 'download', label: 'download', text: 'The response may be a file download instead of JSON.' });
-  if (op.flags.exposeCredentials)
-    out.push({ id: 'credentials', label: 'returns secrets', text: 'The response contains credentials: keep it out of logs.' });
-  return out;
+function paramView({ param, field }: ParamDoc, ctx: OperationViewContext): ParamView {
+  return { ...fieldView(field, ctx), anchor: param.anchor, location: LOCATION_WORDS[param.location] };
 }

@@ -9,7 +9,7 @@ import { ValidationError, type Violation } from '../errors.js';
 import type { LoadedDocument } from '../load/index.js';
 import { compileValidators, schemaHash, schemaText, type DocumentValidators } from './compile.js';
 import * as precompiled from './precompiled.js';
-import { printable } from './printable.js';
+import { printable } from '../text/printable.js';
 import { checkDepth, checkPaths } from './semantic.js';
 
 let compiled: DocumentValidators | undefined;

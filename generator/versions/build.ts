@@ -7,14 +7,17 @@
  * worker threads (./pool.ts); everything is written in one atomic swap.
  */
 import { performance } from 'node:perf_hooks';
-import { allPhases, totalBytes, type BuildOptions, type ModelOptions, type Phase, type RenderShared } from '../build.js';
+import type { BuildOptions, ModelOptions, RenderShared } from '../build.js';
+import { allPhases, type Phase } from '../build-result.js';
 import { diffModels } from '../diff/compare.js';
 import type { ApiDiff } from '../diff/types.js';
 import type { Logger } from '../log.js';
 import type { ApiModel } from '../model/types.js';
 import { siteAssets } from '../render/assets.js';
-import { renderExtraPage, type OutputFile } from '../render/pages.js';
-import { SITE_FILES, type RenderOptions } from '../render/site-context.js';
+import { renderPage } from '../render/pages.js';
+import { totalBytes, type OutputFile } from '../output-file.js';
+import { SITE_FILES } from '../model/urls.js';
+import type { RenderOptions } from '../render/site-context.js';
 import { loadTemplates } from '../render/templates.js';
 import { writeOutput } from '../write/atomic.js';
 import { writeZip, zipPathFor } from '../write/zip.js';
@@ -129,7 +132,7 @@ async function buildWith(
     };
     for (const page of changelogPages(sites, diffs, cleanUrls)) {
       out.push(
-        renderExtraPage(
+        renderPage(
           latest.model,
           shared().templates,
           rootOptions,

@@ -4,7 +4,8 @@
  * has, and the presence table behind the "since" / "removed in" notes.
  */
 import { relativeHref } from '../model/urls.js';
-import { SITE_FILES, type VersionLinkView, type VersionRenderContext } from '../render/site-context.js';
+import { SITE_FILES } from '../model/urls.js';
+import type { VersionLinkView, VersionRenderContext } from '../render/site-context.js';
 import { CHANGELOG_INDEX } from './labels.js';
 import { VersionPresence, type PresenceData } from './presence.js';
 

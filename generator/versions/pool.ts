@@ -11,10 +11,11 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { loadModel, type ModelOptions, type Phase, type RenderShared } from '../build.js';
+import { loadModel, type ModelOptions, type RenderShared } from '../build.js';
+import type { Phase } from '../build-result.js';
 import type { Logger } from '../log.js';
 import type { ApiModel } from '../model/types.js';
-import type { OutputFile } from '../render/pages.js';
+import type { OutputFile } from '../output-file.js';
 import { renderVersion, type VersionJob } from './render.js';
 import type { PackedFiles, WorkerTask } from './worker.js';
 

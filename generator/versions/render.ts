@@ -5,7 +5,7 @@
  */
 import { renderModelFiles, type BuildOptions, type RenderShared } from '../build.js';
 import type { ApiModel } from '../model/types.js';
-import type { OutputFile } from '../render/pages.js';
+import type { OutputFile } from '../output-file.js';
 import type { RenderOptions } from '../render/site-context.js';
 import { versionContext, type VersionContextData } from './context.js';
 

@@ -4,11 +4,12 @@
  * read once per thread for all the versions it renders.
  */
 import { parentPort } from 'node:worker_threads';
-import { loadModel, type ModelOptions, type Phase, type RenderShared } from '../build.js';
+import { loadModel, type ModelOptions, type RenderShared } from '../build.js';
+import type { Phase } from '../build-result.js';
 import { createLogger } from '../log.js';
 import { siteAssets } from '../render/assets.js';
 import { loadTemplates } from '../render/templates.js';
-import type { OutputFile } from '../render/pages.js';
+import type { OutputFile } from '../output-file.js';
 import { renderVersion, type VersionJob } from './render.js';
 
 export type WorkerTask = { kind: 'load'; options: ModelOptions } | { kind: 'render'; job: VersionJob };

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:f
 import { mkdir, readdir, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
-import type { OutputFile } from '../render/pages.js';
+import type { OutputFile } from '../output-file.js';
 
 /** The marker file that identifies a folder as ours, so we never replace someone's other folder. */
 export const MARKER = 'manifest.json';

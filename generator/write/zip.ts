@@ -8,7 +8,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { OutputError } from '../errors.js';
-import type { OutputFile } from '../render/pages.js';
+import type { OutputFile } from '../output-file.js';
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { OPTIONS } from '../../generator/cli/options.js';
+import { OPTIONS } from '../../generator/options/declarations.js';
 import { configJsonSchema, configJsonSchemaText, CONFIG_SCHEMA_FILE, sectionClashes } from '../../generator/config/json-schema.js';
 import { configKey } from '../../generator/config/keys.js';
 import { configOptions } from '../../generator/config/validate.js';

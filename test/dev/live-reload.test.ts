@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, type ChromiumSession } from '../helpers/browser.js';
+import { chromiumAvailable, launchChromium, type ChromiumSession } from '../../harness/browser.js';
 import { REPO_ROOT, SHARED_SCHEMAS } from '../helpers/real-schemas.js';
 import { tempDir } from '../helpers/tree.js';
 import { serveCli, type Served } from './serve.js';

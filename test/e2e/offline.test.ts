@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../generator/build.js';
 import { silentLogger } from '../../generator/log.js';
-import { chromiumAvailable, fileUrl, launchChromium, type ChromiumSession } from '../helpers/browser.js';
+import { chromiumAvailable, fileUrl, launchChromium, type ChromiumSession } from '../../harness/browser.js';
 import { SHARED_SCHEMAS } from '../helpers/real-schemas.js';
 import { tempDir } from '../helpers/tree.js';
 import { extractZip } from '../publish/unzip.js';

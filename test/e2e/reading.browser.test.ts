@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../generator/build.js';
 import { silentLogger } from '../../generator/log.js';
 import type { ApiModel } from '../../generator/model/types.js';
-import { chromiumAvailable, launchChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../helpers/browser.js';
+import { chromiumAvailable, launchChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../../harness/browser.js';
 import { SHARED_SCHEMAS } from '../helpers/real-schemas.js';
 import { listFiles, tempDir } from '../helpers/tree.js';
 

@@ -17,7 +17,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../generator/build.js';
 import { silentLogger } from '../../generator/log.js';
-import { chromiumAvailable, fileUrl, launchChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../helpers/browser.js';
+import {
+  chromiumAvailable,
+  fileUrl,
+  launchChromium,
+  serveDirectory,
+  type ChromiumSession,
+  type StaticServer,
+} from '../../harness/browser.js';
 import { SHARED_SCHEMAS } from '../helpers/real-schemas.js';
 import { tempDir } from '../helpers/tree.js';
 

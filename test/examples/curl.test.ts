@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curlNoAuth, curlWithTicket, curlWithToken, shellQuote, shellWord } from '../../generator/render/examples/curl.js';
+import { curlNoAuth, curlWithTicket, curlWithToken, shellQuote, shellWord } from '../../generator/document/examples/curl.js';
 import { HOSTILE, node, op, param, PBS, PMG, PVE, qemuNet, schema, shellArgs, vmid } from './helpers.js';
 
 const TOKEN = "-H 'Authorization: PVEAPIToken=root@pam!monitoring=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'";

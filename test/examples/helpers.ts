@@ -1,7 +1,7 @@
 /** Hand-built operations and runners shared by the example-generator tests. */
 import { spawnSync } from 'node:child_process';
 import { PRODUCTS } from '../../generator/model/product.js';
-import type { ExampleContext } from '../../generator/render/examples/request.js';
+import type { ExampleContext } from '../../generator/document/examples/request.js';
 import type { FormatRef, HttpMethod, Operation, Parameter, PropertyKey, SchemaNode } from '../../generator/model/types.js';
 
 export const PVE: ExampleContext = { product: PRODUCTS.pve, host: 'pve.example.com' };

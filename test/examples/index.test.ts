@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Operation } from '../../generator/model/types.js';
-import { buildExamples } from '../../generator/render/examples/index.js';
+import { buildExamples } from '../../generator/document/examples/index.js';
 import { node, op, param, PBS, PMG, PVE, schema, vmid } from './helpers.js';
 
 const noTokens = { protected: false, proxyto: null, allowToken: false, downloadAllowed: false, exposeCredentials: false };

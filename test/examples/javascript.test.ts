@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { javascript } from '../../generator/render/examples/javascript.js';
+import { javascript } from '../../generator/document/examples/javascript.js';
 import { HOSTILE, node, op, param, PBS, PVE, qemuNet, schema, vmid } from './helpers.js';
 
 const HEAD = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pvesh } from '../../generator/render/examples/pvesh.js';
+import { pvesh } from '../../generator/document/examples/pvesh.js';
 import { HOSTILE, node, op, param, PBS, PMG, PVE, qemuNet, schema, shellArgs, vmid } from './helpers.js';
 
 describe('pvesh', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pyString, python } from '../../generator/render/examples/python.js';
+import { pyString, python } from '../../generator/document/examples/python.js';
 import { HOSTILE, node, op, param, parsePython, pythonEval, PVE, qemuNet, schema, vmid } from './helpers.js';
 
 const CERT = [

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { FormatRef, HttpMethod, Operation, Parameter, PropertyKey, SchemaNode } from '../../generator/model/types.js';
-import { buildExamples, type CodeExample } from '../../generator/render/examples/index.js';
+import { buildExamples, type CodeExample } from '../../generator/document/examples/index.js';
 import { readViewerTree, VIEWER_DUMPS, walkRaw } from '../helpers/real-schemas.js';
 import { PVE, shellArgs } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatDef, SchemaNode } from '../../generator/model/types.js';
-import { exampleParamName, exampleValue, lookupIn } from '../../generator/render/examples/values.js';
+import { exampleParamName, exampleValue, lookupIn } from '../../generator/document/examples/values.js';
 import { key, named, param, qemuNet, schema } from './helpers.js';
 
 const v = (name: string, s: SchemaNode): string => exampleValue({ name, schema: s });

@@ -3,12 +3,10 @@ import type {
   ApiModel,
   ApiPath,
   FormatDef,
-  FormatRef,
   HttpMethod,
   Operation,
   Parameter,
   Permissions,
-  PropertyKey,
   SchemaNode,
 } from '../../generator/model/types.js';
 import { pageFile } from '../../generator/model/urls.js';

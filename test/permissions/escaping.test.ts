@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePermissions, type PermissionDiagnostic } from '../../generator/model/permissions.js';
 import type { Permissions } from '../../generator/model/types.js';
-import { escapeHtml, permissionsPlainText, renderPermissionsHtml } from '../../generator/render/permissions.js';
+import { permissionsPlainText } from '../../generator/document/permissions.js';
+import { renderPermissionsHtml } from '../../generator/render/permissions-html.js';
+import { escapeHtml } from '../../generator/render/escape.js';
 
 const XSS = '<script>alert(1)</script>';
 const anchor = (name: string): string => `p-${name}`;

@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalizePermissions } from '../../generator/model/permissions.js';
-import { permissionsPlainText, renderPermissionsHtml } from '../../generator/render/permissions.js';
+import { permissionsPlainText } from '../../generator/document/permissions.js';
+import { renderPermissionsHtml } from '../../generator/render/permissions-html.js';
 
 const POINTER = '/0/info/POST/permissions';
 const paramAnchor = (name: string): string | null => (name === 'nolink' ? null : `post-param-${name}`);

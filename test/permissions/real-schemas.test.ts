@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { normalizePermissions, walkCheck, type PermissionDiagnostic } from '../../generator/model/permissions.js';
 import { buildPrivilegeIndex } from '../../generator/model/privileges.js';
 import type { Permissions } from '../../generator/model/types.js';
-import { permissionsPlainText, renderPermissionsHtml } from '../../generator/render/permissions.js';
+import { permissionsPlainText } from '../../generator/document/permissions.js';
+import { renderPermissionsHtml } from '../../generator/render/permissions-html.js';
 import { readViewerTree, VIEWER_DUMPS, walkRaw, type RawNode } from '../helpers/real-schemas.js';
 import { modelFromRaw, rawOperations } from './model-fixture.js';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseArgs } from '../../generator/cli/options.js';
+import { parseArgs } from '../../generator/cli/args.js';
 import { REPO_ROOT } from '../helpers/real-schemas.js';
 
 /** Splits a shell command line into words (double quotes, no expansion). */

@@ -1,5 +1,5 @@
 /**
- * Relevance of the search index on the real PVE 9.1 schema: every query of test/search/queries.ts
+ * Relevance of the search index on the real PVE 9.1 schema: every query of harness/search-queries.ts
  * must find one of its expected operations in the top 3. The index is built, serialized into the
  * script the site ships, evaluated and loaded exactly as the browser does, and queried with the
  * same shared ranking code (generator/search/query.ts).
@@ -15,7 +15,7 @@ import { searchIndexScript } from '../../generator/search/index.js';
 import { loadSearchIndex, searchOperations, type LoadableIndex } from '../../generator/search/query.js';
 import { INDEX_GLOBAL } from '../../generator/search/terms.js';
 import { SHARED_SCHEMAS } from '../helpers/real-schemas.js';
-import { HELD_OUT, TUNING, type RelevanceQuery } from './queries.js';
+import { HELD_OUT, TUNING, type RelevanceQuery } from '../../harness/search-queries.js';
 
 type Index = ReturnType<typeof loadSearchIndex>;
 

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../generator/cli/options.js';
+import { parseArgs } from '../../generator/cli/args.js';
 import { UsageError } from '../../generator/errors.js';
 import { compareVersions, parseLabeled, parseSchemaValues, versionPrefix } from '../../generator/versions/labels.js';
 import { tempDir } from '../helpers/tree.js';

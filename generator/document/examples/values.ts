@@ -21,6 +21,8 @@
  */
 import { formatDef } from '../../model/formats.js';
 import type { FormatDef, Parameter, PropertyKey, SchemaNode } from '../../model/types.js';
+import { ecmaPattern } from '../../text/perl-regex.js';
+import { EXAMPLE_VALUE_DEPTH as MAX_DEPTH } from '../limits.js';
 
 /** A parameter or any named schema (e.g. a property-string key). */
 export interface ExampleParam {
@@ -31,9 +33,6 @@ export interface ExampleParam {
 
 /** Resolves a named format to its registry definition (model.formats), when a registry exists. */
 export type FormatLookup = (name: string) => FormatDef | undefined;
-
-/** Nesting limit for property strings whose keys use property-string formats themselves. */
-const MAX_DEPTH = 4;
 
 /** SHA-1 of the empty string: shaped exactly like the config digests the API returns. */
 const EXAMPLE_DIGEST = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';
@@ -412,16 +411,17 @@ function fitsKeys(candidate: string, keys: PropertyKey[]): boolean {
   return keys.every((k) => !k.required || k.alias !== null || given.has(k.name));
 }
 
-/**
- * Proxmox matches `^(?:pattern)$` with Perl regexes; the reference dump stringifies them as
- * `(?^:...)` / `(?^i:...)`. Those wrappers become plain groups (an `i` anywhere makes the whole test
- * case-insensitive, erring towards accepting). 'none': no pattern; 'invalid': not a JS regex.
- */
 /** A compiled pattern that remembers its answers. */
 interface PatternCheck {
   test(value: string): boolean;
 }
 
+/**
+ * Bounded, so that a long-running process (the dev server rebuilding on every edit, a test run
+ * building many schemas) does not keep every pattern it ever saw: cleared when full.
+ */
+const MAX_PATTERNS = 4096;
+const MAX_ANSWERS = 256;
 const compiledPatterns = new Map<string, PatternCheck | 'invalid'>();
 
 /**
@@ -434,6 +434,7 @@ function compilePattern(pattern: string | undefined): PatternCheck | 'none' | 'i
   if (pattern === undefined) return 'none';
   let compiled = compiledPatterns.get(pattern);
   if (compiled === undefined) {
+    if (compiledPatterns.size >= MAX_PATTERNS) compiledPatterns.clear();
     const re = translatePattern(pattern);
     if (re === 'invalid') compiled = 'invalid';
     else {
@@ -443,6 +444,7 @@ function compilePattern(pattern: string | undefined): PatternCheck | 'none' | 'i
           let ok = answers.get(value);
           if (ok === undefined) {
             ok = re.test(value);
+            if (answers.size >= MAX_ANSWERS) answers.clear();
             answers.set(value, ok);
           }
           return ok;
@@ -454,17 +456,14 @@ function compilePattern(pattern: string | undefined): PatternCheck | 'none' | 'i
   return compiled;
 }
 
+/**
+ * Proxmox matches `^(?:pattern)$` with Perl regexes: the one translator (text/perl-regex.ts) gives
+ * the exact ECMAScript equivalent, or null when there is none ('invalid': curated values are kept,
+ * generic guesses are not tried).
+ */
 function translatePattern(pattern: string): RegExp | 'invalid' {
-  let flags = '';
-  const source = pattern.replace(/\(\?\^([a-z]*):/g, (_m, f: string) => {
-    if (f.includes('i')) flags = 'i';
-    return '(?:';
-  });
-  try {
-    return new RegExp(`^(?:${source})$`, flags);
-  } catch {
-    return 'invalid';
-  }
+  const source = ecmaPattern(pattern);
+  return source === null ? 'invalid' : new RegExp(source, 'u');
 }
 
 function placeholder(name: string): string {

@@ -1,25 +1,17 @@
 /**
- * Permissions in plain English: HTML for the path pages, plain text for search and Markdown export.
- * Both renderings are built from one intermediate form (blocks of inline pieces) so that they
- * always say the same thing. Every piece of schema text (paths, privilege and parameter names,
- * descriptions, unrecognized raw JSON) is escaped: schema text is untrusted.
+ * Permissions in plain English, as one intermediate form (blocks of inline pieces) that every
+ * output renders: HTML for the path pages (render/permissions-html.ts), plain text for search and
+ * the Markdown export (below), so they always say the same thing. Schema text stays in its own
+ * pieces (paths, privilege and parameter names, descriptions, unrecognized raw JSON) for each
+ * format to escape: schema text is untrusted.
  */
-import { escapeHtml } from './escape.js';
 import { permModifyAlternatives } from '../model/permissions.js';
 import type { PermCheck, Permissions } from '../model/types.js';
-
-/** Anchor id (without '#') of a parameter's row on the current page, or null when there is none. */
-export type ParamAnchorFn = (name: string) => string | null;
-/** Link target of a privilege in the privileges index, or null for no link. */
-export type PrivilegeHrefFn = (priv: string) => string | null;
-
-// One escaper for the whole site (render/escape.ts); re-exported for callers of this module.
-export { escapeHtml };
 
 // ---------------------------------------------------------------------------------------------
 // Intermediate form
 
-type Inline =
+export type Inline =
   | { t: 'text'; s: string }
   /** A privilege name (linked to the privileges index when possible). */
   | { t: 'priv'; name: string }
@@ -30,7 +22,7 @@ type Inline =
   /** Literal code, shown verbatim. */
   | { t: 'code'; s: string };
 
-type Block = { t: 'p'; inl: Inline[] } | { t: 'list'; intro: string; items: Block[] };
+export type Block = { t: 'p'; inl: Inline[] } | { t: 'list'; intro: string; items: Block[] };
 
 const text = (s: string): Inline => ({ t: 'text', s });
 const priv = (name: string): Inline => ({ t: 'priv', name });
@@ -151,7 +143,7 @@ function malformedPermBlock(raw: string): Block | null {
   );
 }
 
-function safeJson(value: unknown): string {
+export function safeJson(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
@@ -159,7 +151,7 @@ function safeJson(value: unknown): string {
   }
 }
 
-function permissionBlocks(p: Permissions): Block[] {
+export function permissionBlocks(p: Permissions): Block[] {
   const blocks: Block[] = [];
   switch (p.mode) {
     case 'world':
@@ -197,101 +189,6 @@ function permissionBlocks(p: Permissions): Block[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// HTML
-
-interface HtmlContext {
-  paramAnchor: ParamAnchorFn;
-  privilegeHref: PrivilegeHrefFn | undefined;
-}
-
-function safeCall<T>(fn: ((arg: string) => T | null) | undefined, arg: string): T | null {
-  if (!fn) return null;
-  try {
-    return fn(arg);
-  } catch {
-    return null;
-  }
-}
-
-function paramLinkHtml(name: string, label: string, ctx: HtmlContext): string {
-  const anchor = safeCall(ctx.paramAnchor, name);
-  return anchor ? `<a href="#${escapeHtml(anchor)}">${escapeHtml(label)}</a>` : escapeHtml(label);
-}
-
-function pathHtml(p: string, ctx: HtmlContext): string {
-  let out = '';
-  let last = 0;
-  for (const m of p.matchAll(/\{([^{}]+)\}/g)) {
-    out += escapeHtml(p.slice(last, m.index));
-    out += paramLinkHtml(m[1] as string, m[0], ctx);
-    last = m.index + m[0].length;
-  }
-  out += escapeHtml(p.slice(last));
-  return `<code>${out}</code>`;
-}
-
-function inlineHtml(inl: Inline[], ctx: HtmlContext): string {
-  return inl
-    .map((piece) => {
-      switch (piece.t) {
-        case 'text':
-          return escapeHtml(piece.s);
-        case 'code':
-          return `<code>${escapeHtml(piece.s)}</code>`;
-        case 'path':
-          return pathHtml(piece.path, ctx);
-        case 'param':
-          return `<code>${paramLinkHtml(piece.name, piece.name, ctx)}</code>`;
-        case 'priv': {
-          const href = safeCall(ctx.privilegeHref, piece.name);
-          const label = escapeHtml(piece.name);
-          return href ? `<code><a href="${escapeHtml(href)}">${label}</a></code>` : `<code>${label}</code>`;
-        }
-        default: {
-          const never: never = piece;
-          return escapeHtml(safeJson(never));
-        }
-      }
-    })
-    .join('');
-}
-
-function blockHtml(block: Block, ctx: HtmlContext, nested: boolean): string {
-  if (block.t === 'p') {
-    const inner = inlineHtml(block.inl, ctx);
-    return nested ? inner : `<p>${inner}</p>`;
-  }
-  const items = block.items.map((item) => `<li>${blockHtml(item, ctx, true)}</li>`).join('');
-  const intro = escapeHtml(block.intro);
-  return `${nested ? intro : `<p>${intro}</p>`}<ul>${items}</ul>`;
-}
-
-/**
- * Permissions as an HTML fragment (`<div class="permissions">…</div>`).
- * @param paramAnchor anchor id of a parameter's row on the same page, for `{param}` links.
- * @param privilegeHref link target of a privilege in the privileges index.
- */
-/**
- * `descriptionHtml` renders the free-text description (the pages pass their sanitized inline
- * Markdown, since Proxmox writes privileges there as `code`); without it the text is escaped.
- */
-export function renderPermissionsHtml(
-  p: Permissions,
-  paramAnchor: ParamAnchorFn,
-  privilegeHref?: PrivilegeHrefFn,
-  descriptionHtml: (text: string) => string = escapeHtml,
-): string {
-  const ctx: HtmlContext = { paramAnchor, privilegeHref };
-  let html = permissionBlocks(p)
-    .map((b) => blockHtml(b, ctx, false))
-    .join('');
-  if (p.description !== undefined && p.description !== '') {
-    html += `<p class="permissions-description">${descriptionHtml(p.description)}</p>`;
-  }
-  return `<div class="permissions">${html}</div>`;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Plain text
 
 function inlineText(inl: Inline[]): string {
@@ -324,7 +221,7 @@ function blockLines(block: Block, indent: string, bullet: string): string[] {
 }
 
 /**
- * The same sentences as `renderPermissionsHtml`, without markup: one line per sentence, nested
+ * The sentences of `permissionBlocks` without markup: one line per sentence, nested
  * checks as "- " bullets indented by two spaces per level, the description as a last paragraph.
  */
 export function permissionsPlainText(p: Permissions): string {

@@ -2,13 +2,11 @@
  * Config files in the command line: the file's values become the defaults of the command's
  * options, so flags still win, and then the command runs exactly as if they had been typed.
  */
-import { parseArgs, type ParsedArgs } from '../cli/options.js';
-import { takesConfig } from './keys.js';
-import { findConfig, readConfig } from './load.js';
-import { configOptions } from './validate.js';
 import { dirname } from 'node:path';
-
-export { defineConfig, type Config } from './define.js';
+import { takesConfig } from '../config/keys.js';
+import { findConfig, readConfig } from '../config/load.js';
+import { configOptions } from '../config/validate.js';
+import { parseArgs, type ParsedArgs } from './args.js';
 
 /** `args` with the config file's values filled in (unchanged when there is no config file). */
 export async function applyConfig(argv: string[], args: ParsedArgs, cwd = process.cwd()): Promise<ParsedArgs & { configFile?: string }> {

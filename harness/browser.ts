@@ -1,7 +1,8 @@
 /**
- * Shared helpers for browser tests: headless Debian Chromium driven by playwright-core (no browser
- * download: the system `chromium` package, which .ci/run installs), and a tiny static HTTP server
- * for an output folder on 127.0.0.1 at a random port.
+ * Browser helpers shared by the browser tests and the benchmark (so that bench/ need not import
+ * test/): headless Debian Chromium driven by playwright-core (no browser download: the system
+ * `chromium` package, which .ci/run installs), and a tiny static HTTP server for an output folder
+ * on 127.0.0.1 at a random port.
  *
  *   const browser = await launchChromium();          // fresh profile, no background traffic
  *   const server = await serveDirectory(siteDir);    // server.url is "http://127.0.0.1:PORT/"

@@ -1,8 +1,9 @@
 /**
- * Every CLI option declared once: name, type, default, help, and the commands that take it. The
- * declarations drive parsing (unknown flags are errors with a hint), `--help`, and validation.
+ * Every option declared once: name, type, default, help, and the commands that take it. The
+ * declarations drive command-line parsing (generator/cli/args.ts; unknown flags are errors with a
+ * hint), `--help`, config-file validation and its JSON Schema (generator/config). A module of its
+ * own, below both, so that config/ and cli/ read the same declarations without importing each other.
  */
-import { UsageError } from '../errors.js';
 
 export type OptionType = 'string' | 'boolean' | 'string[]' | 'number';
 
@@ -236,117 +237,3 @@ export const OPTIONS: readonly OptionSpec[] = DECLARATIONS;
 export type OptionDeclarations = typeof DECLARATIONS;
 
 export type ParsedOptions = Record<string, string | boolean | string[] | number | undefined>;
-
-export interface ParsedArgs {
-  command: string;
-  options: ParsedOptions;
-  positionals: string[];
-}
-
-/** `defaults` (from a config file) take the place of the declared defaults; flags still win. */
-export function parseArgs(argv: string[], defaults: ParsedOptions = {}): ParsedArgs {
-  const first = argv[0];
-  const command = first === undefined || first.startsWith('-') ? 'help' : first;
-  if (!(command in COMMANDS))
-    throw new UsageError(`unknown command "${command}"${hint(command, Object.keys(COMMANDS))}; run "pve-apidoc help"`);
-  const rest = first === command ? argv.slice(1) : argv;
-  const specs = OPTIONS.filter((o) => o.commands.includes(command));
-  const options: ParsedOptions = {};
-  const positionals: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--') {
-      positionals.push(...rest.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
-    const spec = flag.startsWith('--')
-      ? specs.find((s) => s.name === flag.slice(2))
-      : specs.find((s) => s.short !== undefined && `-${s.short}` === flag);
-    if (!spec) {
-      throw new UsageError(
-        `unknown option ${flag} for "${command}"${hint(
-          flag.replace(/^-+/, ''),
-          specs.map((s) => s.name),
-          '--',
-        )}`,
-      );
-    }
-    if (spec.type === 'boolean') {
-      if (eq >= 0) throw new UsageError(`option --${spec.name} takes no value`);
-      options[spec.name] = true;
-      continue;
-    }
-    const value = eq >= 0 ? arg.slice(eq + 1) : rest[++i];
-    if (value === undefined || (eq < 0 && value.startsWith('--')))
-      throw new UsageError(`option --${spec.name} needs a value (${spec.arg ?? 'VALUE'})`);
-    if (spec.choices && !spec.choices.includes(value)) {
-      throw new UsageError(`option --${spec.name} must be one of ${spec.choices.join(', ')} (got "${value}")`);
-    }
-    if (spec.type === 'string[]') options[spec.name] = [...((options[spec.name] as string[] | undefined) ?? []), value];
-    else if (options[spec.name] !== undefined && spec.repeatable?.includes(command)) {
-      const previous = options[spec.name];
-      options[spec.name] = [...(Array.isArray(previous) ? previous : [String(previous)]), value];
-    } else if (options[spec.name] !== undefined) throw new UsageError(`option --${spec.name} given twice`);
-    else options[spec.name] = spec.type === 'number' ? parseNumber(spec, value) : value;
-  }
-  for (const spec of specs) {
-    const fallback = defaults[spec.name] !== undefined ? defaults[spec.name] : spec.default;
-    if (options[spec.name] === undefined && fallback !== undefined) options[spec.name] = fallback;
-  }
-  return { command, options, positionals };
-}
-
-function parseNumber(spec: OptionSpec, value: string): number {
-  if (!/^\d{1,9}$/.test(value)) throw new UsageError(`option --${spec.name} must be a whole number (got "${value}")`);
-  return Number(value);
-}
-
-/** " (did you mean --schema?)" for a near miss, else "". */
-export function hint(given: string, known: string[], prefix = ''): string {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  for (const name of known) {
-    const d = distance(given, name);
-    if (d < bestDistance) {
-      best = name;
-      bestDistance = d;
-    }
-  }
-  return best !== null && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? ` (did you mean ${prefix}${best}?)` : '';
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
-export function helpText(command?: string): string {
-  const lines = ['Usage: pve-apidoc <command> [options]', '', 'Commands:'];
-  for (const [name, text] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${text}`);
-  const shown = command && command !== 'help' ? [command] : Object.keys(COMMANDS).filter((c) => c !== 'help');
-  for (const cmd of shown) {
-    lines.push('', `Options for ${cmd}:`);
-    for (const spec of OPTIONS.filter((o) => o.commands.includes(cmd))) {
-      const flag = `${spec.short ? `-${spec.short}, ` : ''}--${spec.name}${spec.arg ? ' ' + spec.arg : ''}`;
-      const def = spec.default !== undefined && spec.default !== false ? ` (default: ${String(spec.default)})` : '';
-      lines.push(`  ${flag.padEnd(28)} ${spec.help}${def}`);
-    }
-  }
-  lines.push('', 'Exit codes: 0 ok, 1 internal error, 2 usage, 3 input, 4 validation, 5 output, 6 --strict warnings, 7 breaking changes.');
-  return lines.join('\n');
-}

@@ -1,0 +1,136 @@
+/**
+ * A schema node as a documented field, once for every output: its type synopsis, default,
+ * constraints in words, notes and nested fields (property-string keys, variants, object
+ * properties, array items) to a fixed depth. The HTML tables and the Markdown tables are two
+ * layouts of this one tree.
+ */
+import { propertyStringKeys } from '../model/formats.js';
+import type { ApiModel, NamedSchema, PropertyKey, SchemaNode } from '../model/types.js';
+import { describeConstraints } from './constraints.js';
+import { FIELD_DEPTH } from './limits.js';
+import type { Note } from './notes.js';
+import type { Phrase } from './phrase.js';
+
+/** "required", "optional" or "" (not applicable: returned fields, variants). */
+export type Presence = 'required' | 'optional' | '';
+
+export interface FieldDoc {
+  name: string;
+  presence: Presence;
+  node: SchemaNode;
+  /** The one-line synopsis, or `<type>` when the schema gives none. */
+  type: string;
+  /** The default as shown (strings verbatim, anything else as JSON), or null. */
+  default: string | null;
+  /** The schema's description (Markdown written by the schema author), or "". */
+  description: string;
+  constraints: Phrase[];
+  notes: Note[];
+  nested: Nested | null;
+}
+
+export type Nested =
+  | { kind: 'property-keys'; fields: FieldDoc[] }
+  | { kind: 'variants'; fields: FieldDoc[] }
+  | { kind: 'properties'; fields: FieldDoc[] }
+  | { kind: 'items'; item: FieldDoc };
+
+export function fieldDoc(name: string, presence: Presence, node: SchemaNode, model: ApiModel, depth: number, notes: Note[] = []): FieldDoc {
+  const doc: FieldDoc = {
+    name,
+    presence,
+    node,
+    type: node.synopsis || `<${node.type}>`,
+    default: defaultText(node),
+    description: node.verboseDescription ?? node.description ?? '',
+    constraints: describeConstraints(node),
+    notes: [
+      ...(node.title && node.title !== name ? [{ kind: 'title', title: node.title } as const] : []),
+      ...notes,
+      ...nodeNotes(node, model),
+    ],
+    nested: null,
+  };
+  if (depth <= FIELD_DEPTH) doc.nested = nested(node, model, depth);
+  return doc;
+}
+
+function defaultText(node: SchemaNode): string | null {
+  if (node.default === undefined) return null;
+  return typeof node.default === 'string' ? node.default : (JSON.stringify(node.default) ?? String(node.default));
+}
+
+/** Notes that follow from the node itself (after the caller's own notes). */
+function nodeNotes(node: SchemaNode, model: ApiModel): Note[] {
+  const notes: Note[] = [];
+  if (node.requires) notes.push({ kind: 'requires', other: node.requires });
+  if (node.extra) for (const [key, value] of Object.entries(node.extra)) notes.push({ kind: 'extra', key, value });
+  const format = node.format;
+  if (format?.kind === 'named' && !model.hasFormatRegistry && !propertyStringKeys(node, model)) {
+    if (looksLikePropertyString(node)) notes.push({ kind: 'format-keys-unpublished', format: format.name });
+    else if (describedByNameOnly(node)) notes.push({ kind: 'format-unknown', format: format.name });
+  }
+  return notes;
+}
+
+/** A named format whose synopsis shows key=value pairs is a property string. */
+export function looksLikePropertyString(node: SchemaNode): boolean {
+  return /\[,?[a-z0-9_-]+=/i.test(node.synopsis) || /^\[[a-z0-9_-]+=\]/i.test(node.synopsis);
+}
+
+/**
+ * A named format that the schema says nothing else about (the viewer dump gives e.g.
+ * `pve-qm-hostpci` with no typetext): without a registry we cannot tell what the value looks like,
+ * and we say so rather than leave the reader guessing.
+ */
+function describedByNameOnly(node: SchemaNode): boolean {
+  return node.typetext === undefined && node.synopsis === '<string>' && !node.formatDescription && !node.pattern && !node.enum;
+}
+
+function nested(node: SchemaNode, model: ApiModel, depth: number): Nested | null {
+  if (node.oneOf?.length) {
+    return {
+      kind: 'variants',
+      fields: node.oneOf.map((alt, i) => fieldDoc(variantLabel(alt, node, i), '', alt, model, depth + 1)),
+    };
+  }
+  const keys = propertyStringKeys(node, model);
+  if (keys && keys.length > 0) return { kind: 'property-keys', fields: keys.map((key) => keyDoc(key, model, depth + 1)) };
+  if (node.properties && node.properties.length > 0) {
+    return { kind: 'properties', fields: node.properties.map((p) => propertyDoc(p, '', model, depth + 1)) };
+  }
+  if (node.items) {
+    const item = fieldDoc('[item]', '', node.items, model, depth + 1);
+    if (item.nested) return { kind: 'items', item };
+  }
+  return null;
+}
+
+export function variantLabel(alt: SchemaNode, parent: SchemaNode, index: number): string {
+  return alt.instanceTypes?.length
+    ? `when ${alt.typeProperty ?? parent.typeProperty ?? 'type'} = ${alt.instanceTypes.join(' | ')}`
+    : `variant ${index + 1}`;
+}
+
+function keyDoc(key: PropertyKey, model: ApiModel, depth: number): FieldDoc {
+  const notes: Note[] = [];
+  if (key.defaultKey) notes.push({ kind: 'default-key', key: key.name });
+  if (key.alias) notes.push({ kind: 'alias', of: key.alias });
+  if (key.keyAlias) notes.push({ kind: 'key-alias', alias: key.keyAlias });
+  return fieldDoc(key.name, key.required ? 'required' : 'optional', key.schema, model, depth, notes);
+}
+
+function propertyDoc(prop: NamedSchema, prefix: string, model: ApiModel, depth: number): FieldDoc {
+  const name = prefix + prop.name;
+  const notes: Note[] = prop.familyRange ? [{ kind: 'family-members', name, range: prop.familyRange }] : [];
+  return fieldDoc(prop.name, prop.schema.optional ? 'optional' : '', prop.schema, model, depth, notes);
+}
+
+/** Every field of the tree, depth first (the field itself first). */
+export function* walkFields(field: FieldDoc): Generator<FieldDoc> {
+  yield field;
+  const n = field.nested;
+  if (!n) return;
+  if (n.kind === 'items') yield* walkFields(n.item);
+  else for (const f of n.fields) yield* walkFields(f);
+}

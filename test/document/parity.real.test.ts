@@ -1,0 +1,117 @@
+/**
+ * One content layer for every output: for every operation of the real PVE 9.1 schema (viewer dump
+ * and reference dump), the HTML page and the Markdown file carry the same notes, flags and
+ * constraint texts, namely every one the document layer decided (document/operation.ts). A
+ * formatter that drops a note, or says it differently, fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../generator/build.js';
+import { walkFields, type FieldDoc } from '../../generator/document/fields.js';
+import { notePhrase } from '../../generator/document/notes.js';
+import { operationDoc } from '../../generator/document/operation.js';
+import { plainText, type Phrase } from '../../generator/document/phrase.js';
+import { pathMarkdown, relativeLinks } from '../../generator/export/markdown.js';
+import { silentLogger } from '../../generator/log.js';
+import type { ApiModel, ApiPath, Operation } from '../../generator/model/types.js';
+import { renderSite } from '../../generator/render/pages.js';
+import { loadTemplates } from '../../generator/render/templates.js';
+import { REFS_DUMPS, VIEWER_DUMPS } from '../helpers/real-schemas.js';
+
+const DUMPS = [
+  { name: 'viewer dump', file: VIEWER_DUMPS.find((d) => d.version === '9.1')!.file },
+  { name: 'reference dump', file: REFS_DUMPS.find((d) => d.version === '9.1')!.file },
+];
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+
+/** Visible text of an HTML fragment, whitespace collapsed. */
+function htmlText(html: string): string {
+  return squash(
+    html
+      // Inline markup joins its text to the words around it; any other tag separates.
+      .replace(/<\/?(?:code|a|strong|em)\b[^>]*>/g, '')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+      .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(Number.parseInt(n, 16)))
+      .replace(/&([a-z]+);/g, (m, name: string) => ENTITIES[name] ?? m),
+  );
+}
+
+/** Text of a Markdown fragment as a reader sees it: code-span fences, cell escapes and <br> removed. */
+function markdownText(md: string): string {
+  return squash(md.replace(/<br>/g, ' ').replace(/\\\|/g, '|').replace(/&lt;/g, '<').replace(/`/g, ''));
+}
+
+/** Backticks are code-span fences in Markdown: compared without them on both sides. */
+const expected = (p: Phrase): string => squash(plainText(p)).replace(/`/g, '');
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Every note, constraint and flag text the document layer decided for the operation. */
+function documentTexts(op: Operation, model: ApiModel, page: ApiPath): { notes: string[]; constraints: string[]; flags: string[] } {
+  const doc = operationDoc(op, model, page);
+  const fields: FieldDoc[] = [...doc.params.flatMap((p) => [...walkFields(p.field)]), ...walkFields(doc.returns.field)];
+  return {
+    notes: fields.flatMap((f) => f.notes.map((n) => expected(notePhrase(n)))),
+    constraints: fields.flatMap((f) => f.constraints.map(expected)),
+    flags: doc.flags.flatMap((f) => [expected(f.label), expected(f.text)]),
+  };
+}
+
+/** The HTML of each operation's section on its path page. */
+function htmlSections(html: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const starts = [...html.matchAll(/<section class="operation" id="([^"]+)"/g)];
+  starts.forEach((m, i) => {
+    const end = starts[i + 1]?.index ?? html.indexOf('</main>', m.index);
+    out.set(m[1]!, html.slice(m.index, end < 0 ? undefined : end));
+  });
+  return out;
+}
+
+/** The Markdown of each operation (from its `## METHOD` heading to the next one). */
+function markdownSections(md: string, ops: Operation[]): Map<Operation, string> {
+  const out = new Map<Operation, string>();
+  const starts = ops.map((op) => md.indexOf(`\n## ${op.method} `));
+  ops.forEach((op, i) => {
+    const next = starts.slice(i + 1).find((s) => s > starts[i]!) ?? md.indexOf('\n## Sub-paths');
+    out.set(op, md.slice(starts[i], next < 0 ? undefined : next));
+  });
+  return out;
+}
+
+describe.each(DUMPS)('PVE 9.1 $name: Markdown and HTML say the same', ({ file }) => {
+  it('carries every note, flag and constraint of every operation in both outputs', async () => {
+    const { model } = await loadModel({ schema: file }, silentLogger());
+    const pages = new Map(
+      renderSite(model, loadTemplates(), { cleanUrls: true, baseUrl: '', assetVersions: {} }).map((f) => [f.file, String(f.content)]),
+    );
+    let operations = 0;
+    let checked = 0;
+    const missing: string[] = [];
+    for (const apiPath of model.paths) {
+      if (apiPath.operations.length === 0) continue;
+      const html = htmlSections(pages.get(apiPath.file) ?? '');
+      const md = markdownSections(pathMarkdown(model, apiPath, relativeLinks(apiPath)), apiPath.operations);
+      for (const op of apiPath.operations) {
+        operations++;
+        const htmlOp = htmlText(html.get(op.anchor) ?? '');
+        const mdOp = markdownText(md.get(op) ?? '');
+        const texts = documentTexts(op, model, apiPath);
+        for (const [kind, list] of Object.entries(texts)) {
+          for (const text of list) {
+            checked++;
+            if (!htmlOp.includes(text)) missing.push(`${op.method} ${op.path}: HTML lacks ${kind} "${text}"`);
+            if (!mdOp.includes(text)) missing.push(`${op.method} ${op.path}: Markdown lacks ${kind} "${text}"`);
+          }
+        }
+      }
+    }
+    expect(missing.slice(0, 20)).toEqual([]);
+    expect(operations).toBeGreaterThan(600);
+    // The real schema has thousands of constraints and notes; a walk that found none proves nothing.
+    expect(checked).toBeGreaterThan(5000);
+  }, 600_000);
+});
