@@ -229,9 +229,14 @@ describe.skipIf(skip)('reading the PVE 9.1 site', { timeout: 2_400_000 }, () => 
     const param = config.operations.find((o) => o.method === 'POST')!.parameters.find((p) => p.name === 'net[n]')!;
     await open(config.file, `#${param.anchor}`);
     const state = await page.evaluate((id) => {
-      const el = document.getElementById(id) as HTMLDetailsElement;
+      // A folded parameter's block holds its <details> (the permalink sits beside the summary).
+      const el = document.getElementById(id)!;
       const header = document.querySelector('.site-header')!.getBoundingClientRect();
-      return { open: el.open, top: el.getBoundingClientRect().top, header: header.bottom };
+      return {
+        open: el.querySelector<HTMLDetailsElement>(':scope > details')?.open ?? false,
+        top: el.getBoundingClientRect().top,
+        header: header.bottom,
+      };
     }, param.anchor);
     expect(state.open).toBe(true);
     expect(state.top).toBeGreaterThanOrEqual(state.header - 1);
