@@ -18,6 +18,7 @@ import { siteAssets, type Assets } from './render/assets.js';
 import { searchIndexAsset } from './search/index.js';
 import { buildManifest } from './render/manifest.js';
 import { exportFiles } from './export/index.js';
+import { navTreeAsset } from './render/nav.js';
 import { renderSite } from './render/pages.js';
 import { allPhases, PHASES, type BuildResult, type Phase } from './build-result.js';
 import { totalBytes, type OutputFile } from './output-file.js';
@@ -142,6 +143,8 @@ export function prepareSite(model: ApiModel, options: BuildOptions, shared?: Ren
   const assetVersions = { ...assets.versions, ...theme.versions };
   const searchIndex = searchIndexAsset(model, assetVersions);
   assetVersions['search-index.js'] = searchIndex.version;
+  const navTree = navTreeAsset(model);
+  assetVersions['nav-tree.js'] = navTree.version;
   const templates = shared?.templates ?? loadTemplates(options.templates);
   const render: RenderOptions = {
     cleanUrls: usesCleanUrls(options),
@@ -156,6 +159,7 @@ export function prepareSite(model: ApiModel, options: BuildOptions, shared?: Ren
   out.push(...(options.tryIt ? assets.files : assets.files.filter((f) => f.file !== `assets/${TRY_IT_SCRIPT}`)), ...theme.files);
   if (options.tryIt) out.push(...tryItFiles(model));
   out.push({ file: searchIndex.file, content: searchIndex.content });
+  out.push({ file: navTree.file, content: navTree.content });
   out.push({ file: 'manifest.json', content: JSON.stringify(buildManifest(model), null, 2) + '\n' });
   out.push(...exportFiles(model));
   if (options.emit?.includes('model')) out.push({ file: 'model.json', content: JSON.stringify(model, null, 2) + '\n' });

@@ -15,7 +15,10 @@ import { operationView } from './view-operation.js';
 import { coverageData } from './coverage-page.js';
 import type { OutputFile } from '../output-file.js';
 import { TRY_IT_DATA, TRY_IT_SCRIPT } from './try-it.js';
-import { guideExamples } from '../document/examples/guides.js';
+import { guideExamples, type GuideExamples } from '../document/examples/guides.js';
+import { navBranch, NAV_TREE_FILE, type NavView } from './nav.js';
+import { operationPage, wrapPath, type OperationPageView } from './page-operation.js';
+import type { LinkView, VersionLinkView } from './site-context.js';
 
 export interface PageMeta {
   title: string;
@@ -26,10 +29,13 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
   const md = createMarkdown();
   const byPath = new Map(model.paths.map((p) => [p.path, p]));
   const files: OutputFile[] = [];
+  const navTreeName = NAV_TREE_FILE.replace(/^assets\//, '');
   // `data` is a thunk so that a filtered render (the dev server renders one page per request) skips the work.
-  const page = (file: string, template: string, meta: PageMeta, data: () => Record<string, unknown>): void => {
+  const page = (file: string, template: string, meta: PageMeta, data: () => object, current: ApiPath | null = null): void => {
     if (options.only && !options.only(file)) return;
-    files.push(renderPage(model, templates, options, file, template, meta, data()));
+    const links = pageLinks(file, options);
+    const nav = { items: navBranch(model, byPath, current, links), treeScript: links.asset(navTreeName) };
+    files.push(renderPage(model, templates, options, file, template, meta, data(), nav));
   };
 
   page(
@@ -40,7 +46,13 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
   );
   for (const apiPath of model.paths) {
     const links = pageLinks(apiPath.file, options);
-    page(apiPath.file, 'path', pathMeta(model, apiPath), () => pathData(model, apiPath, links, byPath, md, options.versions));
+    page(
+      apiPath.file,
+      'path',
+      pathMeta(model, apiPath),
+      () => pathData(model, apiPath, links, byPath, md, options.versions, tryItView(links, options)),
+      apiPath,
+    );
   }
   page(
     SITE_FILES.operations,
@@ -88,12 +100,53 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
   return files;
 }
 
-function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, file: string): Record<string, unknown> {
+/** --try-it only: where the console finds its script and this page's data (render/try-it.ts). */
+export interface TryItView {
+  js: string;
+  data: string;
+}
+
+function tryItView(links: PageLinks, options: RenderOptions): TryItView | null {
+  return options.tryIt ? { js: links.asset(TRY_IT_SCRIPT), data: TRY_IT_DATA } : null;
+}
+
+/** What the layout, header, footer and sidebar read on every page. */
+export interface SiteView {
+  title: string;
+  version: string;
+  stats: ApiModel['stats'];
+  sourceName: string;
+  home: string;
+  operations: string;
+  auth: string;
+  tasks: string;
+  errors: string;
+  privileges: string;
+  coverage: string;
+  manifest: string;
+  root: string;
+  css: string;
+  js: string;
+  searchIndex: string;
+  cleanUrls: '0' | '1';
+  file: string;
+  logo: string;
+  themeCss: string;
+  headerLinks: LinkView[];
+  footerLinks: LinkView[];
+  /** --try-it only: the console's script and the name of each page's data file. */
+  tryIt: TryItView | null;
+  versions: { label: string; latest: boolean; links: VersionLinkView[]; changelog: string } | null;
+  /** The sidebar: this page's branch of the path tree, and the script with the whole tree. */
+  nav: NavView;
+}
+
+function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, file: string, nav: NavView): SiteView {
   return {
     title: model.title,
     version: model.version,
     stats: model.stats,
-    sourceName: model.source.split(/[\\/]/).pop(),
+    sourceName: model.source.split(/[\\/]/).pop() ?? '',
     home: links.href(SITE_FILES.index),
     operations: links.href(SITE_FILES.operations),
     auth: links.href(SITE_FILES.auth),
@@ -114,7 +167,7 @@ function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, fil
     headerLinks: options.theme?.headerLinks ?? [],
     footerLinks: options.theme?.footerLinks ?? [],
     // --try-it only: where the console finds its script and this page's data (render/try-it.ts).
-    tryIt: options.tryIt ? { js: links.asset(TRY_IT_SCRIPT), data: TRY_IT_DATA } : null,
+    tryIt: tryItView(links, options),
     versions: options.versions
       ? {
           label: options.versions.label,
@@ -123,6 +176,7 @@ function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, fil
           changelog: options.versions.changelogHref(file),
         }
       : null,
+    nav,
   };
 }
 
@@ -138,9 +192,11 @@ export function renderPage(
   file: string,
   template: string,
   meta: PageMeta,
-  data: Record<string, unknown>,
+  data: object,
+  // Pages outside one version's tree (the changelogs at the root of a multi-version site) get no path tree.
+  nav: NavView = { items: [], treeScript: '' },
 ): OutputFile {
-  const site = siteData(model, pageLinks(file, options), options, file);
+  const site = siteData(model, pageLinks(file, options), options, file, nav);
   const body = templates.page(template)({ ...data, site });
   const html = templates.layout({ site, page: { ...meta, canonical: canonical(options, file) }, body });
   return { file, content: neutralizeInvisible(html) };
@@ -161,14 +217,48 @@ function pathMeta(model: ApiModel, apiPath: ApiPath): PageMeta {
   };
 }
 
+/** A path linked from the top of a path page: its parent or one of its sub-paths. */
+export interface RelatedPathView {
+  path: string;
+  pathHtml: string;
+  href: string;
+  summary: string;
+  methods: { name: string; lower: string }[];
+}
+
+export interface PathPageView {
+  path: ApiPath;
+  pathHtml: string;
+  crumbs: CrumbView[];
+  operations: OperationPageView[];
+  parent: RelatedPathView | null;
+  children: RelatedPathView[];
+}
+
+export interface CrumbView {
+  text: string;
+  href: string;
+}
+
+function relatedPath(p: ApiPath, links: PageLinks): RelatedPathView {
+  return {
+    path: p.path,
+    pathHtml: wrapPath(p.path),
+    href: links.href(p.file),
+    summary: (p.operations.find((o) => o.method === 'GET') ?? p.operations[0])?.summary ?? '',
+    methods: p.operations.map((o) => ({ name: o.method, lower: o.method.toLowerCase() })),
+  };
+}
+
 function pathData(
   model: ApiModel,
   apiPath: ApiPath,
   links: PageLinks,
   byPath: Map<string, ApiPath>,
   md: MarkdownRenderer,
-  versions?: VersionRenderContext,
-): Record<string, unknown> {
+  versions: VersionRenderContext | undefined,
+  tryIt: TryItView | null,
+): PathPageView {
   const pathHref = (p: string): string | null => {
     const target = byPath.get(p);
     return target ? links.href(target.file) : null;
@@ -184,40 +274,50 @@ function pathData(
     pathHref,
   };
   const parent = apiPath.parent ? byPath.get(apiPath.parent) : undefined;
+  const children = apiPath.children.flatMap((c) => {
+    const child = byPath.get(c);
+    return child ? [relatedPath(child, links)] : [];
+  });
   return {
     path: apiPath,
+    pathHtml: wrapPath(apiPath.path),
     crumbs: breadcrumbs(apiPath, byPath, links),
     operations: apiPath.operations.map((op) => {
-      const view = operationView(op, ctx);
+      const view = { ...operationView(op, ctx), tryIt };
       // Multi-version builds: "since X" / "removed in Y" on the operation and its parameters.
-      if (!versions) return view;
-      // Set on the views themselves: the grouped lists (paramGroups) hold the same objects.
-      for (const p of view.params) Object.assign(p, { version: versions.parameterNote(op, p.name) });
-      return Object.assign(view, { version: versions.operationNote(op) });
+      if (!versions) return operationPage(view, op.summary);
+      const params = view.params.map((p) => ({ ...p, version: versions.parameterNote(op, p.name) }));
+      const byName = new Map(params.map((p) => [p.anchor, p]));
+      return operationPage(
+        {
+          ...view,
+          params,
+          paramGroups: view.paramGroups.map((g) => ({ ...g, params: g.params.map((p) => byName.get(p.anchor) ?? p) })),
+          version: versions.operationNote(op),
+        },
+        op.summary,
+      );
     }),
-    parent: parent ? { path: parent.path, href: links.href(parent.file) } : null,
-    children: apiPath.children.flatMap((c) => {
-      const child = byPath.get(c);
-      return child
-        ? [
-            {
-              path: child.path,
-              href: links.href(child.file),
-              methods: child.operations.map((o) => ({ name: o.method, lower: o.method.toLowerCase() })),
-            },
-          ]
-        : [];
-    }),
+    parent: parent ? relatedPath(parent, links) : null,
+    children,
   };
 }
 
-function breadcrumbs(apiPath: ApiPath, byPath: Map<string, ApiPath>, links: PageLinks): { text: string; href: string }[] {
+function breadcrumbs(apiPath: ApiPath, byPath: Map<string, ApiPath>, links: PageLinks): CrumbView[] {
   const chain: ApiPath[] = [];
   for (let p: ApiPath | undefined = apiPath; p; p = p.parent ? byPath.get(p.parent) : undefined) chain.unshift(p);
   return chain.map((p) => ({ text: p === apiPath ? p.text : p.text, href: p === apiPath ? '' : links.href(p.file) }));
 }
 
-function indexData(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath>): Record<string, unknown> {
+export interface IndexPageView {
+  productName: string;
+  port: number;
+  stats: ApiModel['stats'];
+  sections: { path: string; href: string; count: string }[];
+  treeHtml: string;
+}
+
+function indexData(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath>): IndexPageView {
   const sections = model.paths
     .filter((p) => p.parent === null)
     .map((p) => {
@@ -237,15 +337,23 @@ function countOps(model: ApiModel, section: string): number {
   return model.paths.filter((p) => p.section === section).reduce((n, p) => n + p.operations.length, 0);
 }
 
-/** The whole path tree as nested lists; built as one string because it is large and purely structural. */
+/**
+ * The whole path tree as nested lists, each section folded (the unfolded tree was 11,800 px tall);
+ * built as one string because it is large and purely structural.
+ */
 function treeHtml(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath>): string {
   const item = (p: ApiPath): string => {
     const methods = p.operations
       .map((o) => `<span class="method method-small method-${o.method.toLowerCase()}">${o.method}</span>`)
       .join('');
     const kids = p.children.map((c) => byPath.get(c)).filter((c): c is ApiPath => c !== undefined);
-    const sub = kids.length > 0 ? `<ul>${kids.map(item).join('')}</ul>` : '';
-    return `<li><a href="${escapeHtml(links.href(p.file))}"><code>${escapeHtml(p.path)}</code></a>${methods}${sub}</li>`;
+    const link = `<a href="${escapeHtml(links.href(p.file))}"><code>${wrapPath(p.path)}</code></a>${methods}`;
+    if (kids.length === 0) return `<li>${link}</li>`;
+    const sub = `<ul>${kids.map(item).join('')}</ul>`;
+    // No link inside <summary> (nested interactive controls): the section folds under its own toggle.
+    return p.parent === null
+      ? `<li>${link}<details><summary>Sub-paths (${kids.length})</summary>${sub}</details></li>`
+      : `<li>${link}${sub}</li>`;
   };
   return `<ul class="tree-root">${model.paths
     .filter((p) => p.parent === null)
@@ -253,8 +361,22 @@ function treeHtml(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath
     .join('')}</ul>`;
 }
 
-function operationsData(model: ApiModel, links: PageLinks): Record<string, unknown> {
-  const groups = new Map<string, { name: string; id: string; ops: unknown[] }>();
+/** An operation linked from a list page. */
+export interface OpLinkView {
+  href: string;
+  method: string;
+  methodLower: string;
+  path: string;
+}
+
+export interface OperationsPageView {
+  productName: string;
+  stats: ApiModel['stats'];
+  groups: { name: string; id: string; ops: (OpLinkView & { summary: string })[] }[];
+}
+
+function operationsData(model: ApiModel, links: PageLinks): OperationsPageView {
+  const groups = new Map<string, OperationsPageView['groups'][number]>();
   for (const p of model.paths) {
     for (const op of p.operations) {
       let group = groups.get(p.section);
@@ -275,7 +397,7 @@ function operationsData(model: ApiModel, links: PageLinks): Record<string, unkno
 }
 
 /** The Tasks and Errors guides: product facts, their example snippets, and links to each other. */
-function guideData(model: ApiModel, title: string, file: string, options: RenderOptions): Record<string, unknown> {
+function guideData(model: ApiModel, title: string, file: string, options: RenderOptions): GuidePageView {
   const links = pageLinks(file, options);
   return {
     ...authData(model, title),
@@ -286,7 +408,26 @@ function guideData(model: ApiModel, title: string, file: string, options: Render
   };
 }
 
-function authData(model: ApiModel, title: string): Record<string, unknown> {
+export interface AuthPageView {
+  crumbs: CrumbView[];
+  productName: string;
+  port: number;
+  cookieName: string;
+  tokenHeaderFormat: string;
+  tokenHeaderExample: string;
+  cli: string | null;
+  cliNote: string | null;
+}
+
+/** The auth, Tasks and Errors guides: product facts, example snippets and links to each other. */
+export interface GuidePageView extends AuthPageView, GuideExamples {
+  isPbs: boolean;
+  authHref: string;
+  tasksHref: string;
+  errorsHref: string;
+}
+
+function authData(model: ApiModel, title: string): AuthPageView & GuideExamples {
   const product = PRODUCTS[model.product];
   return {
     crumbs: [{ text: title, href: '' }],
@@ -314,7 +455,13 @@ const HOW_WORDS: Record<string, string> = {
   'perm-modify': 'to modify permissions (or the subtree’s allocate privilege)',
 };
 
-function privilegesData(model: ApiModel, links: PageLinks): Record<string, unknown> {
+export interface PrivilegesPageView {
+  crumbs: CrumbView[];
+  privileges: { name: string; id: string; count: number; ops: (OpLinkView & { how: string })[] }[];
+  open: { id: string; title: string; ops: OpLinkView[] }[];
+}
+
+function privilegesData(model: ApiModel, links: PageLinks): PrivilegesPageView {
   const entries = buildPrivilegeIndex(model);
   const privileges = entries.map((entry) => ({
     name: entry.privilege,
@@ -328,7 +475,7 @@ function privilegesData(model: ApiModel, links: PageLinks): Record<string, unkno
       how: `${HOW_WORDS[u.how] ?? u.how} on ${u.aclPath}${u.requireParam ? ` (when ${u.requireParam} is given)` : ''}${u.note ? ` — ${u.note}` : ''}`,
     })),
   }));
-  const openOps = (mode: string): unknown[] =>
+  const openOps = (mode: string): OpLinkView[] =>
     model.paths.flatMap((p) =>
       p.operations
         .filter((o) => o.permissions.mode === mode)

@@ -38,7 +38,8 @@ export function loadTemplates(userDir?: string): Templates {
     } catch (error) {
       throw templateError(file, error);
     }
-    const template = hb.compile(text, { strict: false, preventIndent: true });
+    // strict: a typo in a template (a missing field) fails the build instead of rendering "".
+    const template = hb.compile(text, { strict: true, preventIndent: true });
     return (context) => {
       try {
         return template(context);

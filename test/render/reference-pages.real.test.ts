@@ -14,12 +14,13 @@ import { tempDir } from '../helpers/tree.js';
 const refs91 = REFS_DUMPS.find((d) => d.version === '9.1')!.file;
 const viewer91 = VIEWER_DUMPS.find((d) => d.version === '9.1')!.file;
 
+/** Names in the key tables of one parameter block (names carry <wbr> break opportunities). */
 function rowNames(html: string, rowId: string): Set<string> {
-  const start = html.indexOf(`<tr id="${rowId}">`);
+  const start = html.indexOf(`class="param" id="${rowId}"`);
   expect(start).toBeGreaterThan(0);
-  const next = html.indexOf('<tr id="', start + 10);
+  const next = html.indexOf('class="param" id="', start + 10);
   const row = html.slice(start, next < 0 ? undefined : next);
-  return new Set([...row.matchAll(/<td class="name"><code>([^<]+)<\/code>/g)].map((m) => m[1]!));
+  return new Set([...row.matchAll(/<td class="name"><code class="ident">(.+?)<\/code>/g)].map((m) => m[1]!.replace(/<wbr>/g, '')));
 }
 
 describe('PVE 9.1 reference dump site', async () => {

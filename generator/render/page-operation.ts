@@ -1,0 +1,152 @@
+/**
+ * The path page's reading layer over the format-neutral operation views: what folds in the first
+ * view (optional parameters, nested key tables, returned fields below the first level, the rest of
+ * long descriptions) and where identifiers may wrap. HTML-only decisions, so they live here and
+ * not in view-operation.ts, which the Markdown export shares.
+ */
+import { escapeHtml } from './escape.js';
+import type { FieldView } from './view-schema.js';
+import type { OperationView, ParamView, ReturnsView } from './view-operation.js';
+import type { VersionNoteView } from './site-context.js';
+
+export interface FieldPageView {
+  name: string;
+  /** The name with <wbr> break opportunities only at "-", "_", "." and before "[". */
+  nameHtml: string;
+  presence: string;
+  typeHtml: string;
+  defaultHtml: string;
+  constraintsHtml: string[];
+  /** The description's first block; the rest of a long one is `descriptionMoreHtml`, folded. */
+  descriptionHtml: string;
+  descriptionMoreHtml: string;
+  notesHtml: string[];
+  fields: FieldPageView[] | null;
+  fieldsCaption: string;
+  fieldsCount: number;
+  /** The nested table shows in the first view (returned fields of level 1); else it is folded. */
+  fieldsOpen: boolean;
+}
+
+export interface ParamPageView extends FieldPageView {
+  anchor: string;
+  location: string;
+  /** Optional parameters show only their name line until opened. */
+  folded: boolean;
+  version: VersionNoteView | null;
+}
+
+export interface ParamGroupPageView {
+  titleHtml: string;
+  params: ParamPageView[];
+}
+
+export interface ReturnsPageView extends Omit<ReturnsView, 'fields'> {
+  /** The first level a reader cares about: an object's properties, or each array item's. */
+  fields: FieldPageView[] | null;
+  fieldsCount: number;
+  /** Many fields: each folds to its name line, as optional parameters do. */
+  fieldsFolded: boolean;
+}
+
+export interface OperationPageView extends Omit<OperationView, 'params' | 'paramGroups' | 'returns' | 'descriptionHtml'> {
+  /** Plain summary, for the method list at the top of the page. */
+  summary: string;
+  /** --try-it builds: the console's script and data file (each operation shows a console). */
+  tryIt: { js: string; data: string } | null;
+  descriptionHtml: string;
+  descriptionMoreHtml: string;
+  paramGroups: ParamGroupPageView[];
+  paramCount: number;
+  /** Enough parameters that a name filter helps. */
+  paramFilter: boolean;
+  returns: ReturnsPageView;
+  version: VersionNoteView | null;
+}
+
+/** Methods with more parameters than this get the name filter. */
+const FILTER_FROM = 12;
+/** Returned objects with more fields than this show each field's name line only, until opened. */
+const FOLD_FIELDS_FROM = 8;
+/** Descriptions longer than this (HTML characters) with more than one block fold after the first. */
+const LONG_DESCRIPTION = 600;
+
+export function wrapIdentifier(name: string): string {
+  return escapeHtml(name).replace(/[-_.]/g, '$&<wbr>').replace(/\[/g, '<wbr>[');
+}
+
+/** An API path: break opportunities after each "/" as well. */
+export function wrapPath(path: string): string {
+  return wrapIdentifier(path).replace(/\//g, '/<wbr>');
+}
+
+/** Splits block HTML after its first top-level paragraph when the whole is long. */
+export function splitDescription(html: string): { lead: string; more: string } {
+  if (html.length <= LONG_DESCRIPTION || !html.startsWith('<p>')) return { lead: html, more: '' };
+  const end = html.indexOf('</p>');
+  if (end < 0) return { lead: html, more: '' };
+  const cut = end + '</p>'.length;
+  const more = html.slice(cut).trim();
+  return more ? { lead: html.slice(0, cut), more } : { lead: html, more: '' };
+}
+
+function fieldPage(view: FieldView, open: boolean): FieldPageView {
+  const { lead, more } = splitDescription(view.descriptionHtml);
+  const fields = view.fields ? view.fields.map((f) => fieldPage(f, false)) : null;
+  return {
+    name: view.name,
+    nameHtml: wrapIdentifier(view.name),
+    presence: view.presence,
+    typeHtml: view.typeHtml,
+    defaultHtml: view.defaultHtml,
+    constraintsHtml: view.constraintsHtml,
+    descriptionHtml: lead,
+    descriptionMoreHtml: more,
+    notesHtml: view.notesHtml,
+    fields,
+    fieldsCaption: view.fieldsCaption,
+    fieldsCount: fields?.length ?? 0,
+    fieldsOpen: open,
+  };
+}
+
+function paramPage(view: ParamView & { version?: VersionNoteView | null }): ParamPageView {
+  return {
+    ...fieldPage(view, false),
+    anchor: view.anchor,
+    location: view.location,
+    folded: view.presence !== 'required',
+    version: view.version ?? null,
+  };
+}
+
+export function operationPage(
+  view: OperationView & { version?: VersionNoteView | null; tryIt: OperationPageView['tryIt'] },
+  summary: string,
+): OperationPageView {
+  const { params: _params, paramGroups, returns, descriptionHtml, ...rest } = view;
+  void _params;
+  const { lead, more } = splitDescription(descriptionHtml);
+  // An array of objects: its item's fields are the first level a reader cares about.
+  const item = returns.fields?.length === 1 && returns.fields[0]!.name === '[item]' ? returns.fields[0]! : null;
+  const firstLevel = item?.fields ?? returns.fields;
+  const returnFields = firstLevel ? firstLevel.map((f) => fieldPage(f, false)) : null;
+  const fieldsCaption = item?.fields ? `Each item: ${item.fieldsCaption.toLowerCase()}` : returns.fieldsCaption;
+  return {
+    ...rest,
+    summary,
+    descriptionHtml: lead,
+    descriptionMoreHtml: more,
+    paramGroups: paramGroups.map((g) => ({ titleHtml: g.titleHtml, params: g.params.map(paramPage) })),
+    paramCount: view.params.length,
+    paramFilter: view.params.length > FILTER_FROM,
+    returns: {
+      ...returns,
+      fields: returnFields,
+      fieldsCaption,
+      fieldsCount: returnFields?.length ?? 0,
+      fieldsFolded: (returnFields?.length ?? 0) > FOLD_FIELDS_FROM,
+    },
+    version: view.version ?? null,
+  };
+}

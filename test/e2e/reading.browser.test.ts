@@ -1,0 +1,287 @@
+/**
+ * The reading experience of the PVE 9.1 site in Chromium (issue #13, "Done means"):
+ * - every page has the path tree, with its own entry current, and every page's tree reaches every path page;
+ * - the config page's first view (what folds by default folded) is at most 20,000 px tall at 1366x900,
+ *   every parameter of every method has a visible on-page link, and window.find finds text inside folded
+ *   parameters and leaves it visible;
+ * - no page scrolls sideways at 360 or 390 px;
+ * - no method anchor and none of 200 sampled parameter anchors lands under the sticky header, at 1366 and 390 px;
+ * - example tabs remember the last choice; a deep link opens the folded parameter.
+ */
+/// <reference lib="dom" />
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../generator/build.js';
+import { silentLogger } from '../../generator/log.js';
+import type { ApiModel } from '../../generator/model/types.js';
+import { chromiumAvailable, launchChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../../harness/browser.js';
+import { SHARED_SCHEMAS } from '../helpers/real-schemas.js';
+import { listFiles, tempDir } from '../helpers/tree.js';
+
+const skip = !chromiumAvailable() && process.env.CI !== 'true';
+const CONFIG = '/nodes/{node}/qemu/{vmid}/config';
+
+/** URL path of a page as the hosted site links it (folders, not index.html). */
+const urlOf = (file: string): string => '/' + file.replace(/(^|\/)index\.html$/, '$1');
+
+describe.skipIf(skip)('reading the PVE 9.1 site', { timeout: 2_400_000 }, () => {
+  const dir = tempDir('pve-apidoc-reading-');
+  const out = join(dir, 'site');
+  let model: ApiModel;
+  let pages: string[];
+  let server: StaticServer;
+  let browser: ChromiumSession;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    model = (await build({ schema: join(SHARED_SCHEMAS, 'pve-9.1.apidata.js'), out }, silentLogger())).model;
+    pages = listFiles(out)
+      .map((f) => f.split('\\').join('/'))
+      .filter((f) => f.endsWith('.html'));
+    server = await serveDirectory(out);
+    browser = await launchChromium({ viewport: { width: 1366, height: 900 } });
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const open = async (file: string, hash = ''): Promise<void> => {
+    await page.goto(server.url + urlOf(file).slice(1) + hash);
+  };
+
+  /** Waits until layout, ResizeObserver callbacks and the resulting style changes have run. */
+  const settle = (): Promise<void> =>
+    page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
+
+  /** After navigating to #id within the loaded page: how many px of the target hide under the sticky header (0 = none). */
+  const coveredInPage = async (id: string): Promise<number> => {
+    await page.evaluate((h) => {
+      // Clear the fragment first, so that the same id at another width is a navigation again.
+      window.history.replaceState(null, '', window.location.pathname);
+      window.scrollTo(0, 0);
+      window.location.hash = h;
+    }, id);
+    return coveredNow(id);
+  };
+
+  const coveredNow = (id: string): Promise<number> =>
+    page.evaluate((target) => {
+      const el = document.getElementById(target);
+      if (!el) return Number.POSITIVE_INFINITY;
+      const header = document.querySelector('.site-header')!.getBoundingClientRect().bottom;
+      return Math.max(0, Math.ceil(header - el.getBoundingClientRect().top));
+    }, id);
+
+  /**
+   * One pass over all pages (one load each, as the machine is shared): at 1366x900 the tree and
+   * every method anchor; at 390x844 the overflow and every method anchor; at 360 the overflow.
+   */
+  const findings = {
+    tree: [] as string[],
+    wide360: [] as string[],
+    wide390: [] as string[],
+    anchors1366: [] as string[],
+    anchors390: [] as string[],
+  };
+  let passing: Promise<void> | null = null;
+  // Every test of the pass awaits the same run, so none reads half-collected findings.
+  const pass = (): Promise<void> => (passing ??= runPass());
+  const runPass = async (): Promise<void> => {
+    const pathPages = new Set(model.paths.map((p) => urlOf(p.file)));
+    const byFile = new Map(model.paths.map((p) => [p.file, p]));
+    for (const file of pages) {
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await open(file);
+      const tree = await page.evaluate(() => {
+        const links = Array.from(document.querySelectorAll<HTMLAnchorElement>('#sidebar .nav-tree a'));
+        const current = links.filter((a) => a.getAttribute('aria-current') === 'page');
+        return {
+          hrefs: links.map((a) => new URL(a.href).pathname),
+          current: current.map((a) => new URL(a.href).pathname),
+          visible: current.filter((a) => a.checkVisibility()).length,
+          full: !!document.querySelector('.nav-tree.nav-full'),
+        };
+      });
+      if (!tree.full) findings.tree.push(`${file}: whole tree not rendered`);
+      const missing = [...pathPages].filter((p) => !tree.hrefs.includes(p));
+      if (missing.length) findings.tree.push(`${file}: tree lacks ${missing.length} pages, e.g. ${missing[0]}`);
+      if (pathPages.has(urlOf(file))) {
+        if (tree.current.length !== 1 || tree.current[0] !== urlOf(file))
+          findings.tree.push(`${file}: current ${JSON.stringify(tree.current)}`);
+        if (tree.visible !== 1) findings.tree.push(`${file}: current entry not visible (ancestors closed)`);
+      }
+      const apiPath = byFile.get(file);
+      for (const op of apiPath?.operations ?? []) {
+        const hidden = await coveredInPage(op.anchor);
+        if (hidden > 0) findings.anchors1366.push(`${apiPath!.path}#${op.anchor} (${hidden} px)`);
+      }
+      for (const width of [390, 360]) {
+        await page.setViewportSize({ width, height: 844 });
+        await settle();
+        const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (over > 0) (width === 390 ? findings.wide390 : findings.wide360).push(`${file} (+${over} px)`);
+        if (width !== 390) continue;
+        for (const op of apiPath?.operations ?? []) {
+          const hidden = await coveredInPage(op.anchor);
+          if (hidden > 0) findings.anchors390.push(`${apiPath!.path}#${op.anchor} (${hidden} px)`);
+        }
+      }
+    }
+  };
+
+  it('has the tree on every page, its own entry current, reaching every path page', { timeout: 2_400_000 }, async () => {
+    await pass();
+    expect(findings.tree).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it.each([360, 390])('has no page wider than the screen at %i px', async (width) => {
+    await pass();
+    expect(width === 390 ? findings.wide390 : findings.wide360).toEqual([]);
+  });
+
+  it.each([1366, 390])('lands every method anchor below the header at %i px', async (width) => {
+    await pass();
+    expect(width === 390 ? findings.anchors390 : findings.anchors1366).toEqual([]);
+  });
+
+  it('keeps the server-rendered branch without JavaScript: ancestors open, this page current', async () => {
+    const context = await browser.context.browser()?.newContext({ javaScriptEnabled: false, viewport: { width: 1366, height: 900 } });
+    // A persistent context has no browser() handle: fall back to a page with scripts blocked by route.
+    const noJs = context ? await context.newPage() : await browser.context.newPage();
+    if (!context) await noJs.route('**/*.js*', (route) => route.abort());
+    const config = model.paths.find((p) => p.path === CONFIG)!;
+    await noJs.goto(server.url + urlOf(config.file).slice(1));
+    const branch = await noJs.evaluate(() => {
+      const current = document.querySelector<HTMLAnchorElement>('#sidebar a[aria-current="page"]');
+      return {
+        current: current?.textContent ?? null,
+        visible: current?.checkVisibility() ?? false,
+        links: document.querySelectorAll('#sidebar .nav-tree a').length,
+      };
+    });
+    await (context ? context.close() : noJs.close());
+    expect(branch.current).toBe('config');
+    expect(branch.visible).toBe(true);
+    // The branch: top-level sections, ancestors' children and the page's own; far fewer than the 435 paths.
+    expect(branch.links).toBeGreaterThan(20);
+    expect(branch.links).toBeLessThan(200);
+  });
+
+  it('shows the config page in at most 20,000 px at 1366x900, each parameter linked and found by window.find', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const config = model.paths.find((p) => p.path === CONFIG)!;
+    await open(config.file);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`config page first view: ${height} px at 1366x900`);
+    expect(height).toBeLessThanOrEqual(20_000);
+
+    const anchors = config.operations.flatMap((op) => op.parameters.map((p) => p.anchor));
+    const unlinked = await page.evaluate((ids) => {
+      return ids.filter((id) => {
+        const links = Array.from(document.querySelectorAll<HTMLAnchorElement>(`a[href="#${CSS.escape(id)}"]`));
+        return !links.some((a) => a.checkVisibility());
+      });
+    }, anchors);
+    expect(unlinked).toEqual([]);
+
+    // Text inside folded parameters: the first 40 characters of each distinct description.
+    const snippets = await page.evaluate(() => {
+      const out = new Set<string>();
+      for (const body of Array.from(document.querySelectorAll('.param-folded .param-body'))) {
+        const text = (body.querySelector(':scope > p')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        if (text.length >= 12) out.add(text.slice(0, 40));
+      }
+      return [...out];
+    });
+    expect(snippets.length).toBeGreaterThan(50);
+    const notFound = await page.evaluate((texts) => {
+      const bad: string[] = [];
+      for (const text of texts) {
+        document.getSelection()?.removeAllRanges();
+        window.scrollTo(0, 0);
+        const found = (window as unknown as { find(s: string, cs: boolean, back: boolean, wrap: boolean): boolean }).find(
+          text,
+          true,
+          false,
+          true,
+        );
+        const node = document.getSelection()?.anchorNode;
+        const element = node ? (node.nodeType === 1 ? (node as Element) : node.parentElement) : null;
+        if (!found || !element?.checkVisibility()) bad.push(text);
+      }
+      return bad;
+    }, snippets);
+    // selectionchange fires asynchronously: check visibility once more after it ran.
+    expect(notFound).toEqual([]);
+  });
+
+  it('lands a deep link to a folded parameter open and below the header', async () => {
+    const config = model.paths.find((p) => p.path === CONFIG)!;
+    const param = config.operations.find((o) => o.method === 'POST')!.parameters.find((p) => p.name === 'net[n]')!;
+    await open(config.file, `#${param.anchor}`);
+    const state = await page.evaluate((id) => {
+      // A folded parameter's block holds its <details> (the permalink sits beside the summary).
+      const el = document.getElementById(id)!;
+      const header = document.querySelector('.site-header')!.getBoundingClientRect();
+      return {
+        open: el.querySelector<HTMLDetailsElement>(':scope > details')?.open ?? false,
+        top: el.getBoundingClientRect().top,
+        header: header.bottom,
+      };
+    }, param.anchor);
+    expect(state.open).toBe(true);
+    expect(state.top).toBeGreaterThanOrEqual(state.header - 1);
+  });
+
+  it('keeps the header within 15% of a phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const file of [pages[0]!, model.paths.find((p) => p.path === CONFIG)!.file]) {
+      await open(file);
+      const height = await page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().height);
+      expect(height, file).toBeLessThanOrEqual(844 * 0.15);
+    }
+  });
+
+  it.each([1366, 390])('lands 200 sampled parameter anchors below the header at %i px', async (width) => {
+    await page.setViewportSize({ width, height: width > 1000 ? 900 : 844 });
+    const all = model.paths.flatMap((p) =>
+      p.operations.flatMap((op) => op.parameters.map((param) => ({ file: p.file, id: param.anchor }))),
+    );
+    const step = all.length / 200;
+    const sample = Array.from({ length: 200 }, (_, i) => all[Math.floor(i * step)]!);
+    const bad: string[] = [];
+    for (const { file, id } of sample) {
+      await open(file, `#${encodeURIComponent(id)}`);
+      const hidden = await coveredNow(id);
+      if (hidden > 0) bad.push(`${file}#${id} (${hidden} px)`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('remembers the example tab chosen last, across operations and pages', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const qemu = model.paths.find((p) => p.path === '/nodes/{node}/qemu')!;
+    await open(qemu.file);
+    await page.locator('.operation').first().getByRole('tab', { name: 'Python' }).click();
+    const selected = (): Promise<string[]> =>
+      page.evaluate(() => Array.from(document.querySelectorAll('.example-tab[aria-selected="true"]')).map((t) => t.textContent ?? ''));
+    expect(new Set(await selected())).toEqual(new Set(['Python']));
+    await open(model.paths.find((p) => p.path === CONFIG)!.file);
+    expect(new Set(await selected())).toEqual(new Set(['Python']));
+    const shown = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('figure.example'))
+        .filter((f) => f.checkVisibility())
+        .map((f) => f.id),
+    );
+    expect(shown.every((id) => id.endsWith('-python'))).toBe(true);
+  });
+});
