@@ -56,7 +56,7 @@ const EXAMPLE_PEM = '-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-
  * Ids use the names a default installation has (node pve1, storage local, bridge vmbr0, realm pam,
  * VMID 100 — the lowest VMID the API accepts); MAC addresses use Proxmox's own OUI BC:24:11.
  */
-const FORMAT_VALUES: Record<string, string> = {
+const FORMAT_VALUES: Record<string, string> = knownNames({
   // Nodes, guests, storage
   'pve-node': 'pve1',
   'pve-ha-node': 'pve1',
@@ -155,24 +155,24 @@ const FORMAT_VALUES: Record<string, string> = {
   urlencoded: 'ssh-ed25519%20AAAAC3NzaC1lZDI1NTE5%20admin%40example.com',
   'graphite-path': 'proxmox',
   // Deliberately absent: `string` (string-list) says nothing about the value; the name decides.
-};
+});
 
 /**
  * A few format/name pairs where the name says more than the format: a migration target is another
  * node than the source, a clone's new VMID differs from the original.
  */
-const FORMAT_NAME_VALUES: Record<string, string> = {
+const FORMAT_NAME_VALUES: Record<string, string> = knownNames({
   'pve-node|target': 'pve2',
   'pve-vmid|newid': '101',
   'pve-vmid|target-vmid': '101',
   'pve-storage-id|target-storage': 'local-lvm',
-};
+});
 
 /**
  * Values by parameter name, for parameters without a (known) format. Arrays list alternatives,
  * the first one that fits the schema wins.
  */
-const NAME_VALUES: Record<string, string[]> = {
+const NAME_VALUES: Record<string, string[]> = knownNames({
   node: ['pve1'],
   target: ['pve2'],
   vmid: ['100'],
@@ -234,7 +234,7 @@ const NAME_VALUES: Record<string, string[]> = {
   'from-address': ['pve@example.com'],
   template: ['debian-12-standard_12.7-1_amd64.tar.zst'],
   search: ['example.com'],
-};
+});
 
 /** Generic guesses tried against a pattern when nothing better is known. */
 const PATTERN_GUESSES = ['example', 'example1', 'abc', 'a1', 'A1', '1', '100', '0', 'a', 'x'];
@@ -244,7 +244,7 @@ const PATTERN_GUESSES = ['example', 'example1', 'abc', 'a1', 'A1', '1', '100', '
  * every `key=` it names exists, a bare value has a default key to fill, and no required key is missing
  * (so the container `net` gets the container form, the VM `net` the VM form).
  */
-const PROPERTY_STRING_VALUES: Record<string, string[]> = {
+const PROPERTY_STRING_VALUES: Record<string, string[]> = knownNames({
   net: ['virtio,bridge=vmbr0', 'name=eth0,bridge=vmbr0,ip=dhcp'],
   scsi: ['local-lvm:32'],
   virtio: ['local-lvm:32'],
@@ -257,7 +257,7 @@ const PROPERTY_STRING_VALUES: Record<string, string[]> = {
   unused: ['local-lvm:vm-100-disk-1'],
   ipconfig: ['ip=192.0.2.10/24,gw=192.0.2.1'],
   usb: ['host=1234:5678'],
-};
+});
 
 /** The name under which a parameter is sent: a numbered family `net[n]` becomes `net0`. */
 export function exampleParamName(param: ExampleParam | Parameter): string {
@@ -414,6 +414,15 @@ function fitsKeys(candidate: string, keys: PropertyKey[]): boolean {
     }
   }
   return keys.every((k) => !k.required || k.alias !== null || given.has(k.name));
+}
+
+/**
+ * A lookup table keyed by schema names, without a prototype: a parameter or format named
+ * `constructor`, `toString` or `__proto__` finds nothing instead of Object's own members (which
+ * crashed the build with "object is not iterable").
+ */
+function knownNames<T>(table: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, table);
 }
 
 function placeholder(name: string): string {
