@@ -62,7 +62,9 @@ describe('bounded schema patterns', () => {
 
   it('builds a schema whose parameters carry catastrophic patterns (CLI, hang guard)', () => {
     const dir = tempDir('pve-apidoc-patterns-');
-    const properties: Record<string, unknown> = Object.fromEntries(CATASTROPHIC.map(([pattern], i) => [`p${i}`, { type: 'string', pattern, description: 'P.' }]));
+    const properties: Record<string, unknown> = Object.fromEntries(
+      CATASTROPHIC.map(([pattern], i) => [`p${i}`, { type: 'string', pattern, description: 'P.' }]),
+    );
     // A pattern inside a property string's keys too (format examples test values against it).
     properties.prop = { type: 'string', format: { size: { type: 'string', pattern: '(.*){80}z', default_key: 1 } } };
     const schema = [
