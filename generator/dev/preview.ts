@@ -1,8 +1,12 @@
 /**
  * `pve-apidoc preview`: serves a built output folder the way a static host does (clean URLs,
  * 404.html for anything missing, the site below its --base-url path), with node:http only.
+ * Like the dev server it answers only requests addressed to a local name or an IP (a DNS
+ * rebinding page cannot read it), serves no file reached through a symbolic link (a link inside
+ * the folder could point anywhere), and sends SVG with a CSP that runs no script in it.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, lstatSync, realpathSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
@@ -28,16 +32,34 @@ export async function startPreview(options: PreviewOptions): Promise<RunningServ
   if (!existsSync(join(root, 'index.html')))
     throw new OutputError(`${root} has no index.html: build the site first (pve-apidoc build --out ${options.dir})`);
   const base = (options.basePath ?? '/').replace(/\/*$/, '/');
+  const realRoot = realpathSync(root);
   const exists = (file: string): boolean => {
     const full = join(root, file);
-    return (full === root || full.startsWith(root + sep)) && existsSync(full) && statSync(full).isFile();
+    if (!(full === root || full.startsWith(root + sep))) return false;
+    // A regular file (not a link), and no link anywhere on the way: the real path is the path asked for.
+    try {
+      return lstatSync(full).isFile() && realpathSync(full) === join(realRoot, file);
+    } catch {
+      return false;
+    }
   };
   const send = (res: import('node:http').ServerResponse, status: number, file: string, head: boolean): void => {
-    res.writeHead(status, { 'content-type': contentType(file), 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+    const headers: Record<string, string> = {
+      'content-type': contentType(file),
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    };
+    // A --logo SVG opened directly would run its own script otherwise.
+    if (file.toLowerCase().endsWith('.svg')) headers['content-security-policy'] = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+    res.writeHead(status, headers);
     if (head) res.end();
     else createReadStream(join(root, file)).pipe(res);
   };
   const server = createServer((req, res) => {
+    if (!localHost(req.headers.host, options.host)) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('forbidden host\n');
+      return;
+    }
     const head = req.method === 'HEAD';
     if (req.method !== 'GET' && !head) {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -65,4 +87,12 @@ export async function startPreview(options: PreviewOptions): Promise<RunningServ
     server,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
+}
+
+/** A Host header naming this machine: localhost (and *.localhost), an IP literal, or the bind host. */
+export function localHost(header: string | undefined, bound: string): boolean {
+  if (header === undefined) return false;
+  const name = header.startsWith('[') ? header.slice(1, header.indexOf(']')) : header.replace(/:\d+$/, '');
+  const lower = name.toLowerCase();
+  return lower === 'localhost' || lower.endsWith('.localhost') || isIP(lower) !== 0 || lower === bound.toLowerCase();
 }

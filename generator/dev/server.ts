@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { join, relative, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BuildOptions } from '../build.js';
 import { escapeHtml } from '../render/escape.js';
 import type { Logger } from '../log.js';
@@ -75,6 +76,10 @@ export async function startDevServer(options: DevOptions, log: Logger): Promise<
       hmr: { overlay: false },
       watch: { ignored: ['**/dist/**', '**/node_modules/**'] },
       preTransformRequests: false,
+      // Vite would serve any file below the workspace root it guesses (a monorepo's root, with
+      // its secrets): only the browser sources and Vite's own client are served from disk; the
+      // pages come from memory.
+      fs: { strict: true, allow: [join(root, 'site'), dirname(createRequire(import.meta.url).resolve('vite/package.json'))] },
     },
     plugins: [
       {

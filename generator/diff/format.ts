@@ -1,4 +1,6 @@
 /** An ApiDiff as the `diff` command prints it: JSON for machines, Markdown for people and CI logs. */
+import { mdCode, mdLine } from '../export/markdown-text.js';
+import { showControls } from '../text/visible.js';
 import { summarizeDiff } from './compare.js';
 import type { ApiDiff, Change } from './types.js';
 
@@ -25,10 +27,15 @@ export function diffJson(diff: ApiDiff): DiffJson {
   };
 }
 
+/**
+ * Markdown for a PR comment or a terminal. Operations ("GET /path") are schema text: each is a
+ * code span no backtick in it can close (so no image, HTML or link forms), labels are escaped
+ * text, and control characters anywhere are made visible.
+ */
 export function diffMarkdown(diff: ApiDiff): string {
   const s = summarizeDiff(diff);
   const lines: string[] = [];
-  lines.push(`# API changes from ${diff.old.label} to ${diff.new.label}`, '');
+  lines.push(`# API changes from ${mdLine(diff.old.label)} to ${mdLine(diff.new.label)}`, '');
   lines.push(
     `${s.added} operations added, ${s.removed} removed, ${s.changed} changed (${s.breakingChanged} with breaking changes). ` +
       (diff.breaking ? '**This update has breaking changes.**' : 'No breaking changes.'),
@@ -36,25 +43,26 @@ export function diffMarkdown(diff: ApiDiff): string {
   );
   if (diff.removed.length > 0) {
     lines.push('## Removed operations', '');
-    for (const op of diff.removed) lines.push(`- **BREAKING** \`${op}\``);
+    for (const op of diff.removed) lines.push(`- **BREAKING** ${mdCode(op)}`);
     lines.push('');
   }
   if (diff.added.length > 0) {
     lines.push('## Added operations', '');
-    for (const op of diff.added) lines.push(`- \`${op}\``);
+    for (const op of diff.added) lines.push(`- ${mdCode(op)}`);
     lines.push('');
   }
   if (diff.changed.length > 0) {
     lines.push('## Changed operations', '');
     for (const op of diff.changed) {
-      lines.push(`### \`${op.operation}\`${op.breaking ? ' (breaking)' : ''}`, '');
+      lines.push(`### ${mdCode(op.operation)}${op.breaking ? ' (breaking)' : ''}`, '');
       for (const change of op.changes) lines.push(`- ${change.breaking ? '**BREAKING** ' : ''}${oneLine(change.text)}`);
       lines.push('');
     }
   }
-  return lines.join('\n');
+  return showControls(lines.join('\n'));
 }
 
 function oneLine(text: string): string {
+  // \s also matches CR and the line separators: a change is one list item.
   return text.replace(/\s+/g, ' ');
 }

@@ -6,6 +6,7 @@
 import { PRODUCTS } from '../model/product.js';
 import type { ApiModel } from '../model/types.js';
 import { SITE_FILES } from '../model/urls.js';
+import { showControls } from '../text/visible.js';
 import { markdownFile, pathIndex, pathMarkdown } from './markdown.js';
 import { mdCode, mdLine, mdLinkText, mdText } from './markdown-text.js';
 
@@ -44,12 +45,13 @@ export function llmsTxt(model: ApiModel): string {
     sections.set(p.section, [...(sections.get(p.section) ?? []), line]);
   }
   for (const [section, lines] of sections) out.push(`## ${mdLine(section)}\n\n${lines.join('\n')}`);
-  return out.join('\n\n') + '\n';
+  // Schema text is written as Markdown-safe text; control characters are made visible too.
+  return showControls(out.join('\n\n') + '\n');
 }
 
 export function llmsFullTxt(model: ApiModel): string {
   const byPath = pathIndex(model);
   const rootRelative = (to: string): string => to;
   const pages = model.paths.map((p) => pathMarkdown(model, p, rootRelative, byPath).trimEnd());
-  return [header(model).join('\n\n'), ...pages].join('\n\n---\n\n') + '\n';
+  return showControls([header(model).join('\n\n'), ...pages].join('\n\n---\n\n') + '\n');
 }

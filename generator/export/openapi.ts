@@ -312,7 +312,7 @@ function bodySchema(params: Parameter[], ctx: Ctx): JsonObject {
       for (const name of family.names) properties[name] = family.ref();
       continue;
     }
-    properties[p.name] = s;
+    setOwn(properties, p.name, s);
     if (p.required) required.push(p.name);
   }
   const out: JsonObject = { type: 'object', properties };
@@ -381,7 +381,7 @@ export function schema(node: SchemaNode, ctx: Ctx, depth: number): JsonObject {
   if (node.links) out['x-proxmox-links'] = node.links.map((l) => ({ rel: l.rel, href: l.href }));
   if (node.extra) {
     const extra: JsonObject = {};
-    for (const [key, text] of Object.entries(node.extra)) extra[key] = parseJson(text);
+    for (const [key, text] of Object.entries(node.extra)) setOwn(extra, key, parseJson(text));
     out['x-proxmox-extra'] = extra;
   }
   if (depth > MAX_DEPTH) return out;
@@ -424,7 +424,7 @@ function objectProperties(props: NamedSchema[], out: JsonObject, ctx: Ctx, depth
       for (const name of family.names) properties[name] = family.ref();
       continue;
     }
-    properties[prop.name] = s;
+    setOwn(properties, prop.name, s);
     if (!prop.schema.optional) required.push(prop.name);
   }
   out.properties = properties;
@@ -488,4 +488,12 @@ export function serializeOpenApi(doc: JsonObject, format: OpenApiFormat): string
 /** `.yaml` / `.yml` -> YAML, anything else JSON. */
 export function formatForFile(file: string): OpenApiFormat {
   return /\.ya?ml$/i.test(file) ? 'yaml' : 'json';
+}
+
+/**
+ * An own property even for a schema name such as `__proto__`, which plain assignment would turn
+ * into a prototype change (and JSON.stringify then drop).
+ */
+function setOwn(target: JsonObject, key: string, value: Json): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -5,6 +5,12 @@
  * a literal segment is kept when it is plain (lowercase letters, digits, `.`, `-`, `_`, not starting
  * with `_` or `.`), and anything else is written as `~` plus hex bytes, which no plain segment
  * contains. Keeping API pages under `api/` leaves the top level free for the site's own pages.
+ * A plain segment is also hex-encoded when it would not survive as a name everywhere the output
+ * is unpacked or shares its folder with our own files: `index.*` (the page's own index.html and
+ * index.md: `/x/index.md` would clash with the Markdown export of `/x`), Windows device names
+ * (`aux`, `nul`, `com1`, also with an extension) and a trailing dot (which Windows drops).
+ * Upper-case letters are never plain, so paths differing only in case stay apart on
+ * case-insensitive file systems (macOS, Windows).
  */
 import { createHash } from 'node:crypto';
 
@@ -23,8 +29,15 @@ const MAX_SLUG = 200;
 function readableSlug(segment: string): string {
   const param = PARAM_SEGMENT.exec(segment);
   if (param?.[1] && PLAIN_SEGMENT.test(param[1].toLowerCase()) && param[1] === param[1].toLowerCase()) return `_${param[1]}`;
-  if (PLAIN_SEGMENT.test(segment)) return segment;
+  if (PLAIN_SEGMENT.test(segment) && !segment.startsWith('index.') && !segment.endsWith('.') && !isWindowsReserved(segment)) {
+    return segment;
+  }
   return '~' + Buffer.from(segment, 'utf8').toString('hex');
+}
+
+/** Windows device names, reserved in every folder and with any extension ("aux.txt" too). */
+export function isWindowsReserved(name: string): boolean {
+  return /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i.test(name);
 }
 
 /** Output file of an API path's page, relative to the output root. */

@@ -28,8 +28,10 @@ export function parseBaseUrl(value: string): BaseUrl {
     const path = url.pathname.replace(/\/*$/, '/');
     return { href: `${url.protocol}//${url.host}${path}`, path, absolute: true };
   }
+  // Browsers read `\` as `/` and drop tabs and line breaks in http(s) URLs: `/\host` is `//host`,
+  // another site, so no backslash or control character is allowed anywhere in a path.
   if (value.startsWith('/') && !value.startsWith('//')) {
-    if (/[?#\s]/.test(value)) throw bad('must be a plain path (no query, fragment or spaces)');
+    if (/[?#\s\\\u0000-\u001f\u007f]/.test(value)) throw bad('must be a plain path (no query, fragment, spaces or backslashes)');
     const path = value.replace(/\/*$/, '/');
     return { href: path, path, absolute: false };
   }

@@ -99,7 +99,8 @@ export function parseLink(value: string, option: string): LinkView {
   const text = eq > 0 ? value.slice(0, eq).trim() : '';
   const href = eq > 0 ? value.slice(eq + 1).trim() : '';
   if (!text || !href) throw new UsageError(`--${option} "${value}" must be TEXT=URL, e.g. "Proxmox forum=https://forum.proxmox.com/"`);
-  const ok = /^(https?:\/\/[^\s]+|mailto:[^\s]+|\/(?!\/)[^\s]*)$/i.test(href);
+  // No backslash in a site-root path: browsers read `/\host` as `//host`, another site.
+  const ok = /^(https?:\/\/[^\s]+|mailto:[^\s]+|\/(?![/\\])[^\s\\]*)$/i.test(href);
   if (!ok) throw new UsageError(`--${option} "${value}": the URL must be http(s)://…, mailto:… or a path from the site root (/…)`);
   return { text, href };
 }

@@ -58,6 +58,9 @@ export function safeHref(href: string): string | null {
     return URL.canParse(trimmed) ? trimmed : null;
   }
   if (/^mailto:/i.test(trimmed)) return trimmed;
+  // `//host`, `/\host` and `\\host` (browsers read `\` as `/` and drop tabs and line breaks)
+  // name another host: on the hosted site another site, offline `file://host/...`. Not kept.
+  if (/^[/\\]{2}/.test(trimmed.replace(/[\t\n\r]/g, ''))) return null;
   // Relative links and anchors: no scheme at all (a colon before any / ? # would be a scheme).
   if (!/^[^/?#]*:/.test(trimmed)) return trimmed;
   return null;

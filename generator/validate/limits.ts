@@ -7,11 +7,19 @@
  */
 import { joinPointer, type Violation } from '../errors.js';
 import type { Dialect } from '../load/index.js';
+import { pageFile } from '../model/urls.js';
+
+/**
+ * Characters of a page's file path below the output folder (`api/.../index.html`). Linux allows
+ * 4096 for the whole path, output folder included; the longest real one is far below 100.
+ */
+export const MAX_PAGE_PATH = 1024;
 
 /** Parameters of one operation (top-level properties of `parameters`): about 12x the real maximum. */
 export const MAX_PARAMETERS_PER_OPERATION = 10_000;
 
 interface PathNodeLike {
+  path?: unknown;
   info?: Record<string, { parameters?: { properties?: Record<string, unknown> } } | undefined>;
   children?: PathNodeLike[];
 }
@@ -23,6 +31,15 @@ export function checkLimits(document: unknown, dialect: Dialect): Violation[] {
   const stack = roots.map((node, i) => ({ node, pointer: `${base}/${i}` }));
   while (stack.length > 0) {
     const { node, pointer } = stack.pop()!;
+    if (typeof node.path === 'string') {
+      const file = pageFile(node.path);
+      if (file.length > MAX_PAGE_PATH) {
+        violations.push({
+          pointer: `${pointer}/path`,
+          message: `path too long: its page would be a ${file.length}-character file path, more than the limit of ${MAX_PAGE_PATH}`,
+        });
+      }
+    }
     for (const [method, operation] of Object.entries(node.info ?? {})) {
       const properties = operation?.parameters?.properties;
       const count = properties && typeof properties === 'object' ? Object.keys(properties).length : 0;

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { isWindowsReserved } from '../model/urls.js';
 
 export interface VersionSpec {
   label: string;
@@ -41,10 +42,17 @@ export function parseSchemaValues(values: readonly string[]): { single: string }
     );
   }
   const versions = specs.map((s) => s.spec!);
-  const seen = new Set<string>();
+  // Labels are folder names: they must stay apart on case-insensitive file systems and be valid on Windows.
+  const seen = new Map<string, string>();
   for (const v of versions) {
-    if (seen.has(v.label)) throw new UsageError(`--schema: version label "${v.label}" given twice`);
-    seen.add(v.label);
+    if (v.label.endsWith('.') || isWindowsReserved(v.label)) {
+      throw new UsageError(`--schema: version label "${v.label}" cannot be a folder name on Windows (a device name or a trailing dot)`);
+    }
+    const earlier = seen.get(v.label.toLowerCase());
+    if (earlier === v.label) throw new UsageError(`--schema: version label "${v.label}" given twice`);
+    if (earlier !== undefined)
+      throw new UsageError(`--schema: version labels "${earlier}" and "${v.label}" differ only in case (one folder on macOS and Windows)`);
+    seen.set(v.label.toLowerCase(), v.label);
   }
   return { versions: versions.sort((a, b) => compareVersions(a.label, b.label)) };
 }
