@@ -31,6 +31,8 @@ import { gzipSync } from 'node:zlib';
 import { packageRoot } from '../generator/paths.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, serveDirectory } from '../harness/browser.js';
 import { HELD_OUT, TUNING } from '../harness/search-queries.js';
+import { benchHardening, type HardeningFigures } from './hardening.js';
+import { formatLighthouse, lighthouseFigures, type LighthouseRow } from './lighthouse.js';
 import {
   budgetMark,
   formatBytes,
@@ -72,7 +74,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--schemas') options.schemas = resolve(value());
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(
-        'npm run bench -- [--runs N (default 5)] [--quick] [--skip builds,weight,browser,versions,dev] [--schemas DIR]\n',
+        'npm run bench -- [--runs N (default 5)] [--quick] [--skip builds,weight,browser,versions,dev,hardening,lighthouse] [--schemas DIR]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${arg}`);
@@ -663,6 +665,10 @@ interface Results {
   search: SearchFigures | null;
   versions: VersionsFigures | null;
   dev: DevFigures | null;
+  /** Wall time of the full fuzz and hostile sweeps (bench/hardening.ts). */
+  hardening: HardeningFigures | null;
+  /** Lighthouse 12 on the index, the config page and /nodes/{node}/qemu (bench/lighthouse.ts). */
+  lighthouse: LighthouseRow[] | null;
   notes: string[];
   budgets: Budget[];
 }
@@ -853,6 +859,8 @@ async function main(): Promise<void> {
     search: null,
     versions: null,
     dev: null,
+    hardening: null,
+    lighthouse: null,
     notes: [],
     budgets: [],
   };
@@ -891,6 +899,10 @@ async function main(): Promise<void> {
     }
     results.versions = await step('versions', 'five-release site', () => benchVersions(work, options.schemas, options));
     results.dev = await step('dev', 'dev server rebuild', () => benchDev(work, schemas.viewer, options));
+    results.hardening = await step('hardening', 'hardening sweeps (fuzz 200 seeds, hostile corpus, every page)', async () =>
+      benchHardening(ROOT),
+    );
+    results.lighthouse = await step('lighthouse', 'Lighthouse 12 (desktop and mobile)', () => lighthouseFigures(join(work, 'ours-viewer')));
     // A step that failed (e.g. a feature mid-change) is tried once more at the end.
     if (!results.versions && !options.skip.has('versions')) {
       results.notes = results.notes.filter((n) => !n.startsWith('five-release site'));
@@ -909,6 +921,13 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
   const md = markdown(results);
   writeFileSync(join(dir, 'latest.md'), md);
+  if (results.hardening) {
+    const ms = (v: number | null): string => (v === null ? 'failed' : `${(v / 1000).toFixed(1)} s`);
+    log(
+      `hardening sweeps: fuzz (200 seeds) ${ms(results.hardening.fuzzMs)}, hostile corpus (every page) ${ms(results.hardening.hostileMs)}`,
+    );
+  }
+  if (results.lighthouse) log(formatLighthouse(results.lighthouse));
   log('');
   log(
     textTable(
