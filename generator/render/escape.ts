@@ -35,6 +35,11 @@ export function neutralizeInvisible(html: string): string {
   return html.replace(INVISIBLE, visibleCodePoint);
 }
 
+/** The same for plain text that a script puts into the page (textContent, attributes): `<U+202E>`. */
+export function visibleInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
 /**
  * Real schema strings are short (PVE 9.1: descriptions up to 1.7 K characters, defaults 72); a
  * hostile 1 MB string repeated in a page's description, default and enum would make pages no

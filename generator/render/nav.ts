@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { ApiModel, ApiPath } from '../model/types.js';
 import type { PageLinks } from './site-context.js';
+import { visibleInvisible } from './escape.js';
 
 export const NAV_TREE_FILE = 'assets/nav-tree.js';
 export const NAV_TREE_GLOBAL = 'pveApidocNav';
@@ -65,7 +66,8 @@ export function navTreeAsset(model: ApiModel): { file: string; content: string; 
   const byPath = new Map(model.paths.map((p) => [p.path, p]));
   const node = (p: ApiPath, top: boolean): NavNode => {
     const kids = p.children.map((c) => byPath.get(c)).filter((c): c is ApiPath => c !== undefined);
-    const text = top ? p.path : p.text;
+    // The page script writes these as text: bidi and control characters shown as <U+XXXX>, as on the pages.
+    const text = visibleInvisible(top ? p.path : p.text);
     return kids.length ? [text, p.file, kids.map((k) => node(k, false))] : [text, p.file];
   };
   const json = JSON.stringify(model.paths.filter((p) => p.parent === null).map((p) => node(p, true)))

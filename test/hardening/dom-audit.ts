@@ -69,6 +69,9 @@ const ALLOWED_ELEMENTS = [
   'small',
   'select',
   'option',
+  // The path-tree sidebar and the identifier line breaks of the reading layout.
+  'aside',
+  'wbr',
 ];
 
 /** Attributes our own markup uses; `data-*` and `aria-*` are allowed by prefix. */
@@ -135,6 +138,8 @@ export function auditDom(options: { origin: string; allowedElements: string[]; a
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('data-') || name.startsWith('aria-')) continue;
+      // main.js keeps the sticky header's height in a CSS variable on <html> (anchors land below it).
+      if (name === 'style' && tag === 'html' && /^--header-h: ?[\d.]+px;?$/.test(attr.value.trim())) continue;
       if (!options.allowedAttributes.includes(name)) add(`unexpected attribute ${name}`, el);
     }
     if (tag === 'a' && el.hasAttribute('href') && !safeUrl(el.getAttribute('href')!)) add('unsafe link target', el);
@@ -156,7 +161,9 @@ export function auditDom(options: { origin: string; allowedElements: string[]; a
     }
     if (tag === 'form' && !el.classList.contains('search')) add('form from schema text', el);
     if (tag === 'input' && el.getAttribute('type') === 'checkbox' && !el.hasAttribute('disabled')) add('enabled checkbox', el);
-    if (tag === 'input' && el.id !== 'search-input' && el.getAttribute('type') !== 'checkbox') add('unexpected input', el);
+    // Our own inputs: the search box, the path-tree filter (sidebar) and the parameter filter.
+    const ownInput = el.id === 'search-input' || el.closest('aside.sidebar') !== null || el.classList.contains('param-filter-input');
+    if (tag === 'input' && !ownInput && el.getAttribute('type') !== 'checkbox') add('unexpected input', el);
   }
   const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
   if (!/script-src 'self'/.test(csp) || /unsafe-inline|unsafe-eval/.test(csp)) findings.push({ what: 'missing or weak CSP', detail: csp });

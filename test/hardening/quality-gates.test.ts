@@ -142,6 +142,11 @@ describe('quality gates on the PVE 9.1 site', () => {
       const all = Array.from(document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]'));
       return all.filter((el) => {
         if (el.disabled || el.closest('[hidden]') || el.getAttribute('tabindex') === '-1') return false;
+        // Content of a closed <details> (other than its own summary) is not rendered, so not tabbable.
+        for (let d = el.closest('details'); d; d = d.parentElement ? d.parentElement.closest('details') : null) {
+          const ownSummary = d.querySelector(':scope > summary');
+          if (!d.open && !(ownSummary && ownSummary.contains(el))) return false;
+        }
         const box = el.getBoundingClientRect();
         const style = getComputedStyle(el);
         return style.visibility !== 'hidden' && style.display !== 'none' && (box.width > 0 || box.height > 0);
