@@ -18,8 +18,16 @@ export function initExampleTabs(root: Document): void {
     }
   };
   let uid = 0;
-  for (const section of sections) {
-    const figures = Array.from(section.querySelectorAll<HTMLElement>(':scope > figure.example'));
+  // One tab list per set of examples: the section's own figures, or, where an operation shows a
+  // typical and a minimal request, each variant's figures (the example response joins the typical set).
+  const containers = sections.flatMap((section) => {
+    const variants = Array.from(section.querySelectorAll<HTMLElement>(':scope .example-variant'));
+    return variants.length
+      ? variants.map((v) => ({ section: v, extra: v.dataset.variant === 'typical' ? responseOf(section) : [] }))
+      : [{ section, extra: [] }];
+  });
+  for (const { section, extra } of containers) {
+    const figures = [...Array.from(section.querySelectorAll<HTMLElement>(':scope > figure.example')), ...extra];
     if (figures.length < 2) continue;
     const list = root.createElement('div');
     list.className = 'example-tabs';
@@ -81,9 +89,14 @@ export function initExampleTabs(root: Document): void {
   for (const set of tabSets) set.select(saved);
 }
 
-/** The example's kind from its id ("get-example-curl-token" -> "curl-token"), the same on every operation. */
+function responseOf(section: HTMLElement): HTMLElement[] {
+  return Array.from(section.querySelectorAll<HTMLElement>(':scope > figure.example-response'));
+}
+
+/** The example's kind from its id ("get-curl-token", "get-typical-curl-token" -> "curl-token"), the same on every operation. */
 function exampleKind(figure: HTMLElement): string {
   const section = figure.closest('.operation');
   const prefix = section?.id ? `${section.id}-` : '';
-  return figure.id.startsWith(prefix) ? figure.id.slice(prefix.length) : figure.id;
+  const kind = figure.id.startsWith(prefix) ? figure.id.slice(prefix.length) : figure.id;
+  return kind.startsWith('typical-') ? kind.slice('typical-'.length) : kind;
 }
