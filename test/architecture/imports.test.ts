@@ -32,7 +32,9 @@ const RANKS: Record<string, number> = {
   validate: 11,
   deref: 12,
   config: 13,
-  diff: 14,
+  // The call checker reads the model and the document layer's example values.
+  check: 5,
+  diff: 17.5, // its Markdown report uses the export's Markdown escaping
   search: 15,
   render: 16,
   export: 17,
@@ -42,6 +44,8 @@ const RANKS: Record<string, number> = {
   build: 30,
   versions: 40,
   dev: 40,
+  mock: 35,
+  mcp: 45,
   cli: 50,
   index: 50,
 };
@@ -68,7 +72,10 @@ function imports(file: string): string[] {
 function group(file: string): string {
   const rel = relative(join(REPO_ROOT, 'generator'), file);
   const [head, ...rest] = rel.split(/[\\/]/);
-  return rest.length > 0 ? head! : head!.replace(/\.[jt]s$/, '');
+  const name = rest.length > 0 ? head! : head!.replace(/\.[jt]s$/, '');
+  // examples/ (value table, example responses, typical requests) is part of the document layer:
+  // document/examples/ and examples/ use each other, so they count as one group.
+  return name === 'examples' ? 'document' : name;
 }
 
 describe('import directions', () => {

@@ -282,6 +282,6 @@ describe.skipIf(skip)('reading the PVE 9.1 site', { timeout: 2_400_000 }, () => 
         .filter((f) => f.checkVisibility())
         .map((f) => f.id),
     );
-    expect(shown.filter((id) => !id.endsWith("-python"))).toEqual([]);
+    expect(shown.filter((id) => !id.endsWith('-python'))).toEqual([]);
   });
 });

@@ -25,6 +25,6 @@ describe('schema coverage page', async () => {
   });
 
   it('is linked from the footer of every page', () => {
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('href="coverage/">Schema coverage</a>');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('href="coverage/index.html">Schema coverage</a>');
   });
 });
