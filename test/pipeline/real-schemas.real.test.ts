@@ -52,7 +52,8 @@ describe.each(ALL)('$file', ({ file, raw }) => {
       const rawMethods = Object.keys(byPath.get(entry.path)!.info ?? {}).sort();
       expect([...entry.methods].sort()).toEqual(rawMethods);
       const html = readFileSync(join(out, entry.url), 'utf8');
-      expect(html).toContain(`<h1><code>${escapeText(entry.path)}</code></h1>`);
+      // Identifiers carry <wbr> break points (phones): compare the text around them.
+      expect(html.replace(/<wbr>/g, '')).toContain(`<h1><code>${escapeText(entry.path)}</code></h1>`);
       for (const method of rawMethods) {
         expect(html).toContain(`<section class="operation" id="${method.toLowerCase()}"`);
         expect(html).toContain(`<code>${method} /api2/json${escapeText(entry.path)}</code>`);

@@ -16,10 +16,12 @@ const viewer91 = VIEWER_DUMPS.find((d) => d.version === '9.1')!.file;
 
 /** Names in the key tables of one parameter block (names carry <wbr> break opportunities). */
 function rowNames(html: string, rowId: string): Set<string> {
-  const start = html.indexOf(`class="param" id="${rowId}"`);
+  // A parameter is a block (folded when optional): <div class="param…" id="ROW">.
+  const start = html.search(new RegExp(`class="param[^"]*" id="${rowId.replace(/[^a-z0-9-]/g, '')}"`));
   expect(start).toBeGreaterThan(0);
-  const next = html.indexOf('class="param" id="', start + 10);
-  const row = html.slice(start, next < 0 ? undefined : next);
+  const rest = html.slice(start + 10);
+  const next = rest.search(/<div class="param(?: [^"]*)?" id=/);
+  const row = next < 0 ? html.slice(start) : html.slice(start, start + 10 + next);
   return new Set([...row.matchAll(/<td class="name"><code class="ident">(.+?)<\/code>/g)].map((m) => m[1]!.replace(/<wbr>/g, '')));
 }
 
