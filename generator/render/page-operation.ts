@@ -142,6 +142,8 @@ export function operationPage(
     paramFilter: view.params.length > FILTER_FROM,
     returns: {
       ...returns,
+      // The item's own notes (e.g. whether other keys may appear) stay visible when its row is folded away.
+      notesHtml: item?.fields ? [...returns.notesHtml, ...item.notesHtml] : returns.notesHtml,
       fields: returnFields,
       fieldsCaption,
       fieldsCount: returnFields?.length ?? 0,
