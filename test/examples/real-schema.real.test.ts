@@ -108,7 +108,10 @@ describe('examples for the real PVE 9.1 schema', () => {
       else expect(args.some((a) => a.startsWith('https://pve.example.com:8006/api2/json/'))).toBe(true);
       // Every required non-path parameter arrives as one argument (pvesh: --name value, curl: one data option).
       const required = op.parameters.filter((p) => p.required && p.location !== 'path').length;
-      const dataArgs = ex.id === 'pvesh' ? (args.length - 3) / 2 : args.filter((a) => /^(-d|--data-urlencode|--data-raw|-F|--form|--form-string)$/.test(a)).length;
+      const dataArgs =
+        ex.id === 'pvesh'
+          ? (args.length - 3) / 2
+          : args.filter((a) => /^(-d|--data-urlencode|--data-raw|-F|--form|--form-string)$/.test(a)).length;
       expect(dataArgs).toBe(required);
     });
     // Every ticket snippet now logs in first (subshells for the login and jq): slow on a loaded machine.
