@@ -48,7 +48,7 @@ export function fieldDoc(
     name,
     presence,
     node,
-    type: node.synopsis || `<${node.type}>`,
+    type: shownType(node),
     default: defaultText(node),
     description: describe(node),
     constraints: describeConstraints(node, direction, model.product === 'pbs'),
@@ -61,6 +61,17 @@ export function fieldDoc(
   };
   if (depth <= FIELD_DEPTH) doc.nested = nested(node, model, depth, direction);
   return doc;
+}
+
+/**
+ * The synopsis, and for a bare array without an official typetext its items' type too: a returns
+ * section that lists an item's fields directly would otherwise never say that the items are objects.
+ */
+function shownType(node: SchemaNode): string {
+  const type = node.synopsis || `<${node.type}>`;
+  const item = node.type === 'array' ? node.items : undefined;
+  if (type !== '<array>' || node.typetext !== undefined || !item || ['', 'any', 'array'].includes(item.type)) return type;
+  return `<array of ${item.type}>`;
 }
 
 /**

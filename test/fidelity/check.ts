@@ -3,10 +3,12 @@
  * element schema, enum, default, range and presence? Reads the raw schema with its own reader
  * (raw.ts) and the built HTML as text; nothing here comes from the generator.
  *
- * Locating a field: a row is a table cell whose class starts with "name" and whose code text is
- * the field's name; a level's rows are the shallowest such cells (fewest open tables) inside the
- * parent's region, and a row's region runs to the next row of the same level. Facts are then
- * looked for in the visible text of that region, so a fact shown for another field does not count.
+ * Locating a field: a field is an element that holds one name marker — a table row (`tr`) with a
+ * `td.name` cell, or a parameter block (class `param`, a div or details) with a `.param-head` — and
+ * its name is the first `code.ident` text of the marker. Elements are found with a small tag scanner
+ * (pages are validated HTML), so a field's region is exactly its element, and a level's fields are the
+ * shallowest ones (fewest enclosing fields) inside the parent's region. Facts are looked for in the
+ * visible text of that region, so a fact shown for another field does not count.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,45 +25,88 @@ export interface FidelityReport {
   manifestMissing: string[];
 }
 
-interface Row {
+interface Field {
   name: string;
   start: number;
+  end: number;
   depth: number;
 }
 
-const NAME_CELL = /class="name\b[^"]*"[^>]*>/g;
+interface Element {
+  tag: string;
+  classes: string[];
+  start: number;
+  end: number;
+  parent: Element | undefined;
+}
 
-/** Name cells of a region with their nesting depth (open tables before them). */
-function rows(html: string, from: number, to: number): Row[] {
-  const out: Row[] = [];
-  NAME_CELL.lastIndex = from;
-  for (let m = NAME_CELL.exec(html); m && m.index < to; m = NAME_CELL.exec(html)) {
-    const cell = html.slice(m.index, Math.min(to, m.index + 600));
-    const close = cell.indexOf('</code>');
-    if (close < 0) continue;
-    const open = cell.lastIndexOf('<code', close);
-    if (open < 0) continue;
-    const name = visibleText(cell.slice(cell.indexOf('>', open) + 1, close)).trim();
-    out.push({ name, start: m.index, depth: depthAt(html, from, m.index) });
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/g;
+
+/** Every element of a page with its extent and parent; raw-text elements (script, style) are skipped over. */
+function elements(html: string): Element[] {
+  const all: Element[] = [];
+  const stack: Element[] = [];
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const tag = m[2]!.toLowerCase();
+    if (m[1]) {
+      // Close up to the matching open element (tolerates the optional end tags the templates do not use).
+      const at = stack.map((e) => e.tag).lastIndexOf(tag);
+      if (at < 0) continue;
+      for (const e of stack.splice(at)) e.end = m.index + m[0].length;
+      continue;
+    }
+    const cls = /\bclass="([^"]*)"/.exec(m[3]!)?.[1] ?? '';
+    const el: Element = { tag, classes: cls.split(/\s+/).filter(Boolean), start: m.index, end: html.length, parent: stack.at(-1) };
+    all.push(el);
+    if (tag === 'script' || tag === 'style') {
+      const close = html.indexOf(`</${tag}`, TAG.lastIndex);
+      el.end = close < 0 ? html.length : html.indexOf('>', close) + 1;
+      TAG.lastIndex = el.end;
+    } else if (!VOID.has(tag) && !m[3]!.endsWith('/')) stack.push(el);
   }
-  return out;
+  return all;
 }
 
-function depthAt(html: string, from: number, at: number): number {
-  const part = html.slice(from, at);
-  return (part.match(/<table\b/g)?.length ?? 0) - (part.match(/<\/table>/g)?.length ?? 0);
-}
-
-/** The rows of one level inside [from, to): the shallowest ones, each with its region. */
-function level(html: string, from: number, to: number, skip?: number): Map<string, { start: number; end: number }> {
-  // A pseudo row for an array's element ("[item]") is transparent: its properties are the level.
-  const all = rows(html, from, to).filter((r) => r.start !== skip && !/^\[[^\]]*\]$/.test(r.name));
-  const min = Math.min(...all.map((r) => r.depth));
-  const top = all.filter((r) => r.depth === min);
-  const out = new Map<string, { start: number; end: number }>();
-  top.forEach((r, i) => {
-    if (!out.has(r.name)) out.set(r.name, { start: r.start, end: top[i + 1]?.start ?? to });
+/** The fields of a page: one per name marker, held by its row or parameter block. */
+function fields(html: string): Field[] {
+  const els = elements(html);
+  const holder = (marker: Element): Element | undefined => {
+    for (let e = marker.parent; e; e = e.parent) if (e.tag === 'tr' || e.classes.includes('param')) return e;
+    return undefined;
+  };
+  const found: { el: Element; name: string }[] = [];
+  els.forEach((el, i) => {
+    if (!(el.tag === 'td' && el.classes.includes('name')) && !el.classes.includes('param-head')) return;
+    // Elements are in document order: the marker's first code.ident follows it directly.
+    let code: Element | undefined;
+    for (let j = i + 1; j < els.length && els[j]!.start < el.end && !code; j++) {
+      if (els[j]!.tag === 'code' && els[j]!.classes.includes('ident')) code = els[j];
+    }
+    const owner = holder(el);
+    if (!code || !owner) return;
+    const inner = html.slice(html.indexOf('>', code.start) + 1, html.lastIndexOf('</code>', code.end));
+    // Names carry <wbr> break hints: drop tags without a space so `freeze-<wbr>fs` reads `freeze-fs`.
+    found.push({ el: owner, name: visibleText(inner.replace(/<[^>]*>/g, '')).trim() });
   });
+  const owners = new Set(found.map((f) => f.el));
+  return found.map(({ el, name }) => {
+    let depth = 0;
+    for (let e = el.parent; e; e = e.parent) if (owners.has(e)) depth++;
+    return { name, start: el.start, end: el.end, depth };
+  });
+}
+
+type Level = Map<string, { start: number; end: number }>;
+
+/** The fields of one level inside [from, to): the shallowest ones, each with its own region. */
+function level(all: Field[], from: number, to: number, skip?: number): Level {
+  // A pseudo row for an array's element ("[item]") is transparent: its properties are the level.
+  const inside = all.filter((f) => f.start >= from && f.end <= to && f.start !== skip && !/^\[[^\]]*\]$/.test(f.name));
+  const min = Math.min(...inside.map((f) => f.depth));
+  const out: Level = new Map();
+  for (const f of inside) if (f.depth === min && !out.has(f.name)) out.set(f.name, { start: f.start, end: f.end });
   return out;
 }
 
@@ -70,7 +115,7 @@ function norm(s: string): string {
 }
 
 /** `net0` in the schema may be shown as the family `net[n]`. */
-function find(levelRows: Map<string, { start: number; end: number }>, name: string) {
+function find(levelRows: Level, name: string) {
   return levelRows.get(name) ?? levelRows.get(name.replace(/\d+$/, '[n]'));
 }
 
@@ -79,7 +124,11 @@ class Checker {
   facts = 0;
   failures: string[] = [];
 
-  constructor(private readonly html: string) {}
+  private readonly all: Field[];
+
+  constructor(private readonly html: string) {
+    this.all = fields(html);
+  }
 
   private fact(ok: boolean, where: string, what: string): void {
     this.facts++;
@@ -151,7 +200,7 @@ class Checker {
     skip?: number,
     depth = 0,
   ): void {
-    const found = level(this.html, from, to, skip);
+    const found = level(this.all, from, to, skip);
     for (const [name, schema] of Object.entries(props)) {
       if (!isObject(schema)) continue;
       this.fields++;

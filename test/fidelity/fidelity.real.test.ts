@@ -4,7 +4,7 @@
  * field with its type, element schema, enum, default, range and presence visible in its row.
  * The ground truth comes from the test's own reader (raw.ts), not from the generator's model.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,11 +23,7 @@ const root = mkdtempSync(join(tmpdir(), 'pve-apidoc-fidelity-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe.each(SCHEMAS)('$name', ({ file, paths, operations }) => {
-  // SKIPPED at the end of stop 21, deliberately and visibly: this reader finds rows by <td class="name">
-  // tables, and the reading layout (issue 13) now renders parameters and returned fields as blocks
-  // (div.param, folded when optional). The reader must learn the new markup before this runs again;
-  // until then issue 15's fidelity claim is not re-proven on the merged tree.
-  it.skip('builds a complete site whose pages show every field as the schema gives it', { timeout: 300_000 }, async () => {
+  it('builds a complete site whose pages show every field as the schema gives it', { timeout: 300_000 }, async () => {
     const out = join(root, file);
     const log = silentLogger();
     await build({ schema: join(SHARED_SCHEMAS, file), out }, log);
@@ -43,4 +39,25 @@ describe.each(SCHEMAS)('$name', ({ file, paths, operations }) => {
     expect(report.failures.slice(0, 50)).toEqual([]);
     expect(report.fields).toBeGreaterThan(operations);
   });
+});
+
+// The reader can fail: the same check on a built page with one parameter renamed and one default
+// removed reports exactly those two facts (guards against a reader that silently finds nothing).
+it('reports a missing row and a missing default on a tampered page', { timeout: 300_000 }, async () => {
+  const out = join(root, 'tampered');
+  const file = join(SHARED_SCHEMAS, 'pve-9.1.apidata.js');
+  await build({ schema: file, out }, silentLogger());
+  const page = join(out, 'api/nodes/_node/qemu/index.html');
+  const html = readFileSync(page, 'utf8');
+  const shown = '<p class="default">Default: <code>1000</code></p>';
+  const dflt = html.indexOf(shown, html.indexOf('id="post-shares"'));
+  expect(dflt).toBeGreaterThan(0);
+  const tampered = `${html.slice(0, dflt)}${html.slice(dflt + shown.length)}`.replace(
+    '<code class="ident">args</code>',
+    '<code class="ident">argz</code>',
+  );
+  expect(tampered).not.toBe(html);
+  writeFileSync(page, tampered);
+  const qemu = checkSite(file, out).failures.filter((f) => f.startsWith('POST /nodes/{node}/qemu '));
+  expect(qemu.sort()).toEqual(['POST /nodes/{node}/qemu param args: row', 'POST /nodes/{node}/qemu param shares: default 1000']);
 });

@@ -66,6 +66,7 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 /** Page HTML -> the text a reader sees (tags removed, entities decoded, whitespace collapsed). */
 export function visibleText(html: string): string {
   return html
+    .replace(/<wbr\s*\/?>/gi, '') // a break opportunity, not a space
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => {
       if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)));
