@@ -11,6 +11,8 @@ export interface ParsedArgs {
   command: string;
   options: ParsedOptions;
   positionals: string[];
+  /** The words after `--` (also the tail of positionals), or null when there is no `--`. */
+  passthrough: string[] | null;
 }
 
 /** `defaults` (from a config file) take the place of the declared defaults; flags still win. */
@@ -23,11 +25,13 @@ export function parseArgs(argv: string[], defaults: ParsedOptions = {}): ParsedA
   const specs = OPTIONS.filter((o) => o.commands.includes(command));
   const options: ParsedOptions = {};
   const positionals: string[] = [];
+  let passthrough: string[] | null = null;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === undefined) break;
     if (arg === '--') {
-      positionals.push(...rest.slice(i + 1));
+      passthrough = rest.slice(i + 1);
+      positionals.push(...passthrough);
       break;
     }
     if (!arg.startsWith('-') || arg === '-') {
@@ -70,7 +74,7 @@ export function parseArgs(argv: string[], defaults: ParsedOptions = {}): ParsedA
     const fallback = defaults[spec.name] !== undefined ? defaults[spec.name] : spec.default;
     if (options[spec.name] === undefined && fallback !== undefined) options[spec.name] = fallback;
   }
-  return { command, options, positionals };
+  return { command, options, positionals, passthrough };
 }
 
 /** A string option's value, or undefined when it was not given (or is a list). */

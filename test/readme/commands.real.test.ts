@@ -7,7 +7,7 @@
  * servers are started, must say where they listen, and are stopped.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,8 @@ const RULES: Array<{ match: RegExp; reason: string; replace?: string }> = [
 ];
 /** Commands that start a server: run until they print where they listen, then stopped. */
 const SERVER = /\b(pve-apidoc (dev|preview|serve|mock)|npm run (dev|preview))\b/;
+/** `mock ... -- COMMAND` runs the command against the mock and ends with it: an ordinary command. */
+const FINITE = /\bpve-apidoc mock\b.* -- /;
 
 interface Block {
   line: number;
@@ -87,6 +89,21 @@ async function runServer(command: string, cwd: string): Promise<string> {
   return output;
 }
 
+/** Kills what is left of a session (process group = the leader's pid); true when something was left. */
+function stopSession(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // gone in between
+  }
+  return true;
+}
+
 describe('README commands', () => {
   beforeAll(() => {
     const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
@@ -123,7 +140,7 @@ describe('README commands', () => {
         }
         const line = rule ? command.replace(rule.match, rule.replace ?? '') : command;
         // A server started in the background (`... &`) is part of the block's own script, as in CI.
-        if (SERVER.test(line) && !/&\s*(#.*)?$/.test(line)) {
+        if (SERVER.test(line) && !FINITE.test(line) && !/&\s*(#.*)?$/.test(line)) {
           // Everything before it in the block runs first, then the server starts and stops.
           flush(script);
           await runServer(line, copy);
@@ -137,10 +154,26 @@ describe('README commands', () => {
     }, 600_000);
   }
 
+  /**
+   * Runs the commands in a session of their own (setsid), output to a file rather than a pipe, so
+   * that a process the block leaves running can neither hang this test nor outlive it: after bash
+   * ends, anything still in the session is killed and the block fails for having left it.
+   */
   function flush(script: string[]): void {
     if (script.length <= 1) return;
-    const result = spawnSync('bash', ['-c', script.join('\n')], { cwd: copy, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    if (result.status !== 0) throw new Error(`exit ${result.status}:\n${script.join('\n')}\n--- stderr:\n${result.stderr.slice(-3000)}`);
+    const log = join(work, 'block.log');
+    const fd = openSync(log, 'w');
+    const result = spawnSync('setsid', ['bash', '-c', script.join('\n')], {
+      cwd: copy,
+      stdio: ['ignore', fd, fd],
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 540_000,
+    });
+    closeSync(fd);
+    const left = stopSession(result.pid);
+    const output = readFileSync(log, 'utf8').slice(-3000);
+    if (result.status !== 0) throw new Error(`exit ${result.status ?? result.signal}:\n${script.join('\n')}\n--- output:\n${output}`);
+    if (left) throw new Error(`the block left a process running (now stopped):\n${script.join('\n')}`);
   }
 
   it('left nothing outside git-ignored places', () => {
