@@ -19,6 +19,7 @@ const RULES: Array<{ match: RegExp; reason: string; replace?: string }> = [
   { match: /^npm test\b/, reason: 'this test is part of npm test' },
   { match: /^npm run test:update\b/, reason: 'rewrites the golden files on purpose' },
   { match: /^npm run bench\b/, reason: 'the benchmark takes minutes and is run on its own' },
+  { match: /\bnode lib\/bench\//, reason: 'a benchmark step (Lighthouse, search latency) takes minutes and is run on its own' },
   { match: /--(schema|formats|proxy)[ =]https?:\/\/(?!127\.0\.0\.1|localhost)/i, reason: 'reads from a host this machine cannot reach' },
 ];
 /** Commands that start a server: run until they print where they listen, then stopped. */
