@@ -13,6 +13,7 @@
  * holds the intent, the kind of document and whether a path is a collection.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { porterStem } from './porter.js';
 import {
   compileTerms,
   FIELD_BOOSTS,
@@ -69,8 +70,12 @@ interface OpInfo {
   summary: string;
   file: string;
   anchor: string;
-  /** The path does not end in a parameter: a list (for GET) or a create (for POST). */
+  /** Its document's id (a parameter hit borrows the operation's own match). */
+  doc: number;
+  /** The path has items below it ("/nodes/{node}/network" has "/{iface}"): a list (GET) or a create (POST). */
   collection: boolean;
+  /** The path ends in a parameter: one item. */
+  item: boolean;
 }
 
 type DocInfo =
@@ -110,12 +115,16 @@ export function loadSearchIndex(data: LoadableIndex): SearchModel {
         summary: String(s['summary'] ?? ''),
         file: String(s['file']),
         anchor: String(s['anchor']),
-        collection: !path.endsWith('}'),
+        doc: id,
+        collection: false,
+        item: path.endsWith('}'),
       };
       ops[id] = op;
       docs.push({ kind: 'operation', op });
     }
   }
+  const parents = new Set(ops.flatMap((op) => (op?.item ? [op.path.slice(0, op.path.lastIndexOf('/'))] : [])));
+  for (const op of ops) if (op) op.collection = parents.has(op.path);
   return { mini, terms, docs };
 }
 
@@ -140,11 +149,19 @@ export const RANKING = {
   item: 0.92,
   /** A weak word ("config", "status"). */
   weak: 0.3,
+  /** A word that names a method ("add", "remove"), as a search word. */
+  verb: 0.5,
   /** A phrase's words beside the phrase's one word. */
-  phraseWord: 1,
+  phraseWord: 0.5,
+  /** The share of its operation's score a parameter hit adds. */
+  opShare: 0.25,
   /** Exponent of the share of the query's words a document matches. */
   coverage: 2.7,
   prefixWeight: 0.4,
+  /** A match of a word's root ("migrat" of "migrated") against one of the word itself. */
+  root: 0.3,
+  /** The same for a word the index also knows as it is. */
+  knownPrefixWeight: 0.15,
   fuzzyWeight: 0.3,
 } as const;
 
@@ -155,6 +172,8 @@ interface QueryTerm {
   prefix: boolean;
   /** Typos forgiven (edit distance), or false. */
   fuzzy: number | false;
+  /** The word's root ("migrat" for "migrated"), when it differs: matches other forms, for less. */
+  root?: string;
 }
 
 interface Analysis {
@@ -204,10 +223,17 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
   raw.forEach((word, i) => {
     if (terms.stop.has(word)) return;
     const stemmed = stems[i] ?? word;
-    const weight = (terms.weak.has(stemmed) ? RANKING.weak : 1) * (inPhrase.has(i) ? RANKING.phraseWord : 1);
+    // A verb that names a method is mostly said by the method prior; as a word it counts less.
+    const verb = terms.intents.has(word) ? RANKING.verb : 1;
+    const weight = Math.min(terms.weak.has(stemmed) ? RANKING.weak : 1, verb) * (inPhrase.has(i) ? RANKING.phraseWord : 1);
     const canonical = terms.canonical.get(stemmed);
     if (canonical && canonical !== stemmed) add(canonical, weight, false);
-    else add(stemmed, weight, true, i === raw.length - 1);
+    else {
+      add(stemmed, weight, true, i === raw.length - 1);
+      const root = porterStem(stemmed);
+      const t = out.find((x) => x.term === stemmed);
+      if (t && root !== stemmed) t.root = root;
+    }
     // "net0", "scsi1", "mp0": a member of a numbered family; the index knows the family ("net").
     const family = /^(\D{2,})\d+$/.exec(stemmed)?.[1];
     if (family) add(family, weight, false);
@@ -224,7 +250,7 @@ function prior(kind: SearchHit['kind'], op: OpInfo, a: Analysis): number {
   else if (kind === 'parameter' && method === 'PUT') p *= RANKING.plainParamPut;
   if (kind === 'operation') {
     if (op.collection && method === 'GET' && (a.collection || a.plural)) p *= a.collection ? RANKING.collection : RANKING.plural;
-    else if (!op.collection && !a.collection) p *= RANKING.item;
+    else if (op.item && !a.collection) p *= RANKING.item;
   }
   return p;
 }
@@ -238,46 +264,79 @@ export function search(model: SearchModel, query: string, options: SearchOptions
   const analysis = analyzeQuery(model.terms, trimmed);
   if (analysis.terms.length === 0) return { total: 0, hits: [] };
   const qt = analysis.terms;
-  const run = (forgiving: ReadonlySet<number>) =>
-    model.mini.search(qt.map((t) => t.term).join(' '), {
-      tokenize: (text) => text.split(' '),
-      processTerm: (t) => t,
-      boost: { ...FIELD_BOOSTS },
-      prefix: (_t, i) => qt[i]?.prefix ?? false,
-      fuzzy: (_t, i) => (forgiving.has(i) ? (qt[i]?.fuzzy ?? false) : false),
-      boostTerm: (_t, i) => qt[i]?.boost ?? 1,
-      weights: { prefix: RANKING.prefixWeight, fuzzy: RANKING.fuzzyWeight },
-      combineWith: 'OR',
-    });
-  let results = run(new Set());
-  // Typos: a word that matched nothing gets a second, forgiving pass ("snapshto", "contianer").
-  // Only then, as edit-distance search is the slow part and only adds noise to a word that matched.
-  const found = new Set<string>();
-  for (const r of results) for (const t of r.queryTerms) found.add(t);
-  const typos = new Set(qt.flatMap((t, i) => (t.fuzzy !== false && !found.has(t.term) ? [i] : [])));
-  if (typos.size > 0) results = run(typos);
+  // A word the index knows is mostly meant as it is ("free" is not "freeze", "ha" not "hardware"):
+  // its longer words count little (a first, exact pass finds which words the index knows). Each
+  // word's root also matches, for less ("migrated" -> "migration"). A word that matched nothing may be the start of a longer one
+  // (being typed: "snaps", "migr"), and only a word that matched nothing even so gets a forgiving
+  // pass for typos ("snapshto"): edit distance is the slow part and adds noise to a word that matched.
+  const run = (prefixes: boolean, known: ReadonlySet<string>, forgiving: ReadonlySet<string>) =>
+    model.mini.search(
+      {
+        combineWith: 'OR',
+        queries: qt.flatMap((t) => {
+          const own = {
+            queries: [t.term],
+            prefix: prefixes && t.prefix,
+            fuzzy: forgiving.has(t.term) ? t.fuzzy : false,
+            boostTerm: () => t.boost,
+            weights: { prefix: known.has(t.term) ? RANKING.knownPrefixWeight : RANKING.prefixWeight, fuzzy: RANKING.fuzzyWeight },
+          };
+          return t.root ? [own, { queries: [t.root], boostTerm: () => t.boost * RANKING.root }] : [own];
+        }),
+      },
+      { tokenize: (text) => [text], processTerm: (t) => t, boost: { ...FIELD_BOOSTS } },
+    );
+  const matched = (rs: SearchResult[]): Set<string> => {
+    const found = new Set<string>();
+    for (const r of rs) for (const t of r.queryTerms) found.add(t);
+    return found;
+  };
+  const none = new Set<string>();
+  let results = run(false, none, none);
+  const known = matched(results);
+  if (qt.some((t) => t.prefix)) results = run(true, known, none);
+  const found = matched(results);
+  const typos = new Set(qt.flatMap((t) => (t.fuzzy !== false && !found.has(t.term) ? [t.term] : [])));
+  if (typos.size > 0) results = run(true, known, typos);
 
-  const weightOf = new Map(qt.map((t) => [t.term, t.boost]));
+  // Coverage counts a word once, whether its own form or its root matched.
+  const groupOf = new Map<string, number>();
+  qt.forEach((t, i) => {
+    groupOf.set(t.term, i);
+    if (t.root && !groupOf.has(t.root)) groupOf.set(t.root, i);
+  });
   const totalWeight = qt.reduce((sum, t) => sum + t.boost, 0);
   // One entry per hit, kept as numbers until the page is cut: a common word matches most of the
   // index, and a parameter document stands for every operation it recurs on.
   const scores: number[] = [];
   const resultOf: number[] = [];
   const targets: number[] = [];
+  // A parameter row is found by its own words and by its operation's: "rename vm" is the `name`
+  // row of the VM's config call because "vm" matches the operation. So a parameter hit adds a share
+  // of its operation's score, and counts the words either of them matched.
+  const byDoc = new Map<number, SearchResult>();
+  for (const r of results) byDoc.set(r.id as number, r);
+  const coverage = (a: readonly string[], b: readonly string[] | undefined): number => {
+    const groups = new Set<number>();
+    for (const t of a) groups.add(groupOf.get(t) ?? -1);
+    if (b) for (const t of b) groups.add(groupOf.get(t) ?? -1);
+    let covered = 0;
+    for (const g of groups) covered += qt[g]?.boost ?? 0;
+    return (covered / totalWeight) ** RANKING.coverage;
+  };
   results.forEach((r, ri) => {
     const doc = model.docs[r.id as number];
     if (!doc) return;
     // Documents that match more of what was asked come first: a strong match of one word of a
     // task ("start" of "start at boot") must not beat a fair match of all of them.
-    let covered = 0;
-    for (const t of r.queryTerms) covered += weightOf.get(t) ?? 0;
-    const score = r.score * (covered / totalWeight) ** RANKING.coverage;
     if (doc.kind === 'operation') {
-      scores.push(score * prior('operation', doc.op, analysis));
+      scores.push(r.score * coverage(r.queryTerms, undefined) * prior('operation', doc.op, analysis));
       resultOf.push(ri);
       targets.push(-1);
     } else {
       doc.targets.forEach((t, ti) => {
+        const own = byDoc.get(t.op.doc);
+        const score = (r.score + RANKING.opShare * (own?.score ?? 0)) * coverage(r.queryTerms, own?.queryTerms);
         scores.push(score * prior('parameter', t.op, analysis));
         resultOf.push(ri);
         targets.push(ti);

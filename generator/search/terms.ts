@@ -9,6 +9,7 @@
  * index, compiled here into lookup tables.
  */
 import type { Options } from 'minisearch';
+import { porterStem } from './porter.js';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 export type IntentMethod = (typeof METHODS)[number];
@@ -127,14 +128,21 @@ export function compileTerms(vocabulary: Vocabulary): Terms {
   };
 }
 
-/** Index time: the stemmed word plus its canonical synonym when it has one; null for a stop word. */
+/**
+ * Index time: the stemmed word, its canonical synonym when it has one, and its root (Porter) when
+ * that differs, so that "migrated" in a query meets "migration" here; null for a stop word.
+ */
 export function indexTermFn(terms: Terms): (term: string) => string | string[] | null {
   return (term) => {
     const lower = term.toLowerCase();
     if (terms.stop.has(lower)) return null;
     const word = stem(lower);
     const canonical = terms.canonical.get(word);
-    return canonical && canonical !== word ? [word, canonical] : word;
+    const root = porterStem(word);
+    const out = [word];
+    if (canonical && canonical !== word) out.push(canonical);
+    if (root !== word && root !== canonical) out.push(root);
+    return out.length === 1 ? word : out;
   };
 }
 
@@ -152,4 +160,4 @@ export function indexOptions(terms: Terms): Options {
 /** The global the index script assigns to (a classic script, so it also loads from file://). */
 export const INDEX_GLOBAL = '__pveApidocSearch';
 /** Format version of the index script's payload; bump on incompatible changes. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
