@@ -188,12 +188,22 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
   const methods = new Set<IntentMethod>();
   let collection = false;
   let plural = false;
-  for (const word of raw) {
-    for (const m of terms.intents.get(word) ?? []) methods.add(m);
+  // "set up ldap": the phrase asks for a create, and its words say nothing else.
+  const inIntentPhrase = new Set<number>();
+  for (const phrase of terms.intentPhrases) {
+    for (let i = 0; i + phrase.words.length <= raw.length; i++) {
+      if (phrase.words.every((w, j) => raw[i + j] === w)) {
+        for (const m of phrase.methods) methods.add(m);
+        for (let j = 0; j < phrase.words.length; j++) inIntentPhrase.add(i + j);
+      }
+    }
+  }
+  raw.forEach((word, i) => {
+    if (!inIntentPhrase.has(i)) for (const m of terms.intents.get(word) ?? []) methods.add(m);
     if (terms.collection.has(word)) collection = true;
     // "containers", "snapshots": a plural noun asks for a list too, if less surely.
     else if (!terms.stop.has(word) && !terms.weak.has(word) && stem(word) !== word) plural = true;
-  }
+  });
   const out: QueryTerm[] = [];
   const add = (term: string, boost: number, typed: boolean, last = false): void => {
     const existing = out.find((t) => t.term === term);
@@ -224,7 +234,7 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
     if (terms.stop.has(word)) return;
     const stemmed = stems[i] ?? word;
     // A verb that names a method is mostly said by the method prior; as a word it counts less.
-    const verb = terms.intents.has(word) ? RANKING.verb : 1;
+    const verb = terms.intents.has(word) || inIntentPhrase.has(i) ? RANKING.verb : 1;
     const weight = Math.min(terms.weak.has(stemmed) ? RANKING.weak : 1, verb) * (inPhrase.has(i) ? RANKING.phraseWord : 1);
     const canonical = terms.canonical.get(stemmed);
     if (canonical && canonical !== stemmed) add(canonical, weight, false);

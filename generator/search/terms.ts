@@ -56,6 +56,8 @@ export const FIELD_BOOSTS = {
   ptext: 1,
   /** Descriptions of its property-string keys. */
   pkeytext: 0.4,
+  /** The values it takes, when the schema lists a few. */
+  penum: 1,
   /** Where it belongs: the operation's path words and method name. */
   context: 0.6,
 } as const;
@@ -80,6 +82,8 @@ export interface Terms {
   weak: Set<string>;
   /** lowercase word -> methods it asks for */
   intents: Map<string, IntentMethod[]>;
+  /** Verb phrases ("set up", "turn off"): their words together ask for these methods, not their own. */
+  intentPhrases: { words: string[]; methods: IntentMethod[] }[];
   collection: Set<string>;
 }
 
@@ -115,8 +119,17 @@ export function compileTerms(vocabulary: Vocabulary): Terms {
   // Longest phrases first, so "virtual machines" wins over a shorter one.
   phrases.sort((a, b) => b.words.length - a.words.length);
   const intents = new Map<string, IntentMethod[]>();
+  const intentPhrases: Terms['intentPhrases'] = [];
   for (const method of METHODS) {
-    for (const word of vocabulary.intents[method]) intents.set(word, [...(intents.get(word) ?? []), method]);
+    for (const entry of vocabulary.intents[method]) {
+      const words = tokenize(entry);
+      if (words.length === 1) intents.set(entry, [...(intents.get(entry) ?? []), method]);
+      else {
+        const known = intentPhrases.find((p) => p.words.join(' ') === words.join(' '));
+        if (known) known.methods.push(method);
+        else intentPhrases.push({ words, methods: [method] });
+      }
+    }
   }
   return {
     canonical,
@@ -124,6 +137,7 @@ export function compileTerms(vocabulary: Vocabulary): Terms {
     stop,
     weak: new Set(vocabulary.weak.map(stem)),
     intents,
+    intentPhrases,
     collection: new Set(vocabulary.collection),
   };
 }
