@@ -76,6 +76,8 @@ interface OpInfo {
   collection: boolean;
   /** The path ends in a parameter: one item. */
   item: boolean;
+  /** The documents of its parameters (an operation hit borrows their best match). */
+  params: number[];
 }
 
 type DocInfo =
@@ -106,6 +108,7 @@ export function loadSearchIndex(data: LoadableIndex): SearchModel {
         if (!op) throw new Error(`search index: parameter document ${id} refers to operation ${String(o)}, not indexed before it`);
         return { op, anchor: String(anchors[i] ?? op.anchor) };
       });
+      for (const t of targets) t.op.params.push(id);
       docs.push({ kind: 'parameter', param: String(s['param']), text: String(s['text'] ?? ''), targets });
     } else {
       const path = String(s['path']);
@@ -116,6 +119,7 @@ export function loadSearchIndex(data: LoadableIndex): SearchModel {
         file: String(s['file']),
         anchor: String(s['anchor']),
         doc: id,
+        params: [],
         collection: false,
         item: path.endsWith('}'),
       };
@@ -151,10 +155,14 @@ export const RANKING = {
   weak: 0.3,
   /** A word that names a method ("add", "remove"), as a search word. */
   verb: 0.5,
+  /** Two typed words written together, as one word ("ip set" -> "ipset"). */
+  glued: 1,
   /** A phrase's words beside the phrase's one word. */
   phraseWord: 0.5,
   /** The share of its operation's score a parameter hit adds. */
-  opShare: 0.25,
+  opShare: 0.5,
+  /** The share of its best parameter's score an operation hit adds. */
+  paramShare: 0.5,
   /** Exponent of the share of the query's words a document matches. */
   coverage: 2.7,
   prefixWeight: 0.4,
@@ -174,6 +182,8 @@ interface QueryTerm {
   fuzzy: number | false;
   /** The word's root ("migrat" for "migrated"), when it differs: matches other forms, for less. */
   root?: string;
+  /** Two typed words written together ("ip set" -> "ipset"): stands for them, not a word of its own. */
+  covers?: string[];
 }
 
 interface Analysis {
@@ -248,6 +258,16 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
     const family = /^(\D{2,})\d+$/.exec(stemmed)?.[1];
     if (family) add(family, weight, false);
   });
+  // "ip set", "sys log", "host name": two words the schema writes as one identifier.
+  for (let i = 0; i + 1 < raw.length; i++) {
+    const a = raw[i] ?? '';
+    const b = raw[i + 1] ?? '';
+    if (terms.stop.has(a) || terms.stop.has(b) || inPhrase.has(i) || inPhrase.has(i + 1)) continue;
+    const glued = stem(a + b);
+    const parts = [stems[i] ?? a, stems[i + 1] ?? b].map((w) => terms.canonical.get(w) ?? w);
+    if (out.some((t) => t.term === glued)) continue;
+    out.push({ term: glued, boost: RANKING.glued, prefix: false, fuzzy: false, covers: parts });
+  }
   return { terms: out, methods, collection, plural };
 }
 
@@ -312,10 +332,18 @@ export function search(model: SearchModel, query: string, options: SearchOptions
   // Coverage counts a word once, whether its own form or its root matched.
   const groupOf = new Map<string, number>();
   qt.forEach((t, i) => {
+    if (t.covers) return;
     groupOf.set(t.term, i);
     if (t.root && !groupOf.has(t.root)) groupOf.set(t.root, i);
   });
-  const totalWeight = qt.reduce((sum, t) => sum + t.boost, 0);
+  const coversOf = new Map<string, number[]>();
+  for (const t of qt)
+    if (t.covers)
+      coversOf.set(
+        t.term,
+        t.covers.map((w) => groupOf.get(w) ?? -1),
+      );
+  const totalWeight = qt.reduce((sum, t) => sum + (t.covers ? 0 : t.boost), 0);
   // One entry per hit, kept as numbers until the page is cut: a common word matches most of the
   // index, and a parameter document stands for every operation it recurs on.
   const scores: number[] = [];
@@ -328,8 +356,13 @@ export function search(model: SearchModel, query: string, options: SearchOptions
   for (const r of results) byDoc.set(r.id as number, r);
   const coverage = (a: readonly string[], b: readonly string[] | undefined): number => {
     const groups = new Set<number>();
-    for (const t of a) groups.add(groupOf.get(t) ?? -1);
-    if (b) for (const t of b) groups.add(groupOf.get(t) ?? -1);
+    const note = (t: string): void => {
+      const glued = coversOf.get(t);
+      if (glued) for (const g of glued) groups.add(g);
+      else groups.add(groupOf.get(t) ?? -1);
+    };
+    for (const t of a) note(t);
+    if (b) for (const t of b) note(t);
     let covered = 0;
     for (const g of groups) covered += qt[g]?.boost ?? 0;
     return (covered / totalWeight) ** RANKING.coverage;
@@ -340,7 +373,16 @@ export function search(model: SearchModel, query: string, options: SearchOptions
     // Documents that match more of what was asked come first: a strong match of one word of a
     // task ("start" of "start at boot") must not beat a fair match of all of them.
     if (doc.kind === 'operation') {
-      scores.push(r.score * coverage(r.queryTerms, undefined) * prior('operation', doc.op, analysis));
+      // ... and an operation, by its parameters' words: the HA resource create's `sid` says
+      // "vm:100". Its best parameter adds a share of its score (its coverage stays its own: counting
+      // the parameter's words too ranked worse on the tuning half).
+      let best: SearchResult | undefined;
+      for (const id of doc.op.params) {
+        const p = byDoc.get(id);
+        if (p && (!best || p.score > best.score)) best = p;
+      }
+      const score = (r.score + RANKING.paramShare * (best?.score ?? 0)) * coverage(r.queryTerms, undefined);
+      scores.push(score * prior('operation', doc.op, analysis));
       resultOf.push(ri);
       targets.push(-1);
     } else {
