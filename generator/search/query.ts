@@ -145,6 +145,8 @@ export const RANKING = {
   /** No verb: reading is the likelier wish, and a parameter is something one sets. */
   plainGet: 1.45,
   plainParamPut: 1.1,
+  /** Whether a create or update verb asks for the parameter rows of both (1) or only its own method's (0). */
+  paramSetting: 1,
   /** A list word ("list", "all", "which") and a GET on a collection. */
   collection: 1.35,
   /** A plural noun and a GET on a collection. */
@@ -155,6 +157,8 @@ export const RANKING = {
   weak: 0.3,
   /** A word that names a method ("add", "remove"), as a search word. */
   verb: 0.5,
+  /** A word found in prose only, never in a name (see search). */
+  prose: 0.5,
   /** Two typed words written together, as one word ("ip set" -> "ipset"). */
   glued: 1,
   /** A phrase's words beside the phrase's one word. */
@@ -184,6 +188,8 @@ interface QueryTerm {
   root?: string;
   /** Two typed words written together ("ip set" -> "ipset"): stands for them, not a word of its own. */
   covers?: string[];
+  /** A verb that names a method ("add", "migrate"): already damped, not damped again as prose. */
+  verb: boolean;
 }
 
 interface Analysis {
@@ -215,7 +221,7 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
     else if (!terms.stop.has(word) && !terms.weak.has(word) && stem(word) !== word) plural = true;
   });
   const out: QueryTerm[] = [];
-  const add = (term: string, boost: number, typed: boolean, last = false): void => {
+  const add = (term: string, boost: number, typed: boolean, last = false, verb = false): void => {
     const existing = out.find((t) => t.term === term);
     if (existing) {
       existing.boost = Math.max(existing.boost, boost);
@@ -224,6 +230,7 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
     out.push({
       term,
       boost,
+      verb,
       // Any typed word may be the start of a longer one ("snap" -> "snapshot"); the last one even
       // from two letters (it is being typed), weak words never (they match enough already).
       prefix: typed && boost > RANKING.weak && (term.length >= 3 || last),
@@ -244,12 +251,13 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
     if (terms.stop.has(word)) return;
     const stemmed = stems[i] ?? word;
     // A verb that names a method is mostly said by the method prior; as a word it counts less.
-    const verb = terms.intents.has(word) || inIntentPhrase.has(i) ? RANKING.verb : 1;
-    const weight = Math.min(terms.weak.has(stemmed) ? RANKING.weak : 1, verb) * (inPhrase.has(i) ? RANKING.phraseWord : 1);
+    const verb = terms.intents.has(word) || inIntentPhrase.has(i);
+    const weight =
+      Math.min(terms.weak.has(stemmed) ? RANKING.weak : 1, verb ? RANKING.verb : 1) * (inPhrase.has(i) ? RANKING.phraseWord : 1);
     const canonical = terms.canonical.get(stemmed);
-    if (canonical && canonical !== stemmed) add(canonical, weight, false);
+    if (canonical && canonical !== stemmed) add(canonical, weight, false, false, verb);
     else {
-      add(stemmed, weight, true, i === raw.length - 1);
+      add(stemmed, weight, true, i === raw.length - 1, verb);
       const root = porterStem(stemmed);
       const t = out.find((x) => x.term === stemmed);
       if (t && root !== stemmed) t.root = root;
@@ -266,7 +274,7 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
     const glued = stem(a + b);
     const parts = [stems[i] ?? a, stems[i + 1] ?? b].map((w) => terms.canonical.get(w) ?? w);
     if (out.some((t) => t.term === glued)) continue;
-    out.push({ term: glued, boost: RANKING.glued, prefix: false, fuzzy: false, covers: parts });
+    out.push({ term: glued, boost: RANKING.glued, prefix: false, fuzzy: false, covers: parts, verb: false });
   }
   return { terms: out, methods, collection, plural };
 }
@@ -275,15 +283,32 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
 function prior(kind: SearchHit['kind'], op: OpInfo, a: Analysis): number {
   let p = kind === 'parameter' ? RANKING.parameter : 1;
   const method = op.method as IntentMethod;
-  if (a.methods.size > 0) p *= a.methods.has(method) ? RANKING.intentMatch : RANKING.intentOther;
+  // A parameter is set by a create as well as by an update: "add a serial port to a vm" and
+  // "set the serial port" ask for the same rows, and the update of the thing named comes first.
+  const setting = kind === 'parameter' && RANKING.paramSetting > 0 && (method === 'PUT' || method === 'POST');
+  const asked = a.methods.has(method) || (setting && (a.methods.has('PUT') || a.methods.has('POST')));
+  if (a.methods.size > 0) p *= asked ? RANKING.intentMatch : RANKING.intentOther;
   else if (kind === 'operation' && method === 'GET') p *= RANKING.plainGet;
-  else if (kind === 'parameter' && method === 'PUT') p *= RANKING.plainParamPut;
+  if (kind === 'parameter' && method === 'PUT' && (a.methods.size === 0 || setting)) p *= RANKING.plainParamPut;
   if (kind === 'operation') {
     if (op.collection && method === 'GET' && (a.collection || a.plural)) p *= a.collection ? RANKING.collection : RANKING.plural;
     else if (op.item && !a.collection) p *= RANKING.item;
   }
   return p;
 }
+
+/** The fields that hold names rather than prose. */
+const NAMING_FIELDS: ReadonlySet<string> = new Set([
+  'pathWords',
+  'name',
+  'params',
+  'compounds',
+  'glued',
+  'pname',
+  'plabel',
+  'pkeys',
+  'penum',
+]);
 
 /** Ranked hits for a query, best first; `total` counts every match. */
 export function search(model: SearchModel, query: string, options: SearchOptions = {}): SearchResults {
@@ -324,7 +349,23 @@ export function search(model: SearchModel, query: string, options: SearchOptions
   const none = new Set<string>();
   let results = run(false, none, none);
   const known = matched(results);
-  if (qt.some((t) => t.prefix)) results = run(true, known, none);
+  // A word the API names things with (in a path, a method or parameter name, a label, a value)
+  // says what is wanted; a word found only in prose ("single", "hung", "running") is the task's
+  // English and counts less. Derived from the index, for any schema.
+  let damped = false;
+  {
+    const named = new Set<string>();
+    for (const r of results) {
+      for (const [term, fields] of Object.entries(r.match)) if (fields.some((f) => NAMING_FIELDS.has(f))) named.add(term);
+    }
+    for (const t of qt) {
+      if (!t.covers && !t.verb && known.has(t.term) && !named.has(t.term)) {
+        t.boost *= RANKING.prose;
+        damped = true;
+      }
+    }
+  }
+  if (damped || qt.some((t) => t.prefix)) results = run(true, known, none);
   const found = matched(results);
   const typos = new Set(qt.flatMap((t) => (t.fuzzy !== false && !found.has(t.term) ? [t.term] : [])));
   if (typos.size > 0) results = run(true, known, typos);
