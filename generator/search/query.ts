@@ -20,6 +20,7 @@ import {
   INDEX_FORMAT,
   type IntentMethod,
   indexOptions,
+  NAME_FIELDS,
   stem,
   type Terms,
   tokenize,
@@ -172,6 +173,8 @@ export const RANKING = {
   prefixWeight: 0.4,
   /** A match of a word's root ("migrat" of "migrated") against one of the word itself. */
   root: 0.3,
+  /** A synonym as typed ("vm"), beside the schema's word it stands for ("qemu"). */
+  said: 0.3,
   /** The same for a word the index also knows as it is. */
   knownPrefixWeight: 0.15,
   fuzzyWeight: 0.3,
@@ -184,8 +187,11 @@ interface QueryTerm {
   prefix: boolean;
   /** Typos forgiven (edit distance), or false. */
   fuzzy: number | false;
-  /** The word's root ("migrat" for "migrated"), when it differs: matches other forms, for less. */
-  root?: string;
+  /**
+   * Other forms that count as this word, for less: its root ("migrat" for "migrated": other forms
+   * of the word) and, for a synonym, the word as typed (prose says "VM" where paths say "qemu").
+   */
+  alts: { term: string; weight: number }[];
   /** Two typed words written together ("ip set" -> "ipset"): stands for them, not a word of its own. */
   covers?: string[];
   /** A verb that names a method ("add", "migrate"): already damped, not damped again as prose. */
@@ -231,6 +237,7 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
       term,
       boost,
       verb,
+      alts: [],
       // Any typed word may be the start of a longer one ("snap" -> "snapshot"); the last one even
       // from two letters (it is being typed), weak words never (they match enough already).
       prefix: typed && boost > RANKING.weak && (term.length >= 3 || last),
@@ -255,12 +262,15 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
     const weight =
       Math.min(terms.weak.has(stemmed) ? RANKING.weak : 1, verb ? RANKING.verb : 1) * (inPhrase.has(i) ? RANKING.phraseWord : 1);
     const canonical = terms.canonical.get(stemmed);
-    if (canonical && canonical !== stemmed) add(canonical, weight, false, false, verb);
-    else {
+    if (canonical && canonical !== stemmed) {
+      add(canonical, weight, false, false, verb);
+      const t = out.find((x) => x.term === canonical);
+      if (t && RANKING.said > 0 && !t.alts.some((a) => a.term === stemmed)) t.alts.push({ term: stemmed, weight: RANKING.said });
+    } else {
       add(stemmed, weight, true, i === raw.length - 1, verb);
       const root = porterStem(stemmed);
       const t = out.find((x) => x.term === stemmed);
-      if (t && root !== stemmed) t.root = root;
+      if (t && root !== stemmed) t.alts.push({ term: root, weight: RANKING.root });
     }
     // "net0", "scsi1", "mp0": a member of a numbered family; the index knows the family ("net").
     const family = /^(\D{2,})\d+$/.exec(stemmed)?.[1];
@@ -274,7 +284,7 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
     const glued = stem(a + b);
     const parts = [stems[i] ?? a, stems[i + 1] ?? b].map((w) => terms.canonical.get(w) ?? w);
     if (out.some((t) => t.term === glued)) continue;
-    out.push({ term: glued, boost: RANKING.glued, prefix: false, fuzzy: false, covers: parts, verb: false });
+    out.push({ term: glued, boost: RANKING.glued, prefix: false, fuzzy: false, covers: parts, verb: false, alts: [] });
   }
   return { terms: out, methods, collection, plural };
 }
@@ -296,19 +306,6 @@ function prior(kind: SearchHit['kind'], op: OpInfo, a: Analysis): number {
   }
   return p;
 }
-
-/** The fields that hold names rather than prose. */
-const NAMING_FIELDS: ReadonlySet<string> = new Set([
-  'pathWords',
-  'name',
-  'params',
-  'compounds',
-  'glued',
-  'pname',
-  'plabel',
-  'pkeys',
-  'penum',
-]);
 
 /** Ranked hits for a query, best first; `total` counts every match. */
 export function search(model: SearchModel, query: string, options: SearchOptions = {}): SearchResults {
@@ -336,7 +333,7 @@ export function search(model: SearchModel, query: string, options: SearchOptions
             boostTerm: () => t.boost,
             weights: { prefix: known.has(t.term) ? RANKING.knownPrefixWeight : RANKING.prefixWeight, fuzzy: RANKING.fuzzyWeight },
           };
-          return t.root ? [own, { queries: [t.root], boostTerm: () => t.boost * RANKING.root }] : [own];
+          return [own, ...t.alts.map((a) => ({ queries: [a.term], boostTerm: () => t.boost * a.weight }))];
         }),
       },
       { tokenize: (text) => [text], processTerm: (t) => t, boost: { ...FIELD_BOOSTS } },
@@ -356,7 +353,7 @@ export function search(model: SearchModel, query: string, options: SearchOptions
   {
     const named = new Set<string>();
     for (const r of results) {
-      for (const [term, fields] of Object.entries(r.match)) if (fields.some((f) => NAMING_FIELDS.has(f))) named.add(term);
+      for (const [term, fields] of Object.entries(r.match)) if (fields.some((f) => NAME_FIELDS.has(f))) named.add(term);
     }
     for (const t of qt) {
       if (!t.covers && !t.verb && known.has(t.term) && !named.has(t.term)) {
@@ -370,12 +367,12 @@ export function search(model: SearchModel, query: string, options: SearchOptions
   const typos = new Set(qt.flatMap((t) => (t.fuzzy !== false && !found.has(t.term) ? [t.term] : [])));
   if (typos.size > 0) results = run(true, known, typos);
 
-  // Coverage counts a word once, whether its own form or its root matched.
+  // Coverage counts a word once, whichever of its forms matched.
   const groupOf = new Map<string, number>();
   qt.forEach((t, i) => {
     if (t.covers) return;
     groupOf.set(t.term, i);
-    if (t.root && !groupOf.has(t.root)) groupOf.set(t.root, i);
+    for (const a of t.alts) if (!groupOf.has(a.term)) groupOf.set(a.term, i);
   });
   const coversOf = new Map<string, number[]>();
   for (const t of qt)

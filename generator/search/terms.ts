@@ -72,6 +72,23 @@ export const SEARCH_FIELDS = Object.keys(FIELD_BOOSTS) as SearchField[];
  */
 export const STORE_FIELDS = ['method', 'path', 'summary', 'file', 'anchor', 'ops', 'anchors', 'param', 'text'] as const;
 
+/**
+ * The fields that hold names rather than prose. A synonym's schema word is indexed beside the
+ * word only in these: "VM" in a container's description is not the "qemu" of a path.
+ */
+export const NAME_FIELDS: ReadonlySet<string> = new Set([
+  'pathWords',
+  'name',
+  'params',
+  'compounds',
+  'glued',
+  'section',
+  'pname',
+  'plabel',
+  'pkeys',
+  'penum',
+]);
+
 /** The lookup tables compiled from a vocabulary. */
 export interface Terms {
   /** stemmed word -> canonical (stemmed) word */
@@ -143,18 +160,19 @@ export function compileTerms(vocabulary: Vocabulary): Terms {
 }
 
 /**
- * Index time: the stemmed word, its canonical synonym when it has one, and its root (Porter) when
- * that differs, so that "migrated" in a query meets "migration" here; null for a stop word.
+ * Index time: the stemmed word, its canonical synonym when it has one (in name fields only), and
+ * its root (Porter) when that differs, so that "migrated" in a query meets "migration" here; null
+ * for a stop word.
  */
-export function indexTermFn(terms: Terms): (term: string) => string | string[] | null {
-  return (term) => {
+export function indexTermFn(terms: Terms): (term: string, field?: string) => string | string[] | null {
+  return (term, field) => {
     const lower = term.toLowerCase();
     if (terms.stop.has(lower)) return null;
     const word = stem(lower);
     const canonical = terms.canonical.get(word);
     const root = porterStem(word);
     const out = [word];
-    if (canonical && canonical !== word) out.push(canonical);
+    if (canonical && canonical !== word && (field === undefined || NAME_FIELDS.has(field))) out.push(canonical);
     if (root !== word && root !== canonical) out.push(root);
     return out.length === 1 ? word : out;
   };
@@ -174,4 +192,4 @@ export function indexOptions(terms: Terms): Options {
 /** The global the index script assigns to (a classic script, so it also loads from file://). */
 export const INDEX_GLOBAL = '__pveApidocSearch';
 /** Format version of the index script's payload; bump on incompatible changes. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
