@@ -76,10 +76,10 @@ export function searchDocuments(model: ApiModel, vocabulary: Vocabulary): Search
   return docs;
 }
 
-/** What makes two parameters the same searchable unit: name, description and property-string keys. */
+/** What makes two parameters the same searchable unit: name, description, property-string keys and values. */
 function parameterKey(model: ApiModel, p: Parameter): string {
   const keys = keysOf(model, p.schema).map((k) => `${k.name}=${k.schema.description ?? ''}`);
-  return JSON.stringify([p.name, p.schema.description ?? '', keys]);
+  return JSON.stringify([p.name, p.schema.description ?? '', keys, enumWords(p.schema)]);
 }
 
 const words = (text: string | undefined): string[] => tokenize(text ?? '').map((t) => t.toLowerCase());
@@ -123,10 +123,23 @@ function parameterDocument(id: number, model: ApiModel, p: Parameter, vocabulary
     pkeys: keys.map((k) => k.name).join(' '),
     ptext: description,
     pkeytext: keys.map((k) => k.schema.description ?? '').join(' '),
+    penum: enumWords(p.schema),
     context: '',
     compounds: '',
   };
 }
+
+/**
+ * The values a parameter takes, when the schema lists them ("reboot shutdown" for the node's
+ * `command`): a task names the value ("shut down the host"), not the parameter. Long lists
+ * (keyboard layouts, time zones) say little about the parameter and are left out.
+ */
+function enumWords(schema: SchemaNode): string {
+  const values = schema.enum ?? schema.items?.enum ?? [];
+  return values.length > 0 && values.length <= MAX_ENUM ? values.join(' ') : '';
+}
+
+const MAX_ENUM = 16;
 
 /** The web interface's name for a parameter: by name, family base, or name without its number ("efidisk0"). */
 function label(vocabulary: Vocabulary, name: string, base: string): string {

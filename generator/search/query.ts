@@ -13,12 +13,14 @@
  * holds the intent, the kind of document and whether a path is a collection.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { porterStem } from './porter.js';
 import {
   compileTerms,
   FIELD_BOOSTS,
   INDEX_FORMAT,
   type IntentMethod,
   indexOptions,
+  NAME_FIELDS,
   stem,
   type Terms,
   tokenize,
@@ -69,8 +71,14 @@ interface OpInfo {
   summary: string;
   file: string;
   anchor: string;
-  /** The path does not end in a parameter: a list (for GET) or a create (for POST). */
+  /** Its document's id (a parameter hit borrows the operation's own match). */
+  doc: number;
+  /** The path has items below it ("/nodes/{node}/network" has "/{iface}"): a list (GET) or a create (POST). */
   collection: boolean;
+  /** The path ends in a parameter: one item. */
+  item: boolean;
+  /** The documents of its parameters (an operation hit borrows their best match). */
+  params: number[];
 }
 
 type DocInfo =
@@ -101,6 +109,7 @@ export function loadSearchIndex(data: LoadableIndex): SearchModel {
         if (!op) throw new Error(`search index: parameter document ${id} refers to operation ${String(o)}, not indexed before it`);
         return { op, anchor: String(anchors[i] ?? op.anchor) };
       });
+      for (const t of targets) t.op.params.push(id);
       docs.push({ kind: 'parameter', param: String(s['param']), text: String(s['text'] ?? ''), targets });
     } else {
       const path = String(s['path']);
@@ -110,12 +119,17 @@ export function loadSearchIndex(data: LoadableIndex): SearchModel {
         summary: String(s['summary'] ?? ''),
         file: String(s['file']),
         anchor: String(s['anchor']),
-        collection: !path.endsWith('}'),
+        doc: id,
+        params: [],
+        collection: false,
+        item: path.endsWith('}'),
       };
       ops[id] = op;
       docs.push({ kind: 'operation', op });
     }
   }
+  const parents = new Set(ops.flatMap((op) => (op?.item ? [op.path.slice(0, op.path.lastIndexOf('/'))] : [])));
+  for (const op of ops) if (op) op.collection = parents.has(op.path);
   return { mini, terms, docs };
 }
 
@@ -132,6 +146,8 @@ export const RANKING = {
   /** No verb: reading is the likelier wish, and a parameter is something one sets. */
   plainGet: 1.45,
   plainParamPut: 1.1,
+  /** Whether a create or update verb asks for the parameter rows of both (1) or only its own method's (0). */
+  paramSetting: 1,
   /** A list word ("list", "all", "which") and a GET on a collection. */
   collection: 1.35,
   /** A plural noun and a GET on a collection. */
@@ -140,11 +156,27 @@ export const RANKING = {
   item: 0.92,
   /** A weak word ("config", "status"). */
   weak: 0.3,
+  /** A word that names a method ("add", "remove"), as a search word. */
+  verb: 0.5,
+  /** A word found in prose only, never in a name (see search). */
+  prose: 0.5,
+  /** Two typed words written together, as one word ("ip set" -> "ipset"). */
+  glued: 1,
   /** A phrase's words beside the phrase's one word. */
-  phraseWord: 1,
+  phraseWord: 0.5,
+  /** The share of its operation's score a parameter hit adds. */
+  opShare: 0.5,
+  /** The share of its best parameter's score an operation hit adds. */
+  paramShare: 0.5,
   /** Exponent of the share of the query's words a document matches. */
   coverage: 2.7,
   prefixWeight: 0.4,
+  /** A match of a word's root ("migrat" of "migrated") against one of the word itself. */
+  root: 0.3,
+  /** A synonym as typed ("vm"), beside the schema's word it stands for ("qemu"). */
+  said: 0.3,
+  /** The same for a word the index also knows as it is. */
+  knownPrefixWeight: 0.15,
   fuzzyWeight: 0.3,
 } as const;
 
@@ -155,6 +187,15 @@ interface QueryTerm {
   prefix: boolean;
   /** Typos forgiven (edit distance), or false. */
   fuzzy: number | false;
+  /**
+   * Other forms that count as this word, for less: its root ("migrat" for "migrated": other forms
+   * of the word) and, for a synonym, the word as typed (prose says "VM" where paths say "qemu").
+   */
+  alts: { term: string; weight: number }[];
+  /** Two typed words written together ("ip set" -> "ipset"): stands for them, not a word of its own. */
+  covers?: string[];
+  /** A verb that names a method ("add", "migrate"): already damped, not damped again as prose. */
+  verb: boolean;
 }
 
 interface Analysis {
@@ -169,14 +210,24 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
   const methods = new Set<IntentMethod>();
   let collection = false;
   let plural = false;
-  for (const word of raw) {
-    for (const m of terms.intents.get(word) ?? []) methods.add(m);
+  // "set up ldap": the phrase asks for a create, and its words say nothing else.
+  const inIntentPhrase = new Set<number>();
+  for (const phrase of terms.intentPhrases) {
+    for (let i = 0; i + phrase.words.length <= raw.length; i++) {
+      if (phrase.words.every((w, j) => raw[i + j] === w)) {
+        for (const m of phrase.methods) methods.add(m);
+        for (let j = 0; j < phrase.words.length; j++) inIntentPhrase.add(i + j);
+      }
+    }
+  }
+  raw.forEach((word, i) => {
+    if (!inIntentPhrase.has(i)) for (const m of terms.intents.get(word) ?? []) methods.add(m);
     if (terms.collection.has(word)) collection = true;
     // "containers", "snapshots": a plural noun asks for a list too, if less surely.
     else if (!terms.stop.has(word) && !terms.weak.has(word) && stem(word) !== word) plural = true;
-  }
+  });
   const out: QueryTerm[] = [];
-  const add = (term: string, boost: number, typed: boolean, last = false): void => {
+  const add = (term: string, boost: number, typed: boolean, last = false, verb = false): void => {
     const existing = out.find((t) => t.term === term);
     if (existing) {
       existing.boost = Math.max(existing.boost, boost);
@@ -185,6 +236,8 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
     out.push({
       term,
       boost,
+      verb,
+      alts: [],
       // Any typed word may be the start of a longer one ("snap" -> "snapshot"); the last one even
       // from two letters (it is being typed), weak words never (they match enough already).
       prefix: typed && boost > RANKING.weak && (term.length >= 3 || last),
@@ -204,14 +257,35 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
   raw.forEach((word, i) => {
     if (terms.stop.has(word)) return;
     const stemmed = stems[i] ?? word;
-    const weight = (terms.weak.has(stemmed) ? RANKING.weak : 1) * (inPhrase.has(i) ? RANKING.phraseWord : 1);
+    // A verb that names a method is mostly said by the method prior; as a word it counts less.
+    const verb = terms.intents.has(word) || inIntentPhrase.has(i);
+    const weight =
+      Math.min(terms.weak.has(stemmed) ? RANKING.weak : 1, verb ? RANKING.verb : 1) * (inPhrase.has(i) ? RANKING.phraseWord : 1);
     const canonical = terms.canonical.get(stemmed);
-    if (canonical && canonical !== stemmed) add(canonical, weight, false);
-    else add(stemmed, weight, true, i === raw.length - 1);
+    if (canonical && canonical !== stemmed) {
+      add(canonical, weight, false, false, verb);
+      const t = out.find((x) => x.term === canonical);
+      if (t && RANKING.said > 0 && !t.alts.some((a) => a.term === stemmed)) t.alts.push({ term: stemmed, weight: RANKING.said });
+    } else {
+      add(stemmed, weight, true, i === raw.length - 1, verb);
+      const root = porterStem(stemmed);
+      const t = out.find((x) => x.term === stemmed);
+      if (t && root !== stemmed) t.alts.push({ term: root, weight: RANKING.root });
+    }
     // "net0", "scsi1", "mp0": a member of a numbered family; the index knows the family ("net").
     const family = /^(\D{2,})\d+$/.exec(stemmed)?.[1];
     if (family) add(family, weight, false);
   });
+  // "ip set", "sys log", "host name": two words the schema writes as one identifier.
+  for (let i = 0; i + 1 < raw.length; i++) {
+    const a = raw[i] ?? '';
+    const b = raw[i + 1] ?? '';
+    if (terms.stop.has(a) || terms.stop.has(b) || inPhrase.has(i) || inPhrase.has(i + 1)) continue;
+    const glued = stem(a + b);
+    const parts = [stems[i] ?? a, stems[i + 1] ?? b].map((w) => terms.canonical.get(w) ?? w);
+    if (out.some((t) => t.term === glued)) continue;
+    out.push({ term: glued, boost: RANKING.glued, prefix: false, fuzzy: false, covers: parts, verb: false, alts: [] });
+  }
   return { terms: out, methods, collection, plural };
 }
 
@@ -219,12 +293,16 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
 function prior(kind: SearchHit['kind'], op: OpInfo, a: Analysis): number {
   let p = kind === 'parameter' ? RANKING.parameter : 1;
   const method = op.method as IntentMethod;
-  if (a.methods.size > 0) p *= a.methods.has(method) ? RANKING.intentMatch : RANKING.intentOther;
+  // A parameter is set by a create as well as by an update: "add a serial port to a vm" and
+  // "set the serial port" ask for the same rows, and the update of the thing named comes first.
+  const setting = kind === 'parameter' && RANKING.paramSetting > 0 && (method === 'PUT' || method === 'POST');
+  const asked = a.methods.has(method) || (setting && (a.methods.has('PUT') || a.methods.has('POST')));
+  if (a.methods.size > 0) p *= asked ? RANKING.intentMatch : RANKING.intentOther;
   else if (kind === 'operation' && method === 'GET') p *= RANKING.plainGet;
-  else if (kind === 'parameter' && method === 'PUT') p *= RANKING.plainParamPut;
+  if (kind === 'parameter' && method === 'PUT' && (a.methods.size === 0 || setting)) p *= RANKING.plainParamPut;
   if (kind === 'operation') {
     if (op.collection && method === 'GET' && (a.collection || a.plural)) p *= a.collection ? RANKING.collection : RANKING.plural;
-    else if (!op.collection && !a.collection) p *= RANKING.item;
+    else if (op.item && !a.collection) p *= RANKING.item;
   }
   return p;
 }
@@ -238,46 +316,117 @@ export function search(model: SearchModel, query: string, options: SearchOptions
   const analysis = analyzeQuery(model.terms, trimmed);
   if (analysis.terms.length === 0) return { total: 0, hits: [] };
   const qt = analysis.terms;
-  const run = (forgiving: ReadonlySet<number>) =>
-    model.mini.search(qt.map((t) => t.term).join(' '), {
-      tokenize: (text) => text.split(' '),
-      processTerm: (t) => t,
-      boost: { ...FIELD_BOOSTS },
-      prefix: (_t, i) => qt[i]?.prefix ?? false,
-      fuzzy: (_t, i) => (forgiving.has(i) ? (qt[i]?.fuzzy ?? false) : false),
-      boostTerm: (_t, i) => qt[i]?.boost ?? 1,
-      weights: { prefix: RANKING.prefixWeight, fuzzy: RANKING.fuzzyWeight },
-      combineWith: 'OR',
-    });
-  let results = run(new Set());
-  // Typos: a word that matched nothing gets a second, forgiving pass ("snapshto", "contianer").
-  // Only then, as edit-distance search is the slow part and only adds noise to a word that matched.
-  const found = new Set<string>();
-  for (const r of results) for (const t of r.queryTerms) found.add(t);
-  const typos = new Set(qt.flatMap((t, i) => (t.fuzzy !== false && !found.has(t.term) ? [i] : [])));
-  if (typos.size > 0) results = run(typos);
+  // A word the index knows is mostly meant as it is ("free" is not "freeze", "ha" not "hardware"):
+  // its longer words count little (a first, exact pass finds which words the index knows). Each
+  // word's root also matches, for less ("migrated" -> "migration"). A word that matched nothing may be the start of a longer one
+  // (being typed: "snaps", "migr"), and only a word that matched nothing even so gets a forgiving
+  // pass for typos ("snapshto"): edit distance is the slow part and adds noise to a word that matched.
+  const run = (prefixes: boolean, known: ReadonlySet<string>, forgiving: ReadonlySet<string>) =>
+    model.mini.search(
+      {
+        combineWith: 'OR',
+        queries: qt.flatMap((t) => {
+          const own = {
+            queries: [t.term],
+            prefix: prefixes && t.prefix,
+            fuzzy: forgiving.has(t.term) ? t.fuzzy : false,
+            boostTerm: () => t.boost,
+            weights: { prefix: known.has(t.term) ? RANKING.knownPrefixWeight : RANKING.prefixWeight, fuzzy: RANKING.fuzzyWeight },
+          };
+          return [own, ...t.alts.map((a) => ({ queries: [a.term], boostTerm: () => t.boost * a.weight }))];
+        }),
+      },
+      { tokenize: (text) => [text], processTerm: (t) => t, boost: { ...FIELD_BOOSTS } },
+    );
+  const matched = (rs: SearchResult[]): Set<string> => {
+    const found = new Set<string>();
+    for (const r of rs) for (const t of r.queryTerms) found.add(t);
+    return found;
+  };
+  const none = new Set<string>();
+  let results = run(false, none, none);
+  const known = matched(results);
+  // A word the API names things with (in a path, a method or parameter name, a label, a value)
+  // says what is wanted; a word found only in prose ("single", "hung", "running") is the task's
+  // English and counts less. Derived from the index, for any schema.
+  let damped = false;
+  {
+    const named = new Set<string>();
+    for (const r of results) {
+      for (const [term, fields] of Object.entries(r.match)) if (fields.some((f) => NAME_FIELDS.has(f))) named.add(term);
+    }
+    for (const t of qt) {
+      if (!t.covers && !t.verb && known.has(t.term) && !named.has(t.term)) {
+        t.boost *= RANKING.prose;
+        damped = true;
+      }
+    }
+  }
+  if (damped || qt.some((t) => t.prefix)) results = run(true, known, none);
+  const found = matched(results);
+  const typos = new Set(qt.flatMap((t) => (t.fuzzy !== false && !found.has(t.term) ? [t.term] : [])));
+  if (typos.size > 0) results = run(true, known, typos);
 
-  const weightOf = new Map(qt.map((t) => [t.term, t.boost]));
-  const totalWeight = qt.reduce((sum, t) => sum + t.boost, 0);
+  // Coverage counts a word once, whichever of its forms matched.
+  const groupOf = new Map<string, number>();
+  qt.forEach((t, i) => {
+    if (t.covers) return;
+    groupOf.set(t.term, i);
+    for (const a of t.alts) if (!groupOf.has(a.term)) groupOf.set(a.term, i);
+  });
+  const coversOf = new Map<string, number[]>();
+  for (const t of qt)
+    if (t.covers)
+      coversOf.set(
+        t.term,
+        t.covers.map((w) => groupOf.get(w) ?? -1),
+      );
+  const totalWeight = qt.reduce((sum, t) => sum + (t.covers ? 0 : t.boost), 0);
   // One entry per hit, kept as numbers until the page is cut: a common word matches most of the
   // index, and a parameter document stands for every operation it recurs on.
   const scores: number[] = [];
   const resultOf: number[] = [];
   const targets: number[] = [];
+  // A parameter row is found by its own words and by its operation's: "rename vm" is the `name`
+  // row of the VM's config call because "vm" matches the operation. So a parameter hit adds a share
+  // of its operation's score, and counts the words either of them matched.
+  const byDoc = new Map<number, SearchResult>();
+  for (const r of results) byDoc.set(r.id as number, r);
+  const coverage = (a: readonly string[], b: readonly string[] | undefined): number => {
+    const groups = new Set<number>();
+    const note = (t: string): void => {
+      const glued = coversOf.get(t);
+      if (glued) for (const g of glued) groups.add(g);
+      else groups.add(groupOf.get(t) ?? -1);
+    };
+    for (const t of a) note(t);
+    if (b) for (const t of b) note(t);
+    let covered = 0;
+    for (const g of groups) covered += qt[g]?.boost ?? 0;
+    return (covered / totalWeight) ** RANKING.coverage;
+  };
   results.forEach((r, ri) => {
     const doc = model.docs[r.id as number];
     if (!doc) return;
     // Documents that match more of what was asked come first: a strong match of one word of a
     // task ("start" of "start at boot") must not beat a fair match of all of them.
-    let covered = 0;
-    for (const t of r.queryTerms) covered += weightOf.get(t) ?? 0;
-    const score = r.score * (covered / totalWeight) ** RANKING.coverage;
     if (doc.kind === 'operation') {
+      // ... and an operation, by its parameters' words: the HA resource create's `sid` says
+      // "vm:100". Its best parameter adds a share of its score (its coverage stays its own: counting
+      // the parameter's words too ranked worse on the tuning half).
+      let best: SearchResult | undefined;
+      for (const id of doc.op.params) {
+        const p = byDoc.get(id);
+        if (p && (!best || p.score > best.score)) best = p;
+      }
+      const score = (r.score + RANKING.paramShare * (best?.score ?? 0)) * coverage(r.queryTerms, undefined);
       scores.push(score * prior('operation', doc.op, analysis));
       resultOf.push(ri);
       targets.push(-1);
     } else {
       doc.targets.forEach((t, ti) => {
+        const own = byDoc.get(t.op.doc);
+        const score = (r.score + RANKING.opShare * (own?.score ?? 0)) * coverage(r.queryTerms, own?.queryTerms);
         scores.push(score * prior('parameter', t.op, analysis));
         resultOf.push(ri);
         targets.push(ti);

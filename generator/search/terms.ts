@@ -9,6 +9,7 @@
  * index, compiled here into lookup tables.
  */
 import type { Options } from 'minisearch';
+import { porterStem } from './porter.js';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 export type IntentMethod = (typeof METHODS)[number];
@@ -55,6 +56,8 @@ export const FIELD_BOOSTS = {
   ptext: 1,
   /** Descriptions of its property-string keys. */
   pkeytext: 0.4,
+  /** The values it takes, when the schema lists a few. */
+  penum: 1,
   /** Where it belongs: the operation's path words and method name. */
   context: 0.6,
 } as const;
@@ -69,6 +72,23 @@ export const SEARCH_FIELDS = Object.keys(FIELD_BOOSTS) as SearchField[];
  */
 export const STORE_FIELDS = ['method', 'path', 'summary', 'file', 'anchor', 'ops', 'anchors', 'param', 'text'] as const;
 
+/**
+ * The fields that hold names rather than prose. A synonym's schema word is indexed beside the
+ * word only in these: "VM" in a container's description is not the "qemu" of a path.
+ */
+export const NAME_FIELDS: ReadonlySet<string> = new Set([
+  'pathWords',
+  'name',
+  'params',
+  'compounds',
+  'glued',
+  'section',
+  'pname',
+  'plabel',
+  'pkeys',
+  'penum',
+]);
+
 /** The lookup tables compiled from a vocabulary. */
 export interface Terms {
   /** stemmed word -> canonical (stemmed) word */
@@ -79,6 +99,8 @@ export interface Terms {
   weak: Set<string>;
   /** lowercase word -> methods it asks for */
   intents: Map<string, IntentMethod[]>;
+  /** Verb phrases ("set up", "turn off"): their words together ask for these methods, not their own. */
+  intentPhrases: { words: string[]; methods: IntentMethod[] }[];
   collection: Set<string>;
 }
 
@@ -114,8 +136,17 @@ export function compileTerms(vocabulary: Vocabulary): Terms {
   // Longest phrases first, so "virtual machines" wins over a shorter one.
   phrases.sort((a, b) => b.words.length - a.words.length);
   const intents = new Map<string, IntentMethod[]>();
+  const intentPhrases: Terms['intentPhrases'] = [];
   for (const method of METHODS) {
-    for (const word of vocabulary.intents[method]) intents.set(word, [...(intents.get(word) ?? []), method]);
+    for (const entry of vocabulary.intents[method]) {
+      const words = tokenize(entry);
+      if (words.length === 1) intents.set(entry, [...(intents.get(entry) ?? []), method]);
+      else {
+        const known = intentPhrases.find((p) => p.words.join(' ') === words.join(' '));
+        if (known) known.methods.push(method);
+        else intentPhrases.push({ words, methods: [method] });
+      }
+    }
   }
   return {
     canonical,
@@ -123,18 +154,27 @@ export function compileTerms(vocabulary: Vocabulary): Terms {
     stop,
     weak: new Set(vocabulary.weak.map(stem)),
     intents,
+    intentPhrases,
     collection: new Set(vocabulary.collection),
   };
 }
 
-/** Index time: the stemmed word plus its canonical synonym when it has one; null for a stop word. */
-export function indexTermFn(terms: Terms): (term: string) => string | string[] | null {
-  return (term) => {
+/**
+ * Index time: the stemmed word, its canonical synonym when it has one (in name fields only), and
+ * its root (Porter) when that differs, so that "migrated" in a query meets "migration" here; null
+ * for a stop word.
+ */
+export function indexTermFn(terms: Terms): (term: string, field?: string) => string | string[] | null {
+  return (term, field) => {
     const lower = term.toLowerCase();
     if (terms.stop.has(lower)) return null;
     const word = stem(lower);
     const canonical = terms.canonical.get(word);
-    return canonical && canonical !== word ? [word, canonical] : word;
+    const root = porterStem(word);
+    const out = [word];
+    if (canonical && canonical !== word && (field === undefined || NAME_FIELDS.has(field))) out.push(canonical);
+    if (root !== word && root !== canonical) out.push(root);
+    return out.length === 1 ? word : out;
   };
 }
 
@@ -152,4 +192,4 @@ export function indexOptions(terms: Terms): Options {
 /** The global the index script assigns to (a classic script, so it also loads from file://). */
 export const INDEX_GLOBAL = '__pveApidocSearch';
 /** Format version of the index script's payload; bump on incompatible changes. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 4;

@@ -1,0 +1,27 @@
+/**
+ * Tuning aid (not a test): builds the PVE 9.1 index as the site ships it and prints the tuning
+ * half's misses in full, but only the COUNTS of the held-out half, so that tuning never looks at
+ * a held-out query. Run: `npx jiti test/search/tune.ts [--quiet] [--held-out]`.
+ */
+import { join } from 'node:path';
+import { loadModel } from '../../generator/build.js';
+import { silentLogger } from '../../generator/log.js';
+import { searchIndexScript } from '../../generator/search/index.js';
+import { type LoadableIndex, loadSearchIndex } from '../../generator/search/query.js';
+import { INDEX_GLOBAL } from '../../generator/search/terms.js';
+import { HELD_OUT, TUNING } from '../../harness/search-queries.js';
+import { SHARED_SCHEMAS } from '../helpers/real-schemas.js';
+import { describeOutcome, evaluate } from './evaluate.js';
+
+const { model } = await loadModel({ schema: join(SHARED_SCHEMAS, 'pve-9.1.apidata.js') }, silentLogger());
+const script = searchIndexScript(model);
+const window: Record<string, unknown> = {};
+new Function('window', script)(window);
+const index = loadSearchIndex(window[INDEX_GLOBAL] as LoadableIndex);
+const tuning = evaluate(index, TUNING);
+console.log(
+  process.argv.includes('--quiet') ? describeOutcome('tuning half', { ...tuning, misses: [] }) : describeOutcome('tuning half', tuning),
+);
+// Only when asked (once per major change, for the commit message): its counts must not steer tuning.
+if (process.argv.includes('--held-out'))
+  console.log(describeOutcome('held-out half (counts only)', { ...evaluate(index, HELD_OUT), misses: [] }));
