@@ -31,13 +31,13 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     args = parseArgs(argv);
-    if (args.command === 'help' || args.options['help']) {
+    if (args.command === 'help' || args.options.flag('help')) {
       process.stdout.write(helpText(args.command) + '\n');
       return EXIT.ok;
     }
     // A config file's values become the defaults of this command's options (flags still win).
     args = await applyConfig(argv, args);
-    log = createLogger({ quiet: args.options['quiet'] === true, verbose });
+    log = createLogger({ quiet: args.options.flag('quiet'), verbose });
     switch (args.command) {
       case 'build':
         return await runBuild(args, log);
@@ -64,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     log?.progress?.('');
     // --json: a failed build still prints its summary (ok: false, the error) for the machine reading stdout.
-    if (args?.options['json'] === true || (args === undefined && argv.includes('--json'))) {
+    if (args?.options.flag('json') === true || (args === undefined && argv.includes('--json'))) {
       process.stdout.write(JSON.stringify(failureSummary(args?.command ?? argv[0] ?? '', error, log?.warnings ?? []), null, 2) + '\n');
     }
     const prefix = palette(colorEnabled()).red('pve-apidoc:');
