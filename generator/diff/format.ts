@@ -1,4 +1,5 @@
 /** An ApiDiff as the `diff` command prints it: JSON for machines, Markdown for people and CI logs. */
+import { type PhraseFormat, renderPhrase } from '../document/phrase.js';
 import { mdCode, mdLine, mdText } from '../export/markdown-text.js';
 import { showControls } from '../text/visible.js';
 import { summarizeDiff } from './compare.js';
@@ -70,11 +71,18 @@ export function diffMarkdown(diff: ApiDiff): string {
   return showControls(lines.join('\n'));
 }
 
-/** One change as one line of Markdown: schema names and values in code spans, the rest escaped text. */
+/** Markdown for a change's phrase: our words as they are, names and values as code spans, schema text escaped. */
+const MARKDOWN: PhraseFormat = {
+  words: (value) => value,
+  code: (value) => mdCode(value),
+  text: (value) => mdText(value),
+  strong: (value) => `**${mdText(value)}**`,
+  apiPath: (value) => mdCode(value),
+};
+
+/** One change as one line of Markdown. */
 export function changeMarkdown(change: Change): string {
-  const markdown = changeSentence(change)
-    .map((part) => ('code' in part ? mdCode(part.code) : mdText(part.text)))
-    .join('');
+  const markdown = renderPhrase(changeSentence(change), MARKDOWN);
   // \s also matches CR and the line separators: a change is one list item.
   return markdown.replace(/\s+/g, ' ');
 }

@@ -2,7 +2,7 @@
 export { compareOperation, diffModels, operationKey, summarizeDiff } from './compare.js';
 export { comparePermissions, permissionSummary, type PermissionVerdict } from './permissions.js';
 export { changeMarkdown, diffJson, diffMarkdown, type ChangeJson, type DiffJson } from './format.js';
-export { changeSentence, type Part } from './sentence.js';
+export { changeSentence } from './sentence.js';
 export type {
   ApiDiff,
   BooleanFlag,

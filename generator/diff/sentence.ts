@@ -1,12 +1,11 @@
 /**
- * The words for one change, made at output time: a short sentence as parts that are either plain
- * text or code (a name or value from the schema), so that each output formats code its own way —
- * a Markdown code span (./format.ts), an HTML <code> element (the changelog pages) — without
- * parsing a rendered string back.
+ * The words for one change, made at output time as a phrase of the document layer
+ * (document/phrase.ts): our words, names and values from the schema as code, schema prose as text,
+ * so that each output formats them its own way — Markdown (./format.ts), HTML (the changelog
+ * pages) — without parsing a rendered string back.
  */
+import { code, joined, type Phrase, type Piece, phrase, text } from '../document/phrase.js';
 import type { Change, ParameterChange, ReturnsChange } from './types.js';
-
-export type Part = { text: string } | { code: string };
 
 const FLAG_TEXT = {
   protected: 'runs in the privileged daemon (protected)',
@@ -19,43 +18,29 @@ const FLAG_TEXT = {
   unstable: 'marked unstable',
 } as const;
 
-const code = (value: string): Part => ({ code: value });
-
 /** A value shown as code: strings as they are, anything else as JSON; null: "none". */
-const valueOrNone = (value: unknown): Part =>
-  value === null ? { text: 'none' } : code(typeof value === 'string' ? value : JSON.stringify(value));
+const valueOrNone = (value: unknown): Piece =>
+  value === null ? { kind: 'words', value: 'none' } : code(typeof value === 'string' ? value : JSON.stringify(value));
 
 /** Code items separated by ", ". */
-function list(values: readonly string[], suffix: (i: number) => string = () => ''): Part[] {
-  return values.flatMap((v, i) => [...(i > 0 ? [{ text: ', ' }] : []), code(v), ...(suffix(i) ? [{ text: suffix(i) }] : [])]);
+const list = (values: readonly string[]): Piece[] => joined(values.map(code), ', ');
+
+export function changeSentence(change: Change): Phrase {
+  return sentence(change);
 }
 
-/** Joins text parts that follow each other, so outputs see one text run between code parts. */
-function merge(parts: Part[]): Part[] {
-  const out: Part[] = [];
-  for (const part of parts) {
-    const last = out[out.length - 1];
-    if ('text' in part && last && 'text' in last) out[out.length - 1] = { text: last.text + part.text };
-    else if (!('text' in part) || part.text !== '') out.push(part);
-  }
-  return out;
-}
-
-export function changeSentence(change: Change): Part[] {
-  return merge(sentence(change));
-}
-
-function sentence(change: Change): Part[] {
+function sentence(change: Change): Phrase {
   switch (change.kind) {
     case 'permissions-tightened':
     case 'permissions-loosened':
     case 'permissions-changed':
-      return [{ text: `permissions ${change.kind.slice('permissions-'.length)}: ${change.from} → ${change.to}` }];
+      // The summaries name privileges and ACL paths from the schema: schema text, not our words.
+      return phrase(`permissions ${change.kind.slice('permissions-'.length)}: `, text(change.from), ' → ', text(change.to));
     case 'permissions-description':
-      return [{ text: 'permission description changed' }];
+      return phrase('permission description changed');
     case 'flag':
-      if (change.attribute === 'proxyto') return [{ text: 'proxyto: ' }, valueOrNone(change.from), { text: ' → ' }, valueOrNone(change.to)];
-      return [{ text: `${change.to ? 'now' : 'no longer'}: ${FLAG_TEXT[change.attribute]}` }];
+      if (change.attribute === 'proxyto') return phrase('proxyto: ', valueOrNone(change.from), ' → ', valueOrNone(change.to));
+      return phrase(`${change.to ? 'now' : 'no longer'}: ${FLAG_TEXT[change.attribute]}`);
     case 'returns-type':
     case 'returns-field-added':
     case 'returns-field-removed':
@@ -65,61 +50,50 @@ function sentence(change: Change): Part[] {
   }
 }
 
-function returnsSentence(change: ReturnsChange): Part[] {
-  const field = [{ text: 'returned field ' }, code(change.field)];
+function returnsSentence(change: ReturnsChange): Phrase {
+  const field = phrase('returned field ', code(change.field));
   switch (change.kind) {
     case 'returns-type':
-      return [
-        ...(change.field === '' ? [{ text: 'return value' }] : field),
-        { text: ': type ' },
-        code(change.from),
-        { text: ' → ' },
-        code(change.to),
-      ];
+      return phrase(...(change.field === '' ? phrase('return value') : field), ': type ', code(change.from), ' → ', code(change.to));
     case 'returns-field-added':
-      return [...field, { text: ' added' }];
+      return phrase(...field, ' added');
     case 'returns-field-removed':
-      return [...field, { text: ' removed' }];
+      return phrase(...field, ' removed');
   }
 }
 
-function parameterSentence(change: ParameterChange): Part[] {
-  const name: Part[] = [{ text: 'parameter ' }, code(change.parameter)];
-  const fromTo = (what: string, from: Part, to: Part): Part[] => [...name, { text: `: ${what} ` }, from, { text: ' → ' }, to];
+function parameterSentence(change: ParameterChange): Phrase {
+  const name = phrase('parameter ', code(change.parameter));
+  const fromTo = (what: string, from: Piece, to: Piece): Phrase => phrase(...name, `: ${what} `, from, ' → ', to);
   switch (change.kind) {
     case 'parameter-added':
-      return [{ text: change.required ? 'required ' : 'optional ' }, ...name, { text: ' added' }];
+      return phrase(change.required ? 'required ' : 'optional ', ...name, ' added');
     case 'parameter-removed':
-      return [...name, { text: ' removed' }];
+      return phrase(...name, ' removed');
     case 'parameter-required':
-      return [...name, { text: ' became required' }];
+      return phrase(...name, ' became required');
     case 'parameter-optional':
-      return [...name, { text: ' became optional' }];
+      return phrase(...name, ' became optional');
     case 'parameter-type':
       return fromTo('type', code(change.from), code(change.to));
     case 'parameter-enum-added':
-      return [...name, { text: ' now only accepts ' }, ...list(change.values)];
+      return phrase(...name, ' now only accepts ', ...list(change.values));
     case 'parameter-enum-dropped':
-      return [...name, { text: ' no longer restricted to ' }, ...list(change.values)];
+      return phrase(...name, ' no longer restricted to ', ...list(change.values));
     case 'parameter-enum-values-removed':
-      return [...name, { text: ': values removed: ' }, ...list(change.values)];
+      return phrase(...name, ': values removed: ', ...list(change.values));
     case 'parameter-enum-values-added':
-      return [...name, { text: ': values added: ' }, ...list(change.values)];
+      return phrase(...name, ': values added: ', ...list(change.values));
     case 'parameter-default':
       return fromTo('default', valueOrNone(change.from), valueOrNone(change.to));
     case 'parameter-format':
       return fromTo('format', valueOrNone(change.from), valueOrNone(change.to));
     case 'parameter-format-keys-removed':
-      return [...name, { text: ': property-string keys removed: ' }, ...list(change.keys)];
-    case 'parameter-format-keys-added':
-      return [
-        ...name,
-        { text: ': property-string keys added: ' },
-        ...list(
-          change.keys.map((k) => k.name),
-          (i) => (change.keys[i]?.required ? ' (required)' : ''),
-        ),
-      ];
+      return phrase(...name, ': property-string keys removed: ', ...list(change.keys));
+    case 'parameter-format-keys-added': {
+      const keys = change.keys.map((k): Phrase => (k.required ? phrase(code(k.name), ' (required)') : [code(k.name)]));
+      return phrase(...name, ': property-string keys added: ', ...keys.flatMap((k, i) => (i === 0 ? k : phrase(', ', ...k))));
+    }
     case 'parameter-constraint':
       return fromTo(change.attribute, valueOrNone(change.from), valueOrNone(change.to));
   }

@@ -5,6 +5,7 @@
  */
 import { operationKey, summarizeDiff } from '../diff/compare.js';
 import { changeSentence } from '../diff/sentence.js';
+import { type PhraseFormat, renderPhrase } from '../document/phrase.js';
 import type { ApiDiff, Change, DiffSummary } from '../diff/types.js';
 import type { ApiModel, Operation } from '../model/types.js';
 import { idFragment, relativeHref, uniqueIds } from '../model/urls.js';
@@ -35,11 +36,18 @@ interface OpLink {
   newHref: string;
 }
 
-/** One change as HTML: schema names and values in <code>, everything escaped. */
+/** HTML for a change's phrase: names and values in <code>, everything escaped. */
+const HTML: PhraseFormat = {
+  words: escapeHtml,
+  code: (value) => `<code>${escapeHtml(value)}</code>`,
+  text: escapeHtml,
+  strong: (value) => `<strong>${escapeHtml(value)}</strong>`,
+  apiPath: (value) => `<code>${escapeHtml(value)}</code>`,
+};
+
+/** One change as HTML. */
 export function changeHtml(change: Change): string {
-  return changeSentence(change)
-    .map((part) => ('code' in part ? `<code>${escapeHtml(part.code)}</code>` : escapeHtml(part.text)))
-    .join('');
+  return renderPhrase(changeSentence(change), HTML);
 }
 
 export function changelogPages(sites: readonly VersionSite[], diffs: readonly ApiDiff[], cleanUrls: boolean): ChangelogPage[] {
