@@ -21,7 +21,8 @@ const RANKS: Record<string, number> = {
   errors: 0,
   paths: 0,
   'output-file': 0,
-  options: 0,
+  // Option declarations and their parser (which throws UsageError).
+  options: 0.5,
   log: 1,
   // The one model, then the format-neutral content every output formats.
   model: 2,
