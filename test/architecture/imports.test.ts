@@ -73,10 +73,7 @@ function imports(file: string): string[] {
 function group(file: string): string {
   const rel = relative(join(REPO_ROOT, 'generator'), file);
   const [head, ...rest] = rel.split(/[\\/]/);
-  const name = rest.length > 0 ? head! : head!.replace(/\.[jt]s$/, '');
-  // examples/ (value table, example responses, typical requests) is part of the document layer:
-  // document/examples/ and examples/ use each other, so they count as one group.
-  return name === 'examples' ? 'document' : name;
+  return rest.length > 0 ? head! : head!.replace(/\.[jt]s$/, '');
 }
 
 describe('import directions', () => {
