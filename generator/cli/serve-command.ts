@@ -9,6 +9,7 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ApiModel } from '../model/types.js';
 import { untilInterrupted } from './dev-command.js';
+import { servedFolder } from './preview-command.js';
 import { isLoopback, mockModelOptions } from './mock-command.js';
 import type { ParsedArgs } from './args.js';
 
@@ -16,8 +17,7 @@ export const SERVE_PORT = 4174;
 
 export async function runServe(args: ParsedArgs, log: Logger): Promise<number> {
   const o = args.options;
-  if (args.positionals.length > 1) throw new UsageError(`unexpected argument "${args.positionals[1]}"`);
-  const dir = args.positionals[0] ?? o.text('out') ?? 'dist';
+  const dir = servedFolder(args);
   const proxyUrl = o.text('proxy');
   const proxy = proxyUrl === undefined ? undefined : parseProxyTarget(proxyUrl);
   if (proxy && o.has('schema')) throw new UsageError('serve: give --proxy (a real host) or --schema (the mock), not both');

@@ -21,6 +21,7 @@ const RANKS: Record<string, number> = {
   errors: 0,
   paths: 0,
   'output-file': 0,
+  listen: 0,
   // Option declarations and their parser (which throws UsageError).
   options: 0.5,
   log: 1,
