@@ -11,8 +11,7 @@ import { parseArgs, type ParsedArgs } from './args.js';
 /** `args` with the config file's values filled in (unchanged when there is no config file). */
 export async function applyConfig(argv: string[], args: ParsedArgs, cwd = process.cwd()): Promise<ParsedArgs & { configFile?: string }> {
   if (!takesConfig(args.command)) return args;
-  const explicit = typeof args.options['config'] === 'string' ? args.options['config'] : undefined;
-  const file = findConfig(explicit, cwd);
+  const file = findConfig(args.options.text('config'), cwd);
   if (!file) return args;
   const { raw } = await readConfig(file);
   const defaults = configOptions(raw, file, dirname(file), args.command);

@@ -3,27 +3,28 @@
  * commands and flags are errors with a hint.
  */
 import { UsageError } from '../errors.js';
-import { COMMANDS, OPTIONS, type OptionSpec, type ParsedOptions } from '../options/declarations.js';
 import type { Product } from '../model/types.js';
+import { COMMANDS, OPTIONS } from '../options/declarations.js';
+import { defaultValue, type OptionValue, OptionValues, parseFlagValue } from '../options/values.js';
 import { hint } from '../text/hint.js';
 
 export interface ParsedArgs {
   command: string;
-  options: ParsedOptions;
+  options: OptionValues;
   positionals: string[];
   /** The words after `--` (also the tail of positionals), or null when there is no `--`. */
   passthrough: string[] | null;
 }
 
 /** `defaults` (from a config file) take the place of the declared defaults; flags still win. */
-export function parseArgs(argv: string[], defaults: ParsedOptions = {}): ParsedArgs {
+export function parseArgs(argv: string[], defaults: ReadonlyMap<string, OptionValue> = new Map()): ParsedArgs {
   const first = argv[0];
   const command = first === undefined || first.startsWith('-') ? 'help' : first;
   if (!(command in COMMANDS))
     throw new UsageError(`unknown command "${command}"${hint(command, Object.keys(COMMANDS))}; run "pve-apidoc help"`);
   const rest = first === command ? argv.slice(1) : argv;
   const specs = OPTIONS.filter((o) => o.commands.includes(command));
-  const options: ParsedOptions = {};
+  const options = new Map<string, OptionValue>();
   const positionals: string[] = [];
   let passthrough: string[] | null = null;
   for (let i = 0; i < rest.length; i++) {
@@ -52,59 +53,40 @@ export function parseArgs(argv: string[], defaults: ParsedOptions = {}): ParsedA
         )}`,
       );
     }
+    const where = `option --${spec.name}`;
     if (spec.type === 'boolean') {
-      if (eq >= 0) throw new UsageError(`option --${spec.name} takes no value`);
-      options[spec.name] = true;
+      if (eq >= 0) throw new UsageError(`${where} takes no value`);
+      options.set(spec.name, { kind: 'flag', value: true });
       continue;
     }
     const value = eq >= 0 ? arg.slice(eq + 1) : rest[++i];
-    if (value === undefined || (eq < 0 && value.startsWith('--')))
-      throw new UsageError(`option --${spec.name} needs a value (${spec.arg ?? 'VALUE'})`);
-    if (spec.choices && !spec.choices.includes(value)) {
-      throw new UsageError(`option --${spec.name} must be one of ${spec.choices.join(', ')} (got "${value}")`);
-    }
-    if (spec.type === 'string[]') options[spec.name] = [...listOption(options, spec.name), value];
-    else if (options[spec.name] !== undefined && spec.repeatable?.includes(command)) {
-      const previous = options[spec.name];
-      options[spec.name] = [...(Array.isArray(previous) ? previous : [String(previous)]), value];
-    } else if (options[spec.name] !== undefined) throw new UsageError(`option --${spec.name} given twice`);
-    else options[spec.name] = spec.type === 'number' ? parseNumber(spec, value) : value;
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`${where} needs a value (${spec.arg ?? 'VALUE'})`);
+    options.set(spec.name, parseFlagValue(spec, value, where, options.get(spec.name), spec.repeatable?.includes(command) === true));
   }
   for (const spec of specs) {
-    const fallback = defaults[spec.name] !== undefined ? defaults[spec.name] : spec.default;
-    if (options[spec.name] === undefined && fallback !== undefined) options[spec.name] = fallback;
+    if (options.has(spec.name)) continue;
+    const fallback = defaults.get(spec.name) ?? defaultValue(spec);
+    if (fallback !== undefined) options.set(spec.name, fallback);
   }
-  return { command, options, positionals, passthrough };
-}
-
-/** A string option's value, or undefined when it was not given (or is a list). */
-export function stringOption(options: ParsedOptions, name: string): string | undefined {
-  const value = options[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** A repeatable or list option's values: always a list (empty when not given). */
-export function listOption(options: ParsedOptions, name: string): string[] {
-  const value = options[name];
-  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
-}
-
-export function numberOption(options: ParsedOptions, name: string): number | undefined {
-  const value = options[name];
-  return typeof value === 'number' ? value : undefined;
+  return { command, options: new OptionValues(options), positionals, passthrough };
 }
 
 const PRODUCT_IDS: readonly Product[] = ['pve', 'pmg', 'pbs'];
 
 /** --product, checked against the declared choices by the parser; typed here without a cast. */
-export function productOption(options: ParsedOptions): Product | undefined {
-  const value = stringOption(options, 'product');
+export function productOption(options: OptionValues): Product | undefined {
+  const value = options.text('product');
   return PRODUCT_IDS.find((p) => p === value);
 }
 
-function parseNumber(spec: OptionSpec, value: string): number {
-  if (!/^\d{1,9}$/.test(value)) throw new UsageError(`option --${spec.name} must be a whole number (got "${value}")`);
-  return Number(value);
+/**
+ * The one schema of a command that takes one (`--schema` is always a list): undefined when none
+ * is given, an error when a config file gave several.
+ */
+export function singleSchema(options: OptionValues, command: string): string | undefined {
+  const schemas = options.list('schema');
+  if (schemas.length > 1) throw new UsageError(`${command} reads one schema: give --schema once`);
+  return schemas[0];
 }
 
 export function helpText(command?: string): string {

@@ -5,7 +5,7 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { packageRoot } from '../paths.js';
 import { DEFAULT_SCHEMA } from '../options/declarations.js';
-import { listOption, productOption, stringOption, type ParsedArgs } from './args.js';
+import { type ParsedArgs, productOption } from './args.js';
 import { parseBaseUrl } from '../publish/base-url.js';
 import { buildSummary } from '../publish/summary.js';
 import { validateTheme, type ThemeOptions } from '../publish/theme.js';
@@ -15,28 +15,28 @@ import { runVersionsBuild } from '../versions/command.js';
 /** BuildOptions from the parsed options (shared with `dev`, which builds the same site in memory). */
 export function buildOptionsFrom(args: ParsedArgs): BuildOptions {
   const o = args.options;
-  const str = (name: string): string | undefined => stringOption(o, name);
   const product = productOption(o);
-  const baseUrl = str('base-url');
+  const baseUrl = o.text('base-url');
   const options: BuildOptions = {
-    schema: str('schema') ?? join(packageRoot(), DEFAULT_SCHEMA),
-    out: str('out') ?? 'dist',
-    insecure: o['insecure'] === true,
-    offline: o['offline'] === true,
-    ...(o['try-it'] === true ? { tryIt: true } : {}),
-    emit: listOption(o, 'emit'),
-    ...defined('formats', str('formats')),
-    ...defined('title', str('title')),
+    // A multi-version build reads its schemas itself (runVersionsBuild); here the first (or only) one.
+    schema: o.list('schema')[0] ?? join(packageRoot(), DEFAULT_SCHEMA),
+    out: o.text('out') ?? 'dist',
+    insecure: o.flag('insecure'),
+    offline: o.flag('offline'),
+    ...(o.flag('try-it') ? { tryIt: true } : {}),
+    emit: o.list('emit'),
+    ...defined('formats', o.text('formats')),
+    ...defined('title', o.text('title')),
     ...defined('product', product),
-    ...defined('version', str('api-version')),
-    ...defined('templates', str('templates')),
+    ...defined('version', o.text('api-version')),
+    ...defined('templates', o.text('templates')),
     ...defined('baseUrl', baseUrl === undefined ? undefined : parseBaseUrl(baseUrl).href),
   };
   const theme: ThemeOptions = {
-    ...defined('logo', str('logo')),
-    ...defined('accent', str('accent')),
-    ...defined('headerLinks', o['header-link'] === undefined ? undefined : listOption(o, 'header-link')),
-    ...defined('footerLinks', o['footer-link'] === undefined ? undefined : listOption(o, 'footer-link')),
+    ...defined('logo', o.text('logo')),
+    ...defined('accent', o.text('accent')),
+    ...defined('headerLinks', o.has('header-link') ? o.list('header-link') : undefined),
+    ...defined('footerLinks', o.has('footer-link') ? o.list('footer-link') : undefined),
   };
   if (Object.keys(theme).length > 0) {
     validateTheme(theme);
@@ -51,12 +51,12 @@ export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
   const options = buildOptionsFrom(args);
 
   // `--schema LABEL=SOURCE`, once or repeated: a site with several versions (generator/versions).
-  const schemas = listOption(o, 'schema');
+  const schemas = o.list('schema');
   const parsed = schemas.length > 0 ? parseSchemaValues(schemas) : null;
   if (parsed && 'versions' in parsed) {
     const code = await runVersionsBuild(parsed.versions, options, log);
-    const exit = code === EXIT.ok && o['strict'] === true && log.warnings.length > 0 ? EXIT.strict : code;
-    if (o['json'] === true) {
+    const exit = code === EXIT.ok && o.flag('strict') && log.warnings.length > 0 ? EXIT.strict : code;
+    if (o.flag('json')) {
       const summary = {
         ok: exit === EXIT.ok,
         exitCode: exit,
@@ -85,8 +85,8 @@ export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
   );
   if (result.zip) log.info(`  offline bundle: ${result.zip.path} (${(result.zip.bytes / 1024 / 1024).toFixed(1)} MB)`);
   // --strict: the output is written (it is valid), but warnings fail the run for CI.
-  const exit = o['strict'] === true && log.warnings.length > 0 ? EXIT.strict : EXIT.ok;
-  if (o['json'] === true) process.stdout.write(JSON.stringify(buildSummary(result, log.warnings, total, exit), null, 2) + '\n');
+  const exit = o.flag('strict') && log.warnings.length > 0 ? EXIT.strict : EXIT.ok;
+  if (o.flag('json')) process.stdout.write(JSON.stringify(buildSummary(result, log.warnings, total, exit), null, 2) + '\n');
   if (exit === EXIT.strict)
     process.stderr.write(`pve-apidoc: ${log.warnings.length} warning${log.warnings.length === 1 ? '' : 's'} with --strict\n`);
   return exit;

@@ -28,16 +28,16 @@ interface Source {
 
 export async function runCheck(args: ParsedArgs, log: Logger): Promise<number> {
   const o = args.options;
-  const schemas = o['schema'] === undefined ? [] : Array.isArray(o['schema']) ? o['schema'] : [String(o['schema'])];
+  const schemas = o.list('schema');
   if (schemas.length === 0) throw new UsageError('check needs --schema FILE (or --schema LABEL=FILE, repeated, to compare versions)');
-  const file = typeof o['file'] === 'string' ? o['file'] : undefined;
+  const file = o.text('file');
   if (file === undefined && args.positionals.length === 0) {
     throw new UsageError('check needs a call: --file CALLS, or after -- a pvesh or curl command line or METHOD /path key=value ...');
   }
   const versions: Version[] = [];
   for (const value of schemas) {
     const labeled = parseLabeled(value);
-    const options: ModelOptions = { schema: labeled?.source ?? value, insecure: o['insecure'] === true };
+    const options: ModelOptions = { schema: labeled?.source ?? value, insecure: o.flag('insecure') };
     if (labeled) options.version = labeled.label;
     const { model } = await loadModel(options, log);
     versions.push({ label: labeled?.label ?? (model.version || value), checker: createChecker(model) });
@@ -49,7 +49,9 @@ export async function runCheck(args: ParsedArgs, log: Logger): Promise<number> {
     try {
       text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
     } catch (error) {
-      throw new InputError(file, null, `cannot read the calls file: ${(error as Error).message}`, { cause: error });
+      throw new InputError(file, null, `cannot read the calls file: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
     }
     for (const line of callLines(text)) sources.push({ where: `${file}:${line.line}`, text: line.text });
   }
@@ -88,6 +90,7 @@ export async function runCheck(args: ParsedArgs, log: Logger): Promise<number> {
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  // stdin has no encoding set: its chunks are Buffers (a string only if someone set one).
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks).toString('utf8');
 }

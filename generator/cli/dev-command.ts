@@ -3,18 +3,18 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { startDevServer } from '../dev/server.js';
 import { buildOptionsFrom } from './build-command.js';
-import type { ParsedArgs } from './args.js';
+import { type ParsedArgs, singleSchema } from './args.js';
 
 export const DEV_PORT = 5173;
 
 export async function runDev(args: ParsedArgs, log: Logger): Promise<number> {
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}" (use --schema FILE)`);
-  if (Array.isArray(args.options['schema'])) throw new UsageError('dev serves one schema: give --schema once');
+  singleSchema(args.options, 'dev');
   const server = await startDevServer(
     {
       build: buildOptionsFrom(args),
-      host: typeof args.options['host'] === 'string' ? args.options['host'] : '127.0.0.1',
-      port: typeof args.options['port'] === 'number' ? args.options['port'] : DEV_PORT,
+      host: args.options.text('host') ?? '127.0.0.1',
+      port: args.options.number('port') ?? DEV_PORT,
     },
     log,
   );

@@ -18,7 +18,7 @@ export async function runDiff(args: ParsedArgs, log: Logger): Promise<number> {
     );
   }
   const o = args.options;
-  const insecure = o['insecure'] === true;
+  const insecure = o.flag('insecure');
   const models = [];
   for (const value of args.positionals) {
     const labeled = parseLabeled(value);
@@ -29,7 +29,7 @@ export async function runDiff(args: ParsedArgs, log: Logger): Promise<number> {
   const [older, newer] = models;
   if (!older || !newer) throw new UsageError('diff needs two schemas, OLD and NEW');
   const diff = diffModels(older, newer);
-  const text = o['format'] === 'json' ? JSON.stringify(diffJson(diff), null, 2) + '\n' : diffMarkdown(diff);
+  const text = o.text('format') === 'json' ? JSON.stringify(diffJson(diff), null, 2) + '\n' : diffMarkdown(diff);
   await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
-  return o['fail-on'] === 'breaking' && diff.breaking ? EXIT.breaking : EXIT.ok;
+  return o.text('fail-on') === 'breaking' && diff.breaking ? EXIT.breaking : EXIT.ok;
 }

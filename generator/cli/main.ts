@@ -20,6 +20,19 @@ import { runMcp } from './mcp-command.js';
 import { runMock } from './mock-command.js';
 import { runServe } from './serve-command.js';
 
+/** Each command's entry point (help is answered before any of them). */
+const COMMAND_RUNNERS = new Map<string, (args: ParsedArgs, log: Logger) => Promise<number>>([
+  ['build', runBuild],
+  ['diff', runDiff],
+  ['openapi', runOpenApi],
+  ['dev', runDev],
+  ['preview', runPreview],
+  ['check', runCheck],
+  ['mcp', runMcp],
+  ['mock', runMock],
+  ['serve', runServe],
+]);
+
 export async function main(argv: string[]): Promise<number> {
   let args: ParsedArgs | undefined;
   const verbose = argv.includes('--verbose');
@@ -31,40 +44,21 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     args = parseArgs(argv);
-    if (args.command === 'help' || args.options['help']) {
+    if (args.command === 'help' || args.options.flag('help')) {
       process.stdout.write(helpText(args.command) + '\n');
       return EXIT.ok;
     }
     // A config file's values become the defaults of this command's options (flags still win).
     args = await applyConfig(argv, args);
-    log = createLogger({ quiet: args.options['quiet'] === true, verbose });
-    switch (args.command) {
-      case 'build':
-        return await runBuild(args, log);
-      case 'diff':
-        return await runDiff(args, log);
-      case 'openapi':
-        return await runOpenApi(args, log);
-      case 'dev':
-        return await runDev(args, log);
-      case 'preview':
-        return await runPreview(args, log);
-      case 'check':
-        return await runCheck(args, log);
-      case 'mcp':
-        return await runMcp(args, log);
-      case 'mock':
-        return await runMock(args, log);
-      case 'serve':
-        return await runServe(args, log);
-      default:
-        process.stdout.write(helpText() + '\n');
-        return EXIT.usage;
-    }
+    log = createLogger({ quiet: args.options.flag('quiet'), verbose });
+    const run = COMMAND_RUNNERS.get(args.command);
+    if (run) return await run(args, log);
+    process.stdout.write(helpText() + '\n');
+    return EXIT.usage;
   } catch (error) {
     log?.progress?.('');
     // --json: a failed build still prints its summary (ok: false, the error) for the machine reading stdout.
-    if (args?.options['json'] === true || (args === undefined && argv.includes('--json'))) {
+    if (args?.options.flag('json') === true || (args === undefined && argv.includes('--json'))) {
       process.stdout.write(JSON.stringify(failureSummary(args?.command ?? argv[0] ?? '', error, log?.warnings ?? []), null, 2) + '\n');
     }
     const prefix = palette(colorEnabled()).red('pve-apidoc:');

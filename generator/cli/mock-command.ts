@@ -12,7 +12,7 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { startMock } from '../mock/server.js';
 import { DEFAULT_SCHEMA } from '../options/declarations.js';
-import type { ParsedArgs } from './args.js';
+import { type ParsedArgs, singleSchema } from './args.js';
 import { untilInterrupted } from './dev-command.js';
 
 export const MOCK_PORT = 8006;
@@ -20,12 +20,9 @@ export const MOCK_PORT = 8006;
 /** The model behind a mock: --schema (one), --formats, --insecure. */
 export function mockModelOptions(args: ParsedArgs, command: string): ModelOptions {
   const o = args.options;
-  if (Array.isArray(o['schema'])) throw new UsageError(`${command} serves one schema: give --schema once`);
-  const options: ModelOptions = {
-    schema: typeof o['schema'] === 'string' ? o['schema'] : DEFAULT_SCHEMA,
-    insecure: o['insecure'] === true,
-  };
-  if (typeof o['formats'] === 'string') options.formats = o['formats'];
+  const options: ModelOptions = { schema: singleSchema(o, command) ?? DEFAULT_SCHEMA, insecure: o.flag('insecure') };
+  const formats = o.text('formats');
+  if (formats !== undefined) options.formats = formats;
   return options;
 }
 
@@ -41,10 +38,10 @@ export async function runMock(args: ParsedArgs, log: Logger): Promise<number> {
     );
   const [command, ...commandArgs] = args.passthrough ?? [];
   const { model } = await loadModel(mockModelOptions(args, 'mock'), log);
-  const host = typeof args.options['host'] === 'string' ? args.options['host'] : '127.0.0.1';
+  const host = args.options.text('host') ?? '127.0.0.1';
   const mock = await startMock(model, {
     host,
-    port: typeof args.options['port'] === 'number' ? args.options['port'] : MOCK_PORT,
+    port: args.options.number('port') ?? MOCK_PORT,
     log: (line) => log.info(line),
   });
   log.info(

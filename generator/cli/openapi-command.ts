@@ -12,21 +12,20 @@ import { formatForFile, serializeOpenApi, toOpenApi } from '../export/openapi.js
 import type { Logger } from '../log.js';
 import { packageRoot } from '../paths.js';
 import { DEFAULT_SCHEMA } from '../options/declarations.js';
-import { productOption, stringOption, type ParsedArgs } from './args.js';
+import { type ParsedArgs, productOption, singleSchema } from './args.js';
 
 export async function runOpenApi(args: ParsedArgs, log: Logger): Promise<number> {
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}" (use --schema FILE and --out FILE)`);
   const o = args.options;
-  const str = (name: string): string | undefined => stringOption(o, name);
-  const out = str('out') ?? 'openapi.json';
-  const options: ModelOptions = { schema: str('schema') ?? join(packageRoot(), DEFAULT_SCHEMA), insecure: o['insecure'] === true };
-  const formats = str('formats');
+  const out = o.text('out') ?? 'openapi.json';
+  const options: ModelOptions = { schema: singleSchema(o, 'openapi') ?? join(packageRoot(), DEFAULT_SCHEMA), insecure: o.flag('insecure') };
+  const formats = o.text('formats');
   if (formats !== undefined) options.formats = formats;
-  const title = str('title');
+  const title = o.text('title');
   if (title !== undefined) options.title = title;
   const product = productOption(o);
   if (product !== undefined) options.product = product;
-  const version = str('api-version');
+  const version = o.text('api-version');
   if (version !== undefined) options.version = version;
 
   const started = performance.now();

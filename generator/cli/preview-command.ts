@@ -8,16 +8,21 @@ import type { ParsedArgs } from './args.js';
 
 export const PREVIEW_PORT = 4173;
 
+/** The built folder to serve: `COMMAND DIR` or `COMMAND --out DIR` (default dist/); one at most. */
+export function servedFolder(args: ParsedArgs): string {
+  if (args.positionals.length > 1) throw new UsageError(`unexpected argument "${args.positionals[1]}"`);
+  return args.positionals[0] ?? args.options.text('out') ?? 'dist';
+}
+
 export async function runPreview(args: ParsedArgs, log: Logger): Promise<number> {
   const o = args.options;
-  if (args.positionals.length > 1) throw new UsageError(`unexpected argument "${args.positionals[1]}"`);
-  // `preview DIR` or `preview --out DIR` (the folder a build wrote).
-  const dir = args.positionals[0] ?? (typeof o['out'] === 'string' ? o['out'] : 'dist');
+  const dir = servedFolder(args);
+  const baseUrl = o.text('base-url');
   const server = await startPreview({
     dir,
-    host: typeof o['host'] === 'string' ? o['host'] : '127.0.0.1',
-    port: typeof o['port'] === 'number' ? o['port'] : PREVIEW_PORT,
-    basePath: typeof o['base-url'] === 'string' ? parseBaseUrl(o['base-url']).path : '/',
+    host: o.text('host') ?? '127.0.0.1',
+    port: o.number('port') ?? PREVIEW_PORT,
+    basePath: baseUrl === undefined ? '/' : parseBaseUrl(baseUrl).path,
   });
   log.info(`serving ${dir} at ${server.url} (Ctrl+C to stop)`);
   await untilInterrupted();

@@ -7,7 +7,9 @@ import { loadModel } from '../build.js';
 import { parseProxyTarget, startServe } from '../dev/serve.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { ApiModel } from '../model/types.js';
 import { untilInterrupted } from './dev-command.js';
+import { servedFolder } from './preview-command.js';
 import { isLoopback, mockModelOptions } from './mock-command.js';
 import type { ParsedArgs } from './args.js';
 
@@ -15,28 +17,33 @@ export const SERVE_PORT = 4174;
 
 export async function runServe(args: ParsedArgs, log: Logger): Promise<number> {
   const o = args.options;
-  if (args.positionals.length > 1) throw new UsageError(`unexpected argument "${args.positionals[1]}"`);
-  const dir = args.positionals[0] ?? (typeof o['out'] === 'string' ? o['out'] : 'dist');
-  const proxy = typeof o['proxy'] === 'string' ? parseProxyTarget(o['proxy']) : undefined;
-  if (proxy && o['schema'] !== undefined) throw new UsageError('serve: give --proxy (a real host) or --schema (the mock), not both');
-  const mock = proxy ? undefined : (await loadModel(mockModelOptions(args, 'serve'), log)).model;
-  const host = typeof o['host'] === 'string' ? o['host'] : '127.0.0.1';
+  const dir = servedFolder(args);
+  const proxyUrl = o.text('proxy');
+  const proxy = proxyUrl === undefined ? undefined : parseProxyTarget(proxyUrl);
+  if (proxy && o.has('schema')) throw new UsageError('serve: give --proxy (a real host) or --schema (the mock), not both');
+  // Either the one real host or the mock of the schema answers /api2/json/.
+  const backend = proxy
+    ? { proxy, api: `forwarded to ${proxy.origin} only${o.flag('insecure') ? ' (its certificate is not checked: --insecure)' : ''}` }
+    : await mockBackend(args, log);
+  const host = o.text('host') ?? '127.0.0.1';
+  const { api, ...target } = backend;
   const server = await startServe({
     dir,
     host,
-    port: typeof o['port'] === 'number' ? o['port'] : SERVE_PORT,
-    ...(proxy ? { proxy } : {}),
-    ...(mock ? { mock } : {}),
-    insecure: o['insecure'] === true,
+    port: o.number('port') ?? SERVE_PORT,
+    ...target,
+    insecure: o.flag('insecure'),
     log: (line) => log.info(line),
   });
-  const api = proxy
-    ? `forwarded to ${proxy.origin} only${o['insecure'] === true ? ' (its certificate is not checked: --insecure)' : ''}`
-    : `answered by the mock of ${mock!.productName} (stateless)`;
   log.info(
     `serving ${dir} at ${server.url}; /api2/json/ ${api}; ${isLoopback(host) ? 'loopback only' : `listening on ${host}: reachable from the network`} (Ctrl+C to stop)`,
   );
   await untilInterrupted();
   await server.close();
   return EXIT.ok;
+}
+
+async function mockBackend(args: ParsedArgs, log: Logger): Promise<{ mock: ApiModel; api: string }> {
+  const { model } = await loadModel(mockModelOptions(args, 'serve'), log);
+  return { mock: model, api: `answered by the mock of ${model.productName} (stateless)` };
 }

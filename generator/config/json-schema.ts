@@ -4,6 +4,7 @@
  * schema/config.schema.json; a test fails when the file is out of date.
  */
 import { COMMANDS, OPTIONS, type OptionSpec } from '../options/declarations.js';
+import { numberRange } from '../options/values.js';
 import { commandDeclarations, configKey, sectionCommands, topLevelDeclarations } from './keys.js';
 
 export const CONFIG_SCHEMA_FILE = 'schema/config.schema.json';
@@ -53,10 +54,14 @@ function optionSchema(spec: OptionSpec, commands: readonly string[]): JsonSchema
     case 'boolean':
       schema['type'] = 'boolean';
       break;
-    case 'number':
+    case 'number': {
+      // The same range the parser checks (generator/options/values.ts).
+      const [min, max] = numberRange(spec);
       schema['type'] = 'integer';
-      schema['minimum'] = 0;
+      schema['minimum'] = min;
+      schema['maximum'] = max;
       break;
+    }
     case 'string[]':
       schema['type'] = 'array';
       schema['items'] = strings;

@@ -1,25 +1,27 @@
 /**
  * Config file validation, driven by the option declarations: every key must name a configurable
- * option (or a command section), every value must have the declared type and choices. Errors name
- * the file and the key, with a hint for near misses, the same way unknown flags are reported.
- * Paths are resolved against the config file's folder, so a config works from any working folder.
+ * option (or a command section); every value is parsed and checked by the same code as a flag's
+ * (generator/options/values.ts), so a value the command line refuses is refused here with the same
+ * words. Errors name the file and the key, with a hint for near misses, the same way unknown flags
+ * are reported. Paths are resolved against the config file's folder, so a config works from any
+ * working folder.
  */
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { OPTIONS, type OptionSpec, type ParsedOptions } from '../options/declarations.js';
+import { OPTIONS } from '../options/declarations.js';
+import { describeValue, type OptionValue, parseJsonValue } from '../options/values.js';
 import { hint } from '../text/hint.js';
 import { commandDeclarations, configKey, configurable, sectionCommands, topLevelDeclarations } from './keys.js';
 
-type Value = ParsedOptions[string];
-
 /** The options a config file sets for `command`, by option name, ready to be parseArgs() defaults. */
-export function configOptions(raw: unknown, file: string, baseDir: string, command: string): ParsedOptions {
+export function configOptions(raw: unknown, file: string, baseDir: string, command: string): Map<string, OptionValue> {
   const where = (key: string): string => `${file}: ${key}`;
   if (!isPlainObject(raw)) throw new UsageError(`${file}: a config file must hold one object of options (got ${describe(raw)})`);
   const top = topLevelDeclarations();
   const sections = sectionCommands();
-  const result: ParsedOptions = {};
-  const fromSection: ParsedOptions = {};
+  const path = (value: string): string => resolvePath(value, baseDir);
+  const result = new Map<string, OptionValue>();
+  const fromSection = new Map<string, OptionValue>();
   for (const [key, value] of Object.entries(raw)) {
     if (key === '$schema') continue;
     if (sections.includes(key)) {
@@ -29,26 +31,24 @@ export function configOptions(raw: unknown, file: string, baseDir: string, comma
       for (const [subKey, subValue] of Object.entries(value)) {
         const spec = declared.get(subKey);
         if (!spec) throw unknownKey(file, `${key}.${subKey}`, subKey, [...declared.keys()], key);
-        const checked = checkValue(spec, subValue, where(`"${key}.${subKey}"`), baseDir);
-        if (key === command) fromSection[spec.name] = checked;
+        const checked = parseJsonValue(spec, subValue, where(`"${key}.${subKey}"`), path);
+        if (key === command) fromSection.set(spec.name, checked);
       }
       continue;
     }
     const spec = top.get(key);
     if (!spec) throw unknownKey(file, key, key, [...top.keys(), ...sections]);
-    const checked = checkValue(spec, value, where(`"${key}"`), baseDir);
-    if (spec.commands.includes(command)) result[spec.name] = checked;
+    const checked = parseJsonValue(spec, value, where(`"${key}"`), path);
+    if (spec.commands.includes(command)) result.set(spec.name, checked);
   }
-  const merged: ParsedOptions = { ...result, ...fromSection };
-  // A list for an option this command takes once (a multi-version `schema` when running dev).
-  for (const [name, value] of Object.entries(merged)) {
+  const merged = new Map([...result, ...fromSection]);
+  // Several values for a list this command takes once (a multi-version `schema` when running dev).
+  for (const [name, value] of merged) {
     const spec = OPTIONS.find((o) => o.name === name && o.commands.includes(command));
-    if (!Array.isArray(value) || spec?.type !== 'string' || spec.repeatable?.includes(command)) continue;
-    if (value.length === 1) merged[name] = value[0];
-    else
-      throw new UsageError(
-        `${file}: "${configKey(name)}" has ${value.length} values, but ${command} takes one (give it its own in "${command}": { "${configKey(name)}": … })`,
-      );
+    if (value.kind !== 'list' || value.value.length <= 1 || spec?.type !== 'string' || spec.repeatable?.includes(command)) continue;
+    throw new UsageError(
+      `${file}: "${configKey(name)}" has ${value.value.length} values, but ${command} takes one (give it its own in "${command}": { "${configKey(name)}": … })`,
+    );
   }
   return merged;
 }
@@ -66,32 +66,6 @@ function unknownKey(file: string, shown: string, key: string, known: string[], s
   return new UsageError(`${file}: unknown key "${shown}"${near ? near.replace(/did you mean (\S+)\?/, 'did you mean "$1"?') : ''}`);
 }
 
-function checkValue(spec: OptionSpec, value: unknown, where: string, baseDir: string): Value {
-  const fail = (expected: string): UsageError => new UsageError(`${where} must be ${expected} (got ${describe(value)})`);
-  const choice = (v: string): string => {
-    if (spec.choices && !spec.choices.includes(v))
-      throw new UsageError(`${where} must be one of ${spec.choices.map((c) => `"${c}"`).join(', ')} (got "${v}")`);
-    return spec.file ? resolvePath(v, baseDir) : v;
-  };
-  switch (spec.type) {
-    case 'boolean':
-      if (typeof value !== 'boolean') throw fail('true or false');
-      return value;
-    case 'number':
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw fail('a whole number');
-      return value;
-    case 'string[]':
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw fail('an array of strings');
-      return value.map(choice);
-    case 'string': {
-      if (typeof value === 'string') return choice(value);
-      const repeatable = (spec.repeatable?.length ?? 0) > 0;
-      if (repeatable && Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) return value.map(choice);
-      throw fail(repeatable ? 'a string or a non-empty array of strings' : 'a string');
-    }
-  }
-}
-
 /** Files relative to the config file; URLs, "-" (stdout) and the SOURCE of LABEL=SOURCE handled too. */
 function resolvePath(value: string, baseDir: string): string {
   if (value === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return value;
@@ -105,9 +79,5 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
+  return describeValue(value);
 }

@@ -8,10 +8,10 @@
 import { createReadStream, existsSync, lstatSync, realpathSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
 import { contentType, resolveRequest } from './static.js';
+import { listen } from '../listen.js';
 
 export interface PreviewOptions {
   dir: string;
@@ -76,12 +76,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningServ
     else if (exists('404.html')) send(res, 404, '404.html', head);
     else res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
   });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(options.port, options.host, () => ok());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const address = await listen(server, options.port, options.host);
+  const host = address.host;
   return {
     url: `http://${host}:${address.port}${base}`,
     server,

@@ -8,7 +8,6 @@
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
 import { OutputError, UsageError } from '../errors.js';
 import { handleMock, logLine, readBody } from '../mock/server.js';
@@ -16,6 +15,7 @@ import { createResponder } from '../mock/respond.js';
 import type { ApiModel } from '../model/types.js';
 import { API_PREFIX, apiTarget, foreignRequest, forwardHeaders, MAX_PROXY_BODY, returnHeaders } from './proxy.js';
 import { contentType, resolveRequest } from './static.js';
+import { listen } from '../listen.js';
 
 export interface ServeOptions {
   dir: string;
@@ -71,12 +71,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     }
     serveFile(req, res, url, root, exists);
   });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(options.port, options.host, () => ok());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const address = await listen(server, options.port, options.host);
+  const host = address.host;
   ownHosts = [`${host}:${address.port}`, `localhost:${address.port}`].map((h) => h.toLowerCase());
   return {
     url: `http://${host}:${address.port}/`,

@@ -17,9 +17,17 @@
  * Everything else is reported but not breaking: additions, defaults, formats by name, changed
  * patterns (undecidable), descriptions of permissions, the other flags.
  */
-import { HTTP_METHODS, type ApiModel, type FormatRef, type Operation, type Parameter, type SchemaNode } from '../model/types.js';
+import {
+  HTTP_METHODS,
+  type ApiModel,
+  type FormatRef,
+  type Operation,
+  type OperationFlags,
+  type Parameter,
+  type SchemaNode,
+} from '../model/types.js';
 import { comparePermissions, permissionSummary } from './permissions.js';
-import type { ApiDiff, Change, DiffSide, DiffSummary, OperationDiff } from './types.js';
+import type { ApiDiff, Change, DiffSide, DiffSummary, JsonValue, OperationDiff, ParameterChange } from './types.js';
 
 /** How deep returned fields are compared: 1 = the fields of the returned object (or of each item), 2 = their fields. */
 const RETURNS_DEPTH = 2;
@@ -98,65 +106,51 @@ export function compareOperation(a: Operation, b: Operation): Change[] {
   return out;
 }
 
-const md = (text: unknown): string => '`' + String(text).replace(/`/g, "'") + '`';
-
-function valueText(value: unknown): string {
-  return md(typeof value === 'string' ? value : JSON.stringify(value));
-}
-
 function comparePermissionsOf(a: Operation, b: Operation, out: Change[]): void {
   const verdict = comparePermissions(a.permissions, b.permissions);
   if (verdict !== 'same') {
     const from = permissionSummary(a.permissions);
     const to = permissionSummary(b.permissions);
-    const what = verdict === 'tightened' ? 'tightened' : verdict === 'loosened' ? 'loosened' : 'changed';
-    out.push({
-      kind: `permissions-${what}`,
-      from,
-      to,
-      breaking: verdict !== 'loosened',
-      text: `permissions ${what}: ${from} → ${to}`,
-    });
+    out.push({ kind: `permissions-${verdict}`, from, to, breaking: verdict !== 'loosened' });
   } else if ((a.permissions.description ?? '') !== (b.permissions.description ?? '')) {
     out.push({
       kind: 'permissions-description',
       from: a.permissions.description ?? null,
       to: b.permissions.description ?? null,
       breaking: false,
-      text: 'permission description changed',
     });
   }
 }
 
-const FLAG_TEXT: Record<keyof Operation['flags'], string> = {
-  protected: 'runs in the privileged daemon (protected)',
-  proxyto: 'forwarded to the node named by (proxyto)',
-  allowToken: 'API tokens accepted (allowtoken)',
-  downloadAllowed: 'may return a file download (download_allowed)',
-  exposeCredentials: 'exposes credentials (expose_credentials)',
-  proxyMaster: "forwarded to the cluster's master node (proxyto: master)",
-  download: 'returns a file or raw data (download)',
-  upload: 'takes raw data as the request body (upload)',
-  unstable: 'marked unstable',
-};
+/** Every flag, in report order. */
+const FLAGS = [
+  'protected',
+  'proxyto',
+  'allowToken',
+  'downloadAllowed',
+  'exposeCredentials',
+  'proxyMaster',
+  'download',
+  'upload',
+  'unstable',
+] as const satisfies readonly (keyof OperationFlags)[];
+// A flag added to the model but not to FLAGS fails to compile here.
+const EVERY_FLAG: Exclude<keyof OperationFlags, (typeof FLAGS)[number]> extends never ? true : never = true;
+void EVERY_FLAG;
 
 function compareFlags(a: Operation, b: Operation, out: Change[]): void {
-  for (const flag of Object.keys(FLAG_TEXT) as (keyof Operation['flags'])[]) {
+  for (const flag of FLAGS) {
+    if (flag === 'proxyto') {
+      if (a.flags.proxyto !== b.flags.proxyto) {
+        out.push({ kind: 'flag', attribute: flag, from: a.flags.proxyto, to: b.flags.proxyto, breaking: false });
+      }
+      continue;
+    }
     // The newer flags are optional in the model: absent means false.
     const from = a.flags[flag] ?? false;
     const to = b.flags[flag] ?? false;
     if (from === to) continue;
-    out.push({
-      kind: 'flag',
-      attribute: flag,
-      from,
-      to,
-      breaking: flag === 'allowToken' && from === true && to === false,
-      text:
-        flag === 'proxyto'
-          ? `proxyto: ${from === null ? 'none' : md(String(from))} → ${to === null ? 'none' : md(String(to))}`
-          : `${to ? 'now' : 'no longer'}: ${FLAG_TEXT[flag]}`,
-    });
+    out.push({ kind: 'flag', attribute: flag, from, to, breaking: flag === 'allowToken' && from && !to });
   }
 }
 
@@ -168,94 +162,52 @@ function compareParameters(a: Parameter[], b: Parameter[], out: Change[]): void 
     const before = oldByName.get(name);
     const after = newByName.get(name);
     if (before && !after) {
-      out.push({ kind: 'parameter-removed', parameter: name, breaking: true, text: `parameter ${md(name)} removed` });
+      out.push({ kind: 'parameter-removed', parameter: name, breaking: true });
     } else if (!before && after) {
-      out.push({
-        kind: 'parameter-added',
-        parameter: name,
-        to: after.required ? 'required' : 'optional',
-        breaking: after.required,
-        text: `${after.required ? 'required' : 'optional'} parameter ${md(name)} added`,
-      });
+      out.push({ kind: 'parameter-added', parameter: name, required: after.required, breaking: after.required });
     } else if (before && after) {
       compareParameter(before, after, out);
     }
   }
 }
 
+/** A change of one parameter, before its name is attached. */
+type Unnamed = ParameterChange extends infer C ? (C extends ParameterChange ? Omit<C, 'parameter'> : never) : never;
+type Push = (change: Unnamed) => void;
+
 function compareParameter(a: Parameter, b: Parameter, out: Change[]): void {
-  const name = a.name;
-  const p = (change: Omit<Change, 'parameter'>): void => {
-    out.push({ ...change, parameter: name });
+  const p: Push = (change) => {
+    out.push({ ...change, parameter: a.name });
   };
-  if (!a.required && b.required) p({ kind: 'parameter-required', breaking: true, text: `parameter ${md(name)} became required` });
-  if (a.required && !b.required) p({ kind: 'parameter-optional', breaking: false, text: `parameter ${md(name)} became optional` });
+  if (!a.required && b.required) p({ kind: 'parameter-required', breaking: true });
+  if (a.required && !b.required) p({ kind: 'parameter-optional', breaking: false });
   const s = a.schema;
   const t = b.schema;
   if (s.type !== t.type) {
-    p({
-      kind: 'parameter-type',
-      from: s.type,
-      to: t.type,
-      breaking: !(s.type === 'integer' && t.type === 'number'),
-      text: `parameter ${md(name)}: type ${md(s.type)} → ${md(t.type)}`,
-    });
+    p({ kind: 'parameter-type', from: s.type, to: t.type, breaking: !(s.type === 'integer' && t.type === 'number') });
   }
-  compareEnum(name, s, t, p);
+  compareEnum(s, t, p);
   if (!sameJson(s.default, t.default)) {
-    p({
-      kind: 'parameter-default',
-      from: s.default ?? null,
-      to: t.default ?? null,
-      breaking: false,
-      text: `parameter ${md(name)}: default ${s.default === undefined ? 'none' : valueText(s.default)} → ${t.default === undefined ? 'none' : valueText(t.default)}`,
-    });
+    p({ kind: 'parameter-default', from: jsonValue(s.default), to: jsonValue(t.default), breaking: false });
   }
-  compareFormat(name, s.format, t.format, p);
-  compareConstraints(name, s, t, p);
+  compareFormat(s.format, t.format, p);
+  compareConstraints(s, t, p);
 }
 
-function compareEnum(name: string, s: SchemaNode, t: SchemaNode, p: (c: Omit<Change, 'parameter'>) => void): void {
+function compareEnum(s: SchemaNode, t: SchemaNode, p: Push): void {
   const before = s.enum;
   const after = t.enum;
-  if (!before && !after) return;
   if (!before && after) {
-    p({
-      kind: 'parameter-enum-added',
-      values: [...after],
-      breaking: true,
-      text: `parameter ${md(name)} now only accepts ${after.map(md).join(', ')}`,
-    });
-    return;
-  }
-  if (before && !after) {
-    p({
-      kind: 'parameter-enum-dropped',
-      values: [...before],
-      breaking: false,
-      text: `parameter ${md(name)} no longer restricted to ${before.map(md).join(', ')}`,
-    });
-    return;
-  }
-  const oldSet = new Set(before);
-  const newSet = new Set(after);
-  const added = after!.filter((v) => !oldSet.has(v));
-  const removed = before!.filter((v) => !newSet.has(v));
-  if (removed.length > 0) {
-    p({
-      kind: 'parameter-enum-values-removed',
-      values: removed,
-      breaking: true,
-      text: `parameter ${md(name)}: values removed: ${removed.map(md).join(', ')}`,
-    });
-  }
-  if (added.length > 0) {
-    p({
-      kind: 'parameter-enum-values-added',
-      values: added,
-      breaking: false,
-      text: `parameter ${md(name)}: values added: ${added.map(md).join(', ')}`,
-    });
+    p({ kind: 'parameter-enum-added', values: [...after], breaking: true });
+  } else if (before && !after) {
+    p({ kind: 'parameter-enum-dropped', values: [...before], breaking: false });
+  } else if (before && after) {
+    const oldSet = new Set(before);
+    const newSet = new Set(after);
+    const added = after.filter((v) => !oldSet.has(v));
+    const removed = before.filter((v) => !newSet.has(v));
+    if (removed.length > 0) p({ kind: 'parameter-enum-values-removed', values: removed, breaking: true });
+    if (added.length > 0) p({ kind: 'parameter-enum-values-added', values: added, breaking: false });
   }
 }
 
@@ -264,7 +216,7 @@ function formatName(f: FormatRef | undefined): string | null {
   return f.kind === 'named' ? f.name : 'property string';
 }
 
-function compareFormat(name: string, a: FormatRef | undefined, b: FormatRef | undefined, p: (c: Omit<Change, 'parameter'>) => void): void {
+function compareFormat(a: FormatRef | undefined, b: FormatRef | undefined, p: Push): void {
   if (a?.kind === 'inline' && b?.kind === 'inline') {
     const oldKeys = new Map(a.keys.map((k) => [k.name, k]));
     const newKeys = new Map(b.keys.map((k) => [k.name, k]));
@@ -273,56 +225,33 @@ function compareFormat(name: string, a: FormatRef | undefined, b: FormatRef | un
       .filter((k) => !newKeys.has(k))
       .sort(cmp);
     const added = b.keys.filter((k) => !oldKeys.has(k.name)).sort((x, y) => cmp(x.name, y.name));
-    if (removed.length > 0) {
-      p({
-        kind: 'parameter-format-keys-removed',
-        values: removed,
-        breaking: true,
-        text: `parameter ${md(name)}: property-string keys removed: ${removed.map(md).join(', ')}`,
-      });
-    }
+    if (removed.length > 0) p({ kind: 'parameter-format-keys-removed', keys: removed, breaking: true });
     if (added.length > 0) {
-      const required = added.filter((k) => k.required);
       p({
         kind: 'parameter-format-keys-added',
-        values: added.map((k) => k.name),
-        breaking: required.length > 0,
-        text: `parameter ${md(name)}: property-string keys added: ${added.map((k) => md(k.name) + (k.required ? ' (required)' : '')).join(', ')}`,
+        keys: added.map((k) => ({ name: k.name, required: k.required })),
+        breaking: added.some((k) => k.required),
       });
     }
     return;
   }
   const from = formatName(a);
   const to = formatName(b);
-  if (from === to) return;
-  p({
-    kind: 'parameter-format',
-    from,
-    to,
-    breaking: false,
-    text: `parameter ${md(name)}: format ${from === null ? 'none' : md(from)} → ${to === null ? 'none' : md(to)}`,
-  });
+  if (from !== to) p({ kind: 'parameter-format', from, to, breaking: false });
 }
 
 type Bound = 'minimum' | 'maximum' | 'minLength' | 'maxLength';
 const LOWER: readonly Bound[] = ['minimum', 'minLength'];
 const BOUNDS: readonly Bound[] = ['minimum', 'maximum', 'minLength', 'maxLength'];
 
-function compareConstraints(name: string, s: SchemaNode, t: SchemaNode, p: (c: Omit<Change, 'parameter'>) => void): void {
+function compareConstraints(s: SchemaNode, t: SchemaNode, p: Push): void {
   for (const bound of BOUNDS) {
     const from = s[bound];
     const to = t[bound];
     if (from === to) continue;
     const lower = LOWER.includes(bound);
     const narrowed = to !== undefined && (from === undefined || (lower ? to > from : to < from));
-    p({
-      kind: 'parameter-constraint',
-      attribute: bound,
-      from: from ?? null,
-      to: to ?? null,
-      breaking: narrowed,
-      text: `parameter ${md(name)}: ${bound} ${from === undefined ? 'none' : md(from)} → ${to === undefined ? 'none' : md(to)}`,
-    });
+    p({ kind: 'parameter-constraint', attribute: bound, from: from ?? null, to: to ?? null, breaking: narrowed });
   }
   if (s.pattern !== t.pattern) {
     p({
@@ -331,7 +260,6 @@ function compareConstraints(name: string, s: SchemaNode, t: SchemaNode, p: (c: O
       from: s.pattern ?? null,
       to: t.pattern ?? null,
       breaking: s.pattern === undefined,
-      text: `parameter ${md(name)}: pattern ${s.pattern === undefined ? 'none' : md(s.pattern)} → ${t.pattern === undefined ? 'none' : md(t.pattern)}`,
     });
   }
 }
@@ -344,16 +272,8 @@ function returnType(node: SchemaNode | undefined): string {
 function compareReturns(a: SchemaNode | undefined, b: SchemaNode | undefined, field: string, depth: number, out: Change[]): void {
   const from = returnType(a);
   const to = returnType(b);
-  const where = field === '' ? 'return value' : `returned field ${md(field)}`;
   if (from !== to) {
-    out.push({
-      kind: 'returns-type',
-      field,
-      from,
-      to,
-      breaking: from !== 'null' && from !== 'any',
-      text: `${where}: type ${md(from)} → ${md(to)}`,
-    });
+    out.push({ kind: 'returns-type', field, from, to, breaking: from !== 'null' && from !== 'any' });
     return;
   }
   if (!a || !b) return;
@@ -372,10 +292,8 @@ function compareReturns(a: SchemaNode | undefined, b: SchemaNode | undefined, fi
     const path = `${prefix}${prefix.endsWith('[]') ? '.' : ''}${name}`;
     const before = oldFields.get(name);
     const after = newFields.get(name);
-    if (before && !after)
-      out.push({ kind: 'returns-field-removed', field: path, breaking: true, text: `returned field ${md(path)} removed` });
-    else if (!before && after)
-      out.push({ kind: 'returns-field-added', field: path, breaking: false, text: `returned field ${md(path)} added` });
+    if (before && !after) out.push({ kind: 'returns-field-removed', field: path, breaking: true });
+    else if (!before && after) out.push({ kind: 'returns-field-added', field: path, breaking: false });
     else compareReturns(before, after, path, depth + 1, out);
   }
 }
@@ -384,4 +302,13 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A parameter default as JSON data (it came from JSON); absent: null. */
+function jsonValue(value: unknown): JsonValue | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(jsonValue);
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonValue(v)]));
+  return null;
 }

@@ -1,8 +1,13 @@
 /** An ApiDiff as the `diff` command prints it: JSON for machines, Markdown for people and CI logs. */
-import { mdCode, mdLine } from '../export/markdown-text.js';
+import { type PhraseFormat, renderPhrase } from '../document/phrase.js';
+import { mdCode, mdLine, mdText } from '../export/markdown-text.js';
 import { showControls } from '../text/visible.js';
 import { summarizeDiff } from './compare.js';
+import { changeSentence } from './sentence.js';
 import type { ApiDiff, Change } from './types.js';
+
+/** A change as JSON: its typed fields plus `text`, the sentence the Markdown report prints. */
+export type ChangeJson = Change & { text: string };
 
 export interface DiffJson {
   old: string;
@@ -11,7 +16,7 @@ export interface DiffJson {
   summary: ReturnType<typeof summarizeDiff>;
   added: string[];
   removed: string[];
-  changed: { operation: string; changes: Change[]; breaking: boolean }[];
+  changed: { operation: string; changes: ChangeJson[]; breaking: boolean }[];
 }
 
 /** `{"added": [...], "removed": [...], "changed": [{"operation", "changes", "breaking"}]}` plus labels and a summary. */
@@ -23,7 +28,11 @@ export function diffJson(diff: ApiDiff): DiffJson {
     summary: summarizeDiff(diff),
     added: diff.added,
     removed: diff.removed,
-    changed: diff.changed.map((c) => ({ operation: c.operation, changes: c.changes, breaking: c.breaking })),
+    changed: diff.changed.map((c) => ({
+      operation: c.operation,
+      changes: c.changes.map((change) => ({ ...change, text: changeMarkdown(change) })),
+      breaking: c.breaking,
+    })),
   };
 }
 
@@ -55,14 +64,25 @@ export function diffMarkdown(diff: ApiDiff): string {
     lines.push('## Changed operations', '');
     for (const op of diff.changed) {
       lines.push(`### ${mdCode(op.operation)}${op.breaking ? ' (breaking)' : ''}`, '');
-      for (const change of op.changes) lines.push(`- ${change.breaking ? '**BREAKING** ' : ''}${oneLine(change.text)}`);
+      for (const change of op.changes) lines.push(`- ${change.breaking ? '**BREAKING** ' : ''}${changeMarkdown(change)}`);
       lines.push('');
     }
   }
   return showControls(lines.join('\n'));
 }
 
-function oneLine(text: string): string {
+/** Markdown for a change's phrase: our words as they are, names and values as code spans, schema text escaped. */
+const MARKDOWN: PhraseFormat = {
+  words: (value) => value,
+  code: (value) => mdCode(value),
+  text: (value) => mdText(value),
+  strong: (value) => `**${mdText(value)}**`,
+  apiPath: (value) => mdCode(value),
+};
+
+/** One change as one line of Markdown. */
+export function changeMarkdown(change: Change): string {
+  const markdown = renderPhrase(changeSentence(change), MARKDOWN);
   // \s also matches CR and the line separators: a change is one list item.
-  return text.replace(/\s+/g, ' ');
+  return markdown.replace(/\s+/g, ' ');
 }

@@ -1,52 +1,68 @@
 /**
  * The result of comparing two normalized models (`diffModels`): plain data, deterministic order,
- * serializable as it is. Read by the `diff` command (Markdown / JSON) and the changelog pages.
+ * serializable as it is. Each change is one member of a discriminated union on `kind`, carrying
+ * typed data only; its words are made at output time (./sentence.ts), for Markdown and JSON
+ * (./format.ts) and the changelog pages (versions/changelog.ts).
  */
-import type { HttpMethod } from '../model/types.js';
+import type { HttpMethod, OperationFlags } from '../model/types.js';
 
-export type ChangeKind =
-  | 'parameter-added'
-  | 'parameter-removed'
-  | 'parameter-required'
-  | 'parameter-optional'
-  | 'parameter-type'
-  | 'parameter-enum-values-added'
-  | 'parameter-enum-values-removed'
-  /** An enum appeared on a parameter that took any value before: a restriction. */
-  | 'parameter-enum-added'
-  /** The enum was dropped: any value is accepted now. */
-  | 'parameter-enum-dropped'
-  | 'parameter-default'
-  | 'parameter-format'
-  | 'parameter-format-keys-added'
-  | 'parameter-format-keys-removed'
-  | 'parameter-constraint'
-  | 'returns-type'
-  | 'returns-field-added'
-  | 'returns-field-removed'
-  | 'permissions-tightened'
-  | 'permissions-loosened'
+/** A value as JSON has it (a parameter default). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A numeric range or length bound of a parameter. */
+export type Bound = 'minimum' | 'maximum' | 'minLength' | 'maxLength';
+
+/** The flags that are on or off; `proxyto` names a parameter and is a change of its own. */
+export type BooleanFlag = Exclude<keyof OperationFlags, 'proxyto'>;
+
+/** Changes about one parameter, named by `parameter`. */
+export type ParameterChange = { parameter: string; breaking: boolean } & (
+  | { kind: 'parameter-added'; required: boolean }
+  | { kind: 'parameter-removed' }
+  | { kind: 'parameter-required' }
+  | { kind: 'parameter-optional' }
+  | { kind: 'parameter-type'; from: string; to: string }
+  | { kind: 'parameter-enum-values-added'; values: string[] }
+  | { kind: 'parameter-enum-values-removed'; values: string[] }
+  /** An enum appeared on a parameter that took any value before: a restriction; `values` is the new enum. */
+  | { kind: 'parameter-enum-added'; values: string[] }
+  /** The enum was dropped: any value is accepted now; `values` is the old enum. */
+  | { kind: 'parameter-enum-dropped'; values: string[] }
+  /** null: no default. */
+  | { kind: 'parameter-default'; from: JsonValue | null; to: JsonValue | null }
+  /** A format by name ("pve-storage-id"), "property string" for an inline one, null for none. */
+  | { kind: 'parameter-format'; from: string | null; to: string | null }
+  | { kind: 'parameter-format-keys-added'; keys: { name: string; required: boolean }[] }
+  | { kind: 'parameter-format-keys-removed'; keys: string[] }
+  | { kind: 'parameter-constraint'; attribute: Bound; from: number | null; to: number | null }
+  | { kind: 'parameter-constraint'; attribute: 'pattern'; from: string | null; to: string | null }
+);
+
+/** Changes about the return value: `field` "" is the value itself, "[].vmid" a field of each item. */
+export type ReturnsChange = { field: string; breaking: boolean } & (
+  | { kind: 'returns-type'; from: string; to: string }
+  | { kind: 'returns-field-added' }
+  | { kind: 'returns-field-removed' }
+);
+
+/** Permission changes: `from` / `to` are short plain-text summaries of who may call. */
+export type PermissionsChange = { breaking: boolean } & (
+  | { kind: 'permissions-tightened'; from: string; to: string }
+  | { kind: 'permissions-loosened'; from: string; to: string }
   /** Neither implies the other: some callers gain access, some may lose it. */
-  | 'permissions-changed'
-  | 'permissions-description'
-  | 'flag';
+  | { kind: 'permissions-changed'; from: string; to: string }
+  | { kind: 'permissions-description'; from: string | null; to: string | null }
+);
 
-export interface Change {
-  kind: ChangeKind;
-  /** The parameter concerned (parameter-* kinds). */
-  parameter?: string;
-  /** The returns field concerned (returns-* kinds): "" is the return value itself, "[].vmid" a field of each item. */
-  field?: string;
-  /** The constraint, flag or format key concerned: "minimum", "maxLength", "pattern", "allowToken"... */
-  attribute?: string;
-  from?: unknown;
-  to?: unknown;
-  /** Enum values or property-string keys added or removed. */
-  values?: string[];
-  breaking: boolean;
-  /** One plain sentence; code is marked with backticks (Markdown). */
-  text: string;
-}
+export type FlagChange = { kind: 'flag'; breaking: boolean } & (
+  | { attribute: BooleanFlag; from: boolean; to: boolean }
+  /** The parameter naming the node a request is forwarded to; null: not forwarded. */
+  | { attribute: 'proxyto'; from: string | null; to: string | null }
+);
+
+export type Change = ParameterChange | ReturnsChange | PermissionsChange | FlagChange;
+
+export type ChangeKind = Change['kind'];
 
 export interface OperationDiff {
   /** "PUT /nodes/{node}/qemu/{vmid}/config" */

@@ -81,14 +81,13 @@ export class Catalog {
    * The operation for a method and a path: the schema's own path ("/nodes/{node}/qemu") or a
    * concrete one ("/nodes/pve1/qemu"), with or without the /api2/json prefix.
    */
-  operation(v: Version, method: string, path: string): Operation | null {
+  operation(v: Version, method: string, path: string): { path: ApiPath; operation: Operation } | null {
     const m = method.trim().toUpperCase();
-    const p = normalizePath(path);
-    const own = this.byPath(v)
-      .get(p)
-      ?.operations.find((o) => o.method === m);
-    if (own) return own;
-    return this.checker(v).resolve(m, p)?.operation ?? null;
+    const exact = this.byPath(v).get(normalizePath(path));
+    const own = exact?.operations.find((o) => o.method === m);
+    if (exact && own) return { path: exact, operation: own };
+    const resolved = this.checker(v).resolve(m, normalizePath(path));
+    return resolved ? { path: resolved.path, operation: resolved.operation } : null;
   }
 
   diff(from: Version, to: Version): ApiDiff {

@@ -52,15 +52,16 @@ export interface OperationArgs {
 
 export function getOperationTool(catalog: Catalog, args: OperationArgs): Page {
   const v = catalog.version(args.version);
-  const op = catalog.operation(v, args.method, args.path);
-  if (!op)
+  const found = catalog.operation(v, args.method, args.path);
+  if (!found)
     throw new ToolInputError(
       `no ${args.method.toUpperCase()} ${normalizePath(args.path)} in version ${v.label} (list_paths or search finds the right one)`,
     );
+  const { path, operation: op } = found;
   const key = `op\u0000${v.label}\u0000${op.method} ${op.path}`;
   const offset = decodeCursor(args.cursor, key);
   // Links stay relative to the site root: the client cannot follow them anyway, they name the page.
-  const text = `<!-- ${v.model.productName} ${v.label} -->\n${operationMarkdown(v.model, v.model.paths.find((p) => p.path === op.path)!, op, (to: string) => to)}`;
+  const text = `<!-- ${v.model.productName} ${v.label} -->\n${operationMarkdown(v.model, path, op, (to: string) => to)}`;
   return pageText(text, key, offset);
 }
 

@@ -8,7 +8,7 @@
  *      cookie; with the cookie, writes also need the CSRFPreventionToken header -> else 401;
  *   4. the answer: POST /access/ticket -> a ticket and CSRF token for the given user; an operation
  *      that starts a task -> a UPID for this call; the task status endpoint -> that task, stopped/OK;
- *      anything else -> the pages' example response (generator/examples/response.ts), in `{data}`.
+ *      anything else -> the pages' example response (generator/document/examples/response.ts), in `{data}`.
  *
  * Stateless on purpose: nothing is stored between requests. A ticket is any string of the
  * product's ticket shape, and its CSRF token is derived from it, so any number of mock processes
@@ -17,8 +17,8 @@
 import { createHash } from 'node:crypto';
 import { type Checker, createChecker } from '../check/index.js';
 import type { CallValue } from '../check/value.js';
-import { exampleResponse } from '../examples/response.js';
-import { taskKind } from '../examples/tasks.js';
+import { exampleResponse } from '../document/examples/response.js';
+import { taskKind } from '../document/examples/tasks.js';
 import { PRODUCTS, type ProductInfo } from '../model/product.js';
 import type { ApiModel, Operation, SchemaNode } from '../model/types.js';
 

@@ -5,10 +5,10 @@
  * tokens and passwords.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ApiModel } from '../model/types.js';
 import { printable } from '../text/printable.js';
 import { createResponder, type MockRequest, type Responder } from './respond.js';
+import { listen } from '../listen.js';
 
 export const MAX_BODY = 64 * 1024 * 1024;
 
@@ -98,12 +98,8 @@ export function handleMock(responder: Responder, log?: (line: string) => void) {
 export async function startMock(model: ApiModel, options: MockOptions): Promise<RunningMock> {
   const handler = handleMock(createResponder(model), options.log);
   const server = createServer((req, res) => void handler(req, res));
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(options.port, options.host, () => ok());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const address = await listen(server, options.port, options.host);
+  const host = address.host;
   return {
     url: `http://${host}:${address.port}`,
     server,

@@ -21,8 +21,13 @@ export interface OptionSpec {
   config?: false;
   /** The value is a file or folder; in a config file it is relative to the config file's folder. */
   file?: true;
-  /** Commands for which a string option may be given more than once (then its value is a string[]). */
+  /**
+   * A string option that is a list of values (`--schema`): the commands that take it more than
+   * once; the others take one, still as a list of one.
+   */
   repeatable?: readonly string[];
+  /** A number's allowed range, both ends included (default: 0 to 999999999). */
+  range?: readonly [number, number];
 }
 
 export const COMMANDS: Record<string, string> = {
@@ -222,6 +227,7 @@ const DECLARATIONS = [
     name: 'port',
     type: 'number',
     arg: 'PORT',
+    range: [0, 65535],
     help: 'Port to listen on (default: 5173 for dev, 4173 for preview, 8006 for mock, 4174 for serve; 0 picks a free one)',
     commands: ['dev', 'preview', 'mock', 'serve'],
   },
@@ -296,5 +302,3 @@ export const OPTIONS: readonly OptionSpec[] = DECLARATIONS;
 
 /** The declarations with their literal types, from which the config file's type is derived (generator/config/define.ts). */
 export type OptionDeclarations = typeof DECLARATIONS;
-
-export type ParsedOptions = Record<string, string | boolean | string[] | number | undefined>;

@@ -4,8 +4,8 @@
  * (document/operation.ts); this module only formats it and groups parameters for the page.
  */
 import { buildTypicalExamples, type CodeExample } from '../document/examples/index.js';
-import { exampleResponse, UNSPECIFIED_TEXT } from '../examples/response.js';
-import { taskKind } from '../examples/tasks.js';
+import { exampleResponse, UNSPECIFIED_TEXT } from '../document/examples/response.js';
+import { taskKind } from '../document/examples/tasks.js';
 import { PRODUCTS } from '../model/product.js';
 import { escapeHtml } from './escape.js';
 import { instanceTypesPhrase } from '../document/notes.js';

@@ -4,6 +4,8 @@
  * the operation (or parameter) on the old and the new version's page.
  */
 import { operationKey, summarizeDiff } from '../diff/compare.js';
+import { changeSentence } from '../diff/sentence.js';
+import { type PhraseFormat, renderPhrase } from '../document/phrase.js';
 import type { ApiDiff, Change, DiffSummary } from '../diff/types.js';
 import type { ApiModel, Operation } from '../model/types.js';
 import { idFragment, relativeHref, uniqueIds } from '../model/urls.js';
@@ -34,12 +36,18 @@ interface OpLink {
   newHref: string;
 }
 
-/** Changes text: HTML-escaped, with `code` spans. */
-export function changeHtml(text: string): string {
-  return text
-    .split('`')
-    .map((part, i) => (i % 2 === 1 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part)))
-    .join('');
+/** HTML for a change's phrase: names and values in <code>, everything escaped. */
+const HTML: PhraseFormat = {
+  words: escapeHtml,
+  code: (value) => `<code>${escapeHtml(value)}</code>`,
+  text: escapeHtml,
+  strong: (value) => `<strong>${escapeHtml(value)}</strong>`,
+  apiPath: (value) => `<code>${escapeHtml(value)}</code>`,
+};
+
+/** One change as HTML. */
+export function changeHtml(change: Change): string {
+  return renderPhrase(changeSentence(change), HTML);
 }
 
 export function changelogPages(sites: readonly VersionSite[], diffs: readonly ApiDiff[], cleanUrls: boolean): ChangelogPage[] {
@@ -153,12 +161,13 @@ function changeView(
   n: OpEntry | undefined,
   href: (site: VersionSite, entry: OpEntry | undefined, anchor?: string) => string,
 ): { html: string; breaking: boolean; oldHref: string; newHref: string } {
+  const parameter = 'parameter' in change ? change.parameter : undefined;
   const paramAnchor = (entry: OpEntry | undefined): string | undefined =>
-    change.parameter === undefined ? undefined : entry?.op.parameters.find((p) => p.name === change.parameter)?.anchor;
+    parameter === undefined ? undefined : entry?.op.parameters.find((p) => p.name === parameter)?.anchor;
   const oldAnchor = paramAnchor(o);
   const newAnchor = paramAnchor(n);
   return {
-    html: changeHtml(change.text),
+    html: changeHtml(change),
     breaking: change.breaking,
     // Parameter changes link to the parameter's row where it exists, else to the operation.
     oldHref: change.kind === 'parameter-added' ? '' : href(oldSite, o, oldAnchor),

@@ -32,6 +32,30 @@ export interface ZipEntry {
 }
 
 /** The archive bytes of `entries` (sorted by name here, so callers' order does not matter). */
+interface EntryFields {
+  method: number;
+  crc: number;
+  compressed: number;
+  size: number;
+  nameLength: number;
+}
+
+/**
+ * The 26 bytes the local header and the central directory header share, in the same order
+ * (version needed, flags, method, time, date, CRC-32, sizes, name length), at `at`.
+ */
+function writeEntryFields(buffer: Buffer, at: number, f: EntryFields): void {
+  buffer.writeUInt16LE(VERSION_NEEDED, at);
+  buffer.writeUInt16LE(FLAGS, at + 2);
+  buffer.writeUInt16LE(f.method, at + 4);
+  buffer.writeUInt16LE(DOS_TIME, at + 6);
+  buffer.writeUInt16LE(DOS_DATE, at + 8);
+  buffer.writeUInt32LE(f.crc, at + 10);
+  buffer.writeUInt32LE(f.compressed, at + 14);
+  buffer.writeUInt32LE(f.size, at + 18);
+  buffer.writeUInt16LE(f.nameLength, at + 22);
+}
+
 export function createZip(entries: readonly ZipEntry[]): Buffer {
   const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (sorted.length > 0xffff) throw new OutputError(`too many files for a zip without zip64: ${sorted.length}`);
@@ -51,31 +75,16 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
     const crc = crc32(data);
     if (data.length >= LIMIT || offset >= LIMIT) throw new OutputError('the offline bundle is too large for a zip without zip64');
 
+    const fields: EntryFields = { method, crc, compressed: body.length, size: data.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_HEADER, 0);
-    local.writeUInt16LE(VERSION_NEEDED, 4);
-    local.writeUInt16LE(FLAGS, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, fields);
+    // extra length at 28: 0
 
     const header = Buffer.alloc(46);
     header.writeUInt32LE(CENTRAL_HEADER, 0);
     header.writeUInt16LE(VERSION_MADE_BY, 4);
-    header.writeUInt16LE(VERSION_NEEDED, 6);
-    header.writeUInt16LE(FLAGS, 8);
-    header.writeUInt16LE(method, 10);
-    header.writeUInt16LE(DOS_TIME, 12);
-    header.writeUInt16LE(DOS_DATE, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(body.length, 20);
-    header.writeUInt32LE(data.length, 24);
-    header.writeUInt16LE(name.length, 28);
+    writeEntryFields(header, 6, fields);
     // extra length, comment length, disk number, internal attributes: all 0 (Buffer.alloc zeroes them)
     header.writeUInt32LE(FILE_ATTRIBUTES, 38);
     header.writeUInt32LE(offset, 42);

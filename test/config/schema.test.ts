@@ -55,10 +55,13 @@ describe('schema/config.schema.json', () => {
 
   it('lets a multi-version schema list stand for build and asks for one schema for dev', () => {
     const config = { schema: ['8.4=/a.js', '9.1=/b.js'] };
-    expect(configOptions(config, 'c.json', '/tmp', 'build')['schema']).toEqual(['8.4=/a.js', '9.1=/b.js']);
+    expect(configOptions(config, 'c.json', '/tmp', 'build').get('schema')).toEqual({ kind: 'list', value: ['8.4=/a.js', '9.1=/b.js'] });
     expect(() => configOptions(config, 'c.json', '/tmp', 'dev')).toThrow(
       'c.json: "schema" has 2 values, but dev takes one (give it its own in "dev": { "schema": … })',
     );
-    expect(configOptions({ ...config, dev: { schema: 'b.js' } }, 'c.json', '/tmp', 'dev')['schema']).toBe('/tmp/b.js');
+    expect(configOptions({ ...config, dev: { schema: 'b.js' } }, 'c.json', '/tmp', 'dev').get('schema')).toEqual({
+      kind: 'list',
+      value: ['/tmp/b.js'],
+    });
   });
 });

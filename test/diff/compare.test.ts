@@ -3,7 +3,16 @@
  * permission verdicts, and a deterministic order.
  */
 import { describe, expect, it } from 'vitest';
-import { comparePermissions, diffJson, diffMarkdown, diffModels, summarizeDiff, type Change } from '../../generator/diff/index.js';
+import {
+  type Change,
+  changeMarkdown,
+  comparePermissions,
+  diffJson,
+  diffMarkdown,
+  diffModels,
+  summarizeDiff,
+} from '../../generator/diff/index.js';
+import { changeHtml } from '../../generator/versions/changelog.js';
 import { silentLogger } from '../../generator/log.js';
 import { normalize } from '../../generator/model/normalize.js';
 import { normalizePermissions } from '../../generator/model/permissions.js';
@@ -26,6 +35,16 @@ function method(properties: Record<string, unknown>, extra: Info = {}): Info {
     permissions: { user: 'all' },
     ...extra,
   };
+}
+
+/** The parameter, field and attribute a change names, whichever its kind has. */
+const parameterOf = (c: Change): string | undefined => ('parameter' in c ? c.parameter : undefined);
+const fieldOf = (c: Change): string | undefined => ('field' in c ? c.field : undefined);
+const attributeOf = (c: Change): string | null => ('attribute' in c ? c.attribute : null);
+
+/** The first change of a kind, narrowed to that kind. */
+function find<K extends Change['kind']>(changes: Change[], kind: K): Extract<Change, { kind: K }> | undefined {
+  return changes.find((c): c is Extract<Change, { kind: K }> => c.kind === kind);
 }
 
 function changesOf(a: ApiModel, b: ApiModel, operation: string): Change[] {
@@ -92,7 +111,7 @@ describe('diffModels', () => {
       },
     });
     const changes = changesOf(a, b, 'POST /x');
-    const brief = changes.map((c) => [c.kind, c.parameter, c.attribute ?? null, c.breaking]);
+    const brief = changes.map((c) => [c.kind, parameterOf(c), attributeOf(c), c.breaking]);
     expect(brief).toEqual([
       ['parameter-default', 'def', null, false],
       ['parameter-enum-dropped', 'fixed', null, false],
@@ -114,11 +133,31 @@ describe('diffModels', () => {
       ['parameter-type', 'typed', null, true],
       ['parameter-type', 'widened', null, false],
     ]);
-    expect(changes.find((c) => c.kind === 'parameter-enum-values-removed')?.values).toEqual(['b']);
-    expect(changes.find((c) => c.kind === 'parameter-enum-values-added')?.values).toEqual(['d']);
-    expect(changes.find((c) => c.kind === 'parameter-default')).toMatchObject({ from: 1, to: 2 });
-    expect(changes.find((c) => c.kind === 'parameter-format')).toMatchObject({ from: 'pve-storage-id', to: 'pve-storage-id-list' });
-    expect(changes.find((c) => c.kind === 'parameter-removed')?.text).toBe('parameter `gone` removed');
+    expect(find(changes, 'parameter-enum-values-removed')?.values).toEqual(['b']);
+    expect(find(changes, 'parameter-enum-values-added')?.values).toEqual(['d']);
+    expect(find(changes, 'parameter-enum-added')?.values).toEqual(['only']);
+    expect(find(changes, 'parameter-default')).toMatchObject({ from: 1, to: 2 });
+    expect(find(changes, 'parameter-format')).toMatchObject({ from: 'pve-storage-id', to: 'pve-storage-id-list' });
+    expect(find(changes, 'parameter-format-keys-removed')?.keys).toEqual(['b']);
+    expect(find(changes, 'parameter-format-keys-added')?.keys).toEqual([{ name: 'c', required: true }]);
+    expect(changes.filter((c) => c.kind === 'parameter-added')).toEqual([
+      { kind: 'parameter-added', parameter: 'newopt', required: false, breaking: false },
+      { kind: 'parameter-added', parameter: 'newreq', required: true, breaking: true },
+    ]);
+    expect(changes.filter((c) => c.kind === 'parameter-constraint').map((c) => [c.attribute, c.from, c.to])).toEqual([
+      ['maxLength', 10, 5],
+      ['minimum', 0, 1],
+      ['maximum', 10, 20],
+      ['pattern', null, '[a-z]+'],
+    ]);
+    // The words are made at output time, from these fields.
+    const removed = find(changes, 'parameter-removed');
+    expect(removed && changeMarkdown(removed)).toBe('parameter `gone` removed');
+    const keys = find(changes, 'parameter-format-keys-added');
+    expect(keys && changeMarkdown(keys)).toBe('parameter `ps`: property-string keys added: `c` (required)');
+    expect(keys && changeHtml(keys)).toBe('parameter <code>ps</code>: property-string keys added: <code>c</code> (required)');
+    const def = find(changes, 'parameter-default');
+    expect(def && changeMarkdown(def)).toBe('parameter `def`: default `1` → `2`');
   });
 
   it('compares returns: type, and fields in the first two levels', () => {
@@ -163,13 +202,13 @@ describe('diffModels', () => {
       '/task': { POST: ret({ type: 'string' }) },
       '/obj': { GET: ret({ type: 'array' }) },
     });
-    expect(changesOf(a, b, 'GET /list').map((c) => [c.kind, c.field, c.breaking])).toEqual([
+    expect(changesOf(a, b, 'GET /list').map((c) => [c.kind, fieldOf(c), c.breaking])).toEqual([
       ['returns-field-added', '[].added', false],
       ['returns-field-removed', '[].old', true],
       ['returns-type', '[].sub.x', true],
     ]);
-    expect(changesOf(a, b, 'POST /task').map((c) => [c.kind, c.field, c.breaking])).toEqual([['returns-type', '', false]]);
-    expect(changesOf(a, b, 'GET /obj').map((c) => [c.kind, c.breaking, c.text])).toEqual([
+    expect(changesOf(a, b, 'POST /task').map((c) => [c.kind, fieldOf(c), c.breaking])).toEqual([['returns-type', '', false]]);
+    expect(changesOf(a, b, 'GET /obj').map((c) => [c.kind, c.breaking, changeMarkdown(c)])).toEqual([
       ['returns-type', true, 'return value: type `object` → `array`'],
     ]);
   });
@@ -190,7 +229,7 @@ describe('diffModels', () => {
       '/c': { GET: perm({ check: ['perm', '/vms/{vmid}', ['VM.GuestAgent.Audit']] }) },
       '/d': { GET: perm({ check: ['perm', '/', ['B', 'A']], description: 'new' }) },
     });
-    const brief = (path: string): unknown[] => changesOf(a, b, `GET ${path}`).map((c) => [c.kind, c.attribute ?? null, c.breaking]);
+    const brief = (path: string): unknown[] => changesOf(a, b, `GET ${path}`).map((c) => [c.kind, attributeOf(c), c.breaking]);
     expect(brief('/w')).toEqual([['permissions-tightened', null, true]]);
     expect(brief('/l')).toEqual([['permissions-loosened', null, false]]);
     expect(brief('/t')).toEqual([
@@ -201,6 +240,11 @@ describe('diffModels', () => {
     ]);
     expect(brief('/c')).toEqual([['permissions-changed', null, true]]);
     expect(brief('/d')).toEqual([['permissions-description', null, false]]);
+    // proxyto names a parameter: none before, "node" after (not `false`).
+    const proxyto = changesOf(a, b, 'GET /t').find((c) => c.kind === 'flag' && c.attribute === 'proxyto');
+    expect(proxyto).toEqual({ kind: 'flag', attribute: 'proxyto', from: null, to: 'node', breaking: false });
+    expect(proxyto && changeMarkdown(proxyto)).toBe('proxyto: none → `node`');
+    expect(changesOf(a, b, 'GET /w').map(changeMarkdown)).toEqual(['permissions tightened: anyone (no login) → any authenticated user']);
   });
 
   it('is deterministic and symmetric', () => {
@@ -224,7 +268,13 @@ describe('diffModels', () => {
       breaking: true,
       added: ['POST /c'],
       removed: ['GET /b'],
-      changed: [{ operation: 'GET /a', breaking: true, changes: [{ kind: 'parameter-removed', parameter: 'x', breaking: true }] }],
+      changed: [
+        {
+          operation: 'GET /a',
+          breaking: true,
+          changes: [{ kind: 'parameter-removed', parameter: 'x', breaking: true, text: 'parameter `x` removed' }],
+        },
+      ],
     });
     expect(summarizeDiff(diffModels(a, b))).toEqual({ added: 1, removed: 1, changed: 1, breakingChanged: 1, parameterNamesChanged: 1 });
     const md = diffMarkdown(diffModels(a, b));
@@ -232,6 +282,15 @@ describe('diffModels', () => {
     expect(md).toContain('- **BREAKING** `GET /b`');
     expect(md).toContain('### `GET /a` (breaking)');
     expect(md).toContain('- **BREAKING** parameter `x` removed');
+  });
+
+  it('formats schema values at output time: a backtick or markup in a value cannot break out of its code', () => {
+    const a = model('1', { '/a': { GET: method({ m: { type: 'string', enum: ['a'], optional: 1 } }) } });
+    const b = model('2', { '/a': { GET: method({ m: { type: 'string', enum: ['a', 'x`<b>y'], optional: 1 } }) } });
+    const [change] = changesOf(a, b, 'GET /a');
+    expect(change).toEqual({ kind: 'parameter-enum-values-added', parameter: 'm', values: ['x`<b>y'], breaking: false });
+    expect(change && changeMarkdown(change)).toBe('parameter `m`: values added: ``x`<b>y``');
+    expect(change && changeHtml(change)).toBe('parameter <code>m</code>: values added: <code>x&#96;&lt;b&gt;y</code>');
   });
 });
 

@@ -1,7 +1,7 @@
 /** Example responses from hand-built returns schemas: shape rules, table values, and honest "nothing". */
 import { describe, expect, it } from 'vitest';
-import { conformError } from '../../generator/examples/conform.js';
-import { exampleResponse, UNSPECIFIED_TEXT } from '../../generator/examples/response.js';
+import { conformError } from '../../generator/document/examples/conform.js';
+import { exampleResponse, UNSPECIFIED_TEXT } from '../../generator/document/examples/response.js';
 import type { NamedSchema, SchemaNode } from '../../generator/model/types.js';
 import { named, op, schema } from './helpers.js';
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../generator/build.js';
 import { checkResponse } from '../../generator/check/returns.js';
-import { taskKind } from '../../generator/examples/tasks.js';
+import { taskKind } from '../../generator/document/examples/tasks.js';
 import { silentLogger } from '../../generator/log.js';
 import { type RunningMock, startMock } from '../../generator/mock/server.js';
 import { PRODUCTS } from '../../generator/model/product.js';

@@ -55,17 +55,19 @@ describe('version labels', () => {
     expect(versionPrefix('9.1', true)).toBe('');
   });
 
-  it('--schema repeats for build only; one --schema stays a string', () => {
-    expect(parseArgs(['build', '--schema', 'a.js']).options['schema']).toBe('a.js');
-    expect(parseArgs(['build', '--schema', '8.4=a.js', '--schema=9.1=b.js']).options['schema']).toEqual(['8.4=a.js', '9.1=b.js']);
+  it('--schema repeats for build only; it is always a list of sources', () => {
+    expect(parseArgs(['build', '--schema', 'a.js']).options.list('schema')).toEqual(['a.js']);
+    expect(parseArgs(['build']).options.list('schema')).toEqual([]);
+    expect(parseArgs(['build', '--schema', '8.4=a.js', '--schema=9.1=b.js']).options.list('schema')).toEqual(['8.4=a.js', '9.1=b.js']);
     expect(() => parseArgs(['openapi', '--schema', 'a.js', '--schema', 'b.js'])).toThrow(/given twice/);
   });
 
   it('parses the diff command', () => {
     const args = parseArgs(['diff', 'a.js', 'b.js', '--format', 'json', '--fail-on', 'breaking']);
-    expect(args).toMatchObject({ command: 'diff', positionals: ['a.js', 'b.js'], options: { format: 'json', 'fail-on': 'breaking' } });
-    expect(parseArgs(['diff', 'a.js', 'b.js']).options['format']).toBe('md');
-    expect(() => parseArgs(['diff', 'a', 'b', '--format', 'yaml'])).toThrow(/must be one of md, json/);
+    expect(args).toMatchObject({ command: 'diff', positionals: ['a.js', 'b.js'] });
+    expect([args.options.text('format'), args.options.text('fail-on')]).toEqual(['json', 'breaking']);
+    expect(parseArgs(['diff', 'a.js', 'b.js']).options.text('format')).toBe('md');
+    expect(() => parseArgs(['diff', 'a', 'b', '--format', 'yaml'])).toThrow('option --format must be one of "md", "json" (got "yaml")');
     expect(() => parseArgs(['diff', 'a', 'b', '--fail-on', 'anything'])).toThrow(UsageError);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Copy-ready call examples for one operation, one generator per language. Output is plain text;
  * the HTML template escapes it. Two variants: minimal (required parameters only) and, for the
- * operations generator/examples/typical.ts lists, typical (plus the optional ones users usually set).
+ * operations generator/document/examples/typical.ts lists, typical (plus the optional ones users usually set).
  *
  * Which examples an operation gets depends on how it authenticates:
  * - anyone may call it (`user: world`): one `curl` without credentials;

@@ -4,9 +4,9 @@
  * Each language generator only formats this.
  */
 import type { ProductInfo } from '../../model/product.js';
-import { conformError } from '../../examples/conform.js';
-import { taskKind, type TaskKind } from '../../examples/tasks.js';
-import { TYPICAL } from '../../examples/typical.js';
+import { conformError } from './conform.js';
+import { taskKind, type TaskKind } from './tasks.js';
+import { TYPICAL } from './typical.js';
 import type { FormatDef, HttpMethod, Operation, Parameter } from '../../model/types.js';
 import { exampleParamName, exampleValue, lookupIn, type ExampleParam, type FormatLookup } from './values.js';
 
@@ -47,7 +47,7 @@ export interface ExampleRequest {
   fileArg: string | null;
   /** The call may answer with a file (download_allowed): the examples save the response body. */
   download: string | null;
-  /** Whether the call starts a background task and returns its UPID (see generator/examples/tasks.ts). */
+  /** Whether the call starts a background task and returns its UPID (see generator/document/examples/tasks.ts). */
   task: TaskKind;
   auth: AuthMode;
 }
@@ -80,7 +80,7 @@ export function exampleRequest(op: Operation, ctx: ExampleContext): ExampleReque
 
 /**
  * The request a user typically sends: the required parameters plus the curated optional ones of
- * generator/examples/typical.ts (values checked against each parameter's schema); null when the
+ * generator/document/examples/typical.ts (values checked against each parameter's schema); null when the
  * operation has no curated entry, or the entry adds nothing to the minimal request.
  */
 export function typicalRequest(op: Operation, ctx: ExampleContext): ExampleRequest | null {

@@ -21,9 +21,9 @@
  */
 import { formatDef } from '../../model/formats.js';
 import type { FormatDef, Parameter, PropertyKey, SchemaNode } from '../../model/types.js';
-import { propertyStringError } from '../../examples/conform.js';
-import { matchesPattern } from '../../examples/pattern.js';
-import { FORMAT_NAME_VALUES, FORMAT_VALUES, NAME_VALUES, PATTERN_GUESSES, PROPERTY_STRING_VALUES } from '../../examples/table.js';
+import { propertyStringError } from './conform.js';
+import { matchesPattern } from './pattern.js';
+import { FORMAT_NAME_VALUES, FORMAT_VALUES, NAME_VALUES, PATTERN_GUESSES, PROPERTY_STRING_VALUES } from './table.js';
 import { EXAMPLE_VALUE_DEPTH as MAX_DEPTH } from '../limits.js';
 
 /** A parameter or any named schema (e.g. a property-string key). */

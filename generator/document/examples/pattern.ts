@@ -6,7 +6,7 @@
  * true: matches; false: rejected; null: no pattern, or one the bounded engine cannot run exactly
  * (the caller decides whether to trust the value then).
  */
-import { testPattern } from '../text/pattern.js';
+import { testPattern } from '../../text/pattern.js';
 
 export function matchesPattern(pattern: string | undefined, value: string): boolean | null {
   if (pattern === undefined) return null;

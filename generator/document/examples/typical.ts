@@ -12,6 +12,17 @@ export interface TypicalEntry {
   params: Record<string, string | null>;
 }
 
+/** The same firewall rule for VMs and containers: SSH in from a documentation network. */
+const SSH_FROM_OFFICE: TypicalEntry['params'] = {
+  action: 'ACCEPT',
+  type: 'in',
+  proto: 'tcp',
+  dport: '22',
+  source: '192.0.2.0/24',
+  enable: '1',
+  comment: 'SSH from the office',
+};
+
 export const TYPICAL: Record<string, TypicalEntry> = Object.freeze(
   Object.assign(Object.create(null) as Record<string, TypicalEntry>, {
     // Virtual machines
@@ -39,17 +50,7 @@ export const TYPICAL: Record<string, TypicalEntry> = Object.freeze(
     'POST /nodes/{node}/qemu/{vmid}/snapshot': { params: { description: 'Before upgrade', vmstate: '0' } },
     'POST /nodes/{node}/qemu/{vmid}/snapshot/{snapname}/rollback': { params: { start: '1' } },
     'POST /nodes/{node}/qemu/{vmid}/status/shutdown': { params: { timeout: '60' } },
-    'POST /nodes/{node}/qemu/{vmid}/firewall/rules': {
-      params: {
-        action: 'ACCEPT',
-        type: 'in',
-        proto: 'tcp',
-        dport: '22',
-        source: '192.0.2.0/24',
-        enable: '1',
-        comment: 'SSH from the office',
-      },
-    },
+    'POST /nodes/{node}/qemu/{vmid}/firewall/rules': { params: SSH_FROM_OFFICE },
     // Containers
     'POST /nodes/{node}/lxc': {
       params: {
@@ -70,17 +71,7 @@ export const TYPICAL: Record<string, TypicalEntry> = Object.freeze(
     'POST /nodes/{node}/lxc/{vmid}/clone': { params: { hostname: 'ct02', full: '1', storage: 'local-lvm', target: null } },
     'POST /nodes/{node}/lxc/{vmid}/migrate': { params: { restart: '1', timeout: '180', 'target-storage': 'local-lvm' } },
     'POST /nodes/{node}/lxc/{vmid}/snapshot': { params: { description: 'Before upgrade' } },
-    'POST /nodes/{node}/lxc/{vmid}/firewall/rules': {
-      params: {
-        action: 'ACCEPT',
-        type: 'in',
-        proto: 'tcp',
-        dport: '22',
-        source: '192.0.2.0/24',
-        enable: '1',
-        comment: 'SSH from the office',
-      },
-    },
+    'POST /nodes/{node}/lxc/{vmid}/firewall/rules': { params: SSH_FROM_OFFICE },
     // Backups
     'POST /nodes/{node}/vzdump': {
       params: { vmid: '100', storage: 'local', mode: 'snapshot', compress: 'zstd', 'notes-template': '{{guestname}}' },

@@ -20,8 +20,8 @@
  * `net0`; arrays hold one item; booleans are 0/1 on Perl products (PVE, PMG send them that way) and
  * true/false on PBS. A string that returns a task id gets a UPID of the product's shape.
  */
-import type { FormatDef, Operation, Product, SchemaNode } from '../model/types.js';
-import { exampleValue, lookupIn, type FormatLookup } from '../document/examples/values.js';
+import type { FormatDef, Operation, Product, SchemaNode } from '../../model/types.js';
+import { exampleValue, lookupIn, type FormatLookup } from './values.js';
 import { conformError } from './conform.js';
 import { NAME_VALUES } from './table.js';
 import { taskKind } from './tasks.js';

@@ -10,8 +10,8 @@
  * keys and every key checked: unknown keys, missing required keys and bad key values are reported.
  * Patterns run only through `matchesPattern`, the one place that executes schema regexes.
  */
-import type { FormatDef, PropertyKey, SchemaNode } from '../model/types.js';
-import type { FormatLookup } from '../document/examples/values.js';
+import type { FormatDef, PropertyKey, SchemaNode } from '../../model/types.js';
+import type { FormatLookup } from './values.js';
 import { matchesPattern } from './pattern.js';
 
 export type ValueShape = 'form' | 'json';

@@ -12,7 +12,7 @@
  *   why the page says "probably" and the generated wait code checks for the `UPID:` prefix first.
  * - `none`: anything else (GET requests never start tasks in the published APIs).
  */
-import type { Operation, SchemaNode } from '../model/types.js';
+import type { Operation, SchemaNode } from '../../model/types.js';
 
 export type TaskKind = 'stated' | 'likely' | 'none';
 

@@ -1,0 +1,228 @@
+/** The benchmark's report: the machine, the budgets (limit, measured, met) and latest.md. */
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { CHROMIUM_PATH, chromiumAvailable } from '../harness/browser.js';
+import { type BuildFigures, PHASES } from './builds.js';
+import type { DevFigures } from './dev.js';
+import type { HardeningFigures } from './hardening.js';
+import type { LighthouseRow } from './lighthouse.js';
+import { redoclyVersion, ROOT } from './process.js';
+import type { SearchBench } from './search.js';
+import { budgetMark, type Budget, formatBytes, formatMs, formatRatio, formatSummaryMs, markdownTable, withinBudget } from './stats.js';
+import type { VersionsFigures } from './versions.js';
+import type { WeightFigures } from './weight.js';
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memory: string;
+  node: string;
+  platform: string;
+  date: string;
+  commit: string | null;
+  redocly: string;
+  chromium: string | null;
+  load: number[];
+  /** Load average when the run ended (the machine is shared: read the figures with it in mind). */
+  loadEnd?: number[];
+}
+
+export function machine(): Machine {
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+  let chromium: string | null = null;
+  if (chromiumAvailable()) {
+    const v = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', timeout: 20_000 });
+    chromium = (v.stdout || '').trim() || CHROMIUM_PATH;
+  }
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memory: formatBytes(os.totalmem()),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    date: new Date().toISOString(),
+    commit: git.status === 0 ? git.stdout.trim() : null,
+    redocly: redoclyVersion(),
+    chromium,
+    load: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+export interface Results {
+  machine: Machine;
+  options: { runs: number; quick: boolean; skipped: string[] };
+  builds: Record<string, BuildFigures> | null;
+  weight: { ours: WeightFigures; redocly: WeightFigures } | null;
+  /** bench/search.ts on the built 9.1 site. */
+  search: SearchBench | null;
+  versions: VersionsFigures | null;
+  dev: DevFigures | null;
+  /** Wall time of the full fuzz and hostile sweeps (bench/hardening.ts). */
+  hardening: HardeningFigures | null;
+  /** Lighthouse 12 on the index, the config page and /nodes/{node}/qemu (bench/lighthouse.ts). */
+  lighthouse: LighthouseRow[] | null;
+  notes: string[];
+  budgets: Budget[];
+}
+
+const KB = 1024;
+const MB = 1024 * 1024;
+
+export function budgets(r: Results): Budget[] {
+  const viewer = r.builds?.['viewer'];
+  const refs = r.builds?.['refs'];
+  const w = r.weight?.ours;
+  const maxRss = Math.max(viewer?.ours.rss.max ?? NaN, refs?.ours.rss.max ?? NaN);
+  const worstRatio = Math.max(viewer?.ratio ?? NaN, refs?.ratio ?? NaN);
+  return [
+    {
+      name: 'PVE 9.1 full build vs Redocly build-docs (ratio of medians, same run)',
+      limit: '≤ 0.30×',
+      measured: `${formatRatio(viewer?.ratio)} viewer dump, ${formatRatio(refs?.ratio)} refs dump`,
+      ok: withinBudget(worstRatio, 0.3),
+    },
+    {
+      name: 'Peak RSS of a PVE 9.1 build',
+      limit: '≤ 300 MB',
+      measured: formatBytes(Number.isFinite(maxRss) ? maxRss : null),
+      ok: withinBudget(maxRss, 300 * MB),
+    },
+    {
+      name: 'Median page (HTML, gzip -9)',
+      limit: '≤ 20 KB',
+      measured: formatBytes(w?.html.gz.median),
+      ok: withinBudget(w?.html.gz.median, 20 * KB),
+    },
+    {
+      name: 'Largest page (HTML, gzip -9)',
+      limit: '≤ 150 KB',
+      measured: w?.html.largest ? `${formatBytes(w.html.largest.gz)} (${w.html.largest.file})` : 'n/a',
+      ok: withinBudget(w?.html.largest?.gz, 150 * KB),
+    },
+    {
+      name: 'JavaScript before search opens (gzip -9)',
+      limit: '≤ 10 KB',
+      measured: formatBytes(w?.jsBeforeSearch.gz.max),
+      ok: withinBudget(w?.jsBeforeSearch.gz.max, 10 * KB),
+    },
+    {
+      name: 'Search index (gzip -9)',
+      limit: '≤ 150 KB',
+      measured: formatBytes(w?.searchIndex?.gz),
+      ok: withinBudget(w?.searchIndex?.gz, 150 * KB),
+    },
+    {
+      name: 'Search query in Chromium (median)',
+      limit: '≤ 10 ms',
+      measured: formatMs(r.search?.queryMs.median),
+      ok: withinBudget(r.search?.queryMs.median, 10),
+    },
+    {
+      name: 'Five-release site (6.4 … 9.1)',
+      limit: '≤ 5 s',
+      measured: formatSummaryMs(r.versions?.wall),
+      ok: withinBudget(r.versions?.wall.median, 5000),
+    },
+    {
+      name: 'Dev rebuild after one template change (file write → pages re-rendered)',
+      limit: '≤ 200 ms',
+      measured: r.dev ? `${formatMs(r.dev.observed.median)} (server's own figure ${formatMs(r.dev.reported.median)})` : 'n/a',
+      ok: withinBudget(r.dev?.observed.median, 200),
+    },
+  ];
+}
+
+export function markdown(r: Results): string {
+  const m = r.machine;
+  const lines: string[] = [];
+  lines.push(
+    `Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, ${m.memory} RAM, Node.js ${m.node}, ${m.platform}` +
+      `${m.commit ? `, commit ${m.commit}` : ''}; peer @redocly/cli ${m.redocly}; load average ${m.load.join(' / ')} at the start${m.loadEnd ? `, ${m.loadEnd.join(' / ')} at the end` : ''}. ` +
+      `${r.options.runs} recorded runs per tool after a warm-up, alternated.`,
+    '',
+  );
+  lines.push(
+    markdownTable(
+      ['budget', 'limit', 'measured', 'met'],
+      r.budgets.map((b) => [b.name, b.limit, b.measured, budgetMark(b.ok)]),
+    ),
+  );
+  if (r.builds) {
+    lines.push(
+      '',
+      markdownTable(
+        [
+          'PVE 9.1 build',
+          'pve-apidoc wall (median, ±half range)',
+          'Redocly build-docs wall',
+          'ratio of medians (per-round median)',
+          'CPU ours / Redocly',
+          'peak RSS ours / Redocly',
+          'output ours / Redocly',
+        ],
+        Object.entries(r.builds).map(([name, b]) => [
+          name === 'viewer' ? 'viewer dump (apidata.js)' : 'reference dump (refs-dump.json)',
+          formatSummaryMs(b.ours.wall),
+          formatSummaryMs(b.redocly.wall),
+          `${formatRatio(b.ratio)} (${formatRatio(b.pairedRatio)})`,
+          `${formatMs(b.ours.cpu.median)} / ${formatMs(b.redocly.cpu.median)} (${formatRatio(b.cpuRatio)})`,
+          `${formatBytes(b.ours.rss.median)} / ${formatBytes(b.redocly.rss.median)}`,
+          `${b.ours.files} files, ${formatBytes(b.ours.bytes)} / 1 file, ${formatBytes(b.redocly.bytes)}`,
+        ]),
+      ),
+    );
+    lines.push(
+      '',
+      markdownTable(
+        ["phase (median ms, build's own --json timings)", ...PHASES],
+        Object.entries(r.builds).map(([name, b]) => [name, ...PHASES.map((p) => String(Math.round(b.ours.phases[p]?.median ?? NaN)))]),
+      ),
+    );
+  }
+  if (r.weight) {
+    const row = (label: string, w: WeightFigures): string[] => [
+      label,
+      String(w.pages),
+      `${formatBytes(w.html.gz.median)} / ${formatBytes(w.html.gz.p95)} / ${w.html.largest ? `${formatBytes(w.html.largest.gz)} (${w.html.largest.file})` : 'n/a'}`,
+      `${formatBytes(w.html.raw.median)} / ${formatBytes(w.html.raw.max)}`,
+      `${formatBytes(w.css.gz.median)} / ${formatBytes(w.js.gz.median)}`,
+      formatBytes(w.jsBeforeSearch.gz.median),
+      w.searchIndex ? `${formatBytes(w.searchIndex.gz)} (${formatBytes(w.searchIndex.raw)} raw)` : 'none shipped',
+    ];
+    lines.push(
+      '',
+      markdownTable(
+        [
+          'page weight (gzip -9)',
+          'pages',
+          'HTML median / p95 / max',
+          'HTML raw median / max',
+          'CSS / JS per page',
+          'JS before search',
+          'search index',
+        ],
+        [row('pve-apidoc (viewer dump)', r.weight.ours), row('Redocly build-docs', r.weight.redocly)],
+      ),
+    );
+  }
+  const other: string[][] = [];
+  if (r.search) {
+    other.push([
+      `search in Chromium (${r.search.queries} queries)`,
+      `query median ${formatMs(r.search.queryMs.median)}, p95 ${formatMs(r.search.queryMs.p95)}; typing (every prefix, input → listbox) median ${formatMs(r.search.typingMs.median)}, p95 ${formatMs(r.search.typingMs.p95)}; first focus → ready ${formatMs(r.search.coldStartMs)}${r.search.slowest ? `; slowest query "${r.search.slowest.q}" ${formatMs(r.search.slowest.ms)}` : ''}`,
+    ]);
+  }
+  if (r.versions)
+    other.push([
+      'five releases (6.4 … 9.1)',
+      `${formatSummaryMs(r.versions.wall)}, peak RSS ${formatBytes(r.versions.rss.median)}${r.versions.files ? `, ${r.versions.files} files` : ''}`,
+    ]);
+  if (r.dev)
+    other.push([
+      'dev rebuild, one template',
+      `write → re-rendered ${formatSummaryMs(r.dev.observed)}; server's figure ${formatSummaryMs(r.dev.reported)}; dev start ${formatMs(r.dev.startupMs)}`,
+    ]);
+  if (other.length > 0) lines.push('', markdownTable(['other', 'figures'], other));
+  for (const note of r.notes) lines.push('', `- ${note}`);
+  return lines.join('\n') + '\n';
+}
