@@ -24,6 +24,7 @@ export function buildOptionsFrom(args: ParsedArgs): BuildOptions {
     insecure: o['insecure'] === true,
     offline: o['offline'] === true,
     ...(o['try-it'] === true ? { tryIt: true } : {}),
+    ...(str('layout') === 'pve-host' ? { layout: 'pve-host' as const } : {}),
     emit: listOption(o, 'emit'),
     ...defined('formats', str('formats')),
     ...defined('title', str('title')),
@@ -54,6 +55,7 @@ export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
   const schemas = listOption(o, 'schema');
   const parsed = schemas.length > 0 ? parseSchemaValues(schemas) : null;
   if (parsed && 'versions' in parsed) {
+    if (options.layout === 'pve-host') throw new UsageError('--layout pve-host builds one version: give --schema once');
     const code = await runVersionsBuild(parsed.versions, options, log);
     const exit = code === EXIT.ok && o['strict'] === true && log.warnings.length > 0 ? EXIT.strict : code;
     if (o['json'] === true) {
