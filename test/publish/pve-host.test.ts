@@ -82,6 +82,51 @@ describe('--layout pve-host (example API)', () => {
   });
 });
 
+describe('the checks catch a site pveproxy cannot serve', () => {
+  it('the default layout hosted under /pve-docs/api/ fails them: folder links, .md and .txt files, refused URLs', async () => {
+    const docs = tempDir('pve-docs-');
+    const out = join(docs, 'api');
+    await build({ schema: SCHEMA, out, baseUrl: '/pve-docs/api/' }, silentLogger());
+    expect(unservableNames(out).filter((f) => f.endsWith('.md')).length).toBe(21);
+    expect(unservableNames(out)).toContain('llms.txt');
+    expect(foldersOf(out).length).toBeGreaterThan(FIXED_FOLDERS.length);
+    const proxy = await startPveproxy(docs);
+    try {
+      const { urls, folderLinks } = siteUrls(out, `${proxy.origin}/pve-docs/api/`);
+      expect(folderLinks.length).toBeGreaterThan(20);
+      expect((await fetchAll(proxy, urls)).length).toBeGreaterThan(20);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('the pveproxy stand-in', () => {
+  it('serves a folder made after its start only after a restart, and refuses HEAD, folders and unknown extensions', async () => {
+    const docs = tempDir('pve-docs-');
+    writeFileSync(join(docs, 'a.html'), '<p>a</p>');
+    writeFileSync(join(docs, 'a.txt'), 'a');
+    let proxy = await startPveproxy(docs);
+    mkdirSync(join(docs, 'later'));
+    writeFileSync(join(docs, 'later', 'b.html'), '<p>b</p>');
+    try {
+      expect((await fetch(`${proxy.origin}/pve-docs/a.html`)).status).toBe(200);
+      expect((await fetch(`${proxy.origin}/pve-docs/a.html`, { method: 'HEAD' })).status).toBe(501);
+      expect((await fetch(`${proxy.origin}/pve-docs/a.txt`)).status).toBe(501);
+      expect((await fetch(`${proxy.origin}/pve-docs/`)).status).toBe(501);
+      expect((await fetch(`${proxy.origin}/pve-docs/later/b.html`)).status).toBe(501);
+    } finally {
+      await proxy.close();
+    }
+    proxy = await startPveproxy(docs);
+    try {
+      expect((await fetch(`${proxy.origin}/pve-docs/later/b.html`)).status).toBe(200);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
 describe('--layout pve-host --try-it', () => {
   it('writes one console data file per page beside it and links it from the page', async () => {
     const docs = tempDir('pve-docs-');
