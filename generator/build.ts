@@ -30,6 +30,7 @@ import { bundleZip } from './write/zip.js';
 import { publishFiles } from './publish/index.js';
 import { themeAssets, type ThemeOptions } from './publish/theme.js';
 import { usesCleanUrls } from './publish/base-url.js';
+import { checkPveHostOptions, pveHostFiles, pveHostModel, type Layout } from './publish/pve-host.js';
 
 export interface ModelOptions {
   schema: string;
@@ -53,6 +54,8 @@ export interface BuildOptions extends ModelOptions {
   theme?: ThemeOptions;
   /** A console on every operation page (connect-src 'self'; serve it with `pve-apidoc serve`). */
   tryIt?: boolean;
+  /** "pve-host": a site pveproxy can serve under /pve-docs/ (publish/pve-host.ts); default: the usual layout. */
+  layout?: Layout;
 }
 
 type Timer = <T>(phase: Phase, work: () => T) => T;
@@ -152,6 +155,7 @@ export function prepareSite(model: ApiModel, options: BuildOptions, shared?: Ren
     assetVersions,
     ...(theme.view ? { theme: theme.view } : {}),
     ...(options.tryIt ? { tryIt: true } : {}),
+    ...(options.layout === 'pve-host' ? { omitMarkdown: true } : {}),
     ...extra,
   };
   const out: OutputFile[] = [];
@@ -176,15 +180,20 @@ export function renderModelFiles(
   shared?: RenderShared,
   extra?: Partial<RenderOptions>,
 ): OutputFile[] {
-  const site = prepareSite(model, options, shared, extra);
-  const out: OutputFile[] = [...renderSite(model, site.templates, site.render), ...site.files];
+  const pveHost = options.layout === 'pve-host';
+  // pve-host moves every API page into one folder; everything downstream reads ApiPath.file.
+  const siteModel = pveHost ? pveHostModel(model) : model;
+  const site = prepareSite(siteModel, options, shared, extra);
+  let out: OutputFile[] = [...renderSite(siteModel, site.templates, site.render), ...site.files];
   out.push(...publishFiles(out, options));
+  if (pveHost) out = pveHostFiles(out);
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 export async function build(options: BuildOptions, log: Logger): Promise<BuildResult> {
   const timings: Partial<Record<Phase, number>> = {};
   const time = timer(timings, log);
+  if (options.layout === 'pve-host') checkPveHostOptions(options);
   checkOutput(options.out, { zip: options.offline === true, inputs: buildInputs(options) });
   const { model, references } = await loadModel(options, log, timings);
   const files = time('render', () => renderModelFiles(model, options));

@@ -24,6 +24,7 @@ export function buildOptionsFrom(args: ParsedArgs): BuildOptions {
     insecure: o.flag('insecure'),
     offline: o.flag('offline'),
     ...(o.flag('try-it') ? { tryIt: true } : {}),
+    ...(o.text('layout') === 'pve-host' ? { layout: 'pve-host' as const } : {}),
     emit: o.list('emit'),
     ...defined('formats', o.text('formats')),
     ...defined('title', o.text('title')),
@@ -54,6 +55,7 @@ export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
   const schemas = o.list('schema');
   const parsed = schemas.length > 0 ? parseSchemaValues(schemas) : null;
   if (parsed && 'versions' in parsed) {
+    if (options.layout === 'pve-host') throw new UsageError('--layout pve-host builds one version: give --schema once');
     const code = await runVersionsBuild(parsed.versions, options, log);
     const exit = code === EXIT.ok && o.flag('strict') && log.warnings.length > 0 ? EXIT.strict : code;
     if (o.flag('json')) {

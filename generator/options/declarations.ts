@@ -255,6 +255,15 @@ const DECLARATIONS = [
     commands: ['serve'],
   },
   {
+    name: 'layout',
+    type: 'string',
+    arg: 'NAME',
+    default: 'default',
+    choices: ['default', 'pve-host'],
+    help: 'pve-host: a site pveproxy serves from /usr/share/pve-docs/ (see docs/pve-host.md): explicit file links, API pages in one folder, no .md/.txt/.xml files or 404 page',
+    commands: ['build'],
+  },
+  {
     name: 'try-it',
     type: 'boolean',
     default: false,

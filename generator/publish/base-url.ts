@@ -42,7 +42,12 @@ export function parseBaseUrl(value: string): BaseUrl {
  * Whether pages link to folders ("qemu/") instead of files ("qemu/index.html"). Only a site that
  * says where it is hosted (--base-url) can rely on a web server serving a folder's index.html;
  * every other build, and the offline bundle always, must also work opened from disk (file://).
+ * pveproxy (--layout pve-host) serves no folder index at all.
  */
-export function usesCleanUrls(options: { offline?: boolean | undefined; baseUrl?: string | undefined }): boolean {
-  return !options.offline && Boolean(options.baseUrl);
+export function usesCleanUrls(options: {
+  offline?: boolean | undefined;
+  baseUrl?: string | undefined;
+  layout?: string | undefined;
+}): boolean {
+  return !options.offline && options.layout !== 'pve-host' && Boolean(options.baseUrl);
 }

@@ -5,7 +5,7 @@
 import type { ApiModel, ApiPath } from '../model/types.js';
 import { PRODUCTS } from '../model/product.js';
 import { buildPrivilegeIndex } from '../model/privileges.js';
-import { stableId } from '../model/urls.js';
+import { relativeHref, stableId } from '../model/urls.js';
 import { escapeHtml, neutralizeInvisible } from './escape.js';
 import { createMarkdown, type MarkdownRenderer } from './markdown.js';
 import { SITE_FILES } from '../model/urls.js';
@@ -14,7 +14,7 @@ import type { Templates } from './templates.js';
 import { operationView } from './view-operation.js';
 import { coverageData } from './coverage-page.js';
 import type { OutputFile } from '../output-file.js';
-import { TRY_IT_DATA, TRY_IT_SCRIPT } from './try-it.js';
+import { TRY_IT_DATA, TRY_IT_SCRIPT, tryItDataFile } from './try-it.js';
 import { guideExamples, type GuideExamples } from '../document/examples/guides.js';
 import { navBranch, NAV_TREE_FILE, type NavView } from './nav.js';
 import { operationPage, wrapPath, type OperationPageView } from './page-operation.js';
@@ -50,7 +50,7 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
       apiPath.file,
       'path',
       pathMeta(model, apiPath),
-      () => pathData(model, apiPath, links, byPath, md, options.versions, tryItView(links, options)),
+      () => pathData(model, apiPath, links, byPath, md, options.versions, tryItView(links, options, apiPath)),
       apiPath,
     );
   }
@@ -106,8 +106,10 @@ export interface TryItView {
   data: string;
 }
 
-function tryItView(links: PageLinks, options: RenderOptions): TryItView | null {
-  return options.tryIt ? { js: links.asset(TRY_IT_SCRIPT), data: TRY_IT_DATA } : null;
+function tryItView(links: PageLinks, options: RenderOptions, apiPath?: ApiPath): TryItView | null {
+  if (!options.tryIt) return null;
+  // The path's data file, relative to its page ("_try-it.json" beside an index.html).
+  return { js: links.asset(TRY_IT_SCRIPT), data: apiPath ? relativeHref(apiPath.file, tryItDataFile(apiPath), false) : TRY_IT_DATA };
 }
 
 /** What the layout, header, footer and sidebar read on every page. */
@@ -129,6 +131,8 @@ export interface SiteView {
   js: string;
   searchIndex: string;
   cleanUrls: '0' | '1';
+  /** Whether llms.txt and the Markdown pages exist (not in --layout pve-host, whose server refuses them). */
+  markdownExports: boolean;
   file: string;
   logo: string;
   themeCss: string;
@@ -160,6 +164,7 @@ function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, fil
     js: links.asset('main.js'),
     searchIndex: links.asset('search-index.js'),
     cleanUrls: options.cleanUrls ? '1' : '0',
+    markdownExports: options.omitMarkdown !== true,
     file,
     // Theming (--logo, --accent, --header-link, --footer-link): empty unless configured.
     logo: options.theme?.logo ? links.asset(options.theme.logo) : '',

@@ -23,6 +23,8 @@ export interface RenderOptions {
   theme?: ThemeView;
   /** --try-it: operation pages get the console (render/try-it.ts) and the CSP allows same-origin fetches. */
   tryIt?: boolean;
+  /** The build leaves out llms.txt and the Markdown pages (--layout pve-host), so no page links to them. */
+  omitMarkdown?: boolean;
 }
 
 /** A link the user added to the header or footer (absolute http(s)/mailto or a site-root path). */

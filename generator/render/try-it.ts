@@ -15,6 +15,9 @@ import type { ConsoleData } from '../check/console-data.js';
 export const TRY_IT_DATA = '_try-it.json';
 
 export function tryItDataFile(apiPath: ApiPath): string {
+  // A page that is not a folder's index.html (--layout pve-host: "api.nodes._node.html") gets
+  // "api.nodes._node.try-it.json": page names are distinct, so these are too.
+  if (!/(^|\/)index\.html$/.test(apiPath.file)) return apiPath.file.replace(/\.html$/, '.try-it.json');
   return apiPath.file.replace(/index\.html$/, TRY_IT_DATA);
 }
 
