@@ -180,7 +180,7 @@ describe('--layout pve-host refuses what pveproxy cannot serve', () => {
     const run = (args: string[]) => spawnSync(process.execPath, [bin, 'build', ...args], { encoding: 'utf8', cwd });
     const bad = run(['--layout', 'flat', '--out', 'x']);
     expect(bad.status).toBe(EXIT.usage);
-    expect(bad.stderr).toContain('default, pve-host');
+    expect(bad.stderr).toContain('"default", "pve-host"');
     const two = run(['--layout', 'pve-host', '--schema', `1=${SCHEMA}`, '--schema', `2=${SCHEMA}`, '--out', 'x']);
     expect(two.status).toBe(EXIT.usage);
     expect(two.stderr).toContain('one version');
