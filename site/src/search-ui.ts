@@ -15,6 +15,7 @@
  */
 import { type LoadableIndex, loadSearchIndex, type SearchHit, type SearchModel, search } from '../../generator/search/query.js';
 import { stem } from '../../generator/search/terms.js';
+import { unseenWords } from './search-why.js';
 
 export interface SearchUiOptions {
   input: HTMLInputElement;
@@ -91,7 +92,7 @@ function renderHit(doc: Document, hit: SearchHit, href: string, id: string): HTM
   a.appendChild(summary);
   // Words that matched where the list does not show them (a label, a property-string key, a
   // description further on): name them, so every result says why it is there.
-  const unseen = hit.matched.filter((w) => !marked.has(w)).slice(0, 4);
+  const unseen = unseenWords(hit.matched, marked);
   if (unseen.length > 0) {
     const why = doc.createElement('span');
     why.className = 'why';
