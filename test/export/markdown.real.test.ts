@@ -95,7 +95,7 @@ describe('Markdown for PVE 9.1', () => {
     expect(md).toMatch(/^\| `net\[n\]` \| optional \| body \| `\[model=\]<enum> /m);
     expect(md).toContain('**`net[n]`: property string keys**');
     expect(md).toMatch(/^\| `model` \| required \| `<e1000 \\\| e1000-82540em/m);
-    expect(md).toContain('### Returns\n\nType: `<array>`');
+    expect(md).toContain('### Returns\n\nType: `<array of object>`');
     expect(md).toContain('### Permissions\n\nAny authenticated user.');
     expect(md).toContain('**curl (API token)**\n\n```bash\n');
     expect(md).toContain('parent: [/nodes/{node}](../index.md)');

@@ -59,7 +59,10 @@ const copy = join(work, 'checkout');
 const blocks = readmeBlocks(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8'));
 
 async function runServer(command: string, cwd: string): Promise<string> {
-  const child = spawn('bash', ['-c', `exec ${command.replace(/#.*$/, '')} --port 0`], {
+  // A free port instead of the one written (it may be taken here): replaced where given, else added.
+  const line = command.replace(/#.*$/, '').trim();
+  const freePort = /\s--port[ =]\d+/.test(line) ? line.replace(/(\s--port[ =])\d+/, (_, flag: string) => `${flag}0`) : `${line} --port 0`;
+  const child = spawn('bash', ['-c', `exec ${freePort}`], {
     cwd,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
