@@ -167,7 +167,7 @@ export function pathUri(label: string, path: string): string {
 /** Characters JSON keeps raw that some line readers take as line ends; only ever inside JSON strings. */
 const LINE_LIKE = /[\u0085\u2028\u2029]/g;
 
-export function escapeLineLike(json: string): string {
+function escapeLineLike(json: string): string {
   return json.replace(LINE_LIKE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

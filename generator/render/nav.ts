@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { ApiModel, ApiPath } from '../model/types.js';
 import type { PageLinks } from './site-context.js';
 import { visibleInvisible } from './escape.js';
+import { jsonForScript } from '../text/script-json.js';
 
 export const NAV_TREE_FILE = 'assets/nav-tree.js';
 export const NAV_TREE_GLOBAL = 'pveApidocNav';
@@ -70,11 +71,8 @@ export function navTreeAsset(model: ApiModel): { file: string; content: string; 
     const text = visibleInvisible(top ? p.path : p.text);
     return kids.length ? [text, p.file, kids.map((k) => node(k, false))] : [text, p.file];
   };
-  const json = JSON.stringify(model.paths.filter((p) => p.parent === null).map((p) => node(p, true)))
-    // Safe to inline or concatenate: no "</script" and no JS line terminators from schema text.
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  // Safe to inline or concatenate: no "</script" and no JS line terminators from schema text.
+  const json = jsonForScript(model.paths.filter((p) => p.parent === null).map((p) => node(p, true)));
   const content = `/* pve-apidoc navigation tree */\nwindow.${NAV_TREE_GLOBAL}=${json};\n`;
   return { file: NAV_TREE_FILE, content, version: createHash('sha256').update(content).digest('hex').slice(0, 10) };
 }

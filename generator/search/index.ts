@@ -16,7 +16,17 @@ import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import { formatKeys } from '../model/formats.js';
 import type { ApiModel, ApiPath, Operation, Parameter, PropertyKey, SchemaNode } from '../model/types.js';
-import { compileTerms, INDEX_FORMAT, INDEX_GLOBAL, indexOptions, type SearchField, tokenize, type Vocabulary } from './terms.js';
+import {
+  compileTerms,
+  INDEX_FORMAT,
+  INDEX_GLOBAL,
+  indexOptions,
+  type SearchField,
+  type SearchIndexData,
+  tokenize,
+  type Vocabulary,
+} from './terms.js';
+import { jsonForScript } from '../text/script-json.js';
 import { readVocabulary } from './vocabulary.js';
 
 export const SEARCH_INDEX_FILE = 'assets/search-index.js';
@@ -35,14 +45,6 @@ export type SearchDocument = { id: number } & Partial<Record<SearchField, string
     param?: string;
     text?: string;
   };
-
-/** The payload of the index script. */
-export interface SearchIndexData {
-  format: number;
-  vocabulary: Vocabulary;
-  /** MiniSearch's own serialization (MiniSearch#toJSON), loaded with MiniSearch.loadJS. */
-  index: unknown;
-}
 
 export function searchDocuments(model: ApiModel, vocabulary: Vocabulary): SearchDocument[] {
   const ops: SearchDocument[] = [];
@@ -227,14 +229,15 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-export function createSearchIndex(docs: SearchDocument[], vocabulary: Vocabulary): MiniSearch<SearchDocument> {
+function createSearchIndex(docs: SearchDocument[], vocabulary: Vocabulary): MiniSearch<SearchDocument> {
   const search = new MiniSearch<SearchDocument>(indexOptions(compileTerms(vocabulary)));
   search.addAll(docs);
   return search;
 }
 
 export function searchIndexData(model: ApiModel, vocabulary: Vocabulary = readVocabulary()): SearchIndexData {
-  return { format: INDEX_FORMAT, vocabulary, index: createSearchIndex(searchDocuments(model, vocabulary), vocabulary).toJSON() };
+  const { labels: _labels, ...ranking } = vocabulary;
+  return { format: INDEX_FORMAT, vocabulary: ranking, index: createSearchIndex(searchDocuments(model, vocabulary), vocabulary).toJSON() };
 }
 
 /**
@@ -244,15 +247,6 @@ export function searchIndexData(model: ApiModel, vocabulary: Vocabulary = readVo
  */
 export function searchIndexScript(model: ApiModel, vocabulary?: Vocabulary): string {
   return `/* pve-apidoc search index */\nwindow.${INDEX_GLOBAL}=${jsonForScript(searchIndexData(model, vocabulary))};\n`;
-}
-
-/** JSON that is safe anywhere in a script: no "</script" or "<!--", no JS line terminators. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }
 
 /**

@@ -12,19 +12,19 @@
  * Operation and parameter documents are ranked together by BM25 (MiniSearch) times a prior that
  * holds the intent, the kind of document and whether a path is a collection.
  */
+import type { HttpMethod } from '../model/types.js';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { porterStem } from './porter.js';
 import {
   compileTerms,
   FIELD_BOOSTS,
   INDEX_FORMAT,
-  type IntentMethod,
   indexOptions,
   NAME_FIELDS,
   stem,
   type Terms,
   tokenize,
-  type Vocabulary,
+  type SearchIndexData,
 } from './terms.js';
 
 export interface SearchHit {
@@ -59,12 +59,6 @@ export interface SearchOptions {
   offset?: number;
 }
 
-export interface LoadableIndex {
-  format: number;
-  vocabulary: Vocabulary;
-  index: unknown;
-}
-
 interface OpInfo {
   method: string;
   path: string;
@@ -93,7 +87,7 @@ export interface SearchModel {
   readonly docs: readonly DocInfo[];
 }
 
-export function loadSearchIndex(data: LoadableIndex): SearchModel {
+export function loadSearchIndex(data: SearchIndexData): SearchModel {
   if (data.format !== INDEX_FORMAT) throw new Error(`search index format ${String(data.format)}, expected ${INDEX_FORMAT}`);
   const terms = compileTerms(data.vocabulary);
   const mini = MiniSearch.loadJS(data.index as Parameters<typeof MiniSearch.loadJS>[0], indexOptions(terms));
@@ -135,9 +129,9 @@ export function loadSearchIndex(data: LoadableIndex): SearchModel {
 
 /**
  * The ranking's tunable numbers, in one place (tuned on the tuning half of harness/search-queries.ts).
- * Exported for the relevance report; not an option, so every consumer ranks alike.
+ * Not an option and not exported: every consumer ranks alike.
  */
-export const RANKING = {
+const RANKING = {
   /** A parameter document against an operation document. */
   parameter: 0.8,
   /** Documents of the method the query's verb names, and of other methods when it names one. */
@@ -200,14 +194,14 @@ interface QueryTerm {
 
 interface Analysis {
   terms: QueryTerm[];
-  methods: Set<IntentMethod>;
+  methods: Set<HttpMethod>;
   collection: boolean;
   plural: boolean;
 }
 
 export function analyzeQuery(terms: Terms, query: string): Analysis {
   const raw = tokenize(query.toLowerCase());
-  const methods = new Set<IntentMethod>();
+  const methods = new Set<HttpMethod>();
   let collection = false;
   let plural = false;
   // "set up ldap": the phrase asks for a create, and its words say nothing else.
@@ -292,7 +286,7 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
 /** The prior of a hit for one query (see RANKING). */
 function prior(kind: SearchHit['kind'], op: OpInfo, a: Analysis): number {
   let p = kind === 'parameter' ? RANKING.parameter : 1;
-  const method = op.method as IntentMethod;
+  const method = op.method as HttpMethod;
   // A parameter is set by a create as well as by an update: "add a serial port to a vm" and
   // "set the serial port" ask for the same rows, and the update of the thing named comes first.
   const setting = kind === 'parameter' && RANKING.paramSetting > 0 && (method === 'PUT' || method === 'POST');

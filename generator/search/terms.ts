@@ -11,17 +11,27 @@
 import type { Options } from 'minisearch';
 import { porterStem } from './porter.js';
 
-export const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
-export type IntentMethod = (typeof METHODS)[number];
+import { HTTP_METHODS, type HttpMethod } from '../model/types.js';
 
 /** The shape of vocabulary.json (see its $comment). */
 export interface Vocabulary {
   synonyms: string[][];
   labels: Record<string, string>;
-  intents: Record<IntentMethod, string[]>;
+  intents: Record<HttpMethod, string[]>;
   collection: string[];
   weak: string[];
   stop: string[];
+}
+
+/** The vocabulary the ranking needs: all of it but the labels, which only the indexer reads (plabel). */
+export type IndexVocabulary = Omit<Vocabulary, 'labels'>;
+
+/** The payload of the index script, as the indexer writes it and every consumer loads it. */
+export interface SearchIndexData {
+  format: number;
+  vocabulary: IndexVocabulary;
+  /** MiniSearch's own serialization (MiniSearch#toJSON), loaded with MiniSearch.loadJS. */
+  index: unknown;
 }
 
 /**
@@ -98,9 +108,9 @@ export interface Terms {
   stop: Set<string>;
   weak: Set<string>;
   /** lowercase word -> methods it asks for */
-  intents: Map<string, IntentMethod[]>;
+  intents: Map<string, HttpMethod[]>;
   /** Verb phrases ("set up", "turn off"): their words together ask for these methods, not their own. */
-  intentPhrases: { words: string[]; methods: IntentMethod[] }[];
+  intentPhrases: { words: string[]; methods: HttpMethod[] }[];
   collection: Set<string>;
 }
 
@@ -121,7 +131,7 @@ export function tokenize(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '');
 }
 
-export function compileTerms(vocabulary: Vocabulary): Terms {
+export function compileTerms(vocabulary: IndexVocabulary): Terms {
   const stop = new Set(vocabulary.stop);
   const canonical = new Map<string, string>();
   const phrases: Terms['phrases'] = [];
@@ -135,9 +145,9 @@ export function compileTerms(vocabulary: Vocabulary): Terms {
   }
   // Longest phrases first, so "virtual machines" wins over a shorter one.
   phrases.sort((a, b) => b.words.length - a.words.length);
-  const intents = new Map<string, IntentMethod[]>();
+  const intents = new Map<string, HttpMethod[]>();
   const intentPhrases: Terms['intentPhrases'] = [];
-  for (const method of METHODS) {
+  for (const method of HTTP_METHODS) {
     for (const entry of vocabulary.intents[method]) {
       const words = tokenize(entry);
       if (words.length === 1) intents.set(entry, [...(intents.get(entry) ?? []), method]);
@@ -192,4 +202,4 @@ export function indexOptions(terms: Terms): Options {
 /** The global the index script assigns to (a classic script, so it also loads from file://). */
 export const INDEX_GLOBAL = '__pveApidocSearch';
 /** Format version of the index script's payload; bump on incompatible changes. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;

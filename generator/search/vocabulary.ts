@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
-import { METHODS, type IntentMethod, type Vocabulary } from './terms.js';
+import { HTTP_METHODS, type HttpMethod } from '../model/types.js';
+import type { Vocabulary } from './terms.js';
 
-export const VOCABULARY_FILE = join('generator', 'search', 'vocabulary.json');
+const VOCABULARY_FILE = join('generator', 'search', 'vocabulary.json');
 
 /** Reads and checks the vocabulary; a malformed file fails with the JSON pointer of the fault. */
 export function readVocabulary(file = join(packageRoot(), VOCABULARY_FILE)): Vocabulary {
@@ -39,8 +40,8 @@ export function checkVocabulary(raw: unknown, where: string): Vocabulary {
     labels[key] = typeof value === 'string' ? value : fail(`/labels/${key}`, 'expected a string');
   }
   const intentsRaw = obj(root['intents'], '/intents');
-  const intents = {} as Record<IntentMethod, string[]>;
-  for (const m of METHODS) intents[m] = words(intentsRaw[m] ?? [], `/intents/${m}`);
+  const intents = {} as Record<HttpMethod, string[]>;
+  for (const m of HTTP_METHODS) intents[m] = words(intentsRaw[m] ?? [], `/intents/${m}`);
   return {
     synonyms: synonyms.map((g, i) => {
       const group = words(g, `/synonyms/${i}`);

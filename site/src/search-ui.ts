@@ -13,7 +13,8 @@
  * Ranking is shared with the index builder, the relevance tests and Node consumers
  * (generator/search/query.ts).
  */
-import { type LoadableIndex, loadSearchIndex, type SearchHit, type SearchModel, search } from '../../generator/search/query.js';
+import { loadSearchIndex, type SearchHit, type SearchModel, search } from '../../generator/search/query.js';
+import type { SearchIndexData } from '../../generator/search/terms.js';
 import { stem } from '../../generator/search/terms.js';
 import { unseenWords } from './search-why.js';
 
@@ -108,7 +109,7 @@ function init(options: SearchUiOptions): void {
   const { input, results } = options;
   if (input.getAttribute('data-search-ready') === '1') return;
   input.setAttribute('data-search-ready', '1');
-  index = loadSearchIndex(options.data as LoadableIndex);
+  index = loadSearchIndex(options.data as SearchIndexData);
   let selected = -1;
   let shown: HTMLAnchorElement[] = [];
   const doc = input.ownerDocument;
@@ -131,8 +132,8 @@ function init(options: SearchUiOptions): void {
     input.setAttribute('aria-expanded', yes ? 'true' : 'false');
     if (!yes) select(-1);
   };
-  /** Shows the results of the box's text: the first RESULTS_SHOWN, or all of them. */
-  const render = (all = false): void => {
+  /** Shows the results of the box's text: the first RESULTS_SHOWN, or all of them; returns how many match. */
+  const render = (all = false): number => {
     const text = input.value;
     results.textContent = '';
     shown = [];
@@ -141,7 +142,7 @@ function init(options: SearchUiOptions): void {
     // One letter matches nearly everything and nothing in particular: wait for the second.
     if (text.trim().length < 2 || !index) {
       open(false);
-      return;
+      return 0;
     }
     const { total, hits } = search(index, text, { limit: all ? Infinity : RESULTS_SHOWN });
     results.classList.toggle('search-results-all', all);
@@ -180,6 +181,7 @@ function init(options: SearchUiOptions): void {
       shown.push(more);
     }
     open(true);
+    return total;
   };
 
   input.addEventListener('input', () => render());
@@ -190,10 +192,10 @@ function init(options: SearchUiOptions): void {
   // The Search button: every match, in the list (the all-operations page is the fallback when
   // these scripts are not there, or when nothing matches).
   form?.addEventListener('submit', (event) => {
-    if (input.value.trim().length < 2 || !index || search(index, input.value, { limit: 1 }).total === 0) return;
-    event.preventDefault();
+    if (input.value.trim().length < 2 || !index) return;
+    // Focus first: the box's focus handler shows the short list, which the full one then replaces.
     input.focus();
-    render(true);
+    if (render(true) > 0) event.preventDefault();
   });
   input.addEventListener('keydown', (event) => {
     if (event.isComposing) return;

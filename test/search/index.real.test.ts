@@ -9,16 +9,11 @@ import { loadModel } from '../../generator/build.js';
 import { silentLogger } from '../../generator/log.js';
 import type { ApiModel } from '../../generator/model/types.js';
 import { SEARCH_INDEX_FILE, searchDocuments, searchIndexAsset, searchIndexScript } from '../../generator/search/index.js';
-import { type LoadableIndex, loadSearchIndex, search } from '../../generator/search/query.js';
+import { loadSearchIndex, search } from '../../generator/search/query.js';
 import { INDEX_FORMAT, INDEX_GLOBAL, stem, tokenize } from '../../generator/search/terms.js';
 import { readVocabulary } from '../../generator/search/vocabulary.js';
 import { SHARED_SCHEMAS } from '../helpers/real-schemas.js';
-
-function evalScript(script: string): LoadableIndex {
-  const window: Record<string, unknown> = {};
-  new Function('window', script)(window);
-  return window[INDEX_GLOBAL] as LoadableIndex;
-}
+import { runIndexScript } from '../helpers/search-script.js';
 
 describe('search index (PVE 9.1)', () => {
   let model: ApiModel;
@@ -43,12 +38,12 @@ describe('search index (PVE 9.1)', () => {
     expect(script.endsWith(';\n')).toBe(true);
     expect(() => JSON.parse(script.slice(prefix.length + assign.length, -2))).not.toThrow();
     expect(/<\/|\u2028|\u2029/.test(script)).toBe(false);
-    const data = evalScript(script);
+    const data = runIndexScript(script);
     expect(data.format).toBe(INDEX_FORMAT);
   });
 
   it('has one document per operation and one per distinct parameter, storing only what results show', () => {
-    const data = evalScript(script) as unknown as {
+    const data = runIndexScript(script) as unknown as {
       index: { documentCount: number; storedFields: Record<string, Record<string, unknown>> };
     };
     const stored = Object.values(data.index.storedFields);
@@ -96,7 +91,7 @@ describe('search index (PVE 9.1)', () => {
   });
 
   it('ranks the exact path first for a pasted path, tolerates typos, lands parameters on their row', () => {
-    const index = loadSearchIndex(evalScript(script));
+    const index = loadSearchIndex(runIndexScript(script));
     const first = (q: string): string => {
       const hit = search(index, q, { limit: 1 }).hits[0];
       return hit ? `${hit.method} ${hit.path}${hit.param ? ` ${hit.param} #${hit.anchor}` : ''}` : '';
@@ -109,7 +104,7 @@ describe('search index (PVE 9.1)', () => {
   });
 
   it('pages through all matches: limit, offset and total', () => {
-    const index = loadSearchIndex(evalScript(script));
+    const index = loadSearchIndex(runIndexScript(script));
     const all = search(index, 'firewall', { limit: Infinity });
     expect(all.total).toBeGreaterThan(100);
     expect(all.hits).toHaveLength(all.total);

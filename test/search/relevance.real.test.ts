@@ -16,9 +16,9 @@ import { loadModel } from '../../generator/build.js';
 import { silentLogger } from '../../generator/log.js';
 import type { ApiModel } from '../../generator/model/types.js';
 import { searchIndexScript } from '../../generator/search/index.js';
-import { type LoadableIndex, loadSearchIndex, type SearchModel } from '../../generator/search/query.js';
-import { INDEX_GLOBAL } from '../../generator/search/terms.js';
+import { loadSearchIndex, type SearchModel } from '../../generator/search/query.js';
 import { SHARED_SCHEMAS } from '../helpers/real-schemas.js';
+import { runIndexScript } from '../helpers/search-script.js';
 import { describeOutcome, evaluate } from './evaluate.js';
 import { HELD_OUT, TUNING } from '../../harness/search-queries.js';
 
@@ -28,10 +28,7 @@ describe('search relevance on PVE 9.1', () => {
 
   beforeAll(async () => {
     ({ model } = await loadModel({ schema: join(SHARED_SCHEMAS, 'pve-9.1.apidata.js') }, silentLogger()));
-    const script = searchIndexScript(model);
-    const window: Record<string, unknown> = {};
-    new Function('window', script)(window);
-    index = loadSearchIndex(window[INDEX_GLOBAL] as LoadableIndex);
+    index = loadSearchIndex(runIndexScript(searchIndexScript(model)));
   });
 
   it('has at least 200 queries in two halves of similar size, no query twice', () => {

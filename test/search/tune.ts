@@ -7,17 +7,14 @@ import { join } from 'node:path';
 import { loadModel } from '../../generator/build.js';
 import { silentLogger } from '../../generator/log.js';
 import { searchIndexScript } from '../../generator/search/index.js';
-import { type LoadableIndex, loadSearchIndex } from '../../generator/search/query.js';
-import { INDEX_GLOBAL } from '../../generator/search/terms.js';
+import { loadSearchIndex } from '../../generator/search/query.js';
 import { HELD_OUT, TUNING } from '../../harness/search-queries.js';
 import { SHARED_SCHEMAS } from '../helpers/real-schemas.js';
+import { runIndexScript } from '../helpers/search-script.js';
 import { describeOutcome, evaluate } from './evaluate.js';
 
 const { model } = await loadModel({ schema: join(SHARED_SCHEMAS, 'pve-9.1.apidata.js') }, silentLogger());
-const script = searchIndexScript(model);
-const window: Record<string, unknown> = {};
-new Function('window', script)(window);
-const index = loadSearchIndex(window[INDEX_GLOBAL] as LoadableIndex);
+const index = loadSearchIndex(runIndexScript(searchIndexScript(model)));
 const tuning = evaluate(index, TUNING);
 console.log(
   process.argv.includes('--quiet') ? describeOutcome('tuning half', { ...tuning, misses: [] }) : describeOutcome('tuning half', tuning),
