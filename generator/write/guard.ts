@@ -6,7 +6,7 @@
  * enough. The same holds for the offline zip beside it.
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync } from 'node:fs';
-import { basename, dirname, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
 import { lstatOrNull } from './remove.js';
 
@@ -21,7 +21,15 @@ const HINT = 'pick an empty or new folder, e.g. --out dist';
  * itself is left as it is. A dangling link or a link to a file is refused.
  */
 export function resolveTarget(outDir: string): string {
-  const given = resolve(outDir);
+  const absolute = resolve(outDir);
+  // The parent's real path, so that every later comparison with real paths (inputs inside the
+  // output, the current folder) also holds when a folder above --out is a link.
+  let given = absolute;
+  try {
+    given = join(realpathSync(dirname(absolute)), basename(absolute));
+  } catch {
+    // The parent does not exist yet: it is created empty, so nothing can be inside the output.
+  }
   const stat = lstatOrNull(given);
   if (stat === null || !stat.isSymbolicLink()) return given;
   let real: string;

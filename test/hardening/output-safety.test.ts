@@ -143,6 +143,21 @@ describe('output safety', () => {
     expect(existsSync(join(out, 'api.json'))).toBe(true);
   });
 
+  it('refuses a schema inside the output when a folder above --out is a link', async () => {
+    const dir = tempDir('pve-apidoc-safety-');
+    const real = join(dir, 'real');
+    mkdirSync(real);
+    symlinkSync(real, join(dir, 'lnk'), 'dir');
+    await build({ schema: SCHEMA, out: join(real, 'site') }, silentLogger());
+    cpSync(SCHEMA, join(real, 'site', 'api.json'));
+    const r = spawnSync(process.execPath, [BIN, 'build', '--schema', join(real, 'site', 'api.json'), '--out', join(dir, 'lnk', 'site')], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(EXIT.output);
+    expect(r.stderr).toMatch(/api\.json is inside it and would be deleted/);
+    expect(existsSync(join(real, 'site', 'api.json'))).toBe(true);
+  });
+
   it('refuses to overwrite a zip beside the output that is not our bundle', () => {
     const dir = tempDir('pve-apidoc-safety-');
     writeFileSync(join(dir, 'site.zip'), 'my own archive');
