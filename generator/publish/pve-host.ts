@@ -16,16 +16,16 @@ import type { ApiModel } from '../model/types.js';
 import type { OutputFile } from '../output-file.js';
 import { SITE_FILES } from '../model/urls.js';
 import { OutputError, UsageError } from '../errors.js';
-import { SITEMAP_FILE } from './index.js';
+import { LLMS_FILE, LLMS_FULL_FILE } from '../export/llms.js';
+import { ROBOTS_FILE, SITEMAP_FILE } from './index.js';
 
-export const LAYOUTS = ['default', 'pve-host'] as const;
-export type Layout = (typeof LAYOUTS)[number];
+export type Layout = 'default' | 'pve-host';
 
 /** The file name pveproxy accepts as the last path segment (its own pattern). */
-export const PVE_HOST_FILE_NAME = /^[A-Za-z0-9._-]+$/;
+const PVE_HOST_FILE_NAME = /^[A-Za-z0-9._-]+$/;
 
 /** Extensions pveproxy has a content type for (lower case; it compares case-sensitively). */
-export const PVE_HOST_EXTENSIONS: readonly string[] = [
+const PVE_HOST_EXTENSIONS: readonly string[] = [
   'css',
   'html',
   'js',
@@ -47,7 +47,7 @@ export const PVE_HOST_EXTENSIONS: readonly string[] = [
 ];
 
 /** Whether pveproxy would serve a file of this name (the last segment of an output path). */
-export function pveHostServes(fileName: string): boolean {
+function pveHostServes(fileName: string): boolean {
   if (!PVE_HOST_FILE_NAME.test(fileName)) return false;
   const dot = fileName.lastIndexOf('.');
   return dot >= 0 && PVE_HOST_EXTENSIONS.includes(fileName.slice(dot + 1));
@@ -70,9 +70,10 @@ export function checkPveHostOptions(options: { offline?: boolean | undefined; th
 /**
  * The model with every API page moved into one folder: "api/nodes/_node/qemu/index.html" becomes
  * "api.nodes._node.qemu.html". Every renderer, the search index, the path tree and the manifest
- * read ApiPath.file, so this one change relocates the pages and every link to them. Injective:
- * segment slugs are lower case (model/urls.ts), so their "." is written "D" and their "~" "X",
- * and "." then only separates segments; a name too long for a file system becomes "api.H<sha256>.html".
+ * read ApiPath.file, so this one change relocates the pages and every link to them. Injective, and
+ * also on case-insensitive file systems: segment slugs are lower case (model/urls.ts) and stay so,
+ * "-" escapes ("-" is written "--", "." "-d", "~" "-x"), so "." only separates segments; a name too
+ * long for a file system becomes "api.-h<sha256>.html", which no escaped segment starts with.
  */
 export function pveHostModel(model: ApiModel): ApiModel {
   return { ...model, paths: model.paths.map((p) => ({ ...p, file: flatPageFile(p.file) })) };
@@ -83,16 +84,17 @@ const MAX_NAME = 200;
 export function flatPageFile(file: string): string {
   const inner = file.replace(/^api\//, '').replace(/(^|\/)index\.html$/, '');
   const segments = inner === '' ? [] : inner.split('/');
-  const name = ['api', ...segments.map((s) => s.replace(/\./g, 'D').replace(/~/g, 'X')), 'html'].join('.');
+  const escaped = (segment: string): string => segment.replace(/[-.~]/g, (c) => (c === '-' ? '--' : c === '.' ? '-d' : '-x'));
+  const name = ['api', ...segments.map(escaped), 'html'].join('.');
   if (name.length <= MAX_NAME) return name;
-  return `api.H${createHash('sha256').update(file, 'utf8').digest('hex')}.html`;
+  return `api.-h${createHash('sha256').update(file, 'utf8').digest('hex')}.html`;
 }
 
-/** What the layout leaves out (the docs and --help say the same). */
-export const PVE_HOST_OMITTED = 'the Markdown pages (.md), llms.txt, llms-full.txt, robots.txt, sitemap.xml and 404.html';
+/** What the layout leaves out (docs/pve-host.md and --help say the same): by name, so that a new export is not dropped unseen. */
+const OMITTED_FILES = new Set([SITE_FILES.notFound, SITEMAP_FILE, ROBOTS_FILE, LLMS_FILE, LLMS_FULL_FILE]);
 
 function omitted(file: string): boolean {
-  return file === SITE_FILES.notFound || file.endsWith('.md') || file.endsWith('.txt') || file === SITEMAP_FILE;
+  return OMITTED_FILES.has(file) || file.endsWith('.md');
 }
 
 /**
