@@ -5,7 +5,11 @@ import type { Server } from 'node:http';
 export async function listen(server: Server, port: number, host: string): Promise<{ host: string; port: number }> {
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, host, () => ok());
+    server.listen(port, host, () => {
+      // Only a failure to listen rejects; later errors are the server's own to handle.
+      server.off('error', fail);
+      ok();
+    });
   });
   const address = server.address();
   // Listening on host:port gives an AddressInfo; a string is a pipe or socket path.

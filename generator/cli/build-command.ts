@@ -4,7 +4,7 @@ import { build, type BuildOptions } from '../build.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { packageRoot } from '../paths.js';
-import { DEFAULT_SCHEMA } from '../options/declarations.js';
+import { DEFAULT_OUT, DEFAULT_SCHEMA } from '../options/declarations.js';
 import { type ParsedArgs, productOption } from './args.js';
 import { parseBaseUrl } from '../publish/base-url.js';
 import { buildSummary } from '../publish/summary.js';
@@ -20,7 +20,7 @@ export function buildOptionsFrom(args: ParsedArgs): BuildOptions {
   const options: BuildOptions = {
     // A multi-version build reads its schemas itself (runVersionsBuild); here the first (or only) one.
     schema: o.list('schema')[0] ?? join(packageRoot(), DEFAULT_SCHEMA),
-    out: o.text('out') ?? 'dist',
+    out: o.text('out') ?? DEFAULT_OUT,
     insecure: o.flag('insecure'),
     offline: o.flag('offline'),
     ...(o.flag('try-it') ? { tryIt: true } : {}),

@@ -1,5 +1,6 @@
 /** `pve-apidoc dev`: the build options, served live by the dev server until Ctrl+C. */
 import { EXIT, UsageError } from '../errors.js';
+import { DEFAULT_HOST } from '../options/declarations.js';
 import type { Logger } from '../log.js';
 import { startDevServer } from '../dev/server.js';
 import { buildOptionsFrom } from './build-command.js';
@@ -13,7 +14,7 @@ export async function runDev(args: ParsedArgs, log: Logger): Promise<number> {
   const server = await startDevServer(
     {
       build: buildOptionsFrom(args),
-      host: args.options.text('host') ?? '127.0.0.1',
+      host: args.options.text('host') ?? DEFAULT_HOST,
       port: args.options.number('port') ?? DEV_PORT,
     },
     log,

@@ -11,7 +11,7 @@ import { loadModel, type ModelOptions } from '../build.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { startMock } from '../mock/server.js';
-import { DEFAULT_SCHEMA } from '../options/declarations.js';
+import { DEFAULT_HOST, DEFAULT_SCHEMA } from '../options/declarations.js';
 import { type ParsedArgs, singleSchema } from './args.js';
 import { untilInterrupted } from './dev-command.js';
 
@@ -38,7 +38,7 @@ export async function runMock(args: ParsedArgs, log: Logger): Promise<number> {
     );
   const [command, ...commandArgs] = args.passthrough ?? [];
   const { model } = await loadModel(mockModelOptions(args, 'mock'), log);
-  const host = args.options.text('host') ?? '127.0.0.1';
+  const host = args.options.text('host') ?? DEFAULT_HOST;
   const mock = await startMock(model, {
     host,
     port: args.options.number('port') ?? MOCK_PORT,

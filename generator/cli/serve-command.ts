@@ -4,6 +4,7 @@
  * schema (generator/dev/serve.ts). Loopback unless --host says otherwise, and the start line says so.
  */
 import { loadModel } from '../build.js';
+import { DEFAULT_HOST } from '../options/declarations.js';
 import { parseProxyTarget, startServe } from '../dev/serve.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -25,7 +26,7 @@ export async function runServe(args: ParsedArgs, log: Logger): Promise<number> {
   const backend = proxy
     ? { proxy, api: `forwarded to ${proxy.origin} only${o.flag('insecure') ? ' (its certificate is not checked: --insecure)' : ''}` }
     : await mockBackend(args, log);
-  const host = o.text('host') ?? '127.0.0.1';
+  const host = o.text('host') ?? DEFAULT_HOST;
   const { api, ...target } = backend;
   const server = await startServe({
     dir,

@@ -44,6 +44,10 @@ export const COMMANDS: Record<string, string> = {
 };
 
 export const DEFAULT_SCHEMA = 'schema/example-api.json';
+/** The address servers listen on unless --host says otherwise: loopback only. */
+export const DEFAULT_HOST = '127.0.0.1';
+/** Where a build writes unless --out says otherwise. */
+export const DEFAULT_OUT = 'dist';
 
 const DECLARATIONS = [
   {
@@ -60,7 +64,7 @@ const DECLARATIONS = [
     type: 'string',
     file: true,
     arg: 'DIR',
-    default: 'dist',
+    default: DEFAULT_OUT,
     help: 'Output folder; replaced atomically (a failed build leaves it untouched)',
     commands: ['build', 'preview', 'serve'],
   },
@@ -235,7 +239,7 @@ const DECLARATIONS = [
     name: 'host',
     type: 'string',
     arg: 'HOST',
-    default: '127.0.0.1',
+    default: DEFAULT_HOST,
     help: 'Address to listen on (0.0.0.0 serves the whole network)',
     commands: ['dev', 'preview', 'mock', 'serve'],
   },

@@ -31,7 +31,7 @@ export interface ZipEntry {
   content: string | Buffer;
 }
 
-/** The archive bytes of `entries` (sorted by name here, so callers' order does not matter). */
+/** The fields a local file header and its central-directory entry share. */
 interface EntryFields {
   method: number;
   crc: number;
@@ -56,6 +56,7 @@ function writeEntryFields(buffer: Buffer, at: number, f: EntryFields): void {
   buffer.writeUInt16LE(f.nameLength, at + 22);
 }
 
+/** The archive bytes of `entries` (sorted by name here, so callers' order does not matter). */
 export function createZip(entries: readonly ZipEntry[]): Buffer {
   const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (sorted.length > 0xffff) throw new OutputError(`too many files for a zip without zip64: ${sorted.length}`);
