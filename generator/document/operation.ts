@@ -6,7 +6,8 @@
  */
 import { PRODUCTS } from '../model/product.js';
 import type { ApiModel, ApiPath, Operation, Parameter, SchemaNode } from '../model/types.js';
-import { buildExamples, type CodeExample } from './examples/index.js';
+import { buildExamples, buildTypicalExamples, type CodeExample } from './examples/index.js';
+import { exampleResponse, UNSPECIFIED_TEXT } from './examples/response.js';
 import { operationSilences, type SilenceKind } from '../model/coverage.js';
 import { fieldDoc, walkFields, type FieldDoc } from './fields.js';
 import { operationFlags, type FlagDoc } from './flags.js';
@@ -35,7 +36,17 @@ export interface OperationDoc {
   flags: FlagDoc[];
   params: ParamDoc[];
   returns: ReturnsDoc;
+  /** The minimal request: required parameters only. */
   examples: CodeExample[];
+  /** The typical request (required plus the usual optional parameters); null when there is none. */
+  typicalExamples: CodeExample[] | null;
+  response: ResponseDoc;
+}
+
+/** The example response: illustrative JSON ('' when the schema says nothing usable) and what it is. */
+export interface ResponseDoc {
+  json: string;
+  note: string;
 }
 
 const built = new WeakMap<Operation, { model: ApiModel; page: ApiPath | undefined; doc: OperationDoc }>();
@@ -63,7 +74,21 @@ function computeDoc(op: Operation, model: ApiModel, page: ApiPath | undefined): 
     params,
     returns,
     examples: buildExamples(op, { product, host: product.exampleHost, formats: model.formats }),
+    typicalExamples: buildTypicalExamples(op, { product, host: product.exampleHost, formats: model.formats }),
+    response: responseDoc(op, model),
   };
+}
+
+function responseDoc(op: Operation, model: ApiModel): ResponseDoc {
+  const r = exampleResponse(op, { product: model.product, formats: model.formats });
+  switch (r.kind) {
+    case 'example':
+      return { json: JSON.stringify(r.body, null, 2), note: 'Illustrative: generated from the returns schema with example values.' };
+    case 'null':
+      return { json: JSON.stringify(r.body), note: 'The call returns no data.' };
+    case 'unspecified':
+      return { json: '', note: UNSPECIFIED_TEXT[r.reason] };
+  }
 }
 
 function paramField(param: Parameter, model: ApiModel): FieldDoc {

@@ -9,6 +9,7 @@
  * Markdown. Everything from the schema goes through markdown-text.ts: text cannot become raw
  * HTML, a link that runs script, or an image, and names and values are code spans.
  */
+import type { CodeExample } from '../document/examples/index.js';
 import type { FieldDoc } from '../document/fields.js';
 import { notePhrase, type Note } from '../document/notes.js';
 import { operationDoc } from '../document/operation.js';
@@ -73,7 +74,7 @@ export function operationMarkdown(model: ApiModel, page: ApiPath, op: Operation,
     parts = { model, ...operationMarkdownParts(model, page, op) };
     operationParts.set(op, parts);
   }
-  const intro = `Required parameters only, with example values. See [Authentication](${href(SITE_FILES.auth)}) for tickets and API tokens.`;
+  const intro = `With example values. See [Authentication](${href(SITE_FILES.auth)}) for tickets and API tokens.`;
   return `${parts.before}\n\n${intro}${parts.after ? `\n\n${parts.after}` : ''}`;
 }
 
@@ -116,8 +117,20 @@ function operationMarkdownParts(model: ApiModel, page: ApiPath, op: Operation): 
   out.push(permissionsMarkdown(op.permissions));
 
   out.push('### Examples');
+  // As the HTML page: the typical request where there is one, the minimal one, the example response.
   const after: string[] = [];
-  for (const example of doc.examples) after.push(`**${mdLine(example.label)}**`, mdFence(example.code, example.language));
+  const figures = (examples: readonly CodeExample[]): void => {
+    for (const example of examples) after.push(`**${mdLine(example.label)}**`, mdFence(example.code, example.language));
+  };
+  if (doc.typicalExamples) {
+    after.push('#### Typical request', 'The required parameters and the optional ones most often set.');
+    figures(doc.typicalExamples);
+    after.push('#### Minimal request', 'Required parameters only.');
+  } else after.push('Required parameters only.');
+  figures(doc.examples);
+  after.push('#### Example response');
+  if (doc.response.json) after.push(mdFence(doc.response.json, 'json'));
+  after.push(mdLine(doc.response.note));
   return { before: out.join('\n\n'), after: after.join('\n\n') };
 }
 

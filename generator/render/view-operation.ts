@@ -3,10 +3,9 @@
  * data. The content (notes, flags, constraints, examples) comes from the document layer
  * (document/operation.ts); this module only formats it and groups parameters for the page.
  */
-import { buildTypicalExamples, type CodeExample } from '../document/examples/index.js';
-import { exampleResponse, UNSPECIFIED_TEXT } from '../document/examples/response.js';
+import type { CodeExample } from '../document/examples/index.js';
 import { taskKind } from '../document/examples/tasks.js';
-import { PRODUCTS } from '../model/product.js';
+import type { ResponseDoc } from '../document/operation.js';
 import { escapeHtml } from './escape.js';
 import { instanceTypesPhrase } from '../document/notes.js';
 import { operationDoc, type ParamDoc } from '../document/operation.js';
@@ -62,7 +61,7 @@ export interface OperationView {
   examples: ExampleView[];
   /** The typical request (required plus the usual optional parameters); null when there is none. */
   typicalExamples: ExampleView[] | null;
-  response: ResponseView;
+  response: ResponseDoc;
   /** A sentence (with a link to the Tasks guide) when the call starts a background task. */
   taskNoteHtml: string;
   authHref: string;
@@ -73,13 +72,6 @@ export interface OperationView {
 export interface ExampleView extends CodeExample {
   /** Element id of the example's figure, unique on the page. */
   figId: string;
-}
-
-export interface ResponseView {
-  /** Pretty-printed illustrative JSON, or '' when the schema says nothing usable. */
-  json: string;
-  /** Plain sentence shown instead of (or about) the example. */
-  note: string;
 }
 
 export interface OperationViewContext extends SchemaViewContext {
@@ -100,8 +92,6 @@ export function operationView(op: Operation, ctx: OperationViewContext): Operati
   const params = doc.params.map((p) => paramView(p, ctx));
   const byName = new Map(op.parameters.map((p) => [p.name, p.anchor]));
   const returns = fieldView(doc.returns.field, ctx);
-  const product = PRODUCTS[ctx.model.product];
-  const typical = buildTypicalExamples(op, { product, host: product.exampleHost, formats: ctx.model.formats });
   return {
     anchor: op.anchor,
     method: op.method,
@@ -132,8 +122,8 @@ export function operationView(op: Operation, ctx: OperationViewContext): Operati
     // The template escapes these: plain text of the same phrases the Markdown export writes.
     flags: doc.flags.map((f) => ({ id: f.id, label: plainText(f.label), text: plainText(f.text) })),
     examples: withIds(doc.examples, op.anchor),
-    typicalExamples: typical ? withIds(typical, `${op.anchor}-typical`) : null,
-    response: responseView(op, ctx),
+    typicalExamples: doc.typicalExamples ? withIds(doc.typicalExamples, `${op.anchor}-typical`) : null,
+    response: doc.response,
     taskNoteHtml: taskNote(op, ctx),
     authHref: ctx.authHref,
     errorsHref: ctx.errorsHref,
@@ -174,18 +164,6 @@ function paramView({ param, field }: ParamDoc, ctx: OperationViewContext): Param
 
 function withIds(examples: CodeExample[], prefix: string): ExampleView[] {
   return examples.map((e) => ({ ...e, figId: `${prefix}-${e.id}` }));
-}
-
-function responseView(op: Operation, ctx: OperationViewContext): ResponseView {
-  const r = exampleResponse(op, { product: ctx.model.product, formats: ctx.model.formats });
-  switch (r.kind) {
-    case 'example':
-      return { json: JSON.stringify(r.body, null, 2), note: 'Illustrative: generated from the returns schema with example values.' };
-    case 'null':
-      return { json: JSON.stringify(r.body), note: 'The call returns no data.' };
-    case 'unspecified':
-      return { json: '', note: UNSPECIFIED_TEXT[r.reason] };
-  }
 }
 
 function taskNote(op: Operation, ctx: OperationViewContext): string {
