@@ -7,36 +7,24 @@
  */
 import { permModifyAlternatives } from '../model/permissions.js';
 import type { PermCheck, Permissions } from '../model/types.js';
+import { aclPath as path, code, type Piece, param, plainText, privilege as priv } from './phrase.js';
 
 // ---------------------------------------------------------------------------------------------
-// Intermediate form
+// Intermediate form: blocks of phrase pieces (document/phrase.ts), so permissions are written
+// with the same pieces, and rendered by the same formats, as every other sentence.
 
-export type Inline =
-  | { t: 'text'; s: string }
-  /** A privilege name (linked to the privileges index when possible). */
-  | { t: 'priv'; name: string }
-  /** An ACL path; `{param}` placeholders link to the parameter rows. */
-  | { t: 'path'; path: string }
-  /** A request parameter name (linked to its row when possible). */
-  | { t: 'param'; name: string }
-  /** Literal code, shown verbatim. */
-  | { t: 'code'; s: string };
+export type Block = { t: 'p'; inl: Piece[] } | { t: 'list'; intro: string; items: Block[] };
 
-export type Block = { t: 'p'; inl: Inline[] } | { t: 'list'; intro: string; items: Block[] };
-
-const text = (s: string): Inline => ({ t: 'text', s });
-const priv = (name: string): Inline => ({ t: 'priv', name });
-const path = (p: string): Inline => ({ t: 'path', path: p });
-const param = (name: string): Inline => ({ t: 'param', name });
-const code = (s: string): Inline => ({ t: 'code', s });
-const para = (...inl: Inline[]): Block => ({ t: 'p', inl });
+/** Our own wording. */
+const words = (value: string): Piece => ({ kind: 'words', value });
+const para = (...inl: Piece[]): Block => ({ t: 'p', inl });
 
 /** "A" | "any of A, B" | "all of A, B". */
-function privPhrase(privs: string[], any: boolean): Inline[] {
+function privPhrase(privs: string[], any: boolean): Piece[] {
   if (privs.length === 1) return [priv(privs[0] as string)];
-  const out: Inline[] = [text(any ? 'any of ' : 'all of ')];
+  const out: Piece[] = [words(any ? 'any of ' : 'all of ')];
   privs.forEach((p, i) => {
-    if (i > 0) out.push(text(', '));
+    if (i > 0) out.push(words(', '));
     out.push(priv(p));
   });
   return out;
@@ -45,11 +33,11 @@ function privPhrase(privs: string[], any: boolean): Inline[] {
 function checkBlock(check: PermCheck): Block {
   switch (check.kind) {
     case 'perm': {
-      const inl: Inline[] = [text('Requires '), ...privPhrase(check.privs, check.any), text(' on '), path(check.path)];
+      const inl: Piece[] = [words('Requires '), ...privPhrase(check.privs, check.any), words(' on '), path(check.path)];
       if (check.requireParam !== undefined) {
-        inl.push(text(' (only when parameter '), param(check.requireParam), text(' is given; otherwise this check fails)'));
+        inl.push(words(' (only when parameter '), param(check.requireParam), words(' is given; otherwise this check fails)'));
       }
-      inl.push(text('.'));
+      inl.push(words('.'));
       return { t: 'p', inl };
     }
     case 'and':
@@ -57,73 +45,73 @@ function checkBlock(check: PermCheck): Block {
     case 'or':
       return { t: 'list', intro: 'Any of:', items: check.items.map(checkBlock) };
     case 'userid-group': {
-      const inl: Inline[] = [text('Requires '), ...privPhrase(check.privs, true), text(' on '), path('/access/groups'), text(', or ')];
+      const inl: Piece[] = [words('Requires '), ...privPhrase(check.privs, true), words(' on '), path('/access/groups'), words(', or ')];
       if (check.groupsParam === undefined) {
-        inl.push(text('on a group that the user given in parameter '), param('userid'), text(' belongs to.'));
+        inl.push(words('on a group that the user given in parameter '), param('userid'), words(' belongs to.'));
       } else if (check.groupsParam === 'create') {
-        inl.push(text('on every group listed in parameter '), param('groups'), text('.'));
+        inl.push(words('on every group listed in parameter '), param('groups'), words('.'));
       } else {
         inl.push(
-          text('on every group listed in parameter '),
+          words('on every group listed in parameter '),
           param('groups'),
-          text(' and on a group that the user given in parameter '),
+          words(' and on a group that the user given in parameter '),
           param('userid'),
-          text(' already belongs to.'),
+          words(' already belongs to.'),
         );
       }
       return { t: 'p', inl };
     }
     case 'userid-param':
       if (check.value === 'self') {
-        return para(text('Allowed only when parameter '), param('userid'), text(' is the calling user itself.'));
+        return para(words('Allowed only when parameter '), param('userid'), words(' is the calling user itself.'));
       }
       if (check.value === 'Realm.AllocateUser') {
         return para(
-          text('Requires '),
+          words('Requires '),
           priv('Realm.AllocateUser'),
-          text(' on '),
+          words(' on '),
           code('/access/realm/<realm>'),
-          text(', where <realm> is the realm of the user given in parameter '),
+          words(', where <realm> is the realm of the user given in parameter '),
           param('userid'),
-          text('.'),
+          words('.'),
         );
       }
       // Not produced by normalizePermissions; shown verbatim rather than guessed.
-      return para(text('Unrecognized permission check (shown verbatim): '), code(JSON.stringify(['userid-param', check.value])));
+      return para(words('Unrecognized permission check (shown verbatim): '), code(JSON.stringify(['userid-param', check.value])));
     case 'perm-modify': {
       const alternatives = permModifyAlternatives(check.path);
-      const inl: Inline[] = [text('Requires '), priv('Permissions.Modify'), text(' on '), path(check.path)];
+      const inl: Piece[] = [words('Requires '), priv('Permissions.Modify'), words(' on '), path(check.path)];
       const definite = alternatives.find((a) => a.definite);
       if (definite) {
-        inl.push(text(', or the allocate privilege of that subtree: '), priv(definite.privilege));
+        inl.push(words(', or the allocate privilege of that subtree: '), priv(definite.privilege));
       } else if (alternatives.length > 0) {
-        inl.push(text(', or the allocate privilege of that subtree: '));
+        inl.push(words(', or the allocate privilege of that subtree: '));
         alternatives.forEach((a, i) => {
-          if (i > 0) inl.push(text(', '));
-          inl.push(priv(a.privilege), text(i === 0 ? ' if it is under ' : ' if under '), code(a.root));
+          if (i > 0) inl.push(words(', '));
+          inl.push(priv(a.privilege), words(i === 0 ? ' if it is under ' : ' if under '), code(a.root));
         });
       }
-      inl.push(text('.'));
+      inl.push(words('.'));
       return { t: 'p', inl };
     }
     case 'role': {
       // PMG: the caller's role (admin, helpdesk, qmanager, audit, quser) is compared with the list.
-      const inl: Inline[] = [text(check.roles.length === 1 ? 'Requires the role ' : 'Requires one of the roles ')];
+      const inl: Piece[] = [words(check.roles.length === 1 ? 'Requires the role ' : 'Requires one of the roles ')];
       check.roles.forEach((r, i) => {
-        if (i > 0) inl.push(text(i === check.roles.length - 1 ? ' or ' : ', '));
+        if (i > 0) inl.push(words(i === check.roles.length - 1 ? ' or ' : ', '));
         inl.push(code(r));
       });
-      inl.push(text(check.roles.length === 1 ? ': the caller’s role must be this one.' : ': the caller’s role must be one of them.'));
+      inl.push(words(check.roles.length === 1 ? ': the caller’s role must be this one.' : ': the caller’s role must be one of them.'));
       return { t: 'p', inl };
     }
     case 'user-param':
-      return para(text('Allowed when parameter '), param(check.param), text(' names the calling user.'));
+      return para(words('Allowed when parameter '), param(check.param), words(' names the calling user.'));
     case 'user':
-      if (check.user === 'all') return para(text('Any authenticated user.'));
-      if (check.user === 'world') return para(text('Anyone, even without logging in.'));
-      return para(text('Only the user '), code(check.user), text('.'));
+      if (check.user === 'all') return para(words('Any authenticated user.'));
+      if (check.user === 'world') return para(words('Anyone, even without logging in.'));
+      return para(words('Only the user '), code(check.user), words('.'));
     case 'group':
-      return para(text('Members of the group '), code(check.group), text('.'));
+      return para(words('Members of the group '), code(check.group), words('.'));
     case 'with-param':
       return {
         t: 'list',
@@ -131,10 +119,10 @@ function checkBlock(check: PermCheck): Block {
         items: [checkBlock(check.check)],
       };
     case 'unknown':
-      return malformedPermBlock(check.raw) ?? para(text('Unrecognized permission check (shown verbatim): '), code(check.raw));
+      return malformedPermBlock(check.raw) ?? para(words('Unrecognized permission check (shown verbatim): '), code(check.raw));
     default: {
       const never: never = check;
-      return para(text('Unrecognized permission check (shown verbatim): '), code(safeJson(never)));
+      return para(words('Unrecognized permission check (shown verbatim): '), code(safeJson(never)));
     }
   }
 }
@@ -156,11 +144,11 @@ function malformedPermBlock(raw: string): Block | null {
   const [head, aclPath, privs] = parsed as unknown[];
   if (head !== 'perm' || typeof aclPath !== 'string' || aclPath === '' || typeof privs !== 'string') return null;
   return para(
-    text('Malformed permission check: it names '),
+    words('Malformed permission check: it names '),
     priv(privs),
-    text(' on '),
+    words(' on '),
     path(aclPath),
-    text(
+    words(
       ', but gives the privilege as a single string where the server expects a list, so it cannot be evaluated: ' +
         'for users other than root@pam the call fails with an error instead of checking the privilege.',
     ),
@@ -179,21 +167,21 @@ export function permissionBlocks(p: Permissions): Block[] {
   const blocks: Block[] = [];
   switch (p.mode) {
     case 'world':
-      blocks.push(para(text('No authentication required: anyone can call this, even without logging in.')));
+      blocks.push(para(words('No authentication required: anyone can call this, even without logging in.')));
       break;
     case 'all':
-      blocks.push(para(text('Any authenticated user.')));
+      blocks.push(para(words('Any authenticated user.')));
       break;
     case 'root':
-      blocks.push(para(text('Only '), code('root@pam'), text('.')));
+      blocks.push(para(words('Only '), code('root@pam'), words('.')));
       break;
     case 'none':
       // check_api2_permissions: neither `user` nor `check` -> raise_perm_exc() for all but root@pam.
       blocks.push(
         para(
-          text('Only '),
+          words('Only '),
           code('root@pam'),
-          text(': the permissions declare neither a user nor a check, so the server denies everyone else.'),
+          words(': the permissions declare neither a user nor a check, so the server denies everyone else.'),
         ),
       );
       break;
@@ -201,12 +189,12 @@ export function permissionBlocks(p: Permissions): Block[] {
       if (p.check) {
         blocks.push(checkBlock(p.check));
       } else {
-        blocks.push(para(text('Unrecognized permission check (shown verbatim): '), code('(no check)')));
+        blocks.push(para(words('Unrecognized permission check (shown verbatim): '), code('(no check)')));
       }
       break;
     default: {
       const never: never = p.mode;
-      blocks.push(para(text('Unrecognized permission mode (shown verbatim): '), code(safeJson(never))));
+      blocks.push(para(words('Unrecognized permission mode (shown verbatim): '), code(safeJson(never))));
     }
   }
   return blocks;
@@ -215,29 +203,8 @@ export function permissionBlocks(p: Permissions): Block[] {
 // ---------------------------------------------------------------------------------------------
 // Plain text
 
-function inlineText(inl: Inline[]): string {
-  return inl
-    .map((piece) => {
-      switch (piece.t) {
-        case 'text':
-        case 'code':
-          return piece.s;
-        case 'path':
-          return piece.path;
-        case 'param':
-        case 'priv':
-          return piece.name;
-        default: {
-          const never: never = piece;
-          return safeJson(never);
-        }
-      }
-    })
-    .join('');
-}
-
 function blockLines(block: Block, indent: string, bullet: string): string[] {
-  if (block.t === 'p') return [`${indent}${bullet}${inlineText(block.inl)}`];
+  if (block.t === 'p') return [`${indent}${bullet}${plainText(block.inl)}`];
   const lines = [`${indent}${bullet}${block.intro}`];
   const childIndent = indent + ' '.repeat(bullet.length);
   for (const item of block.items) lines.push(...blockLines(item, childIndent, '- '));

@@ -1,16 +1,23 @@
 /**
  * The words of the reference, once, for every output format. A sentence is a list of pieces: our
  * own wording, literal values (names, values: shown as code), schema prose, an emphasized schema
- * title, and API paths (a link on the HTML page, code in Markdown). Each format renders pieces with
- * its own escaping (render/ for HTML, export/ for Markdown), so the sentences cannot drift apart.
+ * title, API paths (a link on the HTML page, code in Markdown), and the names a permission check
+ * speaks of (privileges, ACL paths, request parameters: links where the page has a target). Each
+ * format renders pieces with its own escaping (render/ for HTML, export/ for Markdown), so the
+ * sentences cannot drift apart.
  */
 
-export type Piece =
-  | { kind: 'words'; value: string }
-  | { kind: 'code'; value: string }
-  | { kind: 'text'; value: string }
-  | { kind: 'strong'; value: string }
-  | { kind: 'api-path'; value: string };
+/**
+ * `privilege` links to the privileges index, `acl-path` links its `{param}` placeholders to the
+ * parameter rows and `param` to its row, where the page has those targets.
+ */
+export type PieceKind = 'words' | 'code' | 'text' | 'strong' | 'api-path' | 'privilege' | 'acl-path' | 'param';
+
+/** Every kind carries one string; the kind says how each format writes it. */
+export interface Piece {
+  readonly kind: PieceKind;
+  readonly value: string;
+}
 
 export type Phrase = readonly Piece[];
 
@@ -18,6 +25,9 @@ export const code = (value: unknown): Piece => ({ kind: 'code', value: String(va
 export const text = (value: string): Piece => ({ kind: 'text', value });
 export const strong = (value: string): Piece => ({ kind: 'strong', value });
 export const apiPath = (value: string): Piece => ({ kind: 'api-path', value });
+export const privilege = (value: string): Piece => ({ kind: 'privilege', value });
+export const aclPath = (value: string): Piece => ({ kind: 'acl-path', value });
+export const param = (value: string): Piece => ({ kind: 'param', value });
 
 /** A phrase from our own words (plain strings) and pieces. */
 export function phrase(...parts: (string | Piece)[]): Phrase {
@@ -36,6 +46,10 @@ export interface PhraseFormat {
   text(value: string): string;
   strong(value: string): string;
   apiPath(value: string): string;
+  /** Formats that link nothing of a permission check leave these out: the names are written as code. */
+  privilege?(value: string): string;
+  aclPath?(value: string): string;
+  param?(value: string): string;
 }
 
 export function renderPhrase(p: Phrase, format: PhraseFormat): string {
@@ -56,8 +70,14 @@ function renderPiece(piece: Piece, format: PhraseFormat): string {
       return format.strong(piece.value);
     case 'api-path':
       return format.apiPath(piece.value);
+    case 'privilege':
+      return format.privilege ? format.privilege(piece.value) : format.code(piece.value);
+    case 'acl-path':
+      return format.aclPath ? format.aclPath(piece.value) : format.code(piece.value);
+    case 'param':
+      return format.param ? format.param(piece.value) : format.code(piece.value);
     default: {
-      const never: never = piece;
+      const never: never = piece.kind;
       return String(never);
     }
   }

@@ -3,9 +3,11 @@
  * privilege names linked to the privileges index and `{param}` placeholders to the parameter rows.
  * Every piece of schema text is escaped.
  */
-import { permissionBlocks, safeJson, type Block, type Inline } from '../document/permissions.js';
+import { permissionBlocks, type Block } from '../document/permissions.js';
+import { type PhraseFormat, renderPhrase } from '../document/phrase.js';
 import type { Permissions } from '../model/types.js';
 import { escapeHtml } from './escape.js';
+import { htmlFormat } from './view-schema.js';
 
 /** Anchor id (without '#') of a parameter's row on the current page, or null when there is none. */
 export type ParamAnchorFn = (name: string) => string | null;
@@ -43,38 +45,26 @@ function pathHtml(p: string, ctx: HtmlContext): string {
   return `<code>${out}</code>`;
 }
 
-function inlineHtml(inl: Inline[], ctx: HtmlContext): string {
-  return inl
-    .map((piece) => {
-      switch (piece.t) {
-        case 'text':
-          return escapeHtml(piece.s);
-        case 'code':
-          return `<code>${escapeHtml(piece.s)}</code>`;
-        case 'path':
-          return pathHtml(piece.path, ctx);
-        case 'param':
-          return `<code>${paramLinkHtml(piece.name, piece.name, ctx)}</code>`;
-        case 'priv': {
-          const href = safeCall(ctx.privilegeHref, piece.name);
-          const label = escapeHtml(piece.name);
-          return href ? `<code><a href="${escapeHtml(href)}">${label}</a></code>` : `<code>${label}</code>`;
-        }
-        default: {
-          const never: never = piece;
-          return escapeHtml(safeJson(never));
-        }
-      }
-    })
-    .join('');
+/** The pages' phrase format, with privileges and `{param}` placeholders linked. */
+function permissionFormat(ctx: HtmlContext): PhraseFormat {
+  return {
+    ...htmlFormat({}),
+    aclPath: (p) => pathHtml(p, ctx),
+    param: (name) => `<code>${paramLinkHtml(name, name, ctx)}</code>`,
+    privilege: (name) => {
+      const href = safeCall(ctx.privilegeHref, name);
+      const label = escapeHtml(name);
+      return href ? `<code><a href="${escapeHtml(href)}">${label}</a></code>` : `<code>${label}</code>`;
+    },
+  };
 }
 
-function blockHtml(block: Block, ctx: HtmlContext, nested: boolean): string {
+function blockHtml(block: Block, format: PhraseFormat, nested: boolean): string {
   if (block.t === 'p') {
-    const inner = inlineHtml(block.inl, ctx);
+    const inner = renderPhrase(block.inl, format);
     return nested ? inner : `<p>${inner}</p>`;
   }
-  const items = block.items.map((item) => `<li>${blockHtml(item, ctx, true)}</li>`).join('');
+  const items = block.items.map((item) => `<li>${blockHtml(item, format, true)}</li>`).join('');
   const intro = escapeHtml(block.intro);
   return `${nested ? intro : `<p>${intro}</p>`}<ul>${items}</ul>`;
 }
@@ -94,9 +84,9 @@ export function renderPermissionsHtml(
   privilegeHref?: PrivilegeHrefFn,
   descriptionHtml: (text: string) => string = escapeHtml,
 ): string {
-  const ctx: HtmlContext = { paramAnchor, privilegeHref };
+  const format = permissionFormat({ paramAnchor, privilegeHref });
   let html = permissionBlocks(p)
-    .map((b) => blockHtml(b, ctx, false))
+    .map((b) => blockHtml(b, format, false))
     .join('');
   if (p.description !== undefined && p.description !== '') {
     html += `<p class="permissions-description">${descriptionHtml(p.description)}</p>`;
