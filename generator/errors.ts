@@ -37,16 +37,27 @@ export class UsageError extends ApidocError {
   readonly exitCode = EXIT.usage;
 }
 
-/** The schema could not be read or parsed: missing file, network failure, not JSON, wrong dialect. */
-export class InputError extends ApidocError {
-  readonly exitCode = EXIT.input;
+/**
+ * An error that names where it happened, as `where:at - detail`: a source and a JSON pointer, a
+ * template file and a line. `at` is left out when it is not known.
+ */
+abstract class LocatedError extends ApidocError {
   constructor(
-    readonly source: string,
-    readonly pointer: string | null,
+    readonly where: string,
+    readonly at: string | number | null,
     detail: string,
     options?: { cause?: unknown },
   ) {
-    super(`${source}${pointer !== null ? `:${pointer || '/'}` : ''} - ${detail}`, options);
+    super(`${where}${at === null ? '' : `:${at}`} - ${detail}`, options);
+  }
+}
+
+/** The schema could not be read or parsed: missing file, network failure, not JSON, wrong dialect. */
+export class InputError extends LocatedError {
+  readonly exitCode = EXIT.input;
+  /** `pointer` is a JSON pointer into `source` ('' is the root), or null when the problem is the whole source. */
+  constructor(source: string, pointer: string | null, detail: string, options?: { cause?: unknown }) {
+    super(source, pointer === null ? null : pointer || '/', detail, options);
   }
 }
 
@@ -77,15 +88,10 @@ export class OutputError extends ApidocError {
  * A template of the --templates folder (or the folder itself) is wrong: named by file and, when
  * Handlebars says, the line; the Handlebars error is kept as the cause.
  */
-export class TemplateError extends ApidocError {
+export class TemplateError extends LocatedError {
   readonly exitCode = EXIT.template;
-  constructor(
-    readonly file: string,
-    readonly line: number | null,
-    detail: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${file}${line !== null ? `:${line}` : ''} - ${detail}`, options);
+  constructor(file: string, line: number | null, detail: string, options?: { cause?: unknown }) {
+    super(file, line, detail, options);
   }
 }
 

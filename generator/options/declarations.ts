@@ -49,6 +49,9 @@ export const DEFAULT_HOST = '127.0.0.1';
 /** Where a build writes unless --out says otherwise. */
 export const DEFAULT_OUT = 'dist';
 
+/** The theming options (templates, logo, accent, header and footer links) shape the pages: build and dev read them. */
+const THEME_COMMANDS = ['build', 'dev'] as const;
+
 const DECLARATIONS = [
   {
     name: 'schema',
@@ -83,7 +86,7 @@ const DECLARATIONS = [
     file: true,
     arg: 'FILE|URL',
     help: 'A formats registry (or reference dump) to expand named property-string formats of a viewer dump',
-    commands: ['build', 'openapi', 'dev', 'mock', 'serve'],
+    commands: ['build', 'openapi', 'dev', 'mock', 'serve', 'mcp'],
   },
   { name: 'title', type: 'string', arg: 'TEXT', help: 'Site title (default: product and version)', commands: ['build', 'openapi', 'dev'] },
   {
@@ -139,7 +142,7 @@ const DECLARATIONS = [
     file: true,
     arg: 'DIR',
     help: 'A folder whose templates override the built-in ones file by file (layout.hbs, pages/*.hbs, partials/*.hbs)',
-    commands: ['build', 'dev'],
+    commands: THEME_COMMANDS,
   },
   {
     name: 'base-url',
@@ -169,7 +172,7 @@ const DECLARATIONS = [
     default: false,
     config: false,
     help: 'Print stack traces of errors',
-    commands: ['build', 'openapi', 'diff', 'dev', 'preview', 'check', 'mock', 'serve'],
+    commands: ['build', 'openapi', 'diff', 'dev', 'preview', 'check', 'mock', 'serve', 'mcp'],
   },
   {
     name: 'help',
@@ -178,7 +181,7 @@ const DECLARATIONS = [
     config: false,
     short: 'h',
     help: 'Show help',
-    commands: ['build', 'openapi', 'diff', 'help', 'dev', 'preview', 'check', 'mock', 'serve'],
+    commands: ['build', 'openapi', 'diff', 'help', 'dev', 'preview', 'check', 'mock', 'serve', 'mcp'],
   },
   {
     name: 'config',
@@ -210,23 +213,23 @@ const DECLARATIONS = [
     arg: 'FILE',
     file: true,
     help: 'Logo image (svg, png, jpg, webp, gif, ico) shown before the title in the header',
-    commands: ['build', 'dev'],
+    commands: THEME_COMMANDS,
   },
   {
     name: 'accent',
     type: 'string',
     arg: 'COLOR',
     help: 'Accent colour of the header rule and highlights (#rrggbb, a CSS colour name, rgb(), hsl() or oklch())',
-    commands: ['build', 'dev'],
+    commands: THEME_COMMANDS,
   },
   {
     name: 'header-link',
     type: 'string[]',
     arg: 'TEXT=URL',
     help: 'Extra link in the header navigation (repeatable); URL is http(s)://, mailto: or a path from the site root',
-    commands: ['build', 'dev'],
+    commands: THEME_COMMANDS,
   },
-  { name: 'footer-link', type: 'string[]', arg: 'TEXT=URL', help: 'Extra link in the footer (repeatable)', commands: ['build', 'dev'] },
+  { name: 'footer-link', type: 'string[]', arg: 'TEXT=URL', help: 'Extra link in the footer (repeatable)', commands: THEME_COMMANDS },
   {
     name: 'port',
     type: 'number',
@@ -274,7 +277,7 @@ const DECLARATIONS = [
     help: 'Add a console to every operation page that sends the call (same origin: serve the site with pve-apidoc serve)',
     commands: ['build'],
   },
-  // `mcp` (generator/cli/mcp-command.ts): its options in one block.
+  // `mcp` (generator/cli/mcp-command.ts): the options whose help says something else there.
   {
     name: 'schema',
     type: 'string',
@@ -283,14 +286,6 @@ const DECLARATIONS = [
     help: 'Schema source (file or http(s) URL); repeat as LABEL=SOURCE to serve several versions (e.g. --schema 8.4=pve-8.4.apidata.js --schema 9.1=pve-9.1.apidata.js)',
     commands: ['mcp'],
     repeatable: ['mcp'],
-  },
-  {
-    name: 'formats',
-    type: 'string',
-    file: true,
-    arg: 'FILE|URL',
-    help: 'A formats registry (or reference dump) to expand named property-string formats of a viewer dump',
-    commands: ['mcp'],
   },
   {
     name: 'insecure',
@@ -307,8 +302,6 @@ const DECLARATIONS = [
     help: 'Print nothing on stderr but errors and warnings',
     commands: ['mcp'],
   },
-  { name: 'verbose', type: 'boolean', default: false, config: false, help: 'Print stack traces of errors', commands: ['mcp'] },
-  { name: 'help', type: 'boolean', default: false, config: false, short: 'h', help: 'Show help', commands: ['mcp'] },
 ] as const satisfies readonly OptionSpec[];
 
 export const OPTIONS: readonly OptionSpec[] = DECLARATIONS;
