@@ -56,7 +56,7 @@ export function searchDocuments(model: ApiModel, vocabulary: Vocabulary): Search
   for (const apiPath of model.paths) {
     const itemNames = apiPath.children.flatMap((c) => PARAM_SEGMENT.exec(c.slice(c.lastIndexOf('/') + 1))?.slice(1, 2) ?? []);
     for (const op of apiPath.operations) {
-      const opDoc = operationDocument(ops.length, apiPath, op, itemNames);
+      const opDoc = operationDocument(ops.length, apiPath, op, itemNames, vocabulary);
       ops.push(opDoc);
       for (const p of op.parameters) if (p.location !== 'path') pending.push({ key: parameterKey(model, p), opDoc, p });
     }
@@ -92,7 +92,8 @@ const PARAM_SEGMENT = /^\{([^}]+)\}$/;
  * `itemNames`: for a collection such as /nodes/{node}/network, the parameter naming one item ("iface").
  * The operation's own parameters are documents of their own, not words of the operation.
  */
-function operationDocument(id: number, apiPath: ApiPath, op: Operation, itemNames: string[]): SearchDocument {
+function operationDocument(id: number, apiPath: ApiPath, op: Operation, itemNames: string[], vocabulary: Vocabulary): SearchDocument {
+  const key = `${op.method} ${apiPath.path}`;
   const literalSegments = apiPath.path.split('/').filter((s) => s !== '' && !s.startsWith('{'));
   return {
     id,
@@ -102,6 +103,7 @@ function operationDocument(id: number, apiPath: ApiPath, op: Operation, itemName
     file: apiPath.file,
     anchor: op.anchor,
     name: op.name,
+    olabel: Object.hasOwn(vocabulary.operations, key) ? vocabulary.operations[key] : '',
     section: apiPath.section,
     description: op.description,
     params: itemNames.join(' '),
@@ -236,7 +238,7 @@ function createSearchIndex(docs: SearchDocument[], vocabulary: Vocabulary): Mini
 }
 
 export function searchIndexData(model: ApiModel, vocabulary: Vocabulary = readVocabulary()): SearchIndexData {
-  const { labels: _labels, ...ranking } = vocabulary;
+  const { labels: _labels, operations: _operations, ...ranking } = vocabulary;
   return { format: INDEX_FORMAT, vocabulary: ranking, index: createSearchIndex(searchDocuments(model, vocabulary), vocabulary).toJSON() };
 }
 

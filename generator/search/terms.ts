@@ -17,14 +17,16 @@ import { HTTP_METHODS, type HttpMethod } from '../model/types.js';
 export interface Vocabulary {
   synonyms: string[][];
   labels: Record<string, string>;
+  /** What the web interface and the documentation call an operation, keyed "METHOD /path". */
+  operations: Record<string, string>;
   intents: Record<HttpMethod, string[]>;
   collection: string[];
   weak: string[];
   stop: string[];
 }
 
-/** The vocabulary the ranking needs: all of it but the labels, which only the indexer reads (plabel). */
-export type IndexVocabulary = Omit<Vocabulary, 'labels'>;
+/** The vocabulary the ranking needs: all of it but the labels, which only the indexer reads (plabel, olabel). */
+export type IndexVocabulary = Omit<Vocabulary, 'labels' | 'operations'>;
 
 /** The payload of the index script, as the indexer writes it and every consumer loads it. */
 export interface SearchIndexData {
@@ -46,6 +48,8 @@ export const FIELD_BOOSTS = {
   /** The schema's method name ("vm_start"). */
   name: 2,
   summary: 2,
+  /** What the web interface and the documentation call it (vocabulary.json operations). */
+  olabel: 2,
   /** For a collection, the name of the parameter that names one item ("iface" for /network). */
   params: 0.8,
   /** Glued identifiers split ("vmlist" -> "vm list"). */
@@ -89,6 +93,7 @@ export const STORE_FIELDS = ['method', 'path', 'summary', 'file', 'anchor', 'ops
 export const NAME_FIELDS: ReadonlySet<string> = new Set([
   'pathWords',
   'name',
+  'olabel',
   'params',
   'compounds',
   'glued',

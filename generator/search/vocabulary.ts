@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pointerToken } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import { HTTP_METHODS, type HttpMethod } from '../model/types.js';
 import type { Vocabulary } from './terms.js';
@@ -33,11 +34,19 @@ export function checkVocabulary(raw: unknown, where: string): Vocabulary {
   };
   const root = obj(raw, '');
   const synonyms = Array.isArray(root['synonyms']) ? root['synonyms'] : fail('/synonyms', 'expected an array of groups');
-  const labelsRaw = obj(root['labels'], '/labels');
-  const labels: Record<string, string> = {};
-  for (const key of Object.keys(labelsRaw).sort()) {
-    const value = labelsRaw[key];
-    labels[key] = typeof value === 'string' ? value : fail(`/labels/${key}`, 'expected a string');
+  const texts = (section: string): Record<string, string> => {
+    const raw = obj(root[section], `/${section}`);
+    const out: Record<string, string> = {};
+    for (const key of Object.keys(raw).sort()) {
+      const value = raw[key];
+      out[key] = typeof value === 'string' ? value : fail(`/${section}/${pointerToken(key)}`, 'expected a string');
+    }
+    return out;
+  };
+  const labels = texts('labels');
+  const operations = texts('operations');
+  for (const key of Object.keys(operations)) {
+    if (!/^(GET|POST|PUT|DELETE) \/\S*$/.test(key)) fail(`/operations/${pointerToken(key)}`, 'expected a key "METHOD /path"');
   }
   const intentsRaw = obj(root['intents'], '/intents');
   const intents = {} as Record<HttpMethod, string[]>;
@@ -48,6 +57,7 @@ export function checkVocabulary(raw: unknown, where: string): Vocabulary {
       return group.length >= 2 ? group : fail(`/synonyms/${i}`, 'a group needs at least two entries');
     }),
     labels,
+    operations,
     intents,
     collection: words(root['collection'], '/collection'),
     weak: words(root['weak'], '/weak'),

@@ -5,10 +5,12 @@
  * (generator/search/query.ts).
  *
  * The held-out half is never used for tuning (test/search/tune.ts prints its counts only). On
- * 2026-12-02, after round 2 (103 new queries dealt alternately, 381 in all): tuning top 3 181/201
- * (90.0%), top 1 158/201 (78.6%); held-out top 3 152/180 (84.4%), top 1 129/180 (71.7%). That is
- * BELOW the issue's bar (top 3 >= 90%, top 1 >= 75% on the held-out half): the bar is not met.
- * The assertions below are regression floors a little under the measured figures, not the goal.
+ * 2026-12-02, after round 2 (103 new queries dealt alternately, 381 in all): tuning top 3 90.0%,
+ * top 1 78.6%; held-out top 3 84.4%, top 1 71.7%, below the issue's bar. Round 3 added operation
+ * labels (vocabulary.json `operations`: what the web interface, the admin guide and the QEMU guest
+ * agent documentation call 189 operations), weighed on the tuning half only: tuning top 3 197/201
+ * (98.0%), top 1 178/201 (88.6%); held-out top 3 168/180 (93.3%), top 1 145/180 (80.6%). The
+ * held-out assertion is the issue's bar itself; the tuning one a floor a little under its figure.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -50,17 +52,17 @@ describe('search relevance on PVE 9.1', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('tuning half: top 3 >= 87%, top 1 >= 72% (regression floor)', () => {
+  it('tuning half: top 3 >= 95%, top 1 >= 85% (regression floor)', () => {
     const o = evaluate(index, TUNING);
     console.log(describeOutcome('tuning half', o));
-    expect(o.top3 / o.total).toBeGreaterThanOrEqual(0.87);
-    expect(o.top1 / o.total).toBeGreaterThanOrEqual(0.72);
+    expect(o.top3 / o.total).toBeGreaterThanOrEqual(0.95);
+    expect(o.top1 / o.total).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('held-out half: top 3 >= 81%, top 1 >= 65% (regression floor; the goal, 90% / 75%, is not met)', () => {
+  it('held-out half: top 3 >= 90%, top 1 >= 75% (the goal)', () => {
     const o = evaluate(index, HELD_OUT);
     console.log(describeOutcome('held-out half', o));
-    expect(o.top3 / o.total).toBeGreaterThanOrEqual(0.81);
-    expect(o.top1 / o.total).toBeGreaterThanOrEqual(0.65);
+    expect(o.top3 / o.total).toBeGreaterThanOrEqual(0.9);
+    expect(o.top1 / o.total).toBeGreaterThanOrEqual(0.75);
   });
 });

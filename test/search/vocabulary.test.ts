@@ -24,13 +24,20 @@ describe('search vocabulary (data file)', () => {
   });
 
   it('rejects a malformed file naming the place', () => {
-    const base = { synonyms: [], labels: {}, intents: {}, collection: [], weak: [], stop: [] };
+    const base = { synonyms: [], labels: {}, operations: {}, intents: {}, collection: [], weak: [], stop: [] };
     expect(() => checkVocabulary({ ...base, synonyms: [['only']] }, 'v.json')).toThrow(
       'v.json:/synonyms/0 - a group needs at least two entries',
     );
     expect(() => checkVocabulary({ ...base, labels: { onboot: 1 } }, 'v.json')).toThrow('v.json:/labels/onboot - expected a string');
     expect(() => checkVocabulary({ ...base, intents: { GET: ['li<st'] } }, 'v.json')).toThrow('v.json:/intents/GET/0');
     expect(() => checkVocabulary([], 'v.json')).toThrow('v.json: - expected an object');
+    expect(() => checkVocabulary({ ...base, operations: { 'GET /nodes': 2 } }, 'v.json')).toThrow(
+      'v.json:/operations/GET ~1nodes - expected a string',
+    );
+    expect(() => checkVocabulary({ ...base, operations: { 'FETCH /nodes': 'x' } }, 'v.json')).toThrow(
+      'v.json:/operations/FETCH ~1nodes - expected a key "METHOD /path"',
+    );
+    expect(() => checkVocabulary({ ...base, operations: undefined }, 'v.json')).toThrow('v.json:/operations - expected an object');
   });
 });
 
