@@ -103,7 +103,8 @@ function operationDocument(id: number, apiPath: ApiPath, op: Operation, itemName
     file: apiPath.file,
     anchor: op.anchor,
     name: op.name,
-    olabel: Object.hasOwn(vocabulary.operations, key) ? vocabulary.operations[key] : '',
+    // Unset when there is none: nothing indexed, nothing stored.
+    ...(Object.hasOwn(vocabulary.operations, key) ? { olabel: vocabulary.operations[key] } : {}),
     section: apiPath.section,
     description: op.description,
     params: itemNames.join(' '),

@@ -34,6 +34,8 @@ export interface SearchHit {
   path: string;
   /** The operation's summary. */
   summary: string;
+  /** What the interface and the documentation call the operation (vocabulary.json), when it has a name there. */
+  label?: string;
   /** Page file relative to the site root, e.g. "api/nodes/_node/qemu/index.html". */
   file: string;
   /** Anchor on that page: the operation ("put") or the parameter's row ("put-onboot"). */
@@ -63,6 +65,7 @@ interface OpInfo {
   method: string;
   path: string;
   summary: string;
+  label: string | undefined;
   file: string;
   anchor: string;
   /** Its document's id (a parameter hit borrows the operation's own match). */
@@ -111,6 +114,7 @@ export function loadSearchIndex(data: SearchIndexData): SearchModel {
         method: String(s['method']),
         path,
         summary: String(s['summary'] ?? ''),
+        label: typeof s['olabel'] === 'string' ? s['olabel'] : undefined,
         file: String(s['file']),
         anchor: String(s['anchor']),
         doc: id,
@@ -455,7 +459,18 @@ export function search(model: SearchModel, query: string, options: SearchOptions
 }
 
 function toHit(op: OpInfo, anchor: string, score: number, matched: string[]): SearchHit {
-  return { kind: 'operation', method: op.method, path: op.path, summary: op.summary, file: op.file, anchor, score, matched };
+  const hit: SearchHit = {
+    kind: 'operation',
+    method: op.method,
+    path: op.path,
+    summary: op.summary,
+    file: op.file,
+    anchor,
+    score,
+    matched,
+  };
+  if (op.label !== undefined) hit.label = op.label;
+  return hit;
 }
 
 /**

@@ -91,6 +91,18 @@ function renderHit(doc: Document, hit: SearchHit, href: string, id: string): HTM
   summary.className = 'summary';
   appendMarked(doc, summary, hit.kind === 'parameter' && hit.text ? hit.text : hit.summary, matched, marked);
   a.appendChild(summary);
+  // An operation found by what the interface calls it ("Backup now"): its label says why, with the
+  // words marked; shown only when it names a word the lines above do not.
+  if (hit.kind === 'operation' && hit.label && unseenWords(hit.matched, marked).length > 0) {
+    const withLabel = new Set(marked);
+    const label = doc.createElement('span');
+    label.className = 'label';
+    appendMarked(doc, label, hit.label, matched, withLabel);
+    if (withLabel.size > marked.size) {
+      a.appendChild(label);
+      for (const w of withLabel) marked.add(w);
+    }
+  }
   // Words that matched where the list does not show them (a label, a property-string key, a
   // description further on): name them, so every result says why it is there.
   const unseen = unseenWords(hit.matched, marked);

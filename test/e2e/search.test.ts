@@ -230,6 +230,40 @@ describe.skipIf(skip)('search in Chromium (PVE 9.1)', () => {
     await page.close();
   });
 
+  it("over HTTP: an operation found by the interface's name for it shows that name, the matched words marked", async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await search(page, 'which users are logged in to the guest');
+    const users = await page.$$eval('#search-results [role="option"]', (els) =>
+      els
+        .filter((el) => el.querySelector('code')?.textContent === '/nodes/{node}/qemu/{vmid}/agent/get-users')
+        .map((el) => ({
+          label: el.querySelector('.label')?.textContent ?? '',
+          marked: [...el.querySelectorAll('.label mark')].map((m) => m.textContent),
+          why: el.querySelector('.why')?.textContent ?? '',
+        })),
+    );
+    expect(users[0]?.label).toMatch(/logged in/);
+    expect(users[0]?.marked).toContain('logged');
+    // The label said it: no "matches logged" line as well.
+    expect(users[0]?.why).not.toMatch(/logged/);
+    // A hit whose own lines show every matched word gets no label line.
+    await search(page, 'rollback');
+    const rollback = await page.$$eval('#search-results [role="option"]', (els) =>
+      els
+        .filter(
+          (el) =>
+            !el.querySelector('.param') &&
+            el.querySelector('code')?.textContent === '/nodes/{node}/qemu/{vmid}/snapshot/{snapname}/rollback',
+        )
+        .map((el) => el.querySelector('.label')),
+    );
+    expect(rollback).toEqual([null]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('from file:// (offline bundle): results, Enter lands on the anchor, no request leaves file://', async () => {
     const requests: string[] = [];
     const onRequest = (r: { url(): string }): void => {

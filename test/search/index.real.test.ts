@@ -51,7 +51,11 @@ describe('search index (PVE 9.1)', () => {
     const params = stored.filter((s) => Array.isArray(s['ops']));
     expect(ops).toHaveLength(model.stats.operations);
     expect(data.index.documentCount).toBe(ops.length + params.length);
-    for (const s of ops) expect(Object.keys(s).sort()).toEqual(['anchor', 'file', 'method', 'path', 'summary']);
+    const labelled = readVocabulary().operations;
+    for (const s of ops) {
+      const label = Object.hasOwn(labelled, `${String(s['method'])} ${String(s['path'])}`);
+      expect(Object.keys(s).sort()).toEqual(['anchor', 'file', 'method', ...(label ? ['olabel'] : []), 'path', 'summary']);
+    }
     for (const s of params) expect(Object.keys(s).sort()).toEqual(['anchors', 'ops', 'param', 'text']);
     // Every operation result points at the operation's page and anchor.
     const byKey = new Map(
@@ -143,10 +147,11 @@ describe('search index (PVE 9.1)', () => {
     const vzdump = docs.find((d) => d.method === 'POST' && d.path === '/nodes/{node}/vzdump');
     expect(vzdump?.olabel).toMatch(/Backup now/);
     const index = loadSearchIndex(runIndexScript(script));
-    const top = search(index, 'which users are logged in to the guest', { limit: 3 }).hits.map((h) => `${h.method} ${h.path}`);
-    expect(top).toContain('GET /nodes/{node}/qemu/{vmid}/agent/get-users');
-    // Only the ranking's part of the vocabulary travels in the index.
-    expect(script).not.toContain('Backup now');
+    const top = search(index, 'which users are logged in to the guest', { limit: 3 }).hits;
+    const users = top.find((h) => h.path === '/nodes/{node}/qemu/{vmid}/agent/get-users');
+    expect(users).toMatchObject({ kind: 'operation', method: 'GET', label: expect.stringMatching(/logged in/) });
+    // The label travels as the operation's stored text, not as vocabulary (parameter labels stay out).
+    expect(script).not.toContain('Start at boot');
   });
 
   it('names the output file', () => {
