@@ -155,7 +155,7 @@ function malformedPermBlock(raw: string): Block | null {
   );
 }
 
-export function safeJson(value: unknown): string {
+function safeJson(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {

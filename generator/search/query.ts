@@ -12,7 +12,7 @@
  * Operation and parameter documents are ranked together by BM25 (MiniSearch) times a prior that
  * holds the intent, the kind of document and whether a path is a collection.
  */
-import type { HttpMethod } from '../model/types.js';
+import { HTTP_METHODS, type HttpMethod } from '../model/types.js';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { porterStem } from './porter.js';
 import {
@@ -62,7 +62,7 @@ export interface SearchOptions {
 }
 
 interface OpInfo {
-  method: string;
+  method: HttpMethod;
   path: string;
   summary: string;
   label: string | undefined;
@@ -110,8 +110,10 @@ export function loadSearchIndex(data: SearchIndexData): SearchModel {
       docs.push({ kind: 'parameter', param: String(s['param']), text: String(s['text'] ?? ''), targets });
     } else {
       const path = String(s['path']);
+      const method = HTTP_METHODS.find((m) => m === s['method']);
+      if (!method) throw new Error(`search index: operation document ${id} has method ${String(s['method'])}`);
       const op: OpInfo = {
-        method: String(s['method']),
+        method,
         path,
         summary: String(s['summary'] ?? ''),
         label: typeof s['olabel'] === 'string' ? s['olabel'] : undefined,
@@ -290,7 +292,7 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
 /** The prior of a hit for one query (see RANKING). */
 function prior(kind: SearchHit['kind'], op: OpInfo, a: Analysis): number {
   let p = kind === 'parameter' ? RANKING.parameter : 1;
-  const method = op.method as HttpMethod;
+  const method = op.method;
   // A parameter is set by a create as well as by an update: "add a serial port to a vm" and
   // "set the serial port" ask for the same rows, and the update of the thing named comes first.
   const setting = kind === 'parameter' && RANKING.paramSetting > 0 && (method === 'PUT' || method === 'POST');

@@ -12,10 +12,17 @@ import type { Vocabulary } from './terms.js';
 
 const VOCABULARY_FILE = join('generator', 'search', 'vocabulary.json');
 
+/** The shipped vocabulary, read once per process: every build (each version, each dev rebuild) uses it. */
+const cache = new Map<string, Vocabulary>();
+
 /** Reads and checks the vocabulary; a malformed file fails with the JSON pointer of the fault. */
 export function readVocabulary(file = join(packageRoot(), VOCABULARY_FILE)): Vocabulary {
-  const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  return checkVocabulary(raw, file);
+  let vocabulary = cache.get(file);
+  if (!vocabulary) {
+    vocabulary = checkVocabulary(JSON.parse(readFileSync(file, 'utf8')) as unknown, file);
+    cache.set(file, vocabulary);
+  }
+  return vocabulary;
 }
 
 export function checkVocabulary(raw: unknown, where: string): Vocabulary {
@@ -46,7 +53,9 @@ export function checkVocabulary(raw: unknown, where: string): Vocabulary {
   const labels = texts('labels');
   const operations = texts('operations');
   for (const key of Object.keys(operations)) {
-    if (!/^(GET|POST|PUT|DELETE) \/\S*$/.test(key)) fail(`/operations/${pointerToken(key)}`, 'expected a key "METHOD /path"');
+    const [method = '', path = '', ...rest] = key.split(' ');
+    const known = (HTTP_METHODS as readonly string[]).includes(method);
+    if (!known || !path.startsWith('/') || rest.length > 0) fail(`/operations/${pointerToken(key)}`, 'expected a key "METHOD /path"');
   }
   const intentsRaw = obj(root['intents'], '/intents');
   const intents = {} as Record<HttpMethod, string[]>;

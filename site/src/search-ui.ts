@@ -14,8 +14,7 @@
  * (generator/search/query.ts).
  */
 import { loadSearchIndex, type SearchHit, type SearchModel, search } from '../../generator/search/query.js';
-import type { SearchIndexData } from '../../generator/search/terms.js';
-import { stem } from '../../generator/search/terms.js';
+import { type SearchIndexData, stem } from '../../generator/search/terms.js';
 import { unseenWords } from './search-why.js';
 
 export interface SearchUiOptions {
@@ -94,14 +93,11 @@ function renderHit(doc: Document, hit: SearchHit, href: string, id: string): HTM
   // An operation found by what the interface calls it ("Backup now"): its label says why, with the
   // words marked; shown only when it names a word the lines above do not.
   if (hit.kind === 'operation' && hit.label && unseenWords(hit.matched, marked).length > 0) {
-    const withLabel = new Set(marked);
     const label = doc.createElement('span');
     label.className = 'label';
-    appendMarked(doc, label, hit.label, matched, withLabel);
-    if (withLabel.size > marked.size) {
-      a.appendChild(label);
-      for (const w of withLabel) marked.add(w);
-    }
+    const before = marked.size;
+    appendMarked(doc, label, hit.label, matched, marked);
+    if (marked.size > before) a.appendChild(label);
   }
   // Words that matched where the list does not show them (a label, a property-string key, a
   // description further on): name them, so every result says why it is there.
