@@ -14,7 +14,7 @@
  * (generator/search/query.ts).
  */
 import { loadSearchIndex, type SearchHit, type SearchModel, search } from '../../generator/search/query.js';
-import { type SearchIndexData, stem } from '../../generator/search/terms.js';
+import { type SearchIndexData, stem, tokenize } from '../../generator/search/terms.js';
 import { unseenWords } from './search-why.js';
 
 export interface SearchUiOptions {
@@ -49,23 +49,38 @@ function resultHref(hit: SearchHit, root: string, cleanUrls: boolean): string {
   return `${root}${file}#${hit.anchor}`;
 }
 
-/** Appends `text` to `parent`, each word the hit matched wrapped in <mark> (and noted in `marked`). */
-function appendMarked(doc: Document, parent: HTMLElement, text: string, matched: Set<string>, marked: Set<string>): void {
+/** What one hit matched (index words), what its lines have marked so far, and the synonyms table. */
+interface Marks {
+  matched: ReadonlySet<string>;
+  marked: Set<string>;
+  /** A word as written -> the schema's word it stands for ("vm" -> "qemu"), as the index reads it. */
+  canonical: ReadonlyMap<string, string>;
+  /** The schema's word -> the word the query said for it ("qemu" -> "vm"), for the "matches …" line. */
+  said: ReadonlyMap<string, string>;
+}
+
+/**
+ * Appends `text` to `parent`, each word the hit matched wrapped in <mark> and noted in `marked`.
+ * A word matches as itself or as the schema's word it stands for, so "VMs" in a label is marked for
+ * a "qemu" match and the "matches …" line never names the index's internal word.
+ */
+function appendMarked(doc: Document, parent: HTMLElement, text: string, marks: Marks): void {
   for (const part of text.split(/([\p{L}\p{N}]+)/u)) {
     if (part === '') continue;
     const word = stem(part.toLowerCase());
-    if (matched.has(word)) {
+    const hit = marks.matched.has(word) ? word : marks.canonical.get(word);
+    if (hit !== undefined && marks.matched.has(hit)) {
       const mark = doc.createElement('mark');
       mark.textContent = part;
       parent.appendChild(mark);
-      marked.add(word);
+      marks.marked.add(hit);
     } else parent.appendChild(doc.createTextNode(part));
   }
 }
 
-function renderHit(doc: Document, hit: SearchHit, href: string, id: string): HTMLAnchorElement {
-  const matched = new Set(hit.matched);
-  const marked = new Set<string>();
+function renderHit(doc: Document, hit: SearchHit, href: string, id: string, words: Pick<Marks, 'canonical' | 'said'>): HTMLAnchorElement {
+  const marks: Marks = { ...words, matched: new Set(hit.matched), marked: new Set<string>() };
+  const { marked } = marks;
   const a = doc.createElement('a');
   a.id = id;
   a.href = href;
@@ -78,17 +93,17 @@ function renderHit(doc: Document, hit: SearchHit, href: string, id: string): HTM
   method.textContent = hit.method;
   const path = doc.createElement('code');
   path.className = 'path';
-  appendMarked(doc, path, hit.path, matched, marked);
+  appendMarked(doc, path, hit.path, marks);
   a.append(method, ' ', path);
   if (hit.kind === 'parameter') {
     const param = doc.createElement('code');
     param.className = 'param';
-    appendMarked(doc, param, hit.param ?? '', matched, marked);
+    appendMarked(doc, param, hit.param ?? '', marks);
     a.append(' — ', param);
   }
   const summary = doc.createElement('span');
   summary.className = 'summary';
-  appendMarked(doc, summary, hit.kind === 'parameter' && hit.text ? hit.text : hit.summary, matched, marked);
+  appendMarked(doc, summary, hit.kind === 'parameter' && hit.text ? hit.text : hit.summary, marks);
   a.appendChild(summary);
   // An operation found by what the interface calls it ("Backup now"): its label says why, with the
   // words marked; shown only when it names a word the lines above do not.
@@ -96,7 +111,7 @@ function renderHit(doc: Document, hit: SearchHit, href: string, id: string): HTM
     const label = doc.createElement('span');
     label.className = 'label';
     const before = marked.size;
-    appendMarked(doc, label, hit.label, matched, marked);
+    appendMarked(doc, label, hit.label, marks);
     if (marked.size > before) a.appendChild(label);
   }
   // Words that matched where the list does not show them (a label, a property-string key, a
@@ -105,7 +120,7 @@ function renderHit(doc: Document, hit: SearchHit, href: string, id: string): HTM
   if (unseen.length > 0) {
     const why = doc.createElement('span');
     why.className = 'why';
-    why.textContent = `matches ${unseen.join(', ')}`;
+    why.textContent = `matches ${unseen.map((w) => marks.said.get(w) ?? w).join(', ')}`;
     a.appendChild(why);
   }
   // Keep focus in the input while clicking, so the list does not close before the click lands.
@@ -153,6 +168,12 @@ function init(options: SearchUiOptions): void {
       return 0;
     }
     const { total, hits } = search(index, text, { limit: all ? Infinity : RESULTS_SHOWN });
+    const { canonical } = index.terms;
+    const said = new Map<string, string>();
+    for (const word of tokenize(text.toLowerCase())) {
+      const schemaWord = canonical.get(stem(word));
+      if (schemaWord !== undefined && !said.has(schemaWord)) said.set(schemaWord, word);
+    }
     results.classList.toggle('search-results-all', all);
     if (hits.length === 0) {
       const empty = doc.createElement('div');
@@ -166,7 +187,7 @@ function init(options: SearchUiOptions): void {
       results.appendChild(head);
     }
     hits.forEach((hit, i) => {
-      const a = renderHit(doc, hit, resultHref(hit, options.root, options.cleanUrls), `search-option-${i}`);
+      const a = renderHit(doc, hit, resultHref(hit, options.root, options.cleanUrls), `search-option-${i}`, { canonical, said });
       results.appendChild(a);
       shown.push(a);
     });

@@ -248,6 +248,17 @@ describe.skipIf(skip)('search in Chromium (PVE 9.1)', () => {
     expect(users[0]?.marked).toContain('logged');
     // The label said it: no "matches logged" line as well.
     expect(users[0]?.why).not.toMatch(/logged/);
+    // Synonyms are marked where written ("VMs" for a qemu match), and "matches …" names the word typed, not the index's.
+    await search(page, 'backup a single vm now');
+    const whyLines = await page.$$eval('#search-results .why', (els) => els.map((el) => el.textContent ?? ''));
+    expect(whyLines.some((w) => /\bvm\b/.test(w))).toBe(true);
+    expect(whyLines.filter((w) => w.includes('qemu'))).toEqual([]);
+    const vzdump = await page.$$eval('#search-results [role="option"]', (els) =>
+      els
+        .filter((el) => !el.querySelector('.param') && el.querySelector('code')?.textContent === '/nodes/{node}/vzdump')
+        .map((el) => [...el.querySelectorAll('.label mark')].map((m) => m.textContent)),
+    );
+    expect(vzdump[0]).toContain('VMs');
     // A hit whose own lines show every matched word gets no label line.
     await search(page, 'rollback');
     const rollback = await page.$$eval('#search-results [role="option"]', (els) =>
