@@ -5,7 +5,7 @@
  * OLD and NEW are files or URLs; `LABEL=SOURCE` names a version (default: from the file name).
  */
 import { loadModel, type ModelOptions } from '../build.js';
-import { diffJson, diffMarkdown, diffModels } from '../diff/index.js';
+import { checkOneProduct, diffJson, diffMarkdown, diffModels } from '../diff/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { parseLabeled } from '../versions/labels.js';
@@ -28,6 +28,7 @@ export async function runDiff(args: ParsedArgs, log: Logger): Promise<number> {
   }
   const [older, newer] = models;
   if (!older || !newer) throw new UsageError('diff needs two schemas, OLD and NEW');
+  checkOneProduct(models);
   const diff = diffModels(older, newer);
   const text = o.text('format') === 'json' ? JSON.stringify(diffJson(diff), null, 2) + '\n' : diffMarkdown(diff);
   await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));

@@ -3,6 +3,7 @@ export { compareOperation, diffModels, operationKey, summarizeDiff } from './com
 export { comparePermissions, permissionSummary, type PermissionVerdict } from './permissions.js';
 export { changeMarkdown, diffJson, diffMarkdown, type ChangeJson, type DiffJson } from './format.js';
 export { changeSentence } from './sentence.js';
+export { checkOneProduct } from './product.js';
 export type {
   ApiDiff,
   BooleanFlag,

@@ -6,7 +6,7 @@
 import { joinPointer } from '../errors.js';
 import type { Logger } from '../log.js';
 import { normalizePermissions, type PermissionOptions } from './permissions.js';
-import { PRODUCTS, detectProduct } from './product.js';
+import { PRODUCTS, resolveProduct } from './product.js';
 import { isRecord, isTrue, normalizeNode, propertyKeys, type NodeContext } from './schema-node.js';
 import type { RawFormatRegistry } from './typetext.js';
 import {
@@ -52,7 +52,7 @@ export function normalize(input: NormalizeInput, log: Logger): ApiModel {
   const registry = ownFormats ?? input.formats;
   const ctx: NodeContext = { registry };
   // The product decides how a few forms read (PMG's role lists), so it is known before the walk.
-  const product = input.product ?? detectProduct(rawPaths(roots));
+  const product = resolveProduct(rawPaths(roots), input.product, input.source);
   const opCtx: OperationContext = { ctx, log, source: input.source, permissions: { roleLists: product === 'pmg' } };
 
   const paths: ApiPath[] = [];

@@ -1,8 +1,9 @@
 /**
  * Facts about each Proxmox product that examples and guides need: ports, auth cookie and token
  * header shapes, the root shell on a node. Plain data, shared by renderers; nothing here reads a schema
- * except `detectProduct`, which guesses the product from the API's path list.
+ * except the detection at the end, which reads the product from the API's path list.
  */
+import { InputError } from '../errors.js';
 import type { Product } from './types.js';
 
 export interface ProductInfo {
@@ -92,9 +93,39 @@ export const PRODUCTS: Record<Product, ProductInfo> = {
   },
 };
 
+/** The paths that prove a product (see detectProduct), each a test on one normalized path. */
+const HALLMARKS: { product: Product; test: (path: string) => boolean }[] = [
+  { product: 'pve', test: (p) => /^\/nodes\/[^/]+\/(qemu|lxc)(\/|$)/.test(p) },
+  { product: 'pve', test: under('/cluster/ha') },
+  { product: 'pbs', test: under('/admin/datastore') },
+  { product: 'pbs', test: under('/config/datastore') },
+  { product: 'pmg', test: under('/quarantine') },
+  { product: 'pmg', test: under('/statistics/mail') },
+  { product: 'pmg', test: under('/config/ruledb') },
+];
+
+function under(prefix: string): (path: string) => boolean {
+  return (path) => path === prefix || path.startsWith(`${prefix}/`);
+}
+
 /**
- * Guess the product from the API's path list (paths as in the schema, e.g. "/nodes/{node}/qemu";
- * a leading "/api2/json" is ignored). Heuristic, first match wins:
+ * What the path list says about the product: each product with a hallmark path, and the first such
+ * path as evidence (paths as in the schema; a leading "/api2/json" and trailing slashes are ignored).
+ */
+export function productEvidence(paths: string[]): Partial<Record<Product, string>> {
+  const evidence: Partial<Record<Product, string>> = {};
+  for (const raw of paths) {
+    let path = raw.startsWith('/api2/json') ? raw.slice('/api2/json'.length) : raw;
+    if (!path.startsWith('/')) path = `/${path}`;
+    path = path.replace(/\/+$/, '');
+    for (const hallmark of HALLMARKS) if (evidence[hallmark.product] === undefined && hallmark.test(path)) evidence[hallmark.product] = raw;
+  }
+  return evidence;
+}
+
+/**
+ * Guess the product from the API's path list (paths as in the schema, e.g. "/nodes/{node}/qemu").
+ * Heuristic, first match wins:
  * 1. a PVE hallmark (`/nodes/{x}/qemu`, `/nodes/{x}/lxc`, `/cluster/ha`) → pve, so a PVE schema is never
  *    misread because of some future path that happens to resemble another product;
  * 2. `/admin/datastore` or `/config/datastore` (PBS datastore administration) → pbs;
@@ -102,16 +133,40 @@ export const PRODUCTS: Record<Product, ProductInfo> = {
  * 4. otherwise pve, the product whose schema this tool was built for.
  */
 export function detectProduct(paths: string[]): Product {
-  const normalized = paths.map((p) => {
-    let path = p.startsWith('/api2/json') ? p.slice('/api2/json'.length) : p;
-    if (!path.startsWith('/')) path = `/${path}`;
-    return path.replace(/\/+$/, '');
-  });
-  const has = (test: (path: string) => boolean): boolean => normalized.some(test);
-  const under = (prefix: string) => (path: string) => path === prefix || path.startsWith(`${prefix}/`);
+  const evidence = productEvidence(paths);
+  return evidence.pve !== undefined ? 'pve' : evidence.pbs !== undefined ? 'pbs' : evidence.pmg !== undefined ? 'pmg' : 'pve';
+}
 
-  if (has((p) => /^\/nodes\/[^/]+\/(qemu|lxc)(\/|$)/.test(p)) || has(under('/cluster/ha'))) return 'pve';
-  if (has(under('/admin/datastore')) || has(under('/config/datastore'))) return 'pbs';
-  if (has(under('/quarantine')) || has(under('/statistics/mail')) || has(under('/config/ruledb'))) return 'pmg';
-  return 'pve';
+/**
+ * The product the paths clearly say, with the path that says it: hallmarks of exactly one product.
+ * Null when detection has no evidence (a small example, a tiny or partial schema) or the hallmarks
+ * of several products are present: then detectProduct only guesses, and --product may overrule it.
+ */
+export function clearProduct(paths: string[]): { product: Product; path: string } | null {
+  const evidence = productEvidence(paths);
+  const found = PRODUCT_IDS.flatMap((product) => {
+    const path = evidence[product];
+    return path === undefined ? [] : [{ product, path }];
+  });
+  return found.length === 1 ? (found[0] ?? null) : null;
+}
+
+const PRODUCT_IDS: readonly Product[] = ['pve', 'pbs', 'pmg'];
+
+/**
+ * The model's product: `requested` (--product) when given, else the detected one. A request that
+ * contradicts what the paths clearly say (--product pve on a Backup Server schema) is refused: the
+ * pages would show the wrong ports, token headers and shell for every operation.
+ */
+export function resolveProduct(paths: string[], requested: Product | undefined, source: string): Product {
+  if (requested === undefined) return detectProduct(paths);
+  const clear = clearProduct(paths);
+  if (clear && clear.product !== requested) {
+    throw new InputError(
+      source,
+      null,
+      `--product ${requested} does not match the schema: it is ${PRODUCTS[clear.product].name} (it has ${clear.path}); leave --product out or give --product ${clear.product}`,
+    );
+  }
+  return requested;
 }

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { buildInputs, type BuildOptions, type ModelOptions, type RenderShared } from '../build.js';
 import { allPhases, type Phase } from '../build-result.js';
 import { diffModels } from '../diff/compare.js';
+import { checkOneProduct } from '../diff/product.js';
 import type { ApiDiff } from '../diff/types.js';
 import type { Logger } from '../log.js';
 import type { ApiModel } from '../model/types.js';
@@ -89,6 +90,8 @@ async function buildWith(
     log,
     timings,
   );
+  // Before any rendering: a changelog between two products would call every operation added or removed.
+  checkOneProduct(models);
   const latestIndex = specs.length - 1;
   const sites: VersionSite[] = specs.map((spec, i) => ({
     label: spec.label,
