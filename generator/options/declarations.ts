@@ -28,6 +28,8 @@ export interface OptionSpec {
   repeatable?: readonly string[];
   /** A number's allowed range, both ends included (default: 0 to 999999999). */
   range?: readonly [number, number];
+  /** A string that must be a CSS colour (options/css-color.ts): it is written into a stylesheet. */
+  color?: true;
 }
 
 export const COMMANDS: Record<string, string> = {
@@ -219,6 +221,7 @@ const DECLARATIONS = [
     name: 'accent',
     type: 'string',
     arg: 'COLOR',
+    color: true,
     help: 'Accent colour of the header rule and highlights (#rrggbb, a CSS colour name, rgb(), hsl() or oklch())',
     commands: THEME_COMMANDS,
   },

@@ -5,6 +5,7 @@
  * a bad value gets the same words, only the place differs ("option --port" or `c.json: "port"`).
  */
 import { UsageError } from '../errors.js';
+import { CSS_COLOR_FORMS, isCssColor } from './css-color.js';
 import type { OptionDeclarations, OptionSpec } from './declarations.js';
 
 /** A parsed value, tagged with its kind so that reading it back needs no cast. */
@@ -48,10 +49,12 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-/** Checks one string against the declared choices. */
+/** Checks one string against the declared choices (and, for a colour option, the CSS colour grammar). */
 function choice(spec: OptionSpec, value: string, where: string): string {
   if (spec.choices && !spec.choices.includes(value))
     throw new UsageError(`${where} must be one of ${spec.choices.map((c) => `"${c}"`).join(', ')} (got ${describeValue(value)})`);
+  if (spec.color && !isCssColor(value.trim()))
+    throw new UsageError(`${where} must be a CSS colour: ${CSS_COLOR_FORMS} (got ${describeValue(value)})`);
   return value;
 }
 

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../generator/errors.js';
+import { CSS_COLOR_FORMS } from '../../generator/options/css-color.js';
 import { REPO_ROOT } from '../helpers/repo.js';
 import { tempDir } from '../helpers/tree.js';
 
@@ -123,6 +124,8 @@ describe('config file', () => {
     [{ port: 70000 }, '"port" must be a whole number from 0 to 65535 (got 70000)'],
     [{ product: 'pxe' }, '"product" must be one of "pve", "pmg", "pbs" (got "pxe")'],
     [{ emit: 'model' }, '"emit" must be an array of strings (got "model")'],
+    [{ accent: 'banana' }, `"accent" must be a CSS colour: ${CSS_COLOR_FORMS} (got "banana")`],
+    [{ dev: { accent: '#12345' } }, `"dev.accent" must be a CSS colour: ${CSS_COLOR_FORMS} (got "#12345")`],
     [{ headerLink: [1] }, '"headerLink" must be an array of strings (got an array)'],
     [{ verbose: true }, '"verbose" is a command-line option only (--verbose); remove it from the config file'],
     [{ dev: { offline: true } }, '"dev.offline" does not apply to the dev command (it is for build)'],

@@ -66,8 +66,8 @@ describe('theming', () => {
   });
 
   it.each([
-    [['--accent', 'red;} body{display:none'], /--accent "red;\} body\{display:none" is not a CSS colour/],
-    [['--accent', 'url(https://evil.example/x)'], /is not a CSS colour/],
+    [['--accent', 'red;} body{display:none'], /option --accent must be a CSS colour: .* \(got "red;\} body\{display:none"\)/],
+    [['--accent', 'url(https://evil.example/x)'], /option --accent must be a CSS colour/],
     [['--header-link', 'no-equals-sign'], /--header-link "no-equals-sign" must be TEXT=URL/],
     [['--footer-link', 'X=javascript:alert(1)'], /the URL must be http\(s\):\/\/…, mailto:… or a path from the site root/],
     [['--footer-link', 'X=//evil.example/'], /the URL must be/],
