@@ -134,7 +134,9 @@ function fetchUrl(url: string, options: ReadOptions, redirects = 0, deadline?: n
           chunks.push(chunk);
         });
         response.on('end', () => finish(null, Buffer.concat(chunks)));
-        response.on('error', (error) => finish(new InputError(url, null, `read failed: ${error.message}`, { cause: error })));
+        response.on('error', (error: NodeJS.ErrnoException) =>
+          finish(new InputError(url, null, `read failed: ${networkFailure(error, parsed)}`, { cause: error })),
+        );
       },
     );
     const timer = setTimeout(
@@ -145,13 +147,64 @@ function fetchUrl(url: string, options: ReadOptions, redirects = 0, deadline?: n
       Math.max(0, endBy - Date.now()),
     );
     request.on('error', (error: NodeJS.ErrnoException) => {
-      const hint =
-        error.code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
-        error.code === 'SELF_SIGNED_CERT_IN_CHAIN' ||
-        error.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
-          ? ' (self-signed certificate: pass --insecure to accept it)'
-          : '';
-      finish(new InputError(url, null, `${error.message}${hint}`, { cause: error }));
+      finish(new InputError(url, null, networkFailure(error, parsed), { cause: error }));
     });
   });
+}
+
+/** Certificate verification failures (OpenSSL's codes, and Node's for a name mismatch): --insecure accepts them. */
+const CERTIFICATE_ERRORS: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'the certificate is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'the certificate chain ends in a self-signed certificate',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the certificate is signed by an unknown authority',
+  UNABLE_TO_GET_ISSUER_CERT: 'the certificate is signed by an unknown authority',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the certificate is signed by an unknown authority',
+  CERT_UNTRUSTED: 'the certificate is not trusted',
+  CERT_HAS_EXPIRED: 'the certificate has expired',
+  CERT_NOT_YET_VALID: 'the certificate is not valid yet',
+  CERT_REVOKED: 'the certificate was revoked',
+  CERT_SIGNATURE_FAILURE: 'the certificate signature does not verify',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate is for another host name',
+};
+
+/** Errors of the socket itself, said in words: the messages name the address again and again. */
+const SOCKET_ERRORS: Record<string, (host: string) => string> = {
+  ECONNREFUSED: (host) => `connection refused (nothing listens on ${host})`,
+  ECONNRESET: () => 'the server closed the connection',
+  EPIPE: () => 'the server closed the connection',
+  ENOTFOUND: (host) => `host not found (${host})`,
+  EAI_AGAIN: (host) => `host name lookup failed (${host}); try again later`,
+  ETIMEDOUT: (host) => `connection timed out (${host})`,
+  EHOSTUNREACH: (host) => `host unreachable (${host})`,
+  ENETUNREACH: (host) => `network unreachable (${host})`,
+};
+
+/**
+ * A request error as one line of words. Node passes OpenSSL's own text through ("write EPROTO
+ * 80BC…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/…:350:\n"),
+ * which names source files and ends in a newline; it is translated where the cause is known (a
+ * plain-http server at an https URL, a certificate --insecure would accept) and otherwise cut to the
+ * OpenSSL reason, or to the message's first line.
+ */
+export function networkFailure(error: NodeJS.ErrnoException, url: URL): string {
+  const code = error.code ?? '';
+  const certificate = CERTIFICATE_ERRORS[code];
+  if (certificate) return `${certificate} (pass --insecure to accept it)`;
+  const reason = /SSL routines:[^:]*:([^:\n]+)/.exec(error.message)?.[1]?.trim();
+  if (reason === 'wrong version number' || reason === 'packet length too long' || code === 'ERR_SSL_WRONG_VERSION_NUMBER') {
+    return `the server does not speak TLS (try http://${url.host}${url.pathname}${url.search})`;
+  }
+  if (reason !== undefined) return `TLS handshake failed: ${reason}`;
+  const socket = SOCKET_ERRORS[code];
+  // A TLS server drops a plain-http request without an answer.
+  if (code === 'ECONNRESET' && url.protocol === 'http:') return 'the server closed the connection (if it serves https, try https://)';
+  if (socket) return socket(url.host);
+  if (code.startsWith('HPE_'))
+    return `the server's answer is not HTTP${url.protocol === 'http:' ? ' (an https server? try https://)' : ''}`;
+  return oneLine(error.message) || `request failed (${code || 'unknown error'})`;
+}
+
+/** The first line of a message, without control characters. */
+function oneLine(message: string): string {
+  return (message.split(/\r?\n/, 1)[0] ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
 }
