@@ -20,6 +20,7 @@ import { buildManifest } from './render/manifest.js';
 import { exportFiles } from './export/index.js';
 import { navTreeAsset } from './render/nav.js';
 import { renderSite } from './render/pages.js';
+import { SECTION_ID_SUFFIXES } from './render/section-ids.js';
 import { allPhases, PHASES, type BuildResult, type Phase } from './build-result.js';
 import { totalBytes, type OutputFile } from './output-file.js';
 import { loadTemplates, type Templates } from './render/templates.js';
@@ -98,6 +99,7 @@ export async function loadModel(
         ...(options.product ? { product: options.product } : {}),
         ...(options.version !== undefined ? { version: options.version } : {}),
         ...(options.title ? { title: options.title } : {}),
+        reservedSuffixes: SECTION_ID_SUFFIXES,
       },
       log,
     ),

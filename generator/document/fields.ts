@@ -50,7 +50,7 @@ export function fieldDoc(
     node,
     type: shownType(node),
     default: defaultText(node),
-    description: describe(node),
+    description: fieldDescription(node),
     constraints: describeConstraints(node, direction, model.product === 'pbs'),
     notes: [
       ...(node.title && node.title !== name ? [{ kind: 'title', title: node.title } as const] : []),
@@ -78,7 +78,7 @@ function shownType(node: SchemaNode): string {
  * `verbose_description` adds to `description` (it often repeats it first): both are shown, the
  * short text first, unless the long one already begins with it.
  */
-function describe(node: SchemaNode): string {
+export function fieldDescription(node: SchemaNode): string {
   const short = node.description?.trim() ?? '';
   const long = node.verboseDescription?.trim() ?? '';
   if (!long || long === short) return short;

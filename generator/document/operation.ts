@@ -9,6 +9,7 @@ import type { ApiModel, ApiPath, Operation, Parameter, SchemaNode } from '../mod
 import { buildExamples, buildTypicalExamples, type CodeExample } from './examples/index.js';
 import { exampleResponse, UNSPECIFIED_TEXT } from './examples/response.js';
 import { operationSilences, type SilenceKind } from '../model/coverage.js';
+import { cliCommand } from './cli.js';
 import { fieldDoc, walkFields, type FieldDoc } from './fields.js';
 import { operationFlags, type FlagDoc } from './flags.js';
 import type { Note } from './notes.js';
@@ -31,6 +32,8 @@ export interface OperationDoc {
   op: Operation;
   /** `GET /api2/json/nodes/{node}` */
   http: string;
+  /** The API shell command (`pvesh create /nodes/{node}/qemu`), or null where the product has none. */
+  cli: string | null;
   /** The description when it says more than the summary (the heading), else "". */
   description: string;
   flags: FlagDoc[];
@@ -68,6 +71,7 @@ function computeDoc(op: Operation, model: ApiModel, page: ApiPath | undefined): 
   return {
     op,
     http: `${op.method} ${product.apiBase}${op.path}`,
+    cli: cliCommand(op, product),
     // A one-sentence description is already the heading; do not print it twice.
     description: op.description.trim() === op.summary ? '' : op.description,
     flags: operationFlags(op, model),

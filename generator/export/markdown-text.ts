@@ -11,7 +11,9 @@
  * - table cells additionally escape `|` and fold line breaks into `<br>` (our markup, not theirs).
  */
 import type { Permissions } from '../model/types.js';
+import type { FlagDoc } from '../document/flags.js';
 import { permissionsPlainText } from '../document/permissions.js';
+import { renderPhrase, type PhraseFormat } from '../document/phrase.js';
 
 /**
  * The same descriptions come back on many operations ("The cluster node name." on hundreds): the
@@ -201,4 +203,18 @@ export function permissionsMarkdown(p: Permissions): string {
   }
   if (p.description !== undefined && p.description.trim() !== '') out.push('', mdText(p.description.trim()));
   return out.join('\n');
+}
+
+/** Phrases on a line of their own (flags, the return value's shape and links). */
+export const LINE: PhraseFormat = {
+  words: (value) => value,
+  code: (value) => mdCode(value),
+  text: mdLine,
+  strong: (value) => `**${mdLine(value)}**`,
+  apiPath: (value) => mdCode(value),
+};
+
+/** The operation's flags (document/flags.ts) as a Markdown list: the Markdown export and OpenAPI descriptions. */
+export function flagsMarkdown(flags: readonly FlagDoc[]): string {
+  return flags.map((f) => `- **${renderPhrase(f.label, LINE)}** — ${renderPhrase(f.text, LINE)}`).join('\n');
 }

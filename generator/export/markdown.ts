@@ -14,10 +14,9 @@ import type { FieldDoc } from '../document/fields.js';
 import { notePhrase, type Note } from '../document/notes.js';
 import { operationDoc } from '../document/operation.js';
 import { renderPhrase, type Phrase, type PhraseFormat } from '../document/phrase.js';
-import { PRODUCTS } from '../model/product.js';
 import type { ApiModel, ApiPath, Operation } from '../model/types.js';
 import { relativeHref, SITE_FILES } from '../model/urls.js';
-import { mdCell, mdCode, mdFence, mdLine, mdLinkText, mdText, permissionsMarkdown } from './markdown-text.js';
+import { flagsMarkdown, LINE, mdCell, mdCode, mdFence, mdLine, mdLinkText, mdText, permissionsMarkdown } from './markdown-text.js';
 
 /** Link from the Markdown being written to another output file (relative, or root-relative in llms-full.txt). */
 export type HrefFn = (toFile: string) => string;
@@ -80,19 +79,14 @@ export function operationMarkdown(model: ApiModel, page: ApiPath, op: Operation,
 
 /** Everything before and after the examples' intro line (which carries the only link). */
 function operationMarkdownParts(model: ApiModel, page: ApiPath, op: Operation): { before: string; after: string } {
-  const product = PRODUCTS[model.product];
   const doc = operationDoc(op, model, page);
   const out: string[] = [];
   out.push(`## ${op.method} ${mdCode(op.path)}${op.summary ? ` — ${mdLine(op.summary)}` : ''}`);
   const line = [`HTTP: ${mdCode(doc.http)}`];
-  if (product.cli) {
-    const verb = { GET: 'get', POST: 'create', PUT: 'set', DELETE: 'delete' }[op.method];
-    line.push(`CLI: ${mdCode(`${product.cli} ${verb} ${op.path}`)}`);
-  }
+  if (doc.cli) line.push(`CLI: ${mdCode(doc.cli)}`);
   if (op.name) line.push(`method name: ${mdCode(op.name)}`);
   out.push(line.join(' · '));
-  if (doc.flags.length > 0)
-    out.push(doc.flags.map((f) => `- **${renderPhrase(f.label, LINE)}** — ${renderPhrase(f.text, LINE)}`).join('\n'));
+  if (doc.flags.length > 0) out.push(flagsMarkdown(doc.flags));
   if (doc.description) out.push(mdText(doc.description));
 
   out.push('### Parameters');
@@ -144,15 +138,6 @@ const CELL: PhraseFormat = {
   text: mdCell,
   strong: (value) => `**${mdCell(value)}**`,
   apiPath: (value) => mdCode(value, true),
-};
-
-/** Phrases on a line of their own (flags, the return value's shape and links). */
-const LINE: PhraseFormat = {
-  words: (value) => value,
-  code: (value) => mdCode(value),
-  text: mdLine,
-  strong: (value) => `**${mdLine(value)}**`,
-  apiPath: (value) => mdCode(value),
 };
 
 function table(head: string[], rows: string[][]): string {

@@ -35,7 +35,9 @@ import { createRequire } from 'node:module';
 import { PRODUCTS, type ProductInfo } from '../model/product.js';
 import type { ApiModel, ApiPath, NamedSchema, Operation, Parameter, PropertyKey, SchemaNode } from '../model/types.js';
 import { propertyStringKeys } from '../model/formats.js';
-import { mdDescription, permissionsMarkdown } from './markdown-text.js';
+import { flagsMarkdown, mdCode, mdDescription, permissionsMarkdown } from './markdown-text.js';
+import { operationDoc, type OperationDoc } from '../document/operation.js';
+import { fieldDescription } from '../document/fields.js';
 import { FamilyComponents, familyRange, memberNames } from './openapi-families.js';
 import { SCHEMA_EXPORT_DEPTH as MAX_DEPTH } from '../document/limits.js';
 import { ecmaPattern } from '../text/perl-regex.js';
@@ -69,7 +71,7 @@ export function toOpenApi(model: ApiModel): JsonObject {
       const id = ids.get(op)!;
       if (!tags.includes(apiPath.section)) tags.push(apiPath.section);
       ctx.owner = id;
-      item[op.method.toLowerCase()] = operation(op, apiPath, id, ctx, product);
+      item[op.method.toLowerCase()] = operation(op, apiPath, id, ctx);
       usesCsrf ||= op.method !== 'GET' && op.permissions.mode !== 'world';
     }
     paths[apiPath.path] = item;
@@ -168,11 +170,11 @@ function security(op: Operation): Json[] {
   return op.flags.allowToken ? [ticket, { apiToken: [] }] : [ticket];
 }
 
-function operation(op: Operation, apiPath: ApiPath, id: string, ctx: Ctx, product: ProductInfo): JsonObject {
+function operation(op: Operation, apiPath: ApiPath, id: string, ctx: Ctx): JsonObject {
   const out: JsonObject = { operationId: id, tags: [apiPath.section] };
   // Five PVE 9.1 methods have no description: their schema name is the only label there is.
   out.summary = op.summary.replace(/\s+/g, ' ').trim() || op.name || `${op.method} ${op.path}`;
-  out.description = operationDescription(op, product);
+  out.description = operationDescription(operationDoc(op, ctx.model, apiPath));
   const parameters: Json[] = [];
   const declared = new Set<string>();
   const named = new Set(op.parameters.filter((p) => p.location !== 'body' && !p.family).map((p) => p.name));
@@ -222,21 +224,13 @@ function operation(op: Operation, apiPath: ApiPath, id: string, ctx: Ctx, produc
   return out;
 }
 
-function operationDescription(op: Operation, product: ProductInfo): string {
+/** The page's words: description, flags, permissions and CLI command, all from the document layer. */
+function operationDescription(doc: OperationDoc): string {
   const parts: string[] = [];
-  if (op.description) parts.push(mdDescription(op.description));
-  const notes: string[] = [];
-  if (op.flags.protected) notes.push(`Runs in the privileged daemon on the node (\`protected\`).`);
-  if (op.flags.proxyto) notes.push(`Forwarded to the cluster node named by parameter \`${op.flags.proxyto}\` (\`proxyto\`).`);
-  if (!op.flags.allowToken) notes.push('API tokens cannot call this; log in with a ticket.');
-  if (op.flags.downloadAllowed) notes.push('The response may be a file download instead of JSON.');
-  if (op.flags.exposeCredentials) notes.push('The response contains credentials: keep it out of logs.');
-  if (notes.length > 0) parts.push(notes.join(' '));
-  parts.push(`**Permissions:**\n\n${permissionsMarkdown(op.permissions)}`);
-  if (product.cli) {
-    const verb = { GET: 'get', POST: 'create', PUT: 'set', DELETE: 'delete' }[op.method];
-    parts.push(`CLI: \`${product.cli} ${verb} ${op.path.replace(/`/g, '')}\``);
-  }
+  if (doc.description) parts.push(mdDescription(doc.description));
+  if (doc.flags.length > 0) parts.push(flagsMarkdown(doc.flags));
+  parts.push(`**Permissions:**\n\n${permissionsMarkdown(doc.op.permissions)}`);
+  if (doc.cli) parts.push(`CLI: ${mdCode(doc.cli)}`);
   return parts.join('\n\n');
 }
 
@@ -331,7 +325,7 @@ const JSON_TYPES = new Set(['string', 'integer', 'number', 'array', 'object', 'n
 export function schema(node: SchemaNode, ctx: Ctx, depth: number): JsonObject {
   const out: JsonObject = {};
   if (node.title) out.title = node.title;
-  const description = node.verboseDescription ?? node.description;
+  const description = fieldDescription(node);
   if (description) out.description = mdDescription(description);
   const isBoolean = node.type === 'boolean';
   const numeric = node.type === 'integer' || node.type === 'number';

@@ -32,6 +32,11 @@ export interface NormalizeInput {
   product?: Product;
   version?: string;
   title?: string;
+  /**
+   * Suffixes the pages append to an operation's anchor for its sections and figures (the
+   * renderer's list, render/section-ids.ts): reserved so that no parameter's anchor equals one.
+   */
+  reservedSuffixes?: readonly string[];
 }
 
 interface RawPathNode {
@@ -53,7 +58,13 @@ export function normalize(input: NormalizeInput, log: Logger): ApiModel {
   const ctx: NodeContext = { registry };
   // The product decides how a few forms read (PMG's role lists), so it is known before the walk.
   const product = resolveProduct(rawPaths(roots), input.product, input.source);
-  const opCtx: OperationContext = { ctx, log, source: input.source, permissions: { roleLists: product === 'pmg' } };
+  const opCtx: OperationContext = {
+    ctx,
+    log,
+    source: input.source,
+    permissions: { roleLists: product === 'pmg' },
+    reservedSuffixes: input.reservedSuffixes ?? [],
+  };
 
   const paths: ApiPath[] = [];
   const visit = (node: RawPathNode, pointer: string, parent: string | null): void => {
@@ -104,6 +115,7 @@ interface OperationContext {
   log: Logger;
   source: string;
   permissions: PermissionOptions;
+  reservedSuffixes: readonly string[];
 }
 
 /** Every path of the raw tree, iteratively (for product detection before normalizing). */
@@ -124,13 +136,13 @@ function operation(
   info: Record<string, unknown>,
   pointer: string,
   ids: (id: string) => string,
-  { ctx, log, source, permissions }: OperationContext,
+  { ctx, log, source, permissions, reservedSuffixes }: OperationContext,
 ): Operation {
   const description = typeof info['description'] === 'string' ? info['description'] : '';
   const anchor = ids(method.toLowerCase());
   // The page gives the operation's headings and examples these ids: a parameter called "title" or
   // "curl" must not get the same one (its row becomes get-title-2).
-  for (const suffix of SECTION_IDS) ids(`${anchor}-${suffix}`);
+  for (const suffix of reservedSuffixes) ids(`${anchor}-${suffix}`);
   const params = parameters(path, method, info['parameters'], joinPointer(pointer, 'parameters'), anchor, ids, ctx);
   const op: Operation = {
     method,
@@ -236,21 +248,6 @@ function formatDefs(registry: RawFormatRegistry, base: string, ctx: NodeContext)
   }
   return defs;
 }
-
-/** Ids the path page derives from an operation's anchor (templates/partials: operation, params, returns, permissions, examples). */
-const SECTION_IDS = [
-  'title',
-  'params',
-  'returns',
-  'permissions',
-  'examples',
-  'curl',
-  'curl-token',
-  'curl-ticket',
-  'pvesh',
-  'javascript',
-  'python',
-];
 
 /** First sentence of a description, as plain one-line text for lists and search results. */
 export function summarize(description: string): string {

@@ -18,7 +18,9 @@ import { authMode, exampleRequest, typicalRequest, type ExampleContext, type Exa
 
 export type { ExampleContext } from './request.js';
 
-export type ExampleId = 'curl' | 'curl-token' | 'curl-ticket' | 'pvesh' | 'javascript' | 'python';
+/** Every example's id: its figure's id on the page follows from it (render/section-ids.ts). */
+export const EXAMPLE_IDS = ['curl', 'curl-token', 'curl-ticket', 'pvesh', 'javascript', 'python'] as const;
+export type ExampleId = (typeof EXAMPLE_IDS)[number];
 
 export interface CodeExample {
   id: ExampleId;

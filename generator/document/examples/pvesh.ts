@@ -3,11 +3,10 @@
  * `get`=GET, `create`=POST, `set`=PUT, `delete`=DELETE; path parameters go into the path (raw,
  * not percent-encoded), required parameters follow as `--name value` (booleans as `--flag 1`).
  */
-import type { HttpMethod, Operation } from '../../model/types.js';
+import type { Operation } from '../../model/types.js';
+import { CLI_VERBS } from '../cli.js';
 import { shellWord } from './curl.js';
 import { exampleRequest, type ExampleContext, type ExampleRequest } from './request.js';
-
-const VERBS: Record<HttpMethod, string> = { GET: 'get', POST: 'create', PUT: 'set', DELETE: 'delete' };
 
 /** Break into ` \`-continued lines once a single line would be longer than this. */
 const MAX_LINE = 100;
@@ -16,7 +15,7 @@ const MAX_LINE = 100;
 export function pvesh(op: Operation, ctx: ExampleContext, req: ExampleRequest = exampleRequest(op, ctx)): string | null {
   const cli = ctx.product.cli;
   if (cli === null) return null;
-  const head = `${cli} ${VERBS[req.method]} ${shellWord(req.cliPath)}`;
+  const head = `${cli} ${CLI_VERBS[req.method]} ${shellWord(req.cliPath)}`;
   const args = req.args.map((a) => {
     // `--` + name as one word: a name is quoted like any other text when it is not a plain word.
     const flag = /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(a.name) ? `--${a.name}` : shellWord(`--${a.name}`);
