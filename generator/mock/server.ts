@@ -5,6 +5,7 @@
  * tokens and passwords.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { ApiModel } from '../model/types.js';
 import { printable } from '../text/printable.js';
 import { createResponder, type MockRequest, type Responder } from './respond.js';
@@ -17,6 +18,8 @@ export interface MockOptions {
   port: number;
   /** One line per request; no line when absent. */
   log?: (line: string) => void;
+  /** HTTPS with this certificate and key (PEM), as every Proxmox product speaks; plain HTTP when absent. */
+  tls?: { cert: string; key: string };
 }
 
 export interface RunningMock {
@@ -97,11 +100,13 @@ export function handleMock(responder: Responder, log?: (line: string) => void) {
 
 export async function startMock(model: ApiModel, options: MockOptions): Promise<RunningMock> {
   const handler = handleMock(createResponder(model), options.log);
-  const server = createServer((req, res) => void handler(req, res));
+  const server = options.tls
+    ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, (req, res) => void handler(req, res))
+    : createServer((req, res) => void handler(req, res));
   const address = await listen(server, options.port, options.host);
   const host = address.host;
   return {
-    url: `http://${host}:${address.port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${address.port}`,
     server,
     close: () =>
       new Promise<void>((ok) => {

@@ -235,7 +235,7 @@ const DECLARATIONS = [
     type: 'number',
     arg: 'PORT',
     range: [0, 65535],
-    help: 'Port to listen on (default: 5173 for dev, 4173 for preview, 8006 for mock, 4174 for serve; 0 picks a free one)',
+    help: "Port to listen on (default: 5173 for dev, 4173 for preview, the product's port for mock: 8006, PBS 8007; 4174 for serve; 0 picks a free one)",
     commands: ['dev', 'preview', 'mock', 'serve'],
   },
   {
@@ -245,6 +245,29 @@ const DECLARATIONS = [
     default: DEFAULT_HOST,
     help: 'Address to listen on (0.0.0.0 serves the whole network)',
     commands: ['dev', 'preview', 'mock', 'serve'],
+  },
+  {
+    name: 'http',
+    type: 'boolean',
+    default: false,
+    help: 'Plain HTTP instead of HTTPS (Proxmox speaks HTTPS only; for clients that cannot skip certificate checks, use the PEM the start line names)',
+    commands: ['mock'],
+  },
+  {
+    name: 'cert',
+    type: 'string',
+    file: true,
+    arg: 'FILE',
+    help: 'PEM certificate for HTTPS (with --key); without it, a self-signed one is made at start',
+    commands: ['mock'],
+  },
+  {
+    name: 'key',
+    type: 'string',
+    file: true,
+    arg: 'FILE',
+    help: 'PEM private key of --cert',
+    commands: ['mock'],
   },
   {
     name: 'file',
