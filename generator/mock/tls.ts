@@ -44,7 +44,7 @@ export async function selfSignedIdentity(node: string, hosts: readonly string[],
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyCertSign, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
       new x509.SubjectAlternativeNameExtension(
-        names.filter((n) => n !== '' && n !== '0.0.0.0' && n !== '::').map((n) => ({ type: isIP(n) ? 'ip' : 'dns', value: n })),
+        names.filter((n) => n !== '' && n !== '0.0.0.0' && n !== '::').map((n) => generalName(n)),
       ),
     ],
   });
@@ -62,6 +62,10 @@ export async function identityFromFiles(certFile: string, keyFile: string): Prom
   } catch {
     throw new Error(`${certFile}: not a PEM certificate`);
   }
+}
+
+function generalName(name: string): { type: 'ip' | 'dns'; value: string } {
+  return { type: isIP(name) ? 'ip' : 'dns', value: name };
 }
 
 function fingerprintOf(pem: string): string {
