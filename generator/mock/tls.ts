@@ -43,9 +43,7 @@ export async function selfSignedIdentity(node: string, hosts: readonly string[],
       new x509.BasicConstraintsExtension(true, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyCertSign, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-      new x509.SubjectAlternativeNameExtension(
-        names.filter((n) => n !== '' && n !== '0.0.0.0' && n !== '::').map((n) => generalName(n)),
-      ),
+      new x509.SubjectAlternativeNameExtension(names.filter((n) => n !== '' && n !== '0.0.0.0' && n !== '::').map((n) => generalName(n))),
     ],
   });
   const pkcs8 = Buffer.from(await crypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64');
