@@ -6,6 +6,7 @@
  * running. Loopback only unless --host says otherwise, and the start line says which.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,10 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { startMock } from '../mock/server.js';
 import type { TlsIdentity } from '../mock/tls.js';
+import { seedState } from '../mock/seed.js';
+import { loadState, saveState } from '../mock/state.js';
+import { createWorld, type World } from '../mock/world.js';
+import type { ApiModel } from '../model/types.js';
 import { PRODUCTS } from '../model/product.js';
 import { DEFAULT_HOST, DEFAULT_SCHEMA } from '../options/declarations.js';
 import { type ParsedArgs, singleSchema } from './args.js';
@@ -43,11 +48,15 @@ export async function runMock(args: ParsedArgs, log: Logger): Promise<number> {
   const { model } = await loadModel(mockModelOptions(args, 'mock'), log);
   const host = o.text('host') ?? DEFAULT_HOST;
   const identity = await tlsIdentity(args, host);
+  const stateFile = o.text('state');
+  if (stateFile !== undefined && o.flag('stateless')) throw new UsageError('mock: --stateless keeps no state; leave out --state');
+  const world = o.flag('stateless') ? null : await openWorld(model, stateFile, o.number('task-seconds') ?? 1);
   const mock = await startMock(model, {
     host,
     port: o.number('port') ?? PRODUCTS[model.product].port,
     log: (line) => log.info(line),
     ...(identity ? { tls: identity } : {}),
+    ...(world ? { world } : {}),
   });
   // The certificate goes to a file of its own, so a client can trust it instead of skipping checks.
   const caDir = identity ? await mkdtemp(join(tmpdir(), 'pve-apidoc-mock-')) : null;
@@ -56,12 +65,13 @@ export async function runMock(args: ParsedArgs, log: Logger): Promise<number> {
   log.info(
     `mock ${model.productName} API (${model.stats.operations} operations) at ${mock.url}/api2/json/ - ${
       isLoopback(host) ? 'loopback only' : `listening on ${host}: reachable from the network`
-    }; stateless (nothing is stored between requests); ${command === undefined ? 'Ctrl+C to stop' : `running ${command}`}`,
+    }; ${world ? `state in memory${stateFile ? `, saved to ${stateFile} on stop` : ''}` : 'stateless (nothing is stored between requests)'}; ${command === undefined ? 'Ctrl+C to stop' : `running ${command}`}`,
   );
   if (identity && caFile)
     log.info(`mock certificate: SHA-256 fingerprint ${identity.fingerprint}; PEM in ${caFile} (PVE_APIDOC_MOCK_CA for the command)`);
   const stop = async (): Promise<void> => {
     await mock.close();
+    if (world && stateFile !== undefined) await saveState(world.state, stateFile);
     if (caDir) await rm(caDir, { recursive: true, force: true });
   };
   if (command === undefined) {
@@ -79,6 +89,12 @@ export async function runMock(args: ParsedArgs, log: Logger): Promise<number> {
   } finally {
     await stop();
   }
+}
+
+/** The state from --state FILE when it exists, else the seeded cluster (generator/mock/seed.ts). */
+async function openWorld(model: ApiModel, file: string | undefined, seconds: number): Promise<World> {
+  const state = file !== undefined && existsSync(file) ? await loadState(file) : seedState(model.product);
+  return createWorld(model, state, { now: () => Date.now(), seconds });
 }
 
 /** --http: none; --cert/--key: those files; else a self-signed certificate made now for the listen host. */

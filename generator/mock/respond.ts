@@ -20,6 +20,8 @@ import type { CallValue } from '../check/value.js';
 import { exampleResponse } from '../document/examples/response.js';
 import { taskKind } from '../document/examples/tasks.js';
 import { PRODUCTS, type ProductInfo } from '../model/product.js';
+import { upidErrors } from './tasks.js';
+import type { World } from './world.js';
 import type { ApiModel, Operation, SchemaNode } from '../model/types.js';
 
 export interface MockRequest {
@@ -29,6 +31,9 @@ export interface MockRequest {
   /** Header names in lower case. */
   headers: Record<string, string | undefined>;
   body: string;
+  /** A multipart body, already parsed (generator/mock/multipart.ts): its fields, and its files by size. */
+  form?: [string, string][];
+  uploads?: { field: string; filename: string; size: number }[];
 }
 
 export interface MockResponse {
@@ -45,13 +50,14 @@ const API_BASE = '/api2/json';
 /** A fixed time for every ticket and task: the mock's answers are deterministic. */
 const MOCK_TIME = 0x66000000;
 
-export function createResponder(model: ApiModel): Responder {
+/** With a world (generator/mock/world.ts) the mock keeps state; without one it is stateless. */
+export function createResponder(model: ApiModel, world?: World): Responder {
   const checker: Checker = createChecker(model);
   const product = PRODUCTS[model.product];
-  return (req) => respond(req, model, checker, product);
+  return (req) => respond(req, model, checker, product, world);
 }
 
-function respond(req: MockRequest, model: ApiModel, checker: Checker, product: ProductInfo): MockResponse {
+function respond(req: MockRequest, model: ApiModel, checker: Checker, product: ProductInfo, world?: World): MockResponse {
   const url = new URL(req.url, 'http://mock.invalid');
   if (url.pathname !== API_BASE && !url.pathname.startsWith(`${API_BASE}/`)) return fail(404, 'Not found');
   const path = url.pathname.slice(API_BASE.length) || '/';
@@ -70,11 +76,26 @@ function respond(req: MockRequest, model: ApiModel, checker: Checker, product: P
   }
   if (result.status === 400) return { status: 400, reason: result.message, body: { data: null, errors: result.errors } };
   const user = userOf(req, product);
+  const badUpid = upidErrors(op, result.pathParams, model.product);
+  if (badUpid) return { status: 400, reason: 'Parameter verification failed.', body: { data: null, errors: badUpid } };
   if (op.method === 'POST' && op.path === '/access/ticket') return ticket(params, op, model, product);
+  const stateful = world?.answer({
+    op,
+    pathParams: result.pathParams,
+    params,
+    user,
+    ...(req.uploads ? { uploads: req.uploads } : {}),
+    example: () => (exampleBody(op, model) as { data?: unknown }).data ?? null,
+  });
+  if (stateful) return 'status' in stateful ? worldError(stateful) : ok({ data: stateful.data });
   const task = /\/tasks\/\{[^}]+\}\/status$/.test(op.path) ? taskStatus(op, result.pathParams, model) : null;
   if (task) return ok(task);
   if (taskKind(op) !== 'none') return ok({ data: upid(op, result.pathParams, user, model.product) });
   return ok(exampleBody(op, model));
+}
+
+function worldError(answer: { status: number; reason: string; errors?: Record<string, string> }): MockResponse {
+  return { status: answer.status, reason: answer.reason, body: answer.errors ? { data: null, errors: answer.errors } : { data: null } };
 }
 
 function ok(body: unknown): MockResponse {

@@ -10,6 +10,7 @@ import type { ApiModel } from '../model/types.js';
 import { printable } from '../text/printable.js';
 import { createResponder, type MockRequest, type Responder } from './respond.js';
 import { listen } from '../listen.js';
+import type { World } from './world.js';
 
 export const MAX_BODY = 64 * 1024 * 1024;
 
@@ -20,6 +21,8 @@ export interface MockOptions {
   log?: (line: string) => void;
   /** HTTPS with this certificate and key (PEM), as every Proxmox product speaks; plain HTTP when absent. */
   tls?: { cert: string; key: string };
+  /** Keep state in this world (generator/mock/world.ts); stateless when absent. */
+  world?: World;
 }
 
 export interface RunningMock {
@@ -99,7 +102,7 @@ export function handleMock(responder: Responder, log?: (line: string) => void) {
 }
 
 export async function startMock(model: ApiModel, options: MockOptions): Promise<RunningMock> {
-  const handler = handleMock(createResponder(model), options.log);
+  const handler = handleMock(createResponder(model, options.world), options.log);
   const server = options.tls
     ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, (req, res) => void handler(req, res))
     : createServer((req, res) => void handler(req, res));
