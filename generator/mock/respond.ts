@@ -114,6 +114,13 @@ function add(params: Record<string, CallValue>, name: string, value: CallValue):
 
 /** A form or JSON body as parameters; null when a JSON body does not parse to an object. */
 function parseBody(req: MockRequest): Record<string, CallValue> | null {
+  if (req.form || req.uploads) {
+    const params: Record<string, CallValue> = {};
+    for (const [k, v] of req.form ?? []) add(params, k, v);
+    // A file is its parameter's value by name, as pveproxy passes an upload's file name on.
+    for (const u of req.uploads ?? []) add(params, u.field, u.filename);
+    return params;
+  }
   if (req.body === '') return {};
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('application/json')) {

@@ -10,6 +10,7 @@ import type { ApiModel } from '../model/types.js';
 import { printable } from '../text/printable.js';
 import { createResponder, type MockRequest, type Responder } from './respond.js';
 import { listen } from '../listen.js';
+import { isMultipart, MAX_UPLOAD, readMultipart } from './multipart.js';
 import type { World } from './world.js';
 
 export const MAX_BODY = 64 * 1024 * 1024;
@@ -21,6 +22,8 @@ export interface MockOptions {
   log?: (line: string) => void;
   /** HTTPS with this certificate and key (PEM), as every Proxmox product speaks; plain HTTP when absent. */
   tls?: { cert: string; key: string };
+  /** Ceiling of a multipart/form-data body in bytes (default MAX_UPLOAD, 2 GiB); beyond it 413. */
+  uploadLimit?: number;
   /** Keep state in this world (generator/mock/world.ts); stateless when absent. */
   world?: World;
 }
@@ -67,23 +70,32 @@ function reasonPhrase(text: string): string {
   return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
 }
 
-export function handleMock(responder: Responder, log?: (line: string) => void) {
+export function handleMock(responder: Responder, log?: (line: string) => void, uploadLimit = MAX_UPLOAD) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const start = performance.now();
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     let status = 500;
     try {
-      const body = await readBody(req, MAX_BODY);
-      if (body === null) {
+      // Uploads are streamed and counted (generator/mock/multipart.ts); other bodies are small and read whole.
+      const form = isMultipart(req) ? await readMultipart(req, uploadLimit) : null;
+      const body = form === null ? await readBody(req, MAX_BODY) : Buffer.alloc(0);
+      if (body === null || form === 'too-large') {
         status = 413;
         res.writeHead(413, 'Request Entity Too Large', { 'content-type': 'application/json;charset=UTF-8', connection: 'close' });
         res.end('{"data":null}\n');
         return;
       }
+      if (form === 'malformed') {
+        status = 400;
+        res.writeHead(400, 'malformed multipart/form-data body', { 'content-type': 'application/json;charset=UTF-8', connection: 'close' });
+        res.end('{"data":null}\n');
+        return;
+      }
       const headers: MockRequest['headers'] = {};
       for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-      const answer = responder({ method, url, headers, body: body.toString('utf8') });
+      const parts = form === null ? {} : { form: form.fields, uploads: form.uploads };
+      const answer = responder({ method, url, headers, body: body.toString('utf8'), ...parts });
       status = answer.status;
       res.writeHead(answer.status, reasonPhrase(answer.reason), {
         'content-type': 'application/json;charset=UTF-8',
@@ -102,7 +114,7 @@ export function handleMock(responder: Responder, log?: (line: string) => void) {
 }
 
 export async function startMock(model: ApiModel, options: MockOptions): Promise<RunningMock> {
-  const handler = handleMock(createResponder(model, options.world), options.log);
+  const handler = handleMock(createResponder(model, options.world), options.log, options.uploadLimit);
   const server = options.tls
     ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, (req, res) => void handler(req, res))
     : createServer((req, res) => void handler(req, res));

@@ -213,7 +213,10 @@ function listing(world: World, template: string, path: string, call: WorldCall):
     row[idField] ??= id;
     return shape(row, itemSchema, world, example);
   });
-  return [...rows, ...listingTail(template, call)];
+  // A query parameter named like a field filters by it (`content=iso` on storage content, `type` ...).
+  const filters = Object.entries(call.params).filter(([k, v]) => !(k in call.pathParams) && typeof v === 'string');
+  const kept = rows.filter((row) => filters.every(([k, v]) => row[k] === undefined || String(row[k]) === v));
+  return [...kept, ...listingTail(template, call)];
 }
 
 /** Snapshot listings end with `current` ("You are here!"), as on a real host. */
