@@ -20,6 +20,7 @@ import type { CallValue } from '../check/value.js';
 import { exampleResponse } from '../document/examples/response.js';
 import { taskKind } from '../document/examples/tasks.js';
 import { PRODUCTS, type ProductInfo } from '../model/product.js';
+import { AUTH_TEXT } from './auth-text.js';
 import { upidErrors } from './tasks.js';
 import type { World } from './world.js';
 import type { ApiModel, Operation, SchemaNode } from '../model/types.js';
@@ -145,8 +146,8 @@ function authenticate(req: MockRequest, op: Operation, product: ProductInfo): st
     return null;
   }
   const ticketValue = cookie(req.headers['cookie'], product.cookieName);
-  if (ticketValue === null) return 'No ticket';
-  if (ticketUser(ticketValue, product) === null) return 'invalid ticket';
+  if (ticketValue === null) return AUTH_TEXT[product.id].noTicket;
+  if (ticketUser(ticketValue, product) === null) return AUTH_TEXT[product.id].invalidTicket;
   if (op.method !== 'GET' && req.headers['csrfpreventiontoken'] !== csrfToken(ticketValue)) {
     return 'Permission denied - invalid csrf token';
   }

@@ -31,6 +31,9 @@ describe('mock API', () => {
   it('answers 401 without a ticket or token, 200 with a token', async () => {
     const none = await fetch(api('/nodes'));
     expect([none.status, none.statusText, await none.json()]).toEqual([401, 'No ticket', { data: null }]);
+    // pveproxy's words, which proxmox-api matches before it logs in again.
+    const forged = await fetch(api('/nodes'), { headers: { cookie: 'PVEAuthCookie=not-a-ticket' } });
+    expect([forged.status, forged.statusText]).toEqual([401, 'permission denied - invalid PVE ticket']);
     const bad = await fetch(api('/nodes'), { headers: { authorization: 'PVEAPIToken=nonsense' } });
     expect(bad.status).toBe(401);
     const ok = await fetch(api('/nodes'), { headers: { authorization: TOKEN } });
