@@ -11,7 +11,7 @@ import { loadModel, type ModelOptions } from '../build.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { startMock } from '../mock/server.js';
-import { DEFAULT_HOST, DEFAULT_SCHEMA } from '../options/declarations.js';
+import { DEFAULT_HOST, defaultSchema } from '../options/declarations.js';
 import { type ParsedArgs, singleSchema } from './args.js';
 import { untilInterrupted } from './dev-command.js';
 
@@ -20,7 +20,7 @@ export const MOCK_PORT = 8006;
 /** The model behind a mock: --schema (one), --formats, --insecure. */
 export function mockModelOptions(args: ParsedArgs, command: string): ModelOptions {
   const o = args.options;
-  const options: ModelOptions = { schema: singleSchema(o, command) ?? DEFAULT_SCHEMA, insecure: o.flag('insecure') };
+  const options: ModelOptions = { schema: singleSchema(o, command) ?? defaultSchema(), insecure: o.flag('insecure') };
   const formats = o.text('formats');
   if (formats !== undefined) options.formats = formats;
   return options;
