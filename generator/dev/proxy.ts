@@ -12,7 +12,7 @@
  *   schemes only), the CSRF token, content type and accept. Cookies are never forwarded (the
  *   browser would send those of every site on 127.0.0.1); the console sends its ticket in
  *   X-Apidoc-Ticket, which becomes the one auth cookie towards the API;
- * - bodies above 64 MB are refused (413) before they are read whole; from the answer only the
+ * - bodies above 64 MB are refused (413) as soon as the cap is passed; from the answer only the
  *   content type, cache and disposition headers come back (no Set-Cookie).
  */
 import type { IncomingHttpHeaders } from 'node:http';
