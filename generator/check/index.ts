@@ -95,6 +95,12 @@ export function errorBody(result: CheckResult): { data: null; errors?: Record<st
   return result.status === 400 ? { data: null, errors: result.errors } : { data: null };
 }
 
+/** The first `max` errors, in order, and how many more there were: an answer stays small whatever the call. */
+export function listedErrors(errors: Record<string, string>, max: number): { errors: Record<string, string>; more: number } {
+  const entries = Object.entries(errors);
+  return { errors: Object.fromEntries(entries.slice(0, max)), more: Math.max(0, entries.length - max) };
+}
+
 /** validate_params: every given parameter against its schema, then what is missing. */
 function checkParameters(operation: Operation, given: Record<string, CallValue | undefined>, model: CheckModel): Errors {
   const errors: Errors = Object.create(null) as Errors;

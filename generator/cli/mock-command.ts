@@ -20,14 +20,14 @@ import { loadState, saveState } from '../mock/state.js';
 import { createWorld, type World } from '../mock/world.js';
 import type { ApiModel } from '../model/types.js';
 import { PRODUCTS } from '../model/product.js';
-import { DEFAULT_HOST, DEFAULT_SCHEMA } from '../options/declarations.js';
+import { DEFAULT_HOST, defaultSchema } from '../options/declarations.js';
 import { type ParsedArgs, singleSchema } from './args.js';
 import { untilInterrupted } from './dev-command.js';
 
 /** The model behind a mock: --schema (one), --formats, --insecure. */
 export function mockModelOptions(args: ParsedArgs, command: string): ModelOptions {
   const o = args.options;
-  const options: ModelOptions = { schema: singleSchema(o, command) ?? DEFAULT_SCHEMA, insecure: o.flag('insecure') };
+  const options: ModelOptions = { schema: singleSchema(o, command) ?? defaultSchema(), insecure: o.flag('insecure') };
   const formats = o.text('formats');
   if (formats !== undefined) options.formats = formats;
   return options;

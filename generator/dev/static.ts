@@ -1,7 +1,9 @@
 /**
- * What the dev server and `preview` share: which output file a URL asks for (hosted, clean URLs:
- * "/api/nodes/" is api/nodes/index.html) and the content type to send it with.
+ * What the dev server, `preview` and `serve` share: which output file a URL asks for (hosted, clean
+ * URLs: "/api/nodes/" is api/nodes/index.html), the content type to send it with, and which Host
+ * headers name this machine.
  */
+import { isIP } from 'node:net';
 import { extname } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -50,4 +52,16 @@ export function resolveRequest(relativePath: string, exists: (file: string) => b
   if (exists(file)) return { file };
   if (exists(`${file}/index.html`)) return { redirect: `${segments[segments.length - 1]}/` };
   return null;
+}
+
+/**
+ * A Host header naming this machine: localhost (and *.localhost), an IP literal (v4, or v6 in
+ * brackets), or the bind host. A DNS-rebinding page reaches us under its own name, never under an
+ * IP literal, so these are safe to answer whatever address the server listens on.
+ */
+export function localHost(header: string | undefined, bound: string): boolean {
+  if (header === undefined) return false;
+  const name = header.startsWith('[') ? header.slice(1, header.indexOf(']')) : header.replace(/:\d+$/, '');
+  const lower = name.toLowerCase();
+  return lower === 'localhost' || lower.endsWith('.localhost') || isIP(lower) !== 0 || lower === bound.toLowerCase();
 }

@@ -15,7 +15,8 @@
  * agree and a restart loses nothing. Creating something does not make it appear in a later GET.
  */
 import { createHash } from 'node:crypto';
-import { type Checker, createChecker } from '../check/index.js';
+import { type Checker, createChecker, listedErrors } from '../check/index.js';
+import { addParam } from '../check/parse-call.js';
 import type { CallValue } from '../check/value.js';
 import { exampleResponse } from '../document/examples/response.js';
 import { taskKind } from '../document/examples/tasks.js';
@@ -48,6 +49,14 @@ export interface MockResponse {
 export type Responder = (req: MockRequest) => MockResponse;
 
 const API_BASE = '/api2/json';
+/**
+ * Parameter values one request may carry (query and body together). The largest operations
+ * (POST /nodes/{node}/qemu: 93 parameters, some numbered families) stay far below it; past it the
+ * call is refused before it is checked, so one request cannot cost a large error answer.
+ */
+export const MAX_PARAMS = 1000;
+/** Parameter errors listed in a 400 answer; the rest are counted ("and K more"). */
+export const MAX_LISTED_ERRORS = 100;
 /** A fixed time for every ticket and task: the mock's answers are deterministic. */
 const MOCK_TIME = 0x66000000;
 
@@ -63,10 +72,13 @@ function respond(req: MockRequest, model: ApiModel, checker: Checker, product: P
   if (url.pathname !== API_BASE && !url.pathname.startsWith(`${API_BASE}/`)) return fail(404, 'Not found');
   const path = url.pathname.slice(API_BASE.length) || '/';
   const params: Record<string, CallValue> = {};
-  for (const [k, v] of url.searchParams) add(params, k, v);
   const body = parseBody(req);
   if (body === null) return fail(400, 'invalid body');
-  for (const [k, v] of Object.entries(body)) add(params, k, v);
+  let count = 0;
+  for (const [k, v] of [...url.searchParams, ...body]) {
+    if (++count > MAX_PARAMS) return fail(400, `too many parameters (more than ${MAX_PARAMS})`);
+    addParam(params, k, v);
+  }
   const method = req.method.toUpperCase();
   const result = checker.check({ method, path, params });
   if (result.status === 501) return fail(501, result.message);
@@ -75,7 +87,7 @@ function respond(req: MockRequest, model: ApiModel, checker: Checker, product: P
     const denied = authenticate(req, op, product);
     if (denied) return fail(401, denied);
   }
-  if (result.status === 400) return { status: 400, reason: result.message, body: { data: null, errors: result.errors } };
+  if (result.status === 400) return invalid(result.message, result.errors);
   const user = userOf(req, product);
   const badUpid = upidErrors(op, result.pathParams, model.product);
   if (badUpid) return { status: 400, reason: 'Parameter verification failed.', body: { data: null, errors: badUpid } };
@@ -107,34 +119,31 @@ function fail(status: number, reason: string): MockResponse {
   return { status, reason, body: { data: null } };
 }
 
-function add(params: Record<string, CallValue>, name: string, value: CallValue): void {
-  const previous = params[name];
-  if (previous === undefined) params[name] = value;
-  else params[name] = Array.isArray(previous) ? [...previous, value] : [previous, value];
+/** The checker's 400, as pveproxy sends it, with at most MAX_LISTED_ERRORS errors listed. */
+function invalid(reason: string, errors: Record<string, string>): MockResponse {
+  const listed = listedErrors(errors, MAX_LISTED_ERRORS);
+  const body: Record<string, unknown> = { data: null, errors: listed.errors };
+  if (listed.more > 0) body['message'] = `${MAX_LISTED_ERRORS} parameter errors listed, and ${listed.more} more`;
+  return { status: 400, reason, body };
 }
 
-/** A form or JSON body as parameters; null when a JSON body does not parse to an object. */
-function parseBody(req: MockRequest): Record<string, CallValue> | null {
-  if (req.form || req.uploads) {
-    const params: Record<string, CallValue> = {};
-    for (const [k, v] of req.form ?? []) add(params, k, v);
-    // A file is its parameter's value by name, as pveproxy passes an upload's file name on.
-    for (const u of req.uploads ?? []) add(params, u.field, u.filename);
-    return params;
-  }
-  if (req.body === '') return {};
+/** A form, multipart or JSON body as name-value pairs; null when a JSON body does not parse to an object. */
+function parseBody(req: MockRequest): [string, CallValue][] | null {
+  // A file is its parameter's value by name, as pveproxy passes an upload's file name on.
+  if (req.form || req.uploads) return [...(req.form ?? []), ...(req.uploads ?? []).map((u): [string, CallValue] => [u.field, u.filename])];
+  if (req.body === '') return [];
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('application/json')) {
     try {
       const parsed: unknown = JSON.parse(req.body);
-      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, CallValue>) : null;
+      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? Object.entries(parsed as Record<string, CallValue>)
+        : null;
     } catch {
       return null;
     }
   }
-  const params: Record<string, CallValue> = {};
-  for (const [k, v] of new URLSearchParams(req.body)) add(params, k, v);
-  return params;
+  return [...new URLSearchParams(req.body)];
 }
 
 /** null when the request may proceed, else the 401 reason. */

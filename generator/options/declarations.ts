@@ -4,6 +4,8 @@
  * hint), `--help`, config-file validation and its JSON Schema (generator/config). A module of its
  * own, below both, so that config/ and cli/ read the same declarations without importing each other.
  */
+import { join } from 'node:path';
+import { packageRoot } from '../paths.js';
 
 export type OptionType = 'string' | 'boolean' | 'string[]' | 'number';
 
@@ -43,7 +45,13 @@ export const COMMANDS: Record<string, string> = {
   help: 'Show this help',
 };
 
+/** The embedded example API, inside the package (not the current folder): what runs without --schema. */
 export const DEFAULT_SCHEMA = 'schema/example-api.json';
+
+/** DEFAULT_SCHEMA as a path, found from the package wherever the command runs (build, openapi, dev, mock, serve). */
+export function defaultSchema(): string {
+  return join(packageRoot(), DEFAULT_SCHEMA);
+}
 /** The address servers listen on unless --host says otherwise: loopback only. */
 export const DEFAULT_HOST = '127.0.0.1';
 /** Where a build writes unless --out says otherwise. */
