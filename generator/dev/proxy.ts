@@ -9,9 +9,11 @@
  * - only requests from our own pages: a Host header that is not localhost, an IP literal or the
  *   --host name (DNS rebinding), or an Origin / Sec-Fetch-Site of another site, is refused with 403;
  * - nothing of the browser's is passed on but an allowlist: the API token header (Proxmox token
- *   schemes only), the CSRF token, content type and accept. Cookies are never forwarded (the
- *   browser would send those of every site on 127.0.0.1); the console sends its ticket in
- *   X-Apidoc-Ticket, which becomes the one auth cookie towards the API;
+ *   schemes only), the CSRF token, content type and accept. A browser's cookies are never
+ *   forwarded (it would send those of every site on 127.0.0.1); the console sends its ticket in
+ *   X-Apidoc-Ticket, which becomes the one auth cookie towards the API. An ordinary client (no
+ *   Sec-Fetch-* headers) gets its PVEAuthCookie / PMGAuthCookie / PBSAuthCookie passed on, that
+ *   cookie alone, so proxmoxer or curl in password mode works through serve;
  * - bodies above 64 MB are refused (413) as soon as the cap is passed; from the answer only the
  *   content type, cache and disposition headers come back (no Set-Cookie).
  */
@@ -99,10 +101,33 @@ export function forwardHeaders(headers: IncomingHttpHeaders): Record<string, str
   if (authorization !== undefined && TOKEN_SCHEMES.test(authorization)) out['authorization'] = authorization;
   const csrf = one('csrfpreventiontoken');
   if (csrf !== undefined && /^[\x21-\x7e]+$/.test(csrf)) out['csrfpreventiontoken'] = csrf;
-  const ticket = one(TICKET_HEADER);
+  const ticket = one(TICKET_HEADER) ?? clientTicket(headers);
   const product = ticket === undefined ? null : TICKET_SHAPE.exec(ticket);
   if (ticket !== undefined && product) out['cookie'] = `${product[1]}AuthCookie=${encodeURIComponent(ticket)}`;
   return out;
+}
+
+/**
+ * The ticket cookie of an ordinary client (proxmoxer, curl, Terraform after password login): only
+ * the product's auth cookie, only with a ticket of its own product's shape, and never from a
+ * browser — browsers send Sec-Fetch-* headers on every request to localhost, and a browser's
+ * cookies for 127.0.0.1 may have been set by any site there.
+ */
+function clientTicket(headers: IncomingHttpHeaders): string | undefined {
+  if (Object.keys(headers).some((name) => name.startsWith('sec-fetch-'))) return undefined;
+  const header = Array.isArray(headers.cookie) ? headers.cookie.join('; ') : (headers.cookie ?? '');
+  for (const part of header.split(';')) {
+    const m = /^\s*(PVE|PMG|PBS)AuthCookie=([^;]*)$/.exec(part);
+    if (!m) continue;
+    let value: string;
+    try {
+      value = decodeURIComponent(m[2]!.trim());
+    } catch {
+      continue;
+    }
+    if (value.startsWith(`${m[1]}:`)) return value;
+  }
+  return undefined;
 }
 
 /** Response headers passed back to the browser. */

@@ -110,6 +110,18 @@ describe('serve --proxy', () => {
     expect(got.headers['x-apidoc-ticket']).toBeUndefined();
   });
 
+  it("passes an ordinary client's ticket cookie on (that cookie alone), but not a browser's", async () => {
+    seen.length = 0;
+    const ticket = 'PVE:root@pam:66000000::sig';
+    const cookie = `other=1; PVEAuthCookie=${encodeURIComponent(ticket)}; PBSAuthCookie=PVE:x`;
+    await raw(proxied.url, 'GET', '/api2/json/nodes', { cookie, csrfpreventiontoken: 'abc:def' });
+    expect(seen[0]!.headers['cookie']).toBe(`PVEAuthCookie=${encodeURIComponent(ticket)}`);
+    expect(seen[0]!.headers['csrfpreventiontoken']).toBe('abc:def');
+    seen.length = 0;
+    await raw(proxied.url, 'GET', '/api2/json/nodes', { cookie, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' });
+    expect(seen[0]!.headers['cookie']).toBeUndefined();
+  });
+
   it('drops an Authorization header that is not a Proxmox token', async () => {
     seen.length = 0;
     await fetch(`${proxied.url}api2/json/version`, { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
@@ -207,7 +219,7 @@ describe('serve in front of the mock', () => {
     });
     const { ticket, CSRFPreventionToken } = ((await login.json()) as { data: { ticket: string; CSRFPreventionToken: string } }).data;
     expect((await fetch(`${mocked.url}api2/json/nodes`)).status).toBe(401);
-    // A cookie set by anyone on this origin is not forwarded.
+    // A browser's cookie (fetch sends Sec-Fetch-Mode, as browsers do) is not forwarded: any site on this origin may have set it.
     expect(
       (await fetch(`${mocked.url}api2/json/nodes`, { headers: { cookie: `PVEAuthCookie=${encodeURIComponent(ticket)}` } })).status,
     ).toBe(401);
