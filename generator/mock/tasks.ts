@@ -12,46 +12,36 @@ import type { Operation, Product } from '../model/types.js';
 import type { MockState, TaskRecord } from './state.js';
 import type { World, WorldAnswer, WorldCall } from './world.js';
 
+type Worker = readonly [string, RegExp, string];
+
+/** The per-guest workers: `qm` + action for VMs, `vz` + action for containers (qmstart, vzstart ...). */
+function guestWorkers(kind: 'qemu' | 'lxc', prefix: 'qm' | 'vz', actions: readonly string[]): Worker[] {
+  const at = (rest: string): RegExp => new RegExp(`/${kind}/\\{vmid\\}/${rest}$`);
+  return [
+    ...actions.map((a): Worker => ['POST', at(`status/${a}`), `${prefix}${a}`]),
+    ...(['clone', 'template', 'snapshot'] as const).map((a): Worker => ['POST', at(a), `${prefix}${a}`]),
+    ['DELETE', at('snapshot/\\{snapname\\}'), `${prefix}delsnapshot`],
+    ['POST', at('snapshot/\\{snapname\\}/rollback'), `${prefix}rollback`],
+  ];
+}
+
 /** [method, path template, worker type]: the workers named in PROXMOX-API.md and Proxmox's sources. */
-const WORKERS: readonly (readonly [string, RegExp, string])[] = [
+const WORKERS: readonly Worker[] = [
   ['POST', /^\/nodes\/\{node\}\/qemu$/, 'qmcreate'],
   ['POST', /^\/nodes\/\{node\}\/lxc$/, 'vzcreate'],
   ['DELETE', /^\/nodes\/\{node\}\/qemu\/\{vmid\}$/, 'qmdestroy'],
   ['DELETE', /^\/nodes\/\{node\}\/lxc\/\{vmid\}$/, 'vzdestroy'],
-  ['POST', /\/qemu\/\{vmid\}\/status\/start$/, 'qmstart'],
-  ['POST', /\/qemu\/\{vmid\}\/status\/stop$/, 'qmstop'],
-  ['POST', /\/qemu\/\{vmid\}\/status\/shutdown$/, 'qmshutdown'],
-  ['POST', /\/qemu\/\{vmid\}\/status\/reboot$/, 'qmreboot'],
-  ['POST', /\/qemu\/\{vmid\}\/status\/reset$/, 'qmreset'],
-  ['POST', /\/qemu\/\{vmid\}\/status\/suspend$/, 'qmsuspend'],
-  ['POST', /\/qemu\/\{vmid\}\/status\/resume$/, 'qmresume'],
-  ['POST', /\/qemu\/\{vmid\}\/clone$/, 'qmclone'],
+  ...guestWorkers('qemu', 'qm', ['start', 'stop', 'shutdown', 'reboot', 'reset', 'suspend', 'resume']),
+  ...guestWorkers('lxc', 'vz', ['start', 'stop', 'shutdown', 'reboot', 'suspend', 'resume']),
   ['POST', /\/qemu\/\{vmid\}\/migrate$/, 'qmigrate'],
-  ['POST', /\/qemu\/\{vmid\}\/template$/, 'qmtemplate'],
+  ['POST', /\/lxc\/\{vmid\}\/migrate$/, 'vzmigrate'],
   ['POST', /\/qemu\/\{vmid\}\/move_disk$/, 'qmmove'],
   ['POST', /\/qemu\/\{vmid\}\/config$/, 'qmconfig'],
-  ['POST', /\/qemu\/\{vmid\}\/snapshot$/, 'qmsnapshot'],
-  ['DELETE', /\/qemu\/\{vmid\}\/snapshot\/\{snapname\}$/, 'qmdelsnapshot'],
-  ['POST', /\/qemu\/\{vmid\}\/snapshot\/\{snapname\}\/rollback$/, 'qmrollback'],
-  ['POST', /\/lxc\/\{vmid\}\/status\/start$/, 'vzstart'],
-  ['POST', /\/lxc\/\{vmid\}\/status\/stop$/, 'vzstop'],
-  ['POST', /\/lxc\/\{vmid\}\/status\/shutdown$/, 'vzshutdown'],
-  ['POST', /\/lxc\/\{vmid\}\/status\/reboot$/, 'vzreboot'],
-  ['POST', /\/lxc\/\{vmid\}\/status\/suspend$/, 'vzsuspend'],
-  ['POST', /\/lxc\/\{vmid\}\/status\/resume$/, 'vzresume'],
-  ['POST', /\/lxc\/\{vmid\}\/clone$/, 'vzclone'],
-  ['POST', /\/lxc\/\{vmid\}\/migrate$/, 'vzmigrate'],
-  ['POST', /\/lxc\/\{vmid\}\/template$/, 'vztemplate'],
-  ['POST', /\/lxc\/\{vmid\}\/snapshot$/, 'vzsnapshot'],
-  ['DELETE', /\/lxc\/\{vmid\}\/snapshot\/\{snapname\}$/, 'vzdelsnapshot'],
-  ['POST', /\/lxc\/\{vmid\}\/snapshot\/\{snapname\}\/rollback$/, 'vzrollback'],
   ['POST', /^\/nodes\/\{node\}\/vzdump$/, 'vzdump'],
   ['POST', /\/storage\/\{storage\}\/upload$/, 'imgcopy'],
   ['POST', /\/storage\/\{storage\}\/download-url$/, 'download'],
   ['POST', /^\/nodes\/\{node\}\/apt\/update$/, 'aptupdate'],
-  ['POST', /^\/nodes\/\{node\}\/startall$/, 'startall'],
-  ['POST', /^\/nodes\/\{node\}\/stopall$/, 'stopall'],
-  ['POST', /^\/nodes\/\{node\}\/migrateall$/, 'migrateall'],
+  ['POST', /^\/nodes\/\{node\}\/(startall|stopall|migrateall)$/, '$1'],
   ['POST', /\/services\/\{service\}\/(start|stop|restart|reload)$/, 'srv$1'],
   ['POST', /^\/admin\/datastore\/\{store\}\/gc$/, 'garbage_collection'],
   ['POST', /^\/admin\/datastore\/\{store\}\/verify$/, 'verificationjob'],
