@@ -86,7 +86,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     };
     req.on('data', onData);
     req.once('end', () => finish(null));
-    req.once('error', () => finish(new BodyError('aborted')));
+    // `on`, not `once`: an error after the first would otherwise be an unhandled 'error' event.
+    req.on('error', () => finish(new BodyError('aborted')));
     req.once('close', () => finish(req.complete ? null : new BodyError('aborted')));
   });
 }

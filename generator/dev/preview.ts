@@ -5,11 +5,11 @@
  * rebinding page cannot read it), serves no file reached through a symbolic link (a link inside
  * the folder could point anywhere), and sends SVG with a CSP that runs no script in it.
  */
-import { createReadStream, existsSync, lstatSync, realpathSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
-import { contentType, localHost, resolveRequest } from './static.js';
+import { localHost, resolveRequest, sendFile } from './static.js';
 import { guarded, listen } from '../listen.js';
 
 export interface PreviewOptions {
@@ -42,24 +42,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningServ
       return false;
     }
   };
-  const send = (res: import('node:http').ServerResponse, status: number, file: string, head: boolean): void => {
-    const headers: Record<string, string> = {
-      'content-type': contentType(file),
-      'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
-    };
-    // A --logo SVG opened directly would run its own script otherwise.
-    if (file.toLowerCase().endsWith('.svg')) headers['content-security-policy'] = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-    res.writeHead(status, headers);
-    if (head) {
-      res.end();
-      return;
-    }
-    // A file removed or unreadable since it was found ends this answer, not the process.
-    createReadStream(join(root, file))
-      .on('error', () => res.destroy())
-      .pipe(res);
-  };
+  const send = (res: ServerResponse, status: number, file: string, head: boolean): void => sendFile(res, status, root, file, head);
   const server = createServer(
     guarded((req, res) => {
       if (!localHost(req.headers.host, options.host)) {

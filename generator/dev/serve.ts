@@ -5,7 +5,7 @@
  * proxy.ts; the files are served like `preview` does (static.ts), and never through a symlink that
  * leads out of the folder.
  */
-import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { join, resolve, sep } from 'node:path';
@@ -14,7 +14,7 @@ import { handleMock, logLine } from '../mock/server.js';
 import { createResponder } from '../mock/respond.js';
 import type { ApiModel } from '../model/types.js';
 import { API_PREFIX, apiTarget, foreignRequest, forwardHeaders, MAX_PROXY_BODY, returnHeaders, upstreamProblem } from './proxy.js';
-import { contentType, resolveRequest } from './static.js';
+import { resolveRequest, sendFile } from './static.js';
 import { BodyError, guarded, listen, readBody, refuseBody } from '../listen.js';
 
 export interface ServeOptions {
@@ -93,17 +93,7 @@ function serveFile(req: IncomingMessage, res: ServerResponse, url: string, root:
   }
   const pathname = new URL(url, 'http://localhost').pathname;
   const found = resolveRequest(pathname, exists);
-  const send = (status: number, file: string): void => {
-    res.writeHead(status, { 'content-type': contentType(file), 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
-    if (head) {
-      res.end();
-      return;
-    }
-    // A file removed or unreadable since it was found ends this answer, not the process.
-    createReadStream(join(root, file))
-      .on('error', () => res.destroy())
-      .pipe(res);
-  };
+  const send = (status: number, file: string): void => sendFile(res, status, root, file, head);
   if (found && 'redirect' in found) res.writeHead(301, { location: found.redirect }).end();
   else if (found) send(200, found.file);
   else if (exists('404.html')) send(404, '404.html');

@@ -1,10 +1,12 @@
 /**
  * What the dev server, `preview` and `serve` share: which output file a URL asks for (hosted, clean
- * URLs: "/api/nodes/" is api/nodes/index.html), the content type to send it with, and which Host
- * headers name this machine.
+ * URLs: "/api/nodes/" is api/nodes/index.html), the content type to send it with, sending it, and
+ * which Host headers name this machine.
  */
+import { createReadStream } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,4 +66,26 @@ export function localHost(header: string | undefined, bound: string): boolean {
   const name = header.startsWith('[') ? header.slice(1, header.indexOf(']')) : header.replace(/:\d+$/, '');
   const lower = name.toLowerCase();
   return lower === 'localhost' || lower.endsWith('.localhost') || isIP(lower) !== 0 || lower === bound.toLowerCase();
+}
+
+/**
+ * Sends `file` of the folder `root` (already found, and checked to be inside it) as a static host
+ * does; HEAD gets the headers only. An SVG (a --logo) gets a CSP that runs no script in it when
+ * opened directly. A file removed or unreadable since it was found ends this answer, not the process.
+ */
+export function sendFile(res: ServerResponse, status: number, root: string, file: string, head: boolean): void {
+  const headers: Record<string, string> = {
+    'content-type': contentType(file),
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+  };
+  if (file.toLowerCase().endsWith('.svg')) headers['content-security-policy'] = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+  res.writeHead(status, headers);
+  if (head) {
+    res.end();
+    return;
+  }
+  createReadStream(join(root, file))
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

@@ -101,9 +101,6 @@ export interface CheckArgs {
   version?: string | undefined;
 }
 
-/** At most this many parameter errors are listed (the count says how many there were). */
-const MAX_ERRORS = 100;
-
 export function checkCallTool(catalog: Catalog, args: CheckArgs): Page {
   const v = catalog.version(args.version);
   let call: Call;
@@ -118,7 +115,7 @@ export function checkCallTool(catalog: Catalog, args: CheckArgs): Page {
     call = { method: args.method.toUpperCase(), path: normalizePath(args.path), params: args.params ?? {} };
   }
   const r = catalog.checker(v).check(call);
-  const listed = listedErrors(r.errors, MAX_ERRORS);
+  const listed = listedErrors(r.errors);
   const errors = Object.fromEntries(Object.entries(listed.errors).map(([k, m]) => [clip(k, 200), clip(m, 500)]));
   const out: Record<string, unknown> = {
     version: v.label,

@@ -15,7 +15,7 @@
  * agree and a restart loses nothing. Creating something does not make it appear in a later GET.
  */
 import { createHash } from 'node:crypto';
-import { type Checker, createChecker, listedErrors } from '../check/index.js';
+import { type Checker, createChecker, listedErrors, MAX_LISTED_ERRORS } from '../check/index.js';
 import { addParam } from '../check/parse-call.js';
 import type { CallValue } from '../check/value.js';
 import { exampleResponse } from '../document/examples/response.js';
@@ -55,8 +55,6 @@ const API_BASE = '/api2/json';
  * call is refused before it is checked, so one request cannot cost a large error answer.
  */
 export const MAX_PARAMS = 1000;
-/** Parameter errors listed in a 400 answer; the rest are counted ("and K more"). */
-export const MAX_LISTED_ERRORS = 100;
 /** A fixed time for every ticket and task: the mock's answers are deterministic. */
 const MOCK_TIME = 0x66000000;
 
@@ -121,7 +119,7 @@ function fail(status: number, reason: string): MockResponse {
 
 /** The checker's 400, as pveproxy sends it, with at most MAX_LISTED_ERRORS errors listed. */
 function invalid(reason: string, errors: Record<string, string>): MockResponse {
-  const listed = listedErrors(errors, MAX_LISTED_ERRORS);
+  const listed = listedErrors(errors);
   const body: Record<string, unknown> = { data: null, errors: listed.errors };
   if (listed.more > 0) body['message'] = `${MAX_LISTED_ERRORS} parameter errors listed, and ${listed.more} more`;
   return { status: 400, reason, body };

@@ -89,6 +89,7 @@ export function handleMock(responder: Responder, log?: (line: string) => void, u
       } else if (error instanceof BodyError) {
         // The client went away: nothing more to send. Logged as nginx does ("client closed request").
         status = 499;
+        res.statusCode = 499;
         res.destroy();
       } else {
         status = 500;

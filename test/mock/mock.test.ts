@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../generator/build.js';
 import { silentLogger } from '../../generator/log.js';
 import type { ApiModel } from '../../generator/model/types.js';
-import { createResponder, MAX_LISTED_ERRORS, MAX_PARAMS } from '../../generator/mock/respond.js';
+import { MAX_LISTED_ERRORS } from '../../generator/check/index.js';
+import { createResponder, MAX_PARAMS } from '../../generator/mock/respond.js';
 import { type RunningMock, startMock } from '../../generator/mock/server.js';
 import { REPO_ROOT } from '../helpers/real-schemas.js';
 
