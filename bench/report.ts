@@ -6,6 +6,7 @@ import { type BuildFigures, PHASES } from './builds.js';
 import type { DevFigures } from './dev.js';
 import type { HardeningFigures } from './hardening.js';
 import type { LighthouseRow } from './lighthouse.js';
+import type { MockFigures } from './mock.js';
 import { redoclyVersion, ROOT } from './process.js';
 import type { SearchBench } from './search.js';
 import { budgetMark, type Budget, formatBytes, formatMs, formatRatio, formatSummaryMs, markdownTable, withinBudget } from './stats.js';
@@ -61,6 +62,8 @@ export interface Results {
   hardening: HardeningFigures | null;
   /** Lighthouse 12 on the index, the config page and /nodes/{node}/qemu (bench/lighthouse.ts). */
   lighthouse: LighthouseRow[] | null;
+  /** The stateful mock over HTTPS: 10,000 requests at 50 concurrent, and a 100 MB upload (bench/mock.ts). */
+  mock?: MockFigures | null;
   notes: string[];
   budgets: Budget[];
 }
@@ -128,6 +131,20 @@ export function budgets(r: Results): Budget[] {
       limit: '≤ 200 ms',
       measured: r.dev ? `${formatMs(r.dev.observed.median)} (server's own figure ${formatMs(r.dev.reported.median)})` : 'n/a',
       ok: withinBudget(r.dev?.observed.median, 200),
+    },
+    {
+      name: 'Mock over HTTPS, 10,000 requests at 50 concurrent: errors',
+      limit: '0',
+      measured: r.mock
+        ? `${r.mock.errors} (p50 ${formatMs(r.mock.p50Ms)}, p99 ${formatMs(r.mock.p99Ms)}; RSS idle ${formatBytes(r.mock.rssIdle)}, peak ${formatBytes(r.mock.rssPeakLoad)})`
+        : 'n/a',
+      ok: r.mock ? r.mock.errors === 0 : null,
+    },
+    {
+      name: 'Mock: RSS growth during a 100 MB multipart upload',
+      limit: '≤ 100 MB',
+      measured: r.mock ? `${formatBytes(r.mock.rssPeakUpload - r.mock.rssIdle)} (answer ${r.mock.uploadStatus})` : 'n/a',
+      ok: r.mock ? r.mock.uploadStatus === 200 && r.mock.rssPeakUpload - r.mock.rssIdle <= 100 * MB : null,
     },
   ];
 }

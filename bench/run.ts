@@ -20,8 +20,10 @@
  * Writes bench/results/latest.json and latest.md. Needs ../shared/schemas beside the checkout;
  * installs nothing (without Chromium, the search figures are skipped with instructions).
  *
+ * 5. The stateful mock over HTTPS under load and during a 100 MB upload (mock.ts).
+ *
  * One file per benchmark (builds.ts, weight.ts, search.ts, versions.ts, dev.ts, hardening.ts,
- * lighthouse.ts); this file runs them in order and report.ts writes the figures.
+ * lighthouse.ts, mock.ts); this file runs them in order and report.ts writes the figures.
  */
 // search.ts runs code in the page (page.evaluate): the DOM types, for the whole bench build.
 /// <reference lib="dom" />
@@ -32,6 +34,7 @@ import { CHROMIUM_PATH, chromiumAvailable } from '../harness/browser.js';
 import { benchBuilds } from './builds.js';
 import { benchDev } from './dev.js';
 import { benchHardening } from './hardening.js';
+import { benchMock } from './mock.js';
 import { formatLighthouse, lighthouseFigures } from './lighthouse.js';
 import { parseOptions } from './options.js';
 import { log, ROOT, writeProbe } from './process.js';
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
     versions: null,
     dev: null,
     hardening: null,
+    mock: null,
     lighthouse: null,
     notes: [],
     budgets: [],
@@ -101,6 +105,9 @@ async function main(): Promise<void> {
     results.dev = await step('dev', 'dev server rebuild', () => benchDev(work, schemas.viewer, options));
     results.hardening = await step('hardening', 'hardening sweeps (fuzz 200 seeds, hostile corpus, every page)', async () =>
       benchHardening(ROOT),
+    );
+    results.mock = await step('mock', 'mock over HTTPS: 10,000 requests at 50 concurrent, a 100 MB upload', () =>
+      benchMock(schemas.viewer),
     );
     results.lighthouse = await step('lighthouse', 'Lighthouse 12 (desktop and mobile)', () => lighthouseFigures(join(work, 'ours-viewer')));
     // A step that failed (e.g. a feature mid-change) is tried once more at the end.

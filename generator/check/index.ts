@@ -95,6 +95,18 @@ export function errorBody(result: CheckResult): { data: null; errors?: Record<st
   return result.status === 400 ? { data: null, errors: result.errors } : { data: null };
 }
 
+/** Errors an answer lists (the mock's 400, MCP check_call); the rest are counted. */
+export const MAX_LISTED_ERRORS = 100;
+
+/** The first `max` errors, in order, and how many more there were: an answer stays small whatever the call. */
+export function listedErrors(
+  errors: Record<string, string>,
+  max: number = MAX_LISTED_ERRORS,
+): { errors: Record<string, string>; more: number } {
+  const entries = Object.entries(errors);
+  return { errors: Object.fromEntries(entries.slice(0, max)), more: Math.max(0, entries.length - max) };
+}
+
 /** validate_params: every given parameter against its schema, then what is missing. */
 function checkParameters(operation: Operation, given: Record<string, CallValue | undefined>, model: CheckModel): Errors {
   const errors: Errors = Object.create(null) as Errors;

@@ -53,10 +53,16 @@ export function shellWords(line: string): string[] | null {
   return words;
 }
 
-function addParam(params: Record<string, CallValue>, name: string, value: CallValue): void {
-  const previous = params[name];
-  if (previous === undefined) params[name] = value;
-  else params[name] = Array.isArray(previous) ? [...previous, value] : [previous, value];
+/**
+ * Adds one value of a parameter: a repeated name becomes an array, as a repeated form field does.
+ * The array is extended in place (copying it on every repeat made 20,000 repeats of one key take
+ * tens of seconds), and a name such as `__proto__` is an own property like any other.
+ */
+export function addParam(params: Record<string, CallValue>, name: string, value: CallValue): void {
+  const previous = Object.hasOwn(params, name) ? params[name] : undefined;
+  if (previous === undefined) Object.defineProperty(params, name, { value, writable: true, enumerable: true, configurable: true });
+  else if (Array.isArray(previous)) previous.push(value);
+  else params[name] = [previous, value];
 }
 
 /** Any of the three forms, by its first word. */

@@ -1,10 +1,9 @@
 /** `pve-apidoc build`: options -> build() -> a summary line with the phase timings. */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { build, type BuildOptions } from '../build.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { packageRoot } from '../paths.js';
-import { DEFAULT_OUT, DEFAULT_SCHEMA } from '../options/declarations.js';
+import { DEFAULT_OUT, defaultSchema } from '../options/declarations.js';
 import { type ParsedArgs, productOption } from './args.js';
 import { parseBaseUrl } from '../publish/base-url.js';
 import { buildSummary } from '../publish/summary.js';
@@ -19,7 +18,7 @@ export function buildOptionsFrom(args: ParsedArgs): BuildOptions {
   const baseUrl = o.text('base-url');
   const options: BuildOptions = {
     // A multi-version build reads its schemas itself (runVersionsBuild); here the first (or only) one.
-    schema: o.list('schema')[0] ?? join(packageRoot(), DEFAULT_SCHEMA),
+    schema: o.list('schema')[0] ?? defaultSchema(),
     out: o.text('out') ?? DEFAULT_OUT,
     insecure: o.flag('insecure'),
     offline: o.flag('offline'),

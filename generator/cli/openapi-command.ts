@@ -10,15 +10,14 @@ import type { Phase } from '../build-result.js';
 import { EXIT, OutputError, UsageError } from '../errors.js';
 import { formatForFile, serializeOpenApi, toOpenApi } from '../export/openapi.js';
 import type { Logger } from '../log.js';
-import { packageRoot } from '../paths.js';
-import { DEFAULT_SCHEMA } from '../options/declarations.js';
+import { defaultSchema } from '../options/declarations.js';
 import { type ParsedArgs, productOption, singleSchema } from './args.js';
 
 export async function runOpenApi(args: ParsedArgs, log: Logger): Promise<number> {
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}" (use --schema FILE and --out FILE)`);
   const o = args.options;
   const out = o.text('out') ?? 'openapi.json';
-  const options: ModelOptions = { schema: singleSchema(o, 'openapi') ?? join(packageRoot(), DEFAULT_SCHEMA), insecure: o.flag('insecure') };
+  const options: ModelOptions = { schema: singleSchema(o, 'openapi') ?? defaultSchema(), insecure: o.flag('insecure') };
   const formats = o.text('formats');
   if (formats !== undefined) options.formats = formats;
   const title = o.text('title');

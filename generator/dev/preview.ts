@@ -5,13 +5,12 @@
  * rebinding page cannot read it), serves no file reached through a symbolic link (a link inside
  * the folder could point anywhere), and sends SVG with a CSP that runs no script in it.
  */
-import { createReadStream, existsSync, lstatSync, realpathSync } from 'node:fs';
-import { isIP } from 'node:net';
-import { createServer, type Server } from 'node:http';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
-import { contentType, resolveRequest } from './static.js';
-import { listen } from '../listen.js';
+import { localHost, resolveRequest, sendFile } from './static.js';
+import { guarded, listen } from '../listen.js';
 
 export interface PreviewOptions {
   dir: string;
@@ -43,39 +42,30 @@ export async function startPreview(options: PreviewOptions): Promise<RunningServ
       return false;
     }
   };
-  const send = (res: import('node:http').ServerResponse, status: number, file: string, head: boolean): void => {
-    const headers: Record<string, string> = {
-      'content-type': contentType(file),
-      'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
-    };
-    // A --logo SVG opened directly would run its own script otherwise.
-    if (file.toLowerCase().endsWith('.svg')) headers['content-security-policy'] = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-    res.writeHead(status, headers);
-    if (head) res.end();
-    else createReadStream(join(root, file)).pipe(res);
-  };
-  const server = createServer((req, res) => {
-    if (!localHost(req.headers.host, options.host)) {
-      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('forbidden host\n');
-      return;
-    }
-    const head = req.method === 'HEAD';
-    if (req.method !== 'GET' && !head) {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (pathname === base.slice(0, -1) || (pathname === '/' && base !== '/')) {
-      res.writeHead(302, { location: base }).end();
-      return;
-    }
-    const found = pathname.startsWith(base) ? resolveRequest(pathname.slice(base.length), exists) : null;
-    if (found && 'redirect' in found) res.writeHead(301, { location: found.redirect }).end();
-    else if (found) send(res, 200, found.file, head);
-    else if (exists('404.html')) send(res, 404, '404.html', head);
-    else res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
-  });
+  const send = (res: ServerResponse, status: number, file: string, head: boolean): void => sendFile(res, status, root, file, head);
+  const server = createServer(
+    guarded((req, res) => {
+      if (!localHost(req.headers.host, options.host)) {
+        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('forbidden host\n');
+        return;
+      }
+      const head = req.method === 'HEAD';
+      if (req.method !== 'GET' && !head) {
+        res.writeHead(405, { allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (pathname === base.slice(0, -1) || (pathname === '/' && base !== '/')) {
+        res.writeHead(302, { location: base }).end();
+        return;
+      }
+      const found = pathname.startsWith(base) ? resolveRequest(pathname.slice(base.length), exists) : null;
+      if (found && 'redirect' in found) res.writeHead(301, { location: found.redirect }).end();
+      else if (found) send(res, 200, found.file, head);
+      else if (exists('404.html')) send(res, 404, '404.html', head);
+      else res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+    }),
+  );
   const address = await listen(server, options.port, options.host);
   const host = address.host;
   return {
@@ -83,12 +73,4 @@ export async function startPreview(options: PreviewOptions): Promise<RunningServ
     server,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
-}
-
-/** A Host header naming this machine: localhost (and *.localhost), an IP literal, or the bind host. */
-export function localHost(header: string | undefined, bound: string): boolean {
-  if (header === undefined) return false;
-  const name = header.startsWith('[') ? header.slice(1, header.indexOf(']')) : header.replace(/:\d+$/, '');
-  const lower = name.toLowerCase();
-  return lower === 'localhost' || lower.endsWith('.localhost') || isIP(lower) !== 0 || lower === bound.toLowerCase();
 }

@@ -5,17 +5,17 @@
  * proxy.ts; the files are served like `preview` does (static.ts), and never through a symlink that
  * leads out of the folder.
  */
-import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { join, resolve, sep } from 'node:path';
 import { OutputError, UsageError } from '../errors.js';
-import { handleMock, logLine, readBody } from '../mock/server.js';
+import { handleMock, logLine } from '../mock/server.js';
 import { createResponder } from '../mock/respond.js';
 import type { ApiModel } from '../model/types.js';
-import { API_PREFIX, apiTarget, foreignRequest, forwardHeaders, MAX_PROXY_BODY, returnHeaders } from './proxy.js';
-import { contentType, resolveRequest } from './static.js';
-import { listen } from '../listen.js';
+import { API_PREFIX, apiTarget, foreignRequest, forwardHeaders, MAX_PROXY_BODY, returnHeaders, upstreamProblem } from './proxy.js';
+import { resolveRequest, sendFile } from './static.js';
+import { BodyError, guarded, listen, readBody, refuseBody } from '../listen.js';
 
 export interface ServeOptions {
   dir: string;
@@ -62,18 +62,18 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     return (real === root || real.startsWith(root + sep)) && statSync(real).isFile();
   };
   const mock = options.mock ? handleMock(createResponder(options.mock)) : null;
-  let ownHosts: string[] = [];
-  const server = createServer((req, res) => {
-    const url = req.url ?? '/';
-    if (url.startsWith(API_PREFIX) || url === API_PREFIX.slice(0, -1) || !url.startsWith('/')) {
-      void api(req, res, options, ownHosts, mock);
-      return;
-    }
-    serveFile(req, res, url, root, exists);
-  });
+  // Problems with the --proxy host already logged: one line each, not one per request.
+  const logged = new Set<string>();
+  const server = createServer(
+    guarded((req, res) => {
+      const url = req.url ?? '/';
+      if (url.startsWith(API_PREFIX) || url === API_PREFIX.slice(0, -1) || !url.startsWith('/'))
+        return api(req, res, options, mock, logged);
+      serveFile(req, res, url, root, exists);
+    }),
+  );
   const address = await listen(server, options.port, options.host);
   const host = address.host;
-  ownHosts = [`${host}:${address.port}`, `localhost:${address.port}`].map((h) => h.toLowerCase());
   return {
     url: `http://${host}:${address.port}/`,
     server,
@@ -93,11 +93,7 @@ function serveFile(req: IncomingMessage, res: ServerResponse, url: string, root:
   }
   const pathname = new URL(url, 'http://localhost').pathname;
   const found = resolveRequest(pathname, exists);
-  const send = (status: number, file: string): void => {
-    res.writeHead(status, { 'content-type': contentType(file), 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
-    if (head) res.end();
-    else createReadStream(join(root, file)).pipe(res);
-  };
+  const send = (status: number, file: string): void => sendFile(res, status, root, file, head);
   if (found && 'redirect' in found) res.writeHead(301, { location: found.redirect }).end();
   else if (found) send(200, found.file);
   else if (exists('404.html')) send(404, '404.html');
@@ -108,30 +104,48 @@ async function api(
   req: IncomingMessage,
   res: ServerResponse,
   options: ServeOptions,
-  ownHosts: readonly string[],
   mock: ReturnType<typeof handleMock> | null,
+  logged: Set<string>,
 ): Promise<void> {
   const start = performance.now();
   const method = req.method ?? 'GET';
   const rawUrl = req.url ?? '/';
-  const refuse = (status: number, reason: string): void => {
-    res.writeHead(status, reason, { 'content-type': 'application/json;charset=UTF-8', connection: 'close' }).end('{"data":null}\n');
+  const log = (status: number): void =>
     options.log?.(logLine(method, rawUrl.startsWith('/') ? rawUrl : '(absolute URL)', status, performance.now() - start));
+  const refuse = (status: number, reason: string, message?: string): void => {
+    const body = message === undefined ? { data: null } : { data: null, message };
+    res
+      .writeHead(status, ascii(reason), { 'content-type': 'application/json;charset=UTF-8', connection: 'close' })
+      .end(`${JSON.stringify(body)}\n`);
+    log(status);
   };
   const target = apiTarget(rawUrl);
   if ('status' in target) return refuse(target.status, target.reason);
-  const foreign = foreignRequest(req.headers, ownHosts);
+  const foreign = foreignRequest(req.headers, options.host);
   if (foreign) return refuse(foreign.status, foreign.reason);
   const headers = forwardHeaders(req.headers);
   if (mock) {
     // The mock sees exactly what a real host would be sent: the filtered headers.
     req.headers = headers;
     await mock(req, res);
-    options.log?.(logLine(method, rawUrl, res.statusCode, performance.now() - start));
+    log(res.statusCode);
     return;
   }
-  const body = await readBody(req, MAX_PROXY_BODY);
-  if (body === null) return refuse(413, 'Request Entity Too Large');
+  let body: Buffer;
+  try {
+    body = await readBody(req, MAX_PROXY_BODY);
+  } catch (error) {
+    if (!(error instanceof BodyError)) throw error;
+    if (error.reason === 'too large') {
+      refuseBody(req, res, MAX_PROXY_BODY);
+      log(413);
+    } else {
+      // The client went away before sending its whole body: that request is over, nothing is forwarded.
+      res.destroy();
+      log(499);
+    }
+    return;
+  }
   const proxy = options.proxy!;
   const to = new URL(target.path, proxy);
   if (to.origin !== proxy.origin) return refuse(400, 'target outside the proxied host');
@@ -145,14 +159,36 @@ async function api(
       timeout: 60_000,
     },
     (answer) => {
-      res.writeHead(answer.statusCode ?? 502, ascii(answer.statusMessage ?? ''), returnHeaders(answer.headers));
+      const status = answer.statusCode ?? 0;
+      // Node refuses to send a status outside 100-999; a 1xx is no final answer either.
+      if (status < 200 || status > 599) {
+        answer.destroy();
+        const problem = `${proxy.host} answered with an invalid HTTP status (${status})`;
+        return refuse(502, problem, problem);
+      }
+      res.writeHead(status, ascii(answer.statusMessage ?? ''), returnHeaders(answer.headers));
       answer.pipe(res);
-      answer.on('end', () => options.log?.(logLine(method, rawUrl, answer.statusCode ?? 502, performance.now() - start)));
+      answer.on('error', () => res.destroy());
+      answer.on('end', () => log(status));
     },
   );
-  upstream.on('timeout', () => upstream.destroy(new Error('timeout')));
-  upstream.on('error', (error) => {
-    if (!res.headersSent) refuse(502, ascii(`cannot reach ${proxy.host}: ${error.message}`));
+  // A client that leaves early ends the upstream request too (and that is no problem of the host's).
+  let clientGone = false;
+  res.on('close', () => {
+    if (res.writableFinished) return;
+    clientGone = true;
+    upstream.destroy();
+  });
+  upstream.on('timeout', () => upstream.destroy(Object.assign(new Error('no answer within 60 s'), { code: 'ETIMEDOUT' })));
+  upstream.on('error', (error: NodeJS.ErrnoException) => {
+    if (clientGone) return;
+    const problem = upstreamProblem(error, proxy);
+    if (!logged.has(problem)) {
+      logged.add(problem);
+      options.log?.(`proxy: ${problem}`);
+    }
+    // The console shows the status line and the body: the hint is in both.
+    if (!res.headersSent) refuse(502, problem, problem);
     else res.destroy();
   });
   upstream.end(body);

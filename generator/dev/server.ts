@@ -14,6 +14,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BuildOptions } from '../build.js';
 import { escapeHtml } from '../render/escape.js';
 import type { Logger } from '../log.js';
+import { listenError } from '../listen.js';
 import { packageRoot } from '../paths.js';
 import { DevSite, since } from './site.js';
 import { contentType, resolveRequest } from './static.js';
@@ -154,7 +155,13 @@ export async function startDevServer(options: DevOptions, log: Logger): Promise<
     }
   };
 
-  await vite.listen();
+  try {
+    await vite.listen();
+  } catch (error) {
+    // Vite's watcher would keep the process alive after the failure: close it, then say why.
+    await vite.close();
+    throw listenError(viteListenError(error), options.host, options.port);
+  }
   const address = vite.httpServer?.address() as AddressInfo | null;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${address?.port ?? options.port}/`;
@@ -170,6 +177,13 @@ export async function startDevServer(options: DevOptions, log: Logger): Promise<
       await vite.close();
     },
   };
+}
+
+/** Vite reports a taken port (with strictPort) as a plain Error("Port N is already in use"): give it Node's code back. */
+function viteListenError(error: unknown): NodeJS.ErrnoException {
+  if (!(error instanceof Error)) return new Error(String(error));
+  if (/^Port \d+ is already in use$/.test(error.message)) return Object.assign(error, { code: 'EADDRINUSE' });
+  return error;
 }
 
 function serve(site: DevSite, pathname: string, res: ServerResponse): void {

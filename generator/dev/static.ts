@@ -1,8 +1,12 @@
 /**
- * What the dev server and `preview` share: which output file a URL asks for (hosted, clean URLs:
- * "/api/nodes/" is api/nodes/index.html) and the content type to send it with.
+ * What the dev server, `preview` and `serve` share: which output file a URL asks for (hosted, clean
+ * URLs: "/api/nodes/" is api/nodes/index.html), the content type to send it with, sending it, and
+ * which Host headers name this machine.
  */
-import { extname } from 'node:path';
+import { createReadStream } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
+import { extname, join } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -50,4 +54,38 @@ export function resolveRequest(relativePath: string, exists: (file: string) => b
   if (exists(file)) return { file };
   if (exists(`${file}/index.html`)) return { redirect: `${segments[segments.length - 1]}/` };
   return null;
+}
+
+/**
+ * A Host header naming this machine: localhost (and *.localhost), an IP literal (v4, or v6 in
+ * brackets), or the bind host. A DNS-rebinding page reaches us under its own name, never under an
+ * IP literal, so these are safe to answer whatever address the server listens on.
+ */
+export function localHost(header: string | undefined, bound: string): boolean {
+  if (header === undefined) return false;
+  const name = header.startsWith('[') ? header.slice(1, header.indexOf(']')) : header.replace(/:\d+$/, '');
+  const lower = name.toLowerCase();
+  return lower === 'localhost' || lower.endsWith('.localhost') || isIP(lower) !== 0 || lower === bound.toLowerCase();
+}
+
+/**
+ * Sends `file` of the folder `root` (already found, and checked to be inside it) as a static host
+ * does; HEAD gets the headers only. An SVG (a --logo) gets a CSP that runs no script in it when
+ * opened directly. A file removed or unreadable since it was found ends this answer, not the process.
+ */
+export function sendFile(res: ServerResponse, status: number, root: string, file: string, head: boolean): void {
+  const headers: Record<string, string> = {
+    'content-type': contentType(file),
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+  };
+  if (file.toLowerCase().endsWith('.svg')) headers['content-security-policy'] = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+  res.writeHead(status, headers);
+  if (head) {
+    res.end();
+    return;
+  }
+  createReadStream(join(root, file))
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

@@ -36,17 +36,27 @@ export function decodeCursor(cursor: string | undefined, key: string): number {
   return o;
 }
 
-/** One page of `text` from character `offset`; the footer says how to get the next one. */
-export function pageText(text: string, key: string, offset: number, limit = PAGE_BYTES): Page {
+/**
+ * One page of `text` from character `offset`; the footer says how to get the next one. `wrap`
+ * frames each page's slice (the schema text's fence, quote.ts) and counts toward the page size.
+ */
+export function pageText(
+  text: string,
+  key: string,
+  offset: number,
+  wrap: (part: string) => string = (part) => part,
+  limit = PAGE_BYTES,
+): Page {
   if (offset > text.length) throw new ToolInputError('cursor past the end');
   const rest = text.slice(offset);
   const footerRoom = 200;
-  if (Buffer.byteLength(rest, 'utf8') <= limit) return { text: rest };
-  const end = cut(rest, limit - footerRoom);
+  const whole = wrap(rest);
+  if (Buffer.byteLength(whole, 'utf8') <= limit) return { text: whole };
+  const end = cut(rest, limit - footerRoom - Buffer.byteLength(wrap(''), 'utf8'));
   const next = offset + end;
   const cursor = encodeCursor(key, next);
   // The page is the exact slice (pages concatenate to the whole text); the footer follows it.
-  const part = rest.slice(0, end);
+  const part = wrap(rest.slice(0, end));
   return { text: `${part}${/\n$/.test(part) ? '' : '\n'}[... continued: call again with cursor "${cursor}"]`, nextCursor: cursor };
 }
 

@@ -1,17 +1,18 @@
 /**
  * What each MCP tool answers, as plain functions of the catalog and the arguments (the server
  * only wires them to the protocol). Results are text: JSON for lists and checks, Markdown for an
- * operation and a diff, always one page (paging.ts). Everything comes from the normalized model
+ * operation and a diff, quoted as schema data (quote.ts), always one page (paging.ts). Everything comes from the normalized model
  * and the renderers the site uses: the search ranking (generator/search), the Markdown export
  * (generator/export/markdown.ts), the call checker (generator/check) and the diff (generator/diff).
  */
-import type { Call, CallValue } from '../check/index.js';
+import { type Call, type CallValue, listedErrors } from '../check/index.js';
 import { parseCall, shellWords } from '../check/parse-call.js';
 import { diffMarkdown } from '../diff/index.js';
 import type { ApiDiff } from '../diff/index.js';
 import { operationMarkdown } from '../export/markdown.js';
 import { search } from '../search/query.js';
 import { type Catalog, normalizePath, ToolInputError } from './catalog.js';
+import { fenceFor, quoted } from './quote.js';
 import { clip, decodeCursor, encodeCursor, type Page, pageItems, pageText } from './paging.js';
 
 const json = (value: unknown): string => JSON.stringify(value, null, 1);
@@ -61,8 +62,9 @@ export function getOperationTool(catalog: Catalog, args: OperationArgs): Page {
   const key = `op\u0000${v.label}\u0000${op.method} ${op.path}`;
   const offset = decodeCursor(args.cursor, key);
   // Links stay relative to the site root: the client cannot follow them anyway, they name the page.
-  const text = `<!-- ${v.model.productName} ${v.label} -->\n${operationMarkdown(v.model, path, op, (to: string) => to)}`;
-  return pageText(text, key, offset);
+  const markdown = operationMarkdown(v.model, path, op, (to: string) => to);
+  const fence = fenceFor(markdown);
+  return pageText(markdown, key, offset, (part) => `<!-- ${v.model.productName} ${v.label} -->\n${quoted(part, fence)}`);
 }
 
 export interface ListArgs {
@@ -99,9 +101,6 @@ export interface CheckArgs {
   version?: string | undefined;
 }
 
-/** At most this many parameter errors are listed (the count says how many there were). */
-const MAX_ERRORS = 100;
-
 export function checkCallTool(catalog: Catalog, args: CheckArgs): Page {
   const v = catalog.version(args.version);
   let call: Call;
@@ -116,8 +115,8 @@ export function checkCallTool(catalog: Catalog, args: CheckArgs): Page {
     call = { method: args.method.toUpperCase(), path: normalizePath(args.path), params: args.params ?? {} };
   }
   const r = catalog.checker(v).check(call);
-  const entries = Object.entries(r.errors);
-  const errors = Object.fromEntries(entries.slice(0, MAX_ERRORS).map(([k, m]) => [clip(k, 200), clip(m, 500)]));
+  const listed = listedErrors(r.errors);
+  const errors = Object.fromEntries(Object.entries(listed.errors).map(([k, m]) => [clip(k, 200), clip(m, 500)]));
   const out: Record<string, unknown> = {
     version: v.label,
     valid: r.status === 200,
@@ -128,7 +127,7 @@ export function checkCallTool(catalog: Catalog, args: CheckArgs): Page {
     pathParams: Object.fromEntries(Object.entries(r.pathParams).map(([k, p]) => [k, clip(p, 200)])),
     errors,
   };
-  if (entries.length > MAX_ERRORS) out.errorsOmitted = entries.length - MAX_ERRORS;
+  if (listed.more > 0) out.errorsOmitted = listed.more;
   return { text: json(out) };
 }
 
@@ -149,7 +148,8 @@ export function diffTool(catalog: Catalog, args: DiffArgs): Page {
   const offset = decodeCursor(args.cursor, key);
   const full = catalog.diff(from, to);
   const text = path === undefined && method === undefined ? diffMarkdown(full) : filtered(full, path, method);
-  return pageText(text, key, offset);
+  const fence = fenceFor(text);
+  return pageText(text, key, offset, (part) => quoted(part, fence));
 }
 
 /** The diff of one path (and method): the same Markdown, restricted, with a plain line when nothing changed. */

@@ -15,11 +15,15 @@
  * agree and a restart loses nothing. Creating something does not make it appear in a later GET.
  */
 import { createHash } from 'node:crypto';
-import { type Checker, createChecker } from '../check/index.js';
+import { type Checker, createChecker, listedErrors, MAX_LISTED_ERRORS } from '../check/index.js';
+import { addParam } from '../check/parse-call.js';
 import type { CallValue } from '../check/value.js';
 import { exampleResponse } from '../document/examples/response.js';
 import { taskKind } from '../document/examples/tasks.js';
 import { PRODUCTS, type ProductInfo } from '../model/product.js';
+import { AUTH_TEXT } from './auth-text.js';
+import { upidErrors } from './tasks.js';
+import type { World } from './world.js';
 import type { ApiModel, Operation, SchemaNode } from '../model/types.js';
 
 export interface MockRequest {
@@ -29,6 +33,9 @@ export interface MockRequest {
   /** Header names in lower case. */
   headers: Record<string, string | undefined>;
   body: string;
+  /** A multipart body, already parsed (generator/mock/multipart.ts): its fields, and its files by size. */
+  form?: [string, string][];
+  uploads?: { field: string; filename: string; size: number }[];
 }
 
 export interface MockResponse {
@@ -42,24 +49,34 @@ export interface MockResponse {
 export type Responder = (req: MockRequest) => MockResponse;
 
 const API_BASE = '/api2/json';
+/**
+ * Parameter values one request may carry (query and body together). The largest operations
+ * (POST /nodes/{node}/qemu: 93 parameters, some numbered families) stay far below it; past it the
+ * call is refused before it is checked, so one request cannot cost a large error answer.
+ */
+export const MAX_PARAMS = 1000;
 /** A fixed time for every ticket and task: the mock's answers are deterministic. */
 const MOCK_TIME = 0x66000000;
 
-export function createResponder(model: ApiModel): Responder {
+/** With a world (generator/mock/world.ts) the mock keeps state; without one it is stateless. */
+export function createResponder(model: ApiModel, world?: World): Responder {
   const checker: Checker = createChecker(model);
   const product = PRODUCTS[model.product];
-  return (req) => respond(req, model, checker, product);
+  return (req) => respond(req, model, checker, product, world);
 }
 
-function respond(req: MockRequest, model: ApiModel, checker: Checker, product: ProductInfo): MockResponse {
+function respond(req: MockRequest, model: ApiModel, checker: Checker, product: ProductInfo, world?: World): MockResponse {
   const url = new URL(req.url, 'http://mock.invalid');
   if (url.pathname !== API_BASE && !url.pathname.startsWith(`${API_BASE}/`)) return fail(404, 'Not found');
   const path = url.pathname.slice(API_BASE.length) || '/';
   const params: Record<string, CallValue> = {};
-  for (const [k, v] of url.searchParams) add(params, k, v);
   const body = parseBody(req);
   if (body === null) return fail(400, 'invalid body');
-  for (const [k, v] of Object.entries(body)) add(params, k, v);
+  let count = 0;
+  for (const [k, v] of [...url.searchParams, ...body]) {
+    if (++count > MAX_PARAMS) return fail(400, `too many parameters (more than ${MAX_PARAMS})`);
+    addParam(params, k, v);
+  }
   const method = req.method.toUpperCase();
   const result = checker.check({ method, path, params });
   if (result.status === 501) return fail(501, result.message);
@@ -68,13 +85,28 @@ function respond(req: MockRequest, model: ApiModel, checker: Checker, product: P
     const denied = authenticate(req, op, product);
     if (denied) return fail(401, denied);
   }
-  if (result.status === 400) return { status: 400, reason: result.message, body: { data: null, errors: result.errors } };
+  if (result.status === 400) return invalid(result.message, result.errors);
   const user = userOf(req, product);
+  const badUpid = upidErrors(op, result.pathParams, model.product);
+  if (badUpid) return { status: 400, reason: 'Parameter verification failed.', body: { data: null, errors: badUpid } };
   if (op.method === 'POST' && op.path === '/access/ticket') return ticket(params, op, model, product);
+  const stateful = world?.answer({
+    op,
+    pathParams: result.pathParams,
+    params,
+    user,
+    ...(req.uploads ? { uploads: req.uploads } : {}),
+    example: () => (exampleBody(op, model) as { data?: unknown }).data ?? null,
+  });
+  if (stateful) return 'status' in stateful ? worldError(stateful) : ok({ data: stateful.data });
   const task = /\/tasks\/\{[^}]+\}\/status$/.test(op.path) ? taskStatus(op, result.pathParams, model) : null;
   if (task) return ok(task);
   if (taskKind(op) !== 'none') return ok({ data: upid(op, result.pathParams, user, model.product) });
   return ok(exampleBody(op, model));
+}
+
+function worldError(answer: { status: number; reason: string; errors?: Record<string, string> }): MockResponse {
+  return { status: answer.status, reason: answer.reason, body: answer.errors ? { data: null, errors: answer.errors } : { data: null } };
 }
 
 function ok(body: unknown): MockResponse {
@@ -85,27 +117,31 @@ function fail(status: number, reason: string): MockResponse {
   return { status, reason, body: { data: null } };
 }
 
-function add(params: Record<string, CallValue>, name: string, value: CallValue): void {
-  const previous = params[name];
-  if (previous === undefined) params[name] = value;
-  else params[name] = Array.isArray(previous) ? [...previous, value] : [previous, value];
+/** The checker's 400, as pveproxy sends it, with at most MAX_LISTED_ERRORS errors listed. */
+function invalid(reason: string, errors: Record<string, string>): MockResponse {
+  const listed = listedErrors(errors);
+  const body: Record<string, unknown> = { data: null, errors: listed.errors };
+  if (listed.more > 0) body['message'] = `${MAX_LISTED_ERRORS} parameter errors listed, and ${listed.more} more`;
+  return { status: 400, reason, body };
 }
 
-/** A form or JSON body as parameters; null when a JSON body does not parse to an object. */
-function parseBody(req: MockRequest): Record<string, CallValue> | null {
-  if (req.body === '') return {};
+/** A form, multipart or JSON body as name-value pairs; null when a JSON body does not parse to an object. */
+function parseBody(req: MockRequest): [string, CallValue][] | null {
+  // A file is its parameter's value by name, as pveproxy passes an upload's file name on.
+  if (req.form || req.uploads) return [...(req.form ?? []), ...(req.uploads ?? []).map((u): [string, CallValue] => [u.field, u.filename])];
+  if (req.body === '') return [];
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('application/json')) {
     try {
       const parsed: unknown = JSON.parse(req.body);
-      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, CallValue>) : null;
+      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? Object.entries(parsed as Record<string, CallValue>)
+        : null;
     } catch {
       return null;
     }
   }
-  const params: Record<string, CallValue> = {};
-  for (const [k, v] of new URLSearchParams(req.body)) add(params, k, v);
-  return params;
+  return [...new URLSearchParams(req.body)];
 }
 
 /** null when the request may proceed, else the 401 reason. */
@@ -117,8 +153,8 @@ function authenticate(req: MockRequest, op: Operation, product: ProductInfo): st
     return null;
   }
   const ticketValue = cookie(req.headers['cookie'], product.cookieName);
-  if (ticketValue === null) return 'No ticket';
-  if (ticketUser(ticketValue, product) === null) return 'invalid ticket';
+  if (ticketValue === null) return AUTH_TEXT[product.id].noTicket;
+  if (ticketUser(ticketValue, product) === null) return AUTH_TEXT[product.id].invalidTicket;
   if (op.method !== 'GET' && req.headers['csrfpreventiontoken'] !== csrfToken(ticketValue)) {
     return 'Permission denied - invalid csrf token';
   }

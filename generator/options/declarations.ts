@@ -4,6 +4,8 @@
  * hint), `--help`, config-file validation and its JSON Schema (generator/config). A module of its
  * own, below both, so that config/ and cli/ read the same declarations without importing each other.
  */
+import { join } from 'node:path';
+import { packageRoot } from '../paths.js';
 
 export type OptionType = 'string' | 'boolean' | 'string[]' | 'number';
 
@@ -45,7 +47,13 @@ export const COMMANDS: Record<string, string> = {
   help: 'Show this help',
 };
 
+/** The embedded example API, inside the package (not the current folder): what runs without --schema. */
 export const DEFAULT_SCHEMA = 'schema/example-api.json';
+
+/** DEFAULT_SCHEMA as a path, found from the package wherever the command runs (build, openapi, dev, mock, serve). */
+export function defaultSchema(): string {
+  return join(packageRoot(), DEFAULT_SCHEMA);
+}
 /** The address servers listen on unless --host says otherwise: loopback only. */
 export const DEFAULT_HOST = '127.0.0.1';
 /** Where a build writes unless --out says otherwise. */
@@ -238,7 +246,7 @@ const DECLARATIONS = [
     type: 'number',
     arg: 'PORT',
     range: [0, 65535],
-    help: 'Port to listen on (default: 5173 for dev, 4173 for preview, 8006 for mock, 4174 for serve; 0 picks a free one)',
+    help: "Port to listen on (default: 5173 for dev, 4173 for preview, the product's port for mock: 8006, PBS 8007; 4174 for serve; 0 picks a free one)",
     commands: ['dev', 'preview', 'mock', 'serve'],
   },
   {
@@ -248,6 +256,53 @@ const DECLARATIONS = [
     default: DEFAULT_HOST,
     help: 'Address to listen on (0.0.0.0 serves the whole network)',
     commands: ['dev', 'preview', 'mock', 'serve'],
+  },
+  {
+    name: 'http',
+    type: 'boolean',
+    default: false,
+    help: 'Plain HTTP instead of HTTPS (Proxmox speaks HTTPS only; for clients that cannot skip certificate checks, use the PEM the start line names)',
+    commands: ['mock'],
+  },
+  {
+    name: 'cert',
+    type: 'string',
+    file: true,
+    arg: 'FILE',
+    help: 'PEM certificate for HTTPS (with --key); without it, a self-signed one is made at start',
+    commands: ['mock'],
+  },
+  {
+    name: 'key',
+    type: 'string',
+    file: true,
+    arg: 'FILE',
+    help: 'PEM private key of --cert',
+    commands: ['mock'],
+  },
+  {
+    name: 'stateless',
+    type: 'boolean',
+    default: false,
+    help: 'Store nothing: every answer is the example response (a created VM is not listed afterwards)',
+    commands: ['mock'],
+  },
+  {
+    name: 'state',
+    type: 'string',
+    file: true,
+    arg: 'FILE',
+    help: 'Start from this JSON state file (if it exists) and write the state back to it when the mock stops',
+    commands: ['mock'],
+  },
+  {
+    name: 'task-seconds',
+    type: 'number',
+    arg: 'N',
+    range: [0, 86400],
+    default: 1,
+    help: 'Seconds a task runs before its status reads stopped/OK',
+    commands: ['mock'],
   },
   {
     name: 'file',

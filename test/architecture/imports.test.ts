@@ -21,9 +21,9 @@ const RANKS: Record<string, number> = {
   errors: 0,
   paths: 0,
   'output-file': 0,
-  listen: 0,
-  // Option declarations and their parser (which throws UsageError).
+  // Option declarations and their parser, and the local servers' listen (both throw UsageError).
   options: 0.5,
+  listen: 0.5,
   log: 1,
   // The one model, then the format-neutral content every output formats.
   model: 2,

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../generator/build.js';
+import { foreignRequest } from '../../generator/dev/proxy.js';
 import { parseProxyTarget, type RunningServe, startServe } from '../../generator/dev/serve.js';
 import { silentLogger } from '../../generator/log.js';
 import { REPO_ROOT } from '../helpers/real-schemas.js';
@@ -109,6 +110,18 @@ describe('serve --proxy', () => {
     expect(got.headers['x-apidoc-ticket']).toBeUndefined();
   });
 
+  it("passes an ordinary client's ticket cookie on (that cookie alone), but not a browser's", async () => {
+    seen.length = 0;
+    const ticket = 'PVE:root@pam:66000000::sig';
+    const cookie = `other=1; PVEAuthCookie=${encodeURIComponent(ticket)}; PBSAuthCookie=PVE:x`;
+    await raw(proxied.url, 'GET', '/api2/json/nodes', { cookie, csrfpreventiontoken: 'abc:def' });
+    expect(seen[0]!.headers['cookie']).toBe(`PVEAuthCookie=${encodeURIComponent(ticket)}`);
+    expect(seen[0]!.headers['csrfpreventiontoken']).toBe('abc:def');
+    seen.length = 0;
+    await raw(proxied.url, 'GET', '/api2/json/nodes', { cookie, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' });
+    expect(seen[0]!.headers['cookie']).toBeUndefined();
+  });
+
   it('drops an Authorization header that is not a Proxmox token', async () => {
     seen.length = 0;
     await fetch(`${proxied.url}api2/json/version`, { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
@@ -135,6 +148,57 @@ describe('serve --proxy', () => {
     expect(seen[0]!.url).toBe('/api2/json/nodes/pve1/storage/local/content/local%3Aiso%2Fdebian.iso');
   });
 
+  it('refuses dot segments hidden behind an encoded slash or encoded more than once', async () => {
+    seen.length = 0;
+    for (const target of [
+      '/api2/json/..%2F..%2Fetc/passwd',
+      '/api2/json/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '/api2/json/nodes/pve1/%2E%2E%2F%2E%2E%2F%2E%2E%2Fversion',
+      '/api2/json/a%2F.%2Fb',
+      '/api2/json/x/%252e%252e/%252e%252e/etc',
+      '/api2/json/x/%25252e%25252e%25252f',
+      '/api2/json/x/%252e%252e%252fetc',
+      '/api2/json/x/%255c',
+      '/api2/json/x/%2500',
+      '/api2/json/..%5c..%5cwindows',
+    ]) {
+      expect((await raw(proxied.url, 'GET', target)).status, target).toBe(400);
+    }
+    expect(seen).toEqual([]);
+    // A literal percent sign in a value (sent as %25) is no encoding problem.
+    expect((await raw(proxied.url, 'GET', '/api2/json/nodes/pve1/storage/local/content/100%25')).status).toBe(200);
+  });
+
+  it('answers a Host that is an IP literal (it cannot be rebound), keeps refusing other names and other origins', async () => {
+    seen.length = 0;
+    const port = new URL(proxied.url).port;
+    for (const host of [`127.0.0.2:${port}`, `[::1]:${port}`, `localhost:${port}`]) {
+      expect((await raw(proxied.url, 'GET', '/api2/json/version', { host })).status, host).toBe(200);
+    }
+    expect((await raw(proxied.url, 'GET', '/api2/json/version', { host: `[::1]:${port}`, origin: `http://[::1]:${port}` })).status).toBe(
+      200,
+    );
+    expect((await raw(proxied.url, 'GET', '/api2/json/version', { host: `[::1]:${port}`, origin: proxied.url.slice(0, -1) })).status).toBe(
+      403,
+    );
+    expect((await raw(proxied.url, 'GET', '/api2/json/version', { host: `pve.rebind.example:${port}` })).status).toBe(403);
+    expect(seen).toHaveLength(4);
+  });
+
+  it('listening on all addresses (--host 0.0.0.0): any IP literal, localhost and the --host name are ours', () => {
+    const ours = (host: string, origin?: string): boolean =>
+      foreignRequest(origin === undefined ? { host } : { host, origin }, '0.0.0.0') === null;
+    expect(ours('127.0.0.1:4174')).toBe(true);
+    expect(ours('192.168.1.5:4174', 'http://192.168.1.5:4174')).toBe(true);
+    expect(ours('[fd00::5]:4174')).toBe(true);
+    expect(ours('localhost:4174')).toBe(true);
+    expect(ours('0.0.0.0:4174')).toBe(true);
+    expect(ours('pve.rebind.example:4174')).toBe(false);
+    expect(ours('192.168.1.5:4174', 'https://evil.example')).toBe(false);
+    expect(foreignRequest({ host: 'docs.lan:4174' }, 'docs.lan')).toBeNull();
+    expect(foreignRequest({}, '0.0.0.0')).not.toBeNull();
+  });
+
   it('takes only an origin as --proxy', () => {
     expect(parseProxyTarget('https://pve.example.com:8006').origin).toBe('https://pve.example.com:8006');
     for (const bad of ['pve.example.com', 'ftp://x', 'https://u:p@x:8006', 'https://x:8006/api2/json', 'https://x/?a=1'])
@@ -155,7 +219,7 @@ describe('serve in front of the mock', () => {
     });
     const { ticket, CSRFPreventionToken } = ((await login.json()) as { data: { ticket: string; CSRFPreventionToken: string } }).data;
     expect((await fetch(`${mocked.url}api2/json/nodes`)).status).toBe(401);
-    // A cookie set by anyone on this origin is not forwarded.
+    // A browser's cookie (fetch sends Sec-Fetch-Mode, as browsers do) is not forwarded: any site on this origin may have set it.
     expect(
       (await fetch(`${mocked.url}api2/json/nodes`, { headers: { cookie: `PVEAuthCookie=${encodeURIComponent(ticket)}` } })).status,
     ).toBe(401);

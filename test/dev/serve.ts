@@ -48,7 +48,7 @@ export async function serveCli(args: string[], cwd = REPO_ROOT, timeoutMs = 60_0
       child.on('exit', onExit);
       check();
     });
-  const [, url] = await waitFor(/(?:dev server:|serving .* at) (http:\/\/\S+?\/)(?:\s|$)/);
+  const [, url] = await waitFor(/(?:dev server:|serving .* at) (http:\/\/\S+?\/)(?:[\s;]|$)/);
   return {
     url: url!,
     child,

@@ -5,8 +5,7 @@
  * error in `build` and `diff`, not a Node stack. The timeouts here are small deadlines handed to
  * the reader; no test measures a duration.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, InputError } from '../../generator/errors.js';
 import { readSource } from '../../generator/load/source.js';
 import { REPO_ROOT } from '../helpers/real-schemas.js';
+import { selfSignedCert } from '../helpers/tls.js';
 import { tempDir } from '../helpers/tree.js';
 
 let server: Server;
@@ -58,28 +58,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const dir = tempDir('pve-apidoc-tls-');
-  const made = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-days',
-      '1',
-      '-keyout',
-      join(dir, 'k.pem'),
-      '-out',
-      join(dir, 'c.pem'),
-    ],
-    { encoding: 'utf8' },
-  );
-  if (made.status === 0) {
-    tls = createHttpsServer({ key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) }, (_req, res) => {
+  const made = selfSignedCert();
+  if (made) {
+    tls = createHttpsServer(made, (_req, res) => {
       res.writeHead(302, { location: `${base}/ok.js` }).end();
     });
     await new Promise<void>((resolve) => tls!.listen(0, '127.0.0.1', resolve));

@@ -15,6 +15,7 @@ import { operationMarkdown, pathMarkdown } from '../../generator/export/markdown
 import { silentLogger } from '../../generator/log.js';
 import { pathUri } from '../../generator/mcp/server.js';
 import { PAGE_BYTES } from '../../generator/mcp/paging.js';
+import { quoted } from '../../generator/mcp/quote.js';
 import type { ApiModel } from '../../generator/model/types.js';
 import { searchIndexData } from '../../generator/search/index.js';
 import { loadSearchIndex, search } from '../../generator/search/query.js';
@@ -38,20 +39,28 @@ async function call(name: string, args: Record<string, unknown>): Promise<{ text
   return { ...r, json: () => JSON.parse(r.text) };
 }
 
-/** Every page of a paged text result, concatenated without the continuation footers. */
-async function allPages(name: string, args: Record<string, unknown>): Promise<{ text: string; pages: number }> {
+/**
+ * Every page of a paged text result, concatenated without the continuation footers; `quoted` is
+ * the schema text of the pages' fenced blocks, joined (each page quotes its own slice).
+ */
+async function allPages(name: string, args: Record<string, unknown>): Promise<{ text: string; quoted: string; pages: number }> {
   let text = '';
+  let inside = '';
   let pages = 0;
   let cursor: string | undefined;
   do {
     const r = await call(name, cursor ? { ...args, cursor } : args);
     expect(r.isError).toBe(false);
     const m = /\[\.\.\. continued: call again with cursor "([A-Za-z0-9_-]+)"\]$/.exec(r.text);
-    text += m ? r.text.slice(0, m.index) : r.text;
+    const page = m ? r.text.slice(0, m.index) : r.text;
+    text += page;
+    const block = /^(`{3,})markdown\n([\s\S]*?)\n\1\n$/m.exec(page);
+    expect(block, `${name}: a fenced block of schema text`).not.toBeNull();
+    inside += `${block![2]}\n`;
     cursor = m?.[1];
     pages++;
   } while (cursor);
-  return { text, pages };
+  return { text, quoted: inside, pages };
 }
 
 beforeAll(async () => {
@@ -102,11 +111,11 @@ describe('pve-apidoc mcp over stdio (PVE 9.0 and 9.1)', () => {
 
   it('get_operation: the Markdown export of the operation, all of it across pages', async () => {
     const op = m91.paths.find((p) => p.path === '/nodes/{node}/qemu')!.operations.find((o) => o.method === 'POST')!;
-    const { text, pages } = await allPages('get_operation', { method: 'POST', path: '/nodes/{node}/qemu' });
+    const { text, quoted: inside, pages } = await allPages('get_operation', { method: 'POST', path: '/nodes/{node}/qemu' });
     expect(pages).toBeGreaterThan(1);
-    expect(text).toBe(
-      `<!-- Proxmox VE 9.1 -->\n${operationMarkdown(m91, m91.paths.find((p) => p.path === op.path)!, op, (to: string) => to)}`,
-    );
+    expect(text.startsWith('<!-- Proxmox VE 9.1 -->\n')).toBe(true);
+    // Cut at line breaks, each page quoted: the slices join to the Markdown export.
+    expect(inside.trimEnd()).toBe(operationMarkdown(m91, m91.paths.find((p) => p.path === op.path)!, op, (to: string) => to).trimEnd());
     for (const p of op.parameters) expect(text).toContain(`\`${p.name}\``);
     expect(text).toContain('### Permissions');
     expect(text).toContain('### Returns');
@@ -180,10 +189,10 @@ describe('pve-apidoc mcp over stdio (PVE 9.0 and 9.1)', () => {
     expect(uris).toContain('pve-apidoc://9.0/llms.txt');
     expect(uris.filter((u) => u.startsWith('pve-apidoc://9.1/path/'))).toHaveLength(m91.paths.length);
     const llms = await client.readResource({ uri: 'pve-apidoc://9.1/llms.txt' });
-    expect((llms.contents[0] as { text: string }).text).toBe(llmsTxt(m91));
+    expect((llms.contents[0] as { text: string }).text).toBe(quoted(llmsTxt(m91)));
     const qemu = m91.paths.find((p) => p.path === '/nodes/{node}/qemu')!;
     const page = await client.readResource({ uri: pathUri('9.1', qemu.path) });
-    expect((page.contents[0] as { text: string }).text).toBe(pathMarkdown(m91, qemu, (to) => to));
+    expect((page.contents[0] as { text: string }).text).toBe(quoted(pathMarkdown(m91, qemu, (to) => to)));
   });
 
   it('answers malformed input with JSON-RPC errors and keeps serving', async () => {

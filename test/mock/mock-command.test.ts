@@ -3,18 +3,53 @@
  * code is the mock's, and nothing is left listening afterwards. Runs the compiled CLI (lib/).
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/repo.js';
 
 const CLI = join(REPO_ROOT, 'bin', 'pve-apidoc.js');
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, [CLI, 'mock', '--port', '0', '--quiet', ...args], { encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, [CLI, 'mock', '--port', '0', '--quiet', '--http', ...args], { encoding: 'utf8', timeout: 60_000 });
 
 // The command is node itself, so the test needs no curl: it calls the mock and prints what it got.
 const CALL = `const u = process.env.PVE_APIDOC_MOCK_URL;
 fetch(u + '/api2/json/version', { headers: { authorization: 'PVEAPIToken=root@pam!ci=x' } })
   .then((r) => r.json()).then((j) => { console.log(u, JSON.stringify(j)); process.exit(Number(process.argv[1])); });`;
+
+// Over HTTPS the command trusts only the PEM the mock names (no check is skipped) and prints the
+// certificate's fingerprint, which must be the one on the start line.
+const CALL_TLS = `const https = require('node:https'); const fs = require('node:fs');
+const u = process.env.PVE_APIDOC_MOCK_URL;
+https.get(u + '/api2/json/version', { ca: fs.readFileSync(process.env.PVE_APIDOC_MOCK_CA), headers: { authorization: 'PVEAPIToken=root@pam!ci=x' } }, (r) => {
+  const f = r.socket.getPeerCertificate().fingerprint256;
+  let b = ''; r.on('data', (c) => (b += c)); r.on('end', () => console.log(u, f, JSON.parse(b).data.version));
+}).on('error', (e) => { console.error(e.message); process.exit(9); });`;
+
+describe('mock over HTTPS (the default)', () => {
+  it('makes a self-signed certificate, prints its fingerprint and PEM file, and a client trusting that PEM connects', () => {
+    const r = spawnSync(process.execPath, [CLI, 'mock', '--port', '0', '--', process.execPath, '-e', CALL_TLS], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.stderr).not.toContain('Error');
+    expect(r.status).toBe(0);
+    const [url, fingerprint, version] = r.stdout.trim().split(' ');
+    expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(version).toBeTruthy();
+    const line = /SHA-256 fingerprint ((?:[0-9A-F]{2}:){31}[0-9A-F]{2}); PEM in (\S+) /.exec(r.stderr);
+    expect(line?.[1]).toBe(fingerprint);
+    // The PEM was the mock's own temporary file: gone when the mock stops.
+    expect(existsSync(line![2]!)).toBe(false);
+  });
+
+  it('refuses --cert without --key, and --http with --cert', () => {
+    expect(spawnSync(process.execPath, [CLI, 'mock', '--port', '0', '--cert', 'x.pem'], { encoding: 'utf8' }).status).toBe(2);
+    expect(
+      spawnSync(process.execPath, [CLI, 'mock', '--port', '0', '--http', '--cert', 'x.pem', '--key', 'y.pem'], { encoding: 'utf8' }).status,
+    ).toBe(2);
+  });
+});
 
 describe('mock -- COMMAND', () => {
   it('runs the command against the mock and exits with its code', () => {

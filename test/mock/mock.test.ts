@@ -3,16 +3,23 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../generator/build.js';
 import { silentLogger } from '../../generator/log.js';
+import type { ApiModel } from '../../generator/model/types.js';
+import { MAX_LISTED_ERRORS } from '../../generator/check/index.js';
+import { createResponder, MAX_PARAMS } from '../../generator/mock/respond.js';
 import { type RunningMock, startMock } from '../../generator/mock/server.js';
 import { REPO_ROOT } from '../helpers/real-schemas.js';
 
 let mock: RunningMock;
 const lines: string[] = [];
 const TOKEN = 'PVEAPIToken=root@pam!ci=s3cr3t-token-value';
+/** The mock's body cap (form and JSON only, no uploads). */
+const MAX_BODY = 1024 * 1024;
 const api = (path: string): string => `${mock.url}/api2/json${path}`;
 
+let model: ApiModel;
+
 beforeAll(async () => {
-  const { model } = await loadModel({ schema: `${REPO_ROOT}/schema/example-api.json` }, silentLogger());
+  model = (await loadModel({ schema: `${REPO_ROOT}/schema/example-api.json` }, silentLogger())).model;
   mock = await startMock(model, { host: '127.0.0.1', port: 0, log: (l) => lines.push(l) });
 });
 afterAll(() => mock?.close());
@@ -31,6 +38,9 @@ describe('mock API', () => {
   it('answers 401 without a ticket or token, 200 with a token', async () => {
     const none = await fetch(api('/nodes'));
     expect([none.status, none.statusText, await none.json()]).toEqual([401, 'No ticket', { data: null }]);
+    // pveproxy's words, which proxmox-api matches before it logs in again.
+    const forged = await fetch(api('/nodes'), { headers: { cookie: 'PVEAuthCookie=not-a-ticket' } });
+    expect([forged.status, forged.statusText]).toEqual([401, 'permission denied - invalid PVE ticket']);
     const bad = await fetch(api('/nodes'), { headers: { authorization: 'PVEAPIToken=nonsense' } });
     expect(bad.status).toBe(401);
     const ok = await fetch(api('/nodes'), { headers: { authorization: TOKEN } });
@@ -89,11 +99,11 @@ describe('mock API', () => {
     expect(((await res.json()) as { data: string }).data).toMatch(/^UPID:pve7:[0-9A-F]{8}:[0-9A-F]{8}:[0-9A-F]{8}:[^:]*:123:root@pam!ci:$/);
   });
 
-  it('refuses bodies over 64 MB without reading them', async () => {
+  it('refuses a body declared over 1 MiB at once, without reading it', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(
         api('/nodes/pve1/vms'),
-        { method: 'POST', headers: { 'content-length': String(65 * 1024 * 1024), authorization: TOKEN } },
+        { method: 'POST', headers: { 'content-length': String(MAX_BODY + 1), authorization: TOKEN } },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -105,6 +115,32 @@ describe('mock API', () => {
     expect(status).toBe(413);
   });
 
+  it('answers 413 as soon as a streamed body passes 1 MiB, while the client is still sending', async () => {
+    const answer = await new Promise<{ status: number; body: string; sent: number }>((resolve) => {
+      let sent = 0;
+      const req = request(api('/nodes/pve1/vms'), { method: 'POST', headers: { authorization: TOKEN } }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, body, sent });
+        });
+      });
+      // Chunked, no length: only counting can stop it. The request is never ended.
+      req.on('error', () => {});
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const pump = (): void => {
+        while (sent <= MAX_BODY + chunk.length) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+      };
+      pump();
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toEqual({ data: null });
+  });
+
   it('logs one line per request, without query, token, ticket or password', async () => {
     lines.length = 0;
     // The query is merged into the parameters like the body (and never logged).
@@ -114,5 +150,32 @@ describe('mock API', () => {
     expect(lines[0]).toMatch(/^POST \/api2\/json\/access\/ticket 200 \d+ms$/);
     expect(lines[1]).toMatch(/^GET \/api2\/json\/nodes 200 \d+ms$/);
     expect(lines.join('\n')).not.toMatch(/hunter2|s3cr3t|PVE:/);
+  });
+});
+
+describe('mock limits: what one request may cost', () => {
+  const post = (body: string) =>
+    createResponder(model)({ method: 'POST', url: '/api2/json/nodes/pve1/vms', headers: { authorization: TOKEN }, body });
+
+  it('refuses one key repeated 20,000 times with 400 before checking (the old code spent 10-55 s on it)', () => {
+    const answer = post(Array.from({ length: 20_000 }, () => 'vmid=100').join('&'));
+    expect([answer.status, answer.reason]).toEqual([400, `too many parameters (more than ${MAX_PARAMS})`]);
+  });
+
+  it('counts query and body together', () => {
+    const query = Array.from({ length: MAX_PARAMS }, (_, i) => `k${i}=1`).join('&');
+    const answer = createResponder(model)({ method: 'POST', url: `/api2/json/nodes/pve1/vms?${query}`, headers: {}, body: 'vmid=100' });
+    expect(answer.status).toBe(400);
+    expect(answer.reason).toMatch(/^too many parameters/);
+  });
+
+  it(`lists at most ${MAX_LISTED_ERRORS} errors, then says how many more`, () => {
+    const answer = post(['vmid=100', ...Array.from({ length: 900 }, (_, i) => `unknown${i}=1`)].join('&'));
+    const body = answer.body as { data: null; errors: Record<string, string>; message: string };
+    expect(answer.status).toBe(400);
+    expect(Object.keys(body.errors)).toHaveLength(MAX_LISTED_ERRORS);
+    expect(body.errors['unknown0']).toMatch(/property is not defined/);
+    expect(body.message).toBe(`${MAX_LISTED_ERRORS} parameter errors listed, and ${900 - MAX_LISTED_ERRORS} more`);
+    expect(JSON.stringify(body).length).toBeLessThan(20_000);
   });
 });

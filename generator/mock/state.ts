@@ -1,0 +1,143 @@
+/**
+ * The stateful mock's memory: items by the concrete path of their collection
+ * (`/nodes/pve1/qemu` -> `100` -> its fields), and the tasks it started. Plain data, so a CI job
+ * can start from a fixture (--state FILE) and read back what its automation left.
+ *
+ * Keys come from requests (a vmid, a snapshot name), so every map is a Map and every record an
+ * object without a prototype: a key named `__proto__` is an ordinary key here.
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+
+export type Fields = Record<string, unknown>;
+
+export interface TaskRecord {
+  upid: string;
+  node: string;
+  type: string;
+  id: string;
+  user: string;
+  /** Unix seconds. */
+  starttime: number;
+  /** Seconds until the task reads as stopped. */
+  seconds: number;
+  exitstatus: string;
+  log: string[];
+}
+
+export interface MockState {
+  collections: Map<string, Map<string, Fields>>;
+  tasks: Map<string, TaskRecord>;
+}
+
+interface StateFile {
+  format: 'pve-apidoc-mock-state';
+  version: 1;
+  collections: Record<string, Record<string, Fields>>;
+  tasks: TaskRecord[];
+}
+
+export function emptyState(): MockState {
+  return { collections: new Map(), tasks: new Map() };
+}
+
+export function fields(from: Iterable<[string, unknown]> = []): Fields {
+  const record: Fields = Object.create(null);
+  for (const [k, v] of from) record[k] = v;
+  return record;
+}
+
+/** The items of one collection, made when first written. */
+export function collection(state: MockState, path: string): Map<string, Fields> {
+  let items = state.collections.get(path);
+  if (!items) {
+    items = new Map();
+    state.collections.set(path, items);
+  }
+  return items;
+}
+
+export function putItem(state: MockState, path: string, id: string, values: Fields): Fields {
+  const record = fields(Object.entries(values));
+  collection(state, path).set(id, record);
+  return record;
+}
+
+/** Removes the item and every collection below it (a VM's snapshots, firewall rules ...). */
+export function removeItem(state: MockState, path: string, id: string): boolean {
+  const removed = state.collections.get(path)?.delete(id) ?? false;
+  const below = `${path}/${id}/`;
+  for (const key of [...state.collections.keys()]) if (key.startsWith(below)) state.collections.delete(key);
+  return removed;
+}
+
+export function toJson(state: MockState): string {
+  const file: StateFile = {
+    format: 'pve-apidoc-mock-state',
+    version: 1,
+    collections: Object.fromEntries(
+      [...state.collections].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, items]) => [path, Object.fromEntries(items)]),
+    ),
+    tasks: [...state.tasks.values()],
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A state file as written by toJson; throws an InputError with the JSON pointer of the first thing that is not. */
+export function fromJson(text: string, name: string): MockState {
+  const bad = (at: string, detail: string): InputError => new InputError(name, at, detail);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(name, null, `not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const state = emptyState();
+  if (!isObject(parsed) || parsed['format'] !== 'pve-apidoc-mock-state')
+    throw bad('/format', 'not a mock state file (format must be "pve-apidoc-mock-state")');
+  const collections = parsed['collections'];
+  if (!isObject(collections)) throw bad('/collections', 'must be an object');
+  for (const [path, items] of Object.entries(collections)) {
+    if (!path.startsWith('/') || !isObject(items)) throw bad(`/collections/${pointer(path)}`, 'must be an object under a path');
+    for (const [id, values] of Object.entries(items)) {
+      if (!isObject(values)) throw bad(`/collections/${pointer(path)}/${pointer(id)}`, 'must be an object');
+      putItem(state, path, id, values);
+    }
+  }
+  const tasks = parsed['tasks'] ?? [];
+  if (!Array.isArray(tasks)) throw bad('/tasks', 'must be an array');
+  tasks.forEach((task: unknown, i) => {
+    if (!isObject(task) || typeof task['upid'] !== 'string') throw bad(`/tasks/${i}`, 'must be a task with a upid');
+    state.tasks.set(task['upid'], {
+      upid: task['upid'],
+      node: String(task['node'] ?? ''),
+      type: String(task['type'] ?? ''),
+      id: String(task['id'] ?? ''),
+      user: String(task['user'] ?? ''),
+      starttime: Number(task['starttime']) || 0,
+      seconds: Number(task['seconds']) || 0,
+      exitstatus: String(task['exitstatus'] ?? 'OK'),
+      log: Array.isArray(task['log']) ? task['log'].map(String) : [],
+    });
+  });
+  return state;
+}
+
+export async function loadState(file: string): Promise<MockState> {
+  return fromJson(await readFile(file, 'utf8'), file);
+}
+
+/** Written beside and renamed over: a mock killed while saving leaves the previous file whole. */
+export async function saveState(state: MockState, file: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, toJson(state));
+  await rename(temporary, file);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function pointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}

@@ -1,0 +1,181 @@
+/**
+ * Tasks as a real host runs them: the worker's name from a table (a UPID names `qmstart`, not the
+ * schema's method name `vm_start`), UPIDs in the product's format, a task list and log per node,
+ * and `status` running until --task-seconds have passed, then stopped with `exitstatus: OK`.
+ *
+ * UPID formats (Proxmox's sources, PVE::Tools::upid_encode and pbs-api-types' UPID):
+ *   PVE, PMG: UPID:NODE:PID:PSTART:STARTTIME:TYPE:ID:USER:
+ *   PBS:      UPID:NODE:PID:PSTART:TASKID:STARTTIME:TYPE:ID:USER:
+ * with PID, PSTART, TASKID and STARTTIME as 8 hex digits (PSTART may be longer on long-running hosts).
+ */
+import type { Operation, Product } from '../model/types.js';
+import type { MockState, TaskRecord } from './state.js';
+import type { World, WorldAnswer, WorldCall } from './world.js';
+
+type Worker = readonly [string, RegExp, string];
+
+/** The per-guest workers: `qm` + action for VMs, `vz` + action for containers (qmstart, vzstart ...). */
+function guestWorkers(kind: 'qemu' | 'lxc', prefix: 'qm' | 'vz', actions: readonly string[]): Worker[] {
+  const at = (rest: string): RegExp => new RegExp(`/${kind}/\\{vmid\\}/${rest}$`);
+  return [
+    ...actions.map((a): Worker => ['POST', at(`status/${a}`), `${prefix}${a}`]),
+    ...(['clone', 'template', 'snapshot'] as const).map((a): Worker => ['POST', at(a), `${prefix}${a}`]),
+    ['DELETE', at('snapshot/\\{snapname\\}'), `${prefix}delsnapshot`],
+    ['POST', at('snapshot/\\{snapname\\}/rollback'), `${prefix}rollback`],
+  ];
+}
+
+/** [method, path template, worker type]: the workers named in PROXMOX-API.md and Proxmox's sources. */
+const WORKERS: readonly Worker[] = [
+  ['POST', /^\/nodes\/\{node\}\/qemu$/, 'qmcreate'],
+  ['POST', /^\/nodes\/\{node\}\/lxc$/, 'vzcreate'],
+  ['DELETE', /^\/nodes\/\{node\}\/qemu\/\{vmid\}$/, 'qmdestroy'],
+  ['DELETE', /^\/nodes\/\{node\}\/lxc\/\{vmid\}$/, 'vzdestroy'],
+  ...guestWorkers('qemu', 'qm', ['start', 'stop', 'shutdown', 'reboot', 'reset', 'suspend', 'resume']),
+  ...guestWorkers('lxc', 'vz', ['start', 'stop', 'shutdown', 'reboot', 'suspend', 'resume']),
+  ['POST', /\/qemu\/\{vmid\}\/migrate$/, 'qmigrate'],
+  ['POST', /\/lxc\/\{vmid\}\/migrate$/, 'vzmigrate'],
+  ['POST', /\/qemu\/\{vmid\}\/move_disk$/, 'qmmove'],
+  ['POST', /\/qemu\/\{vmid\}\/config$/, 'qmconfig'],
+  ['POST', /^\/nodes\/\{node\}\/vzdump$/, 'vzdump'],
+  ['POST', /\/storage\/\{storage\}\/upload$/, 'imgcopy'],
+  ['POST', /\/storage\/\{storage\}\/download-url$/, 'download'],
+  ['POST', /^\/nodes\/\{node\}\/apt\/update$/, 'aptupdate'],
+  ['POST', /^\/nodes\/\{node\}\/(startall|stopall|migrateall)$/, '$1'],
+  ['POST', /\/services\/\{service\}\/(start|stop|restart|reload)$/, 'srv$1'],
+  ['POST', /^\/admin\/datastore\/\{store\}\/gc$/, 'garbage_collection'],
+  ['POST', /^\/admin\/datastore\/\{store\}\/verify$/, 'verificationjob'],
+  ['POST', /^\/admin\/datastore\/\{store\}\/prune-datastore$/, 'prune'],
+  ['POST', /^\/admin\/sync\/\{id\}\/run$/, 'syncjob'],
+];
+
+/** The worker type of a task-starting call; the method's name, sanitized, where the table has none. */
+export function workerType(op: Operation): string {
+  for (const [method, path, type] of WORKERS) {
+    const m = op.method === method ? path.exec(op.path) : null;
+    if (m) return type.replace('$1', m[1] ?? '');
+  }
+  return (op.name || 'task').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32) || 'task';
+}
+
+const HEX = '[0-9A-Fa-f]{8,}';
+const UPID_FORMAT: Record<Product, RegExp> = {
+  pve: new RegExp(`^UPID:[A-Za-z0-9.-]+:${HEX}:${HEX}:${HEX}:[^:\\s]+:[^:\\s]*:[^:\\s]+:$`),
+  pmg: new RegExp(`^UPID:[A-Za-z0-9.-]+:${HEX}:${HEX}:${HEX}:[^:\\s]+:[^:\\s]*:[^:\\s]+:$`),
+  pbs: new RegExp(`^UPID:[A-Za-z0-9.-]+:${HEX}:${HEX}:${HEX}:${HEX}:[^:\\s]+:[^:\\s]*:[^:\\s]+:$`),
+};
+
+/** The path parameter of a task endpoint (`/nodes/{node}/tasks/{upid}/...`), if this is one. */
+export function taskParam(op: Operation): string | null {
+  return /\/tasks\/\{([^}]+)\}(\/(status|log))?$/.exec(op.path)?.[1] ?? null;
+}
+
+/** 400 errors for a task endpoint whose UPID is malformed (pvedaemon: "unable to parse worker upid"). */
+export function upidErrors(op: Operation, pathParams: Record<string, string>, product: Product): Record<string, string> | null {
+  const name = taskParam(op);
+  const value = name === null ? undefined : pathParams[name];
+  if (value === undefined || UPID_FORMAT[product].test(value)) return null;
+  return { [name ?? 'upid']: `unable to parse worker upid '${value.slice(0, 100)}'` };
+}
+
+const hex = (n: number): string => n.toString(16).toUpperCase().padStart(8, '0');
+
+export interface TaskClock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Seconds a new task runs before it reads as stopped. */
+  seconds: number;
+}
+
+/** A new task for this call, recorded in the state; its UPID. */
+export function startTask(
+  state: MockState,
+  clock: TaskClock,
+  product: Product,
+  op: Operation,
+  pathParams: Record<string, string>,
+  user: string,
+  params: Record<string, unknown> = {},
+): string {
+  const node = /^[A-Za-z0-9.-]+$/.test(pathParams['node'] ?? '') ? pathParams['node']! : 'localhost';
+  const type = workerType(op);
+  const named = pathParams['vmid'] ?? params['vmid'] ?? pathParams['storage'] ?? pathParams['store'] ?? '';
+  const id = (typeof named === 'string' || typeof named === 'number' ? String(named) : '').replace(/[:\s]/g, '');
+  const starttime = Math.floor(clock.now() / 1000);
+  const pid = 0x1000 + state.tasks.size;
+  const pstart = 0x00a1b2c3;
+  const upid =
+    product === 'pbs'
+      ? `UPID:${node}:${hex(pid)}:${hex(pstart)}:${hex(state.tasks.size)}:${hex(starttime)}:${type}:${id}:${user}:`
+      : `UPID:${node}:${hex(pid)}:${hex(pstart)}:${hex(starttime)}:${type}:${id}:${user}:`;
+  const task: TaskRecord = {
+    upid,
+    node,
+    type,
+    id,
+    user,
+    starttime,
+    seconds: clock.seconds,
+    exitstatus: 'OK',
+    log: [`starting ${type}${id ? ` for ${id}` : ''} (pve-apidoc mock)`],
+  };
+  state.tasks.set(upid, task);
+  return upid;
+}
+
+export function running(task: TaskRecord, clock: TaskClock): boolean {
+  return clock.now() < (task.starttime + task.seconds) * 1000;
+}
+
+/** The fields of GET .../tasks/{upid}/status and of a task list row. */
+export function taskFields(task: TaskRecord, clock: TaskClock): Record<string, unknown> {
+  const parts = task.upid.split(':');
+  const pbs = parts.length === 10;
+  const base: Record<string, unknown> = {
+    upid: task.upid,
+    node: task.node,
+    pid: Number.parseInt(parts[2] ?? '0', 16),
+    pstart: Number.parseInt(parts[3] ?? '0', 16),
+    starttime: task.starttime,
+    type: task.type,
+    worker_type: task.type,
+    id: task.id,
+    worker_id: task.id,
+    user: task.user,
+  };
+  if (pbs) base['task_id'] = Number.parseInt(parts[4] ?? '0', 16);
+  if (running(task, clock)) return { ...base, status: 'running' };
+  return { ...base, status: 'stopped', exitstatus: task.exitstatus, endtime: task.starttime + task.seconds };
+}
+
+/** The task log as /tasks/{upid}/log returns it: numbered lines, `TASK OK` last once it has ended. */
+export function taskLog(task: TaskRecord, clock: TaskClock): { n: number; t: string }[] {
+  const lines = running(task, clock) ? task.log : [...task.log, `TASK ${task.exitstatus}`];
+  return lines.map((t, i) => ({ n: i + 1, t }));
+}
+
+/** GET /nodes/{node}/tasks (list), .../tasks/{upid}/status and .../log for the tasks this mock started; null for others. */
+export function taskEndpoint(world: World, call: WorldCall): WorldAnswer | null {
+  const { op, pathParams } = call;
+  if (op.method !== 'GET') return null;
+  const clock = world.clock;
+  if (/^\/nodes\/\{node\}\/tasks$/.test(op.path)) {
+    const rows = [...world.state.tasks.values()].filter((t) => t.node === pathParams['node']).reverse();
+    const props = new Set(op.returns.items?.properties?.map((p) => p.name) ?? []);
+    return {
+      data: rows.map((t) => Object.fromEntries(Object.entries(taskFields(t, clock)).filter(([k]) => props.size === 0 || props.has(k)))),
+    };
+  }
+  const name = taskParam(op);
+  const task = name === null ? undefined : world.state.tasks.get(pathParams[name] ?? '');
+  if (!task) return null;
+  if (op.path.endsWith('/log')) return { data: taskLog(task, clock) };
+  if (op.path.endsWith('/status')) {
+    const props = new Set(op.returns.properties?.map((p) => p.name) ?? []);
+    const data = Object.entries(taskFields(task, clock)).filter(
+      ([k]) => props.size === 0 || props.has(k) || k === 'status' || k === 'exitstatus',
+    );
+    return { data: Object.fromEntries(data) };
+  }
+  return null;
+}
