@@ -56,6 +56,8 @@ export interface BuildOptions extends ModelOptions {
   tryIt?: boolean;
   /** "pve-host": a site pveproxy can serve under /pve-docs/ (publish/pve-host.ts); default: the usual layout. */
   layout?: Layout;
+  /** Overwrite files at this build's paths that the previous build did not write (write/plan.ts). */
+  force?: boolean;
 }
 
 type Timer = <T>(phase: Phase, work: () => T) => T;
@@ -200,6 +202,7 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
   const { zip } = await time('write', () =>
     writeOutput(options.out, files, {
       inputs: buildInputs(options),
+      force: options.force === true,
       ...(options.offline ? { zip: (folder: string) => time('zip', () => bundleZip(folder, files)) } : {}),
     }),
   );
