@@ -14,7 +14,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
 import type { OutputFile } from '../output-file.js';
 import { folderName, guardInputs, guardPageSizes, guardTarget, guardZip, resolveTarget } from './guard.js';
-import { checkInterrupt, exitInterrupted, handleInterrupts, Interrupted, receivedSignal, setBusy } from './interrupt.js';
+import { checkInterrupt, exitInterrupted, handleInterrupts, Interrupted, receivedSignal, setBusy, setWritten } from './interrupt.js';
 import { acquireLock } from './lock.js';
 import { planWrite } from './plan.js';
 import { INTERNAL_PREFIX, isSafeRelative, RECORD_FILE, recordContent } from './record.js';
@@ -65,8 +65,7 @@ export async function writeOutput(outDir: string, files: OutputFile[], options: 
     mkdirSync(dirname(target), { recursive: true });
     // Older versions staged beside the folder; finished or undone first, as they would have been.
     await recoverLegacy(target, zipPath);
-    const created = lstatOrNull(target) === null;
-    if (created) mkdirSync(target);
+    const created = makeFolder(target);
     const lock = await acquireLock(target);
     setBusy(true);
     try {
@@ -140,7 +139,10 @@ async function swap(target: string, zipPath: string, names: SwapNames, journal: 
   let committed = false;
   try {
     await rollForward(target, zipPath, names, journal, (step) => {
-      if (step === 'zipped') committed = true;
+      if (step === 'zipped') {
+        committed = true;
+        setWritten();
+      }
       crashPoint(step);
       if (!committed) checkInterrupt();
     });
@@ -200,6 +202,18 @@ async function writeTree(root: string, files: readonly OutputFile[]): Promise<vo
   crashPoint('writing');
   await inParallel(files.slice(half), write);
   await writeFile(join(root, RECORD_FILE), recordContent(files.map((f) => f.file)));
+}
+
+/** Creates the output folder if it is missing; true when this build created it (another may at the same time). */
+function makeFolder(dir: string): boolean {
+  if (lstatOrNull(dir) !== null) return false;
+  try {
+    mkdirSync(dir);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
 }
 
 function rmdirIfEmpty(dir: string): void {

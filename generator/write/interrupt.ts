@@ -26,6 +26,8 @@ interface Scope {
   /** True while the write stage has something to clean up or finish. */
   busy: boolean;
   received: Signal | null;
+  /** True once the new output is in place: a later signal says so. */
+  written: boolean;
   depth: number;
   handler: (signal: Signal) => void;
 }
@@ -44,10 +46,10 @@ export function handleInterrupts(target: string): () => void {
   const handler = (signal: Signal): void => {
     if (scope === null) return;
     if (scope.received !== null) exitInterrupted(signal, scope.target, false, true);
-    if (!scope.busy) exitInterrupted(signal, scope.target);
+    if (!scope.busy) exitInterrupted(signal, scope.target, scope.written);
     scope.received = signal;
   };
-  scope = { target, busy: false, received: null, depth: 1, handler };
+  scope = { target, busy: false, received: null, written: false, depth: 1, handler };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
   return close;
@@ -61,9 +63,14 @@ function close(): void {
   scope = null;
 }
 
-/** Marks the write stage as holding staging (busy) or not. */
+/** Marks the write stage as holding staging or the lock (busy) or not. */
 export function setBusy(busy: boolean): void {
   if (scope !== null) scope.busy = busy;
+}
+
+/** Marks the new output as in place (the swap committed). */
+export function setWritten(): void {
+  if (scope !== null) scope.written = true;
 }
 
 /** Throws Interrupted when a signal came: called between the write stage's steps and writes. */

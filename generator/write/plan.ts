@@ -25,7 +25,8 @@ export function planWrite(target: string, newFiles: readonly string[], force: bo
   // No record: an older version's build (ours is what it could have written), or a new folder (nothing is ours).
   const previous = readRecord(target) ?? (isLegacyBuild(target) ? legacyOwned(target, newFiles) : new Set<string>());
   const ours = new Set<string>();
-  for (const file of previous) if (isOurFile(target, file)) ours.add(file);
+  const realDirs = new Map<string, boolean>();
+  for (const file of previous) if (isOurFile(target, file, realDirs)) ours.add(file);
 
   const files: string[] = [];
   const folders: string[] = [];
@@ -68,10 +69,16 @@ export function planWrite(target: string, newFiles: readonly string[], force: bo
 }
 
 /** A file the previous build wrote is ours while it is still a regular file below real folders (no link on the way). */
-function isOurFile(target: string, file: string): boolean {
+function isOurFile(target: string, file: string, realDirs: Map<string, boolean>): boolean {
   const parts = file.split('/');
   for (let i = 1; i < parts.length; i++) {
-    if (lstatOrNull(join(target, ...parts.slice(0, i)))?.isDirectory() !== true) return false;
+    const dir = parts.slice(0, i).join('/');
+    let real = realDirs.get(dir);
+    if (real === undefined) {
+      real = lstatOrNull(join(target, dir))?.isDirectory() === true;
+      realDirs.set(dir, real);
+    }
+    if (!real) return false;
   }
   return lstatOrNull(join(target, file))?.isFile() === true;
 }

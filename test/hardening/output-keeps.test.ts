@@ -86,7 +86,8 @@ const git = (cwd: string, ...args: string[]): { status: number | null; stdout: s
   return { status: r.status, stdout: r.stdout };
 };
 
-describe('a rebuild keeps what it did not write', () => {
+// Several CLI builds per test, on a machine that may be busy: a generous bound, not a timing check.
+describe('a rebuild keeps what it did not write', { timeout: 300_000 }, () => {
   /** treeHash of a clean build titled B (folder name "site"), and of one with --offline. */
   let cleanB = '';
   let cleanBOffline = '';
@@ -97,7 +98,7 @@ describe('a rebuild keeps what it did not write', () => {
     const offline = join(tempDir('pve-apidoc-keeps-ref-'), 'site');
     expect(cli(['--out', offline, '--title', 'B', '--offline']).status).toBe(0);
     cleanBOffline = treeHash(offline);
-  }, 60_000);
+  }, 300_000);
 
   /** A folder holding a clean build titled A. */
   const previous = (): { dir: string; out: string } => {
@@ -119,32 +120,35 @@ describe('a rebuild keeps what it did not write', () => {
     expect(readFileSync(join(other, RECORD), 'utf8')).toBe(readFileSync(join(out, RECORD), 'utf8'));
   });
 
-  it.skipIf(!hasGit)('keeps a gh-pages checkout made in the output (git init): .git, its history, CNAME, .nojekyll, and git still works', () => {
-    const { out } = previous();
-    expect(git(out, 'init', '-q').status).toBe(0);
-    writeFileSync(join(out, 'CNAME'), 'docs.example.org\n');
-    writeFileSync(join(out, '.nojekyll'), '');
-    expect(git(out, 'add', '-A').status).toBe(0);
-    expect(git(out, 'commit', '-qm', 'publish A').status).toBe(0);
-    const gitBefore = treeHash(join(out, '.git'));
-    const head = git(out, 'rev-parse', 'HEAD').stdout;
+  it.skipIf(!hasGit)(
+    'keeps a gh-pages checkout made in the output (git init): .git, its history, CNAME, .nojekyll, and git still works',
+    () => {
+      const { out } = previous();
+      expect(git(out, 'init', '-q').status).toBe(0);
+      writeFileSync(join(out, 'CNAME'), 'docs.example.org\n');
+      writeFileSync(join(out, '.nojekyll'), '');
+      expect(git(out, 'add', '-A').status).toBe(0);
+      expect(git(out, 'commit', '-qm', 'publish A').status).toBe(0);
+      const gitBefore = treeHash(join(out, '.git'));
+      const head = git(out, 'rev-parse', 'HEAD').stdout;
 
-    const r = cli(['--out', out, '--title', 'B']);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(treeHash(join(out, '.git'))).toBe(gitBefore);
-    expect(readFileSync(join(out, 'CNAME'), 'utf8')).toBe('docs.example.org\n');
-    expect(existsSync(join(out, '.nojekyll'))).toBe(true);
-    expect(git(out, 'rev-parse', 'HEAD').stdout).toBe(head);
-    // git sees the new build as changes to the committed one, nothing lost or untracked but ours.
-    const status = git(out, 'status', '--porcelain');
-    expect(status.status).toBe(0);
-    expect(status.stdout).toMatch(/^ M index\.html$/m);
-    expect(status.stdout).not.toMatch(/^ D /m);
-    expect(hashWithout(out, ['.git', 'CNAME', '.nojekyll'])).toBe(cleanB);
-  });
+      const r = cli(['--out', out, '--title', 'B']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(treeHash(join(out, '.git'))).toBe(gitBefore);
+      expect(readFileSync(join(out, 'CNAME'), 'utf8')).toBe('docs.example.org\n');
+      expect(existsSync(join(out, '.nojekyll'))).toBe(true);
+      expect(git(out, 'rev-parse', 'HEAD').stdout).toBe(head);
+      // git sees the new build as changes to the committed one, nothing lost or untracked but ours.
+      const status = git(out, 'status', '--porcelain');
+      expect(status.status).toBe(0);
+      expect(status.stdout).toMatch(/^ M index\.html$/m);
+      expect(status.stdout).not.toMatch(/^ D /m);
+      expect(hashWithout(out, ['.git', 'CNAME', '.nojekyll'])).toBe(cleanB);
+    },
+  );
 
-  it('keeps a worktree\'s .git file (git worktree add dist gh-pages) and files the user put inside our folders', () => {
+  it("keeps a worktree's .git file (git worktree add dist gh-pages) and files the user put inside our folders", () => {
     const { out } = previous();
     writeFileSync(join(out, '.git'), 'gitdir: /somewhere/else/.git/worktrees/site\n');
     writeFileSync(join(out, 'api', 'my-note.html'), '<p>mine</p>');
@@ -192,7 +196,9 @@ describe('a rebuild keeps what it did not write', () => {
     const refused = cli(['--out', out, '--title', 'B', ...hosted]);
     expect(refused.status).toBe(EXIT.output);
     expect(refused.stderr.split('\n')).toHaveLength(1);
-    expect(refused.stderr).toMatch(/refusing to overwrite 2 files in .*site that the previous build did not write: robots\.txt, sitemap\.xml; .*--force/);
+    expect(refused.stderr).toMatch(
+      /refusing to overwrite 2 files in .*site that the previous build did not write: robots\.txt, sitemap\.xml; .*--force/,
+    );
     expect(treeHash(out)).toBe(before);
     expect(internals(out)).toEqual([]);
 
@@ -203,7 +209,7 @@ describe('a rebuild keeps what it did not write', () => {
     expect(cli(['--out', out, '--title', 'A', ...hosted]).status).toBe(0);
   });
 
-  it('names the first few of many collisions and the count; a folder of the user\'s where it writes a file is refused even with --force', () => {
+  it("names the first few of many collisions and the count; a folder of the user's where it writes a file is refused even with --force", () => {
     const { out } = previous();
     for (const name of ['model.json', 'robots.txt', 'sitemap.xml']) writeFileSync(join(out, name), 'mine');
     const many = cli(['--out', out, '--emit', 'model', '--base-url', 'https://docs.example.org/']);
@@ -219,7 +225,7 @@ describe('a rebuild keeps what it did not write', () => {
     expect(readFileSync(join(other, 'robots.txt', 'keep'), 'utf8')).toBe('keep');
   });
 
-  it('replaces a link of the user\'s at one of its paths only with --force, and never follows it', () => {
+  it("replaces a link of the user's at one of its paths only with --force, and never follows it", () => {
     const { dir, out } = previous();
     const precious = join(dir, 'precious');
     mkdirSync(precious);
@@ -267,9 +273,9 @@ describe('a rebuild keeps what it did not write', () => {
     expect(treeHash(out)).toBe(cleanBOffline);
     expect(internals(out)).toEqual([]);
     expect(readdirSync(dir).filter((e) => e.startsWith('.site'))).toEqual([]);
-  }, 120_000);
+  });
 
-  it('waits a bounded time for a live build\'s lock, then fails with exit 5 naming its pid; a dead build\'s lock is taken over', () => {
+  it("waits a bounded time for a live build's lock, then fails with exit 5 naming its pid; a dead build's lock is taken over", () => {
     const { out } = previous();
     // This test process is alive and is not a build: its pid holds the lock.
     writeFileSync(join(out, '.pve-apidoc-lock'), `${process.pid}\n`);
@@ -301,7 +307,7 @@ describe('a rebuild keeps what it did not write', () => {
       expect(treeHash(out)).toBe(before);
       expect(internals(out)).toEqual([]);
       expect(readdirSync(dir)).toEqual(beside);
-    }, 60_000);
+    });
   }
 
   for (const [signal, code, step] of [
@@ -316,6 +322,6 @@ describe('a rebuild keeps what it did not write', () => {
       expect(treeHash(out)).toBe(cleanBOffline);
       expect(internals(out)).toEqual([]);
       expect(readdirSync(dir).filter((e) => e.startsWith('.'))).toEqual([]);
-    }, 60_000);
+    });
   }
 });
