@@ -275,6 +275,22 @@ describe('a rebuild keeps what it did not write', { timeout: 300_000 }, () => {
     expect(readdirSync(dir).filter((e) => e.startsWith('.site'))).toEqual([]);
   });
 
+  it('never touches the staging of a build still running (a live pid), only that of dead ones', () => {
+    const { out } = previous();
+    // This test process is alive: to the build it is another build, still staging.
+    const live = join(out, `.pve-apidoc-tmp-${process.pid}`);
+    mkdirSync(join(live, 'api'), { recursive: true });
+    writeFileSync(join(live, 'api', 'half.html'), 'half');
+    const dead = join(out, `.pve-apidoc-tmp-${DEAD_PID}`);
+    mkdirSync(dead);
+    writeFileSync(join(dead, 'index.html'), 'half');
+    expect(cli(['--out', out, '--title', 'B']).status).toBe(0);
+    expect(readFileSync(join(live, 'api', 'half.html'), 'utf8')).toBe('half');
+    expect(existsSync(dead)).toBe(false);
+    rmSync(live, { recursive: true });
+    expect(treeHash(out)).toBe(cleanB);
+  });
+
   it("waits a bounded time for a live build's lock, then fails with exit 5 naming its pid; a dead build's lock is taken over", () => {
     const { out } = previous();
     // This test process is alive and is not a build: its pid holds the lock.
