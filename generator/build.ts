@@ -4,6 +4,7 @@
  * Each stage is a function of the previous stage's output; nothing is global. `loadModel` stops
  * after normalize and is shared by the other commands (openapi, diff).
  */
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dereference } from './deref/index.js';
 import { InputError } from './errors.js';
@@ -27,6 +28,7 @@ import { loadTemplates, type Templates } from './render/templates.js';
 import type { RenderOptions } from './render/site-context.js';
 import { validate, validateFormatsRegistry, validateStructure } from './validate/index.js';
 import { checkOutput, writeOutput } from './write/atomic.js';
+import { handleInterrupts } from './write/interrupt.js';
 import { bundleZip } from './write/zip.js';
 import { publishFiles } from './publish/index.js';
 import { themeAssets, type ThemeOptions } from './publish/theme.js';
@@ -57,6 +59,8 @@ export interface BuildOptions extends ModelOptions {
   tryIt?: boolean;
   /** "pve-host": a site pveproxy can serve under /pve-docs/ (publish/pve-host.ts); default: the usual layout. */
   layout?: Layout;
+  /** Overwrite files at this build's paths that the previous build did not write (write/plan.ts). */
+  force?: boolean;
 }
 
 type Timer = <T>(phase: Phase, work: () => T) => T;
@@ -193,15 +197,26 @@ export function renderModelFiles(
 }
 
 export async function build(options: BuildOptions, log: Logger): Promise<BuildResult> {
-  const timings: Partial<Record<Phase, number>> = {};
-  const time = timer(timings, log);
   if (options.layout === 'pve-host') checkPveHostOptions(options);
   checkOutput(options.out, { zip: options.offline === true, inputs: buildInputs(options) });
+  // Ctrl-C at any point says what became of the output (the write stage cleans up first).
+  const closeInterrupts = handleInterrupts(resolve(options.out));
+  try {
+    return await buildChecked(options, log);
+  } finally {
+    closeInterrupts();
+  }
+}
+
+async function buildChecked(options: BuildOptions, log: Logger): Promise<BuildResult> {
+  const timings: Partial<Record<Phase, number>> = {};
+  const time = timer(timings, log);
   const { model, references } = await loadModel(options, log, timings);
   const files = time('render', () => renderModelFiles(model, options));
   const { zip } = await time('write', () =>
     writeOutput(options.out, files, {
       inputs: buildInputs(options),
+      force: options.force === true,
       ...(options.offline ? { zip: (folder: string) => time('zip', () => bundleZip(folder, files)) } : {}),
     }),
   );

@@ -22,6 +22,7 @@ export function buildOptionsFrom(args: ParsedArgs): BuildOptions {
     out: o.text('out') ?? DEFAULT_OUT,
     insecure: o.flag('insecure'),
     offline: o.flag('offline'),
+    ...(o.flag('force') ? { force: true } : {}),
     ...(o.flag('try-it') ? { tryIt: true } : {}),
     ...(o.text('layout') === 'pve-host' ? { layout: 'pve-host' as const } : {}),
     emit: o.list('emit'),

@@ -78,7 +78,7 @@ const DECLARATIONS = [
     file: true,
     arg: 'DIR',
     default: DEFAULT_OUT,
-    help: 'Output folder; replaced atomically (a failed build leaves it untouched)',
+    help: "Output folder; the previous build's files in it are replaced atomically, anything else in it is kept (a failed build leaves it untouched)",
     commands: ['build', 'preview', 'serve'],
   },
   // `out` of openapi is a file, not a folder: its own declaration, with its own default.
@@ -166,6 +166,15 @@ const DECLARATIONS = [
     type: 'boolean',
     default: false,
     help: 'Offline bundle: a self-contained folder that works opened from disk, plus DIR.zip (no sitemap, robots.txt or canonical links)',
+    commands: ['build'],
+  },
+  {
+    name: 'force',
+    type: 'boolean',
+    default: false,
+    // A one-off decision about files that are there now: never a standing setting.
+    config: false,
+    help: 'Overwrite files in --out that the previous build did not write, where this build writes the same names (without it such a build is refused; files it does not write are kept either way)',
     commands: ['build'],
   },
   {

@@ -169,6 +169,7 @@ async function buildWith(
 
   const writeStart = performance.now();
   const { zip } = await writeOutput(options.out, files, {
+    force: options.force === true,
     inputs: buildInputs(
       options,
       options.versions.map((v) => v.source),

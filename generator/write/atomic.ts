@@ -1,19 +1,26 @@
 /**
- * Write stage: the new output (folder, and for --offline its zip) is written completely under
- * staging names beside the target, then swapped in with renames. The previous output stays
- * complete until the swap, and a build killed at any point leaves either the previous or the new
- * output, folder and zip from the same build (see staging.ts for the names and the recovery the
- * next build does). Only our own previous build is ever replaced (guard.ts), and nothing is ever
- * removed through a symbolic link (remove.ts).
+ * Write stage: the new output is written completely under a staging folder inside the output
+ * folder DIR (and, for --offline, its zip beside DIR), then swapped in, root entry by root entry,
+ * with renames (swap.ts). DIR itself is kept (inode, mode, owner, group), and nothing in it that
+ * the previous build did not write is removed (its record, record.ts; collisions: plan.ts). One
+ * build at a time writes into a folder (lock.ts); what a killed build left is finished or removed
+ * by the next one (staging.ts), so the output is always the previous or the new one, folder and
+ * zip from the same build. Only our own previous build is ever written into (guard.ts), and
+ * nothing is ever removed through a symbolic link (remove.ts).
  */
-import { mkdirSync, renameSync } from 'node:fs';
+import { mkdirSync, rmdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
 import type { OutputFile } from '../output-file.js';
 import { folderName, guardInputs, guardPageSizes, guardTarget, guardZip, resolveTarget } from './guard.js';
+import { checkInterrupt, exitInterrupted, handleInterrupts, Interrupted, receivedSignal, setBusy, setWritten } from './interrupt.js';
+import { acquireLock } from './lock.js';
+import { planWrite } from './plan.js';
+import { INTERNAL_PREFIX, isSafeRelative, RECORD_FILE, recordContent } from './record.js';
 import { inParallel, lstatOrNull, removeEntry } from './remove.js';
-import { recoverStale, removeJournal, stagingNames, type StagingNames } from './staging.js';
+import { recoverInside, recoverLegacy, zipStagingName } from './staging.js';
+import { type Journal, rollBack, rollForward, type SwapNames, swapNames, writeJournal } from './swap.js';
 import { zipPathFor } from './zip.js';
 
 export interface WriteOptions {
@@ -21,6 +28,8 @@ export interface WriteOptions {
   zip?: (folder: string) => Buffer;
   /** Local files the build read (schema, formats, templates, logo): refused when inside the target. */
   inputs?: readonly string[];
+  /** Overwrite files at the paths this build writes that the previous build did not write (--force). */
+  force?: boolean;
 }
 
 export interface WriteResult {
@@ -29,13 +38,13 @@ export interface WriteResult {
   zip?: { path: string; bytes: number };
 }
 
-/** Steps a test can crash at (PVE_APIDOC_TEST_CRASH_AT=kill:STEP or fail:STEP); see crashPoint. */
-export const STEPS = ['writing', 'staged', 'zip-staged', 'journal', 'retired', 'swapped', 'zipped', 'cleaned'] as const;
+/** Steps a test can crash at (PVE_APIDOC_TEST_CRASH_AT=kill:STEP, fail:STEP, sigint:STEP or sigterm:STEP); see crashPoint. */
+export const STEPS = ['writing', 'staged', 'zip-staged', 'journal', 'retired', 'swapped', 'zipped', 'carried', 'cleaned'] as const;
 export type Step = (typeof STEPS)[number];
 
 /**
- * The checks writeOutput starts with, for a build to run first: a folder it would refuse to replace
- * is refused before any work (and before any warning about the schema).
+ * The checks writeOutput starts with, for a build to run first: a folder it would refuse to write
+ * into is refused before any work (and before any warning about the schema).
  */
 export function checkOutput(outDir: string, options: { zip: boolean; inputs?: readonly string[] }): void {
   const target = resolveTarget(outDir);
@@ -50,111 +59,182 @@ export async function writeOutput(outDir: string, files: OutputFile[], options: 
   const checkTarget = (): void => checkOutput(target, { zip: options.zip !== undefined, inputs: options.inputs ?? [] });
   checkTarget();
   guardPageSizes(files);
-  const names = stagingNames(target, zipPath, process.pid);
-  let zipBytes: number | undefined;
+  const staged = checkNames(files);
+  const closeInterrupts = handleInterrupts(target);
   try {
     mkdirSync(dirname(target), { recursive: true });
-    await recoverStale(target, zipPath);
-    // Recovery may have put a previous folder back: it must pass the same checks.
-    checkTarget();
+    // Older versions staged beside the folder; finished or undone first, as they would have been.
+    await recoverLegacy(target, zipPath);
+    const created = makeFolder(target);
+    const lock = await acquireLock(target);
+    setBusy(true);
+    try {
+      return await writeLocked(target, zipPath, outDir, staged, options, checkTarget);
+    } finally {
+      lock.release();
+      // A first build that failed leaves no empty folder behind.
+      if (created) rmdirIfEmpty(target);
+      setBusy(false);
+    }
+  } catch (error) {
+    if (error instanceof Interrupted) exitInterrupted(error.signal, target, error.committed);
+    if (error instanceof OutputError) throw error;
+    throw new OutputError(`cannot write output to ${target}: ${(error as Error).message}`, { cause: error });
+  } finally {
+    closeInterrupts();
+  }
+}
+
+async function writeLocked(
+  target: string,
+  zipPath: string,
+  outDir: string,
+  files: readonly OutputFile[],
+  options: WriteOptions,
+  checkTarget: () => void,
+): Promise<WriteResult> {
+  const paths = files.map((f) => f.file);
+  await recoverInside(target, zipPath);
+  // Recovery may have finished a swap: the folder must pass the same checks.
+  checkTarget();
+  const plan = planWrite(target, [...paths, RECORD_FILE], options.force === true);
+  const names = swapNames(target, zipStagingName(zipPath, process.pid), process.pid);
+  let zipBytes: number | undefined;
+  const journal: Journal = {
+    swap: [...new Set([...paths, RECORD_FILE].map((p) => p.split('/')[0] ?? p))].sort(),
+    replaceable: [...plan.replaceable].sort(),
+    ...(options.zip ? { zip: zipPath } : {}),
+  };
+  try {
     await writeTree(names.staging, files);
     crashPoint('staged');
     if (options.zip) {
       const bytes = options.zip(folderName(zipPath));
+      checkInterrupt();
       // 'wx': never through whatever may sit at this name (recovery removed ours; a new one is refused).
       await writeFile(names.zipStaging, bytes, { flag: 'wx' });
       zipBytes = bytes.length;
       crashPoint('zip-staged');
     }
-    await writeFile(names.journal, JSON.stringify(options.zip ? { zip: zipPath } : {}), { flag: 'wx' });
+    checkInterrupt();
+    await writeJournal(names, journal);
     crashPoint('journal');
   } catch (error) {
     await discardOwn(names);
-    if (error instanceof OutputError) throw error;
-    throw new OutputError(`cannot write output to ${target}: ${(error as Error).message}`, { cause: error });
+    throw error;
   }
-  await swap(target, zipPath, names, options.zip !== undefined);
+  await swap(target, zipPath, names, journal);
   // Report the zip as the user named the folder, unless --out was a link resolved to elsewhere.
   const shownZip = target === resolve(outDir) ? zipPathFor(outDir) : zipPath;
   return { target, ...(zipBytes !== undefined ? { zip: { path: shownZip, bytes: zipBytes } } : {}) };
 }
 
 /**
- * The renames: previous folder aside, new folder in, new zip in; then the previous folder removed.
- * The last rename is the commit point: a failure before it is undone (the previous folder and zip
- * are back), a failure after it leaves the new output in place and the journal for the next build.
+ * The renames, then the carry-over and clean-up (swap.ts rollForward). The zip's rename is the
+ * commit point: a failure before it is undone (the previous entries and zip are back), a failure
+ * or signal after it leaves the new output complete, and the journal for the next build if
+ * anything is left to finish.
  */
-async function swap(target: string, zipPath: string, names: StagingNames, withZip: boolean): Promise<void> {
-  const hadPrevious = lstatOrNull(target) !== null;
-  let retired = false;
-  let swapped = false;
+async function swap(target: string, zipPath: string, names: SwapNames, journal: Journal): Promise<void> {
   let committed = false;
   try {
-    if (hadPrevious) renameSync(target, names.retired);
-    retired = hadPrevious;
-    crashPoint('retired');
-    renameSync(names.staging, target);
-    swapped = true;
-    committed = !withZip;
-    crashPoint('swapped');
-    if (withZip) renameSync(names.zipStaging, zipPath);
-    committed = true;
-    crashPoint('zipped');
-    await removeEntry(names.retired);
-    crashPoint('cleaned');
+    await rollForward(target, zipPath, names, journal, (step) => {
+      if (step === 'zipped') {
+        committed = true;
+        setWritten();
+      }
+      crashPoint(step);
+      if (!committed) checkInterrupt();
+    });
   } catch (error) {
     const reason = (error as Error).message;
     if (committed) {
-      throw new OutputError(`wrote ${target}, but then failed: ${reason} (the next build removes what is left of the previous output)`, {
-        cause: error,
-      });
+      if (error instanceof OutputError) throw error;
+      throw new OutputError(`wrote ${target}, but then failed: ${reason} (the next build finishes the clean-up)`, { cause: error });
     }
     try {
-      if (swapped) renameSync(target, names.staging);
-      if (retired) renameSync(names.retired, target);
+      await rollBack(target, names, journal);
     } catch {
       // The journal stays: the next build finishes this swap (staging.ts); nothing is lost meanwhile.
       throw new OutputError(`cannot replace ${target}: ${reason}; the next build completes the swap`, { cause: error });
     }
     await discardOwn(names);
+    if (error instanceof Interrupted) throw error;
     throw new OutputError(`cannot replace ${target}: ${reason}`, { cause: error });
   }
-  removeJournal(names.journal);
+  const signal = receivedSignal();
+  if (signal !== null) throw new Interrupted(signal, true);
 }
 
-async function discardOwn(names: StagingNames): Promise<void> {
+async function discardOwn(names: SwapNames): Promise<void> {
   await removeEntry(names.staging);
   await removeEntry(names.zipStaging);
-  removeJournal(names.journal);
+  await removeEntry(`${names.journal}.part`);
+  await removeEntry(names.journal);
 }
 
-async function writeTree(root: string, files: OutputFile[]): Promise<void> {
+/** The output files with forward-slash names, checked: inside the folder, none of the write stage's own names. */
+function checkNames(files: readonly OutputFile[]): OutputFile[] {
+  return files.map(({ file, content }) => {
+    const name = file.split(sep).join('/');
+    if (name === RECORD_FILE || name.startsWith(INTERNAL_PREFIX))
+      throw new OutputError(`refusing to write ${file}: the name is the write stage's own`);
+    if (!isSafeRelative(name)) throw new OutputError(`refusing to write outside the output folder: ${file}`);
+    return { file: name, content };
+  });
+}
+
+async function writeTree(root: string, files: readonly OutputFile[]): Promise<void> {
   // Not recursive: the staging folder must be new (recovery removed any of ours, links included).
   await mkdir(root);
   const dirs = new Set<string>();
-  for (const { file } of files) {
-    const full = join(root, file);
-    if (!full.startsWith(root + sep)) throw new OutputError(`refusing to write outside the output folder: ${file}`);
-    dirs.add(dirname(full));
-  }
+  for (const { file } of files) dirs.add(dirname(join(root, file)));
   dirs.delete(root);
   // Deepest folders only: `recursive` creates their parents; sorted for a repeatable order.
   const leaves = [...dirs].sort().filter((d, i, all) => !(all[i + 1]?.startsWith(d + sep) ?? false));
   await inParallel(leaves, (dir) => mkdir(dir, { recursive: true }));
+  const write = ({ file, content }: OutputFile): Promise<void> => {
+    checkInterrupt();
+    return writeFile(join(root, file), content);
+  };
   const half = Math.floor(files.length / 2);
-  await inParallel(files.slice(0, half), ({ file, content }) => writeFile(join(root, file), content));
+  await inParallel(files.slice(0, half), write);
   crashPoint('writing');
-  await inParallel(files.slice(half), ({ file, content }) => writeFile(join(root, file), content));
+  await inParallel(files.slice(half), write);
+  await writeFile(join(root, RECORD_FILE), recordContent(files.map((f) => f.file)));
+}
+
+/** Creates the output folder if it is missing; true when this build created it (another may at the same time). */
+function makeFolder(dir: string): boolean {
+  if (lstatOrNull(dir) !== null) return false;
+  try {
+    mkdirSync(dir);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+function rmdirIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (a build wrote into it, or the user did): kept.
+  }
 }
 
 /**
  * A test hook: PVE_APIDOC_TEST_CRASH_AT=kill:STEP kills the process (SIGKILL, nothing runs after)
- * at that step, fail:STEP throws there. It lets the test suite prove that a build dying at any
- * step leaves a complete output; it has no effect unless the variable is set.
+ * at that step, fail:STEP throws there, sigint:STEP / sigterm:STEP send the process that signal
+ * (as Ctrl-C would). It lets the test suite prove that a build dying at any step leaves a
+ * complete output; it has no effect unless the variable is set.
  */
 function crashPoint(step: Step): void {
   const hook = process.env.PVE_APIDOC_TEST_CRASH_AT;
   if (hook === undefined) return;
   if (hook === `kill:${step}`) process.kill(process.pid, 'SIGKILL');
+  if (hook === `sigint:${step}`) process.kill(process.pid, 'SIGINT');
+  if (hook === `sigterm:${step}`) process.kill(process.pid, 'SIGTERM');
   if (hook === `fail:${step}`) throw new Error(`injected failure at ${step}`);
 }

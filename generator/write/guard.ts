@@ -1,13 +1,17 @@
 /**
- * What the write stage may replace. The output folder is deleted and replaced by every build, so
- * it must be ours: absent, empty, or a previous pve-apidoc build recognized by its own manifest
- * (`manifest.json`, or `versions.json` for a multi-version site, with `"generator": "pve-apidoc"`
- * and the shape we write). A file merely named manifest.json (a React `public/` has one) is not
- * enough. The same holds for the offline zip beside it.
+ * Where the write stage may write. A build writes its files into the output folder (replacing
+ * only what the previous build wrote, see plan.ts), so the folder must be ours: absent, empty (or
+ * holding only hidden entries such as `.git`, and `CNAME`: a fresh gh-pages checkout), or a
+ * previous pve-apidoc build recognized by its record (record.ts) or, for builds of older
+ * versions, its own manifest (`manifest.json`, or `versions.json` for a multi-version site, with
+ * `"generator": "pve-apidoc"` and the shape we write). A file merely named manifest.json (a React
+ * `public/` has one) is not enough: a folder like that, or `--out ~` by mistake, is refused
+ * before anything is written into it. The same holds for the offline zip beside it.
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
+import { readRecord } from './record.js';
 import { lstatOrNull } from './remove.js';
 
 /** Our manifests are a few hundred KB; a larger file of that name is not ours (and is not parsed). */
@@ -58,7 +62,12 @@ export function guardTarget(target: string): void {
   }
 }
 
-/** True for an empty folder or one whose manifest says pve-apidoc wrote it. */
+/** Entries a folder may hold and still count as empty: hidden ones (`.git`, `.nojekyll`) and a GitHub Pages `CNAME`. */
+function isBystander(name: string): boolean {
+  return name.startsWith('.') || name === 'CNAME';
+}
+
+/** True for an (as good as) empty folder, or one that a pve-apidoc build wrote (its record, or a legacy manifest). */
 export function isOurBuild(dir: string): boolean {
   let entries: string[];
   try {
@@ -66,7 +75,12 @@ export function isOurBuild(dir: string): boolean {
   } catch {
     return false;
   }
-  if (entries.length === 0) return true;
+  if (entries.every(isBystander)) return true;
+  return readRecord(dir) !== null || isLegacyBuild(dir);
+}
+
+/** A build of an older version (no record): recognized by its manifest. */
+export function isLegacyBuild(dir: string): boolean {
   const manifest = readJson(resolve(dir, 'manifest.json'));
   if (isRecord(manifest) && manifest.generator === 'pve-apidoc' && Array.isArray(manifest.paths) && typeof manifest.product === 'string') {
     return true;

@@ -1,51 +1,96 @@
 /**
- * The names a build stages under, beside the output folder `NAME` (and its zip `NAME.zip`), and
- * how the next build recovers what a killed build left behind. Per process id P:
+ * Recovery of what killed builds left, and the zip's staging name. Two generations of names:
+ *
+ * Inside the output folder DIR (this version, see swap.ts): `.pve-apidoc-tmp-P`, `-swap-P`,
+ * `-old-P`, and the lock's own `.pve-apidoc-lock.new-P` / `.break-P`. They are recovered under
+ * the lock (lock.ts), and only for a dead pid P: a build still running is never touched. A
+ * journal means the build had everything ready: its swap is finished (rolled forward), so folder
+ * and zip come from the same build. Without one, its staging is removed; the output was not
+ * touched. A retired folder without a journal is only left by a swap that could not put back the
+ * user's files: it is kept.
+ *
+ * Beside the output folder: the staged zip `.NAME.zip.tmp-P` (the zip lives beside the folder),
+ * and the names older versions of this tool staged under, recovered as those versions would:
  *   .NAME.tmp-P      the new folder, complete once the journal exists
- *   .NAME.zip.tmp-P  the new zip, complete once the journal exists
- *   .NAME.swap-P     the journal: written after both are complete, removed last; it holds the zip's
- *                    final path (the zip may live elsewhere when --out was a link)
+ *   .NAME.swap-P     the journal
  *   .NAME.old-P      the previous output folder, moved aside during the swap
- * A build that died before writing its journal never touched the output: its staging names are
- * removed (and a `.old-P` without a journal, left by older versions of this tool, is put back if
- * the output is missing). A build that died after writing it had everything ready: its swap is
- * finished (rolled forward), so folder and zip always come from the same build.
+ * (a `.old-P` without a journal, left by even older versions, is put back if the output is
+ * missing). These run before the lock (the lock lives inside the folder they may move), so they
+ * tolerate another build recovering the same names at the same time (ENOENT is not an error).
  * Every name is checked with lstat: a link planted under one of these names is removed as a link,
  * never followed, and never taken for a folder or zip of ours.
  */
-import { readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { lstatOrNull, removeEntry } from './remove.js';
+import { isAlive, LOCK_FILE } from './lock.js';
+import { isMissing, lstatOrNull, removeEntry } from './remove.js';
+import { internalPid, readJournal as readSwapJournal, rollForward as finishSwap, swapNames } from './swap.js';
 
-export interface StagingNames {
+/** The new zip, staged beside where it goes. */
+export function zipStagingName(zipPath: string, pid: number): string {
+  return join(dirname(zipPath), `.${basename(zipPath)}.tmp-${pid}`);
+}
+
+/** Finishes or discards, inside `target`, what dead builds left (call with the lock held). */
+export async function recoverInside(target: string, zipPath: string): Promise<void> {
+  const pids = new Set<number>();
+  for (const entry of readdirOrEmpty(target)) {
+    const pid = internalPid(entry);
+    if (pid !== null && !isAlive(pid)) pids.add(pid);
+    // The lock's own temporary names (lock.ts): a build killed while creating or breaking it.
+    const lockTemp = entry.startsWith(`${LOCK_FILE}.`) ? /^\.(?:new|break)-([1-9]\d{0,9})$/.exec(entry.slice(LOCK_FILE.length)) : null;
+    if (lockTemp && !isAlive(Number(lockTemp[1]))) await removeEntry(join(target, entry));
+  }
+  // Staged zips beside the folder: each belongs to the build of that pid (journal or not).
+  const zipPrefix = `.${basename(zipPath)}.tmp-`;
+  for (const entry of readdirOrEmpty(dirname(zipPath))) {
+    const pid = entry.startsWith(zipPrefix) ? entry.slice(zipPrefix.length) : '';
+    if (/^[1-9]\d{0,9}$/.test(pid) && !isAlive(Number(pid))) pids.add(Number(pid));
+  }
+  for (const pid of [...pids].sort((a, b) => a - b)) {
+    const names = swapNames(target, zipStagingName(zipPath, pid), pid);
+    const journal = readSwapJournal(names.journal);
+    if (journal !== null) {
+      await finishSwap(target, zipPath, names, journal);
+      continue;
+    }
+    await removeEntry(names.staging);
+    await removeEntry(`${names.journal}.part`);
+    // Not a journal we wrote (we write a file by rename); whatever sits at that name is only removed.
+    await removeEntry(names.journal);
+    if (lstatOrNull(names.zipStaging)?.isDirectory() !== true) await removeEntry(names.zipStaging);
+  }
+}
+
+interface StagingNames {
   staging: string;
   retired: string;
   zipStaging: string;
   journal: string;
 }
 
-export function stagingNames(target: string, zipPath: string, pid: number): StagingNames {
+function stagingNames(target: string, zipPath: string, pid: number): StagingNames {
   const parent = dirname(target);
   const name = basename(target);
   return {
     staging: join(parent, `.${name}.tmp-${pid}`),
     retired: join(parent, `.${name}.old-${pid}`),
-    zipStaging: join(dirname(zipPath), `.${basename(zipPath)}.tmp-${pid}`),
+    zipStaging: zipStagingName(zipPath, pid),
     journal: join(parent, `.${name}.swap-${pid}`),
   };
 }
 
-/** Journal contents: where the staged zip goes (absent without --offline). */
-export interface Journal {
+/** Legacy journal contents: where the staged zip goes (absent without --offline). */
+interface Journal {
   zip?: string;
 }
 
 /**
- * Finishes or undoes what dead builds (and this process, if it reused a dead one's pid) left
- * beside `target`. Builds still running (live pid) are left alone.
+ * Finishes or undoes what dead builds of older versions (and this process, if it reused a dead
+ * one's pid) left beside `target`. Builds still running (live pid) are left alone.
  */
-export async function recoverStale(target: string, zipPath: string): Promise<void> {
-  for (const pid of stalePids(target, zipPath)) {
+export async function recoverLegacy(target: string, zipPath: string): Promise<void> {
+  for (const pid of stalePids(target)) {
     const names = stagingNames(target, zipPath, pid);
     const journal = readJournal(names.journal);
     if (journal !== null) await rollForward(target, zipPath, names, journal);
@@ -55,11 +100,11 @@ export async function recoverStale(target: string, zipPath: string): Promise<voi
 
 async function rollForward(target: string, zipPath: string, names: StagingNames, journal: Journal): Promise<void> {
   if (isDir(names.staging)) {
-    if (isDir(target) && lstatOrNull(names.retired) === null) renameSync(target, names.retired);
-    if (lstatOrNull(target) === null) renameSync(names.staging, target);
+    if (isDir(target) && lstatOrNull(names.retired) === null) renameIfThere(target, names.retired);
+    if (lstatOrNull(target) === null) renameIfThere(names.staging, target);
   }
   // Only to the zip this build would write: a planted journal cannot aim the rename elsewhere.
-  if (journal.zip === zipPath && isFile(names.zipStaging)) renameSync(names.zipStaging, zipPath);
+  if (journal.zip === zipPath && isFile(names.zipStaging)) renameIfThere(names.zipStaging, zipPath);
   await removeEntry(names.staging);
   await removeEntry(names.zipStaging);
   await removeEntry(names.retired);
@@ -68,25 +113,18 @@ async function rollForward(target: string, zipPath: string, names: StagingNames,
 
 async function discard(target: string, names: StagingNames): Promise<void> {
   // Only a real folder is ever put back; a link of that name is just removed below.
-  if (lstatOrNull(target) === null && isDir(names.retired)) renameSync(names.retired, target);
+  if (lstatOrNull(target) === null && isDir(names.retired)) renameIfThere(names.retired, target);
   await removeEntry(names.staging);
-  if (lstatOrNull(names.zipStaging)?.isDirectory() !== true) await removeEntry(names.zipStaging);
   await removeEntry(names.retired);
   // Not a journal we wrote (we write a file); a link or folder of that name is only removed.
   await removeEntry(names.journal);
 }
 
-/** The pids of dead builds that left a staging name for `target` or its zip. */
-function stalePids(target: string, zipPath: string): number[] {
+/** The pids of dead builds that left a legacy staging name beside `target` (zip staging: recoverInside). */
+function stalePids(target: string): number[] {
   const pids = new Set<number>();
   const scan = (dir: string, prefixes: string[]): void => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
+    for (const entry of readdirOrEmpty(dir)) {
       for (const prefix of prefixes) {
         const pid = entry.startsWith(prefix) ? entry.slice(prefix.length) : '';
         if (/^[1-9]\d{0,9}$/.test(pid) && !isAlive(Number(pid))) pids.add(Number(pid));
@@ -98,7 +136,6 @@ function stalePids(target: string, zipPath: string): number[] {
     dirname(target),
     ['tmp', 'old', 'swap'].map((kind) => `.${name}.${kind}-`),
   );
-  scan(dirname(zipPath), [`.${basename(zipPath)}.tmp-`]);
   return [...pids].sort((a, b) => a - b);
 }
 
@@ -115,9 +152,21 @@ function readJournal(file: string): Journal | null {
   }
 }
 
-/** Removes this build's own journal last: until then a crash is rolled forward. */
-export function removeJournal(file: string): void {
-  if (lstatOrNull(file) !== null) unlinkSync(file);
+function readdirOrEmpty(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** A rename another build's recovery may have done first (both read the same dead build's names). */
+function renameIfThere(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+  }
 }
 
 function isDir(path: string): boolean {
@@ -126,15 +175,4 @@ function isDir(path: string): boolean {
 
 function isFile(path: string): boolean {
   return lstatOrNull(path)?.isFile() === true;
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

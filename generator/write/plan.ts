@@ -1,0 +1,99 @@
+/**
+ * What a rebuild may replace: the files the previous build wrote (its record, record.ts) that are
+ * still the regular files it wrote, below real folders. A path the new build writes that exists
+ * but is not ours is a collision: refused before anything is written (exit 5, naming the paths),
+ * unless --force, which replaces such files and links (a link is replaced, never followed). A
+ * folder of the user's where the new build writes a file is refused even with --force: replacing
+ * it would delete what is inside.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { OutputError } from '../errors.js';
+import { isLegacyBuild } from './guard.js';
+import { legacyOwned, readRecord } from './record.js';
+import { lstatOrNull } from './remove.js';
+
+export interface WritePlan {
+  /** Relative paths the swap may remove or replace: the previous build's files, and with --force the collisions. */
+  replaceable: Set<string>;
+}
+
+/** How many colliding paths a refusal names before "and N more". */
+const SHOWN = 5;
+
+export function planWrite(target: string, newFiles: readonly string[], force: boolean): WritePlan {
+  // No record: an older version's build (ours is what it could have written), or a new folder (nothing is ours).
+  const previous = readRecord(target) ?? (isLegacyBuild(target) ? legacyOwned(target, newFiles) : new Set<string>());
+  const ours = new Set<string>();
+  const realDirs = new Map<string, boolean>();
+  for (const file of previous) if (isOurFile(target, file, realDirs)) ours.add(file);
+
+  const files: string[] = [];
+  const folders: string[] = [];
+  const checked = new Set<string>();
+  for (const file of newFiles) {
+    const parts = file.split('/');
+    let blocked = false;
+    // Each folder the file needs: a real folder, missing, or a file of ours (replaced by the folder).
+    for (let i = 1; i < parts.length && !blocked; i++) {
+      const dir = parts.slice(0, i).join('/');
+      if (checked.has(dir)) continue;
+      checked.add(dir);
+      const stat = lstatOrNull(join(target, dir));
+      // Nothing below a missing folder exists: no collision possible.
+      if (stat === null) blocked = true;
+      else if (!stat.isDirectory()) {
+        if (!ours.has(dir)) files.push(dir);
+        blocked = true;
+      }
+    }
+    if (blocked) continue;
+    const stat = lstatOrNull(join(target, file));
+    if (stat === null || ours.has(file)) continue;
+    if (stat.isDirectory()) {
+      if (holdsOthers(target, file, ours)) folders.push(file);
+    } else files.push(file);
+  }
+
+  if (folders.length > 0) {
+    throw new OutputError(
+      `refusing to write into ${target}: ${list(folders)} ${folders.length === 1 ? 'is a folder' : 'are folders'} holding files the previous build did not write, where this build writes a file; move ${folders.length === 1 ? 'it' : 'them'} away`,
+    );
+  }
+  if (files.length > 0 && !force) {
+    throw new OutputError(
+      `refusing to overwrite ${files.length === 1 ? 'a file' : `${files.length} files`} in ${target} that the previous build did not write: ${list(files)}; move ${files.length === 1 ? 'it' : 'them'} away, or pass --force to overwrite`,
+    );
+  }
+  return { replaceable: new Set([...ours, ...(force ? files : [])]) };
+}
+
+/** A file the previous build wrote is ours while it is still a regular file below real folders (no link on the way). */
+function isOurFile(target: string, file: string, realDirs: Map<string, boolean>): boolean {
+  const parts = file.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const dir = parts.slice(0, i).join('/');
+    let real = realDirs.get(dir);
+    if (real === undefined) {
+      real = lstatOrNull(join(target, dir))?.isDirectory() === true;
+      realDirs.set(dir, real);
+    }
+    if (!real) return false;
+  }
+  return lstatOrNull(join(target, file))?.isFile() === true;
+}
+
+/** True when the folder `rel` holds any entry that is not one of our files (links are entries, not followed). */
+function holdsOthers(target: string, rel: string, ours: ReadonlySet<string>): boolean {
+  for (const entry of readdirSync(join(target, rel), { withFileTypes: true })) {
+    const child = `${rel}/${entry.name}`;
+    if (entry.isDirectory() ? holdsOthers(target, child, ours) : !ours.has(child)) return true;
+  }
+  return false;
+}
+
+function list(paths: string[]): string {
+  const sorted = [...paths].sort();
+  const shown = sorted.slice(0, SHOWN).join(', ');
+  return sorted.length > SHOWN ? `${shown} and ${sorted.length - SHOWN} more` : shown;
+}

@@ -1,0 +1,112 @@
+/**
+ * The ownership record: every build writes `.pve-apidoc-files.json` at the root of its output,
+ * the sorted list of the files it wrote (itself included), so that the next build knows exactly
+ * what it may replace or remove. Everything else in the folder (a `.git` checkout, `CNAME`,
+ * `.nojekyll`, a note the user put into `api/`) is not ours and is never removed.
+ * A previous build of an older version has no record (a "legacy" build, recognized by its
+ * manifest): ours are then only the files such a build could have written (legacyOwned).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lstatOrNull } from './remove.js';
+
+/** The record's name at the output root. */
+export const RECORD_FILE = '.pve-apidoc-files.json';
+
+/**
+ * Names at the output root that belong to the write stage while it runs (staging, retired
+ * entries, journal, lock: see swap.ts and lock.ts). No output file may use them.
+ */
+export const INTERNAL_PREFIX = '.pve-apidoc-';
+
+/** Our records hold a few thousand names; a larger file of that name is not ours. */
+const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
+/** The record's bytes: deterministic (sorted names, no time stamps). */
+export function recordContent(files: readonly string[]): string {
+  const names = [...new Set([...files, RECORD_FILE])].sort();
+  return JSON.stringify({ generator: 'pve-apidoc', files: names }, null, 1) + '\n';
+}
+
+/**
+ * The files the record in `dir` lists, or null when there is no valid record (missing, a link,
+ * not ours, or listing a name that could point outside the folder).
+ */
+export function readRecord(dir: string): Set<string> | null {
+  const file = join(dir, RECORD_FILE);
+  const stat = lstatOrNull(file);
+  // A link is not followed (it could point anywhere); ours is a plain file.
+  if (stat === null || !stat.isFile() || stat.size > MAX_RECORD_BYTES) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof data !== 'object' || data === null || !('generator' in data) || data.generator !== 'pve-apidoc') return null;
+  const files = 'files' in data ? data.files : undefined;
+  if (!Array.isArray(files)) return null;
+  const out = new Set<string>();
+  for (const name of files) {
+    if (typeof name !== 'string' || !isSafeRelative(name)) return null;
+    out.add(name);
+  }
+  return out;
+}
+
+/** A relative path with forward slashes that stays inside its folder and avoids the internal names. */
+export function isSafeRelative(name: string): boolean {
+  if (name === '' || name.startsWith('/') || name.includes('\\') || name.includes('\0')) return false;
+  const parts = name.split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..')) return false;
+  return name === RECORD_FILE || !(parts[0] ?? '').startsWith(INTERNAL_PREFIX);
+}
+
+/** Files at the root that every kind of build (single, multi-version, offline, pve-host) may write. */
+const KNOWN_ROOT_FILES = [
+  '404.html',
+  'index.html',
+  'llms-full.txt',
+  'llms.txt',
+  'manifest.json',
+  'model.json',
+  'openapi.json',
+  'robots.txt',
+  'sitemap.xml',
+  'versions.json',
+];
+
+/**
+ * What a legacy build (no record) in `dir` could have written: the files the new build writes
+ * (it wrote them too, under the same names), the known root files, and the page and Markdown
+ * file of every path its manifest lists. A file elsewhere (`api/my-note.html`) is kept; a page of
+ * a path the legacy build had and the new one has not stays too (remove it by hand).
+ */
+export function legacyOwned(dir: string, newFiles: readonly string[]): Set<string> {
+  const owned = new Set<string>([...newFiles, ...KNOWN_ROOT_FILES]);
+  for (const url of manifestUrls(dir)) {
+    owned.add(url);
+    if (url.endsWith('.html')) owned.add(url.replace(/\.html$/, '.md'));
+  }
+  return owned;
+}
+
+function manifestUrls(dir: string): string[] {
+  const file = join(dir, 'manifest.json');
+  const stat = lstatOrNull(file);
+  if (stat === null || !stat.isFile() || stat.size > MAX_RECORD_BYTES) return [];
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return [];
+  }
+  const paths = typeof data === 'object' && data !== null && 'paths' in data ? data.paths : undefined;
+  if (!Array.isArray(paths)) return [];
+  const urls: string[] = [];
+  for (const entry of paths) {
+    const url: unknown = typeof entry === 'object' && entry !== null && 'url' in entry ? entry.url : undefined;
+    if (typeof url === 'string' && isSafeRelative(url)) urls.push(url);
+  }
+  return urls;
+}
