@@ -12,16 +12,18 @@ import type { Operation, Product } from '../model/types.js';
 import type { MockState, TaskRecord } from './state.js';
 import type { World, WorldAnswer, WorldCall } from './world.js';
 
-type Worker = readonly [string, RegExp, string];
+/** [method, path pattern or literal path ending, worker type]. */
+type Worker = readonly [string, RegExp | string, string];
 
 /** The per-guest workers: `qm` + action for VMs, `vz` + action for containers (qmstart, vzstart ...). */
 function guestWorkers(kind: 'qemu' | 'lxc', prefix: 'qm' | 'vz', actions: readonly string[]): Worker[] {
-  const at = (rest: string): RegExp => new RegExp(`/${kind}/\\{vmid\\}/${rest}$`);
+  // A literal path ending: no pattern is built from text at run time.
+  const at = (rest: string): string => `/${kind}/{vmid}/${rest}`;
   return [
     ...actions.map((a): Worker => ['POST', at(`status/${a}`), `${prefix}${a}`]),
     ...(['clone', 'template', 'snapshot'] as const).map((a): Worker => ['POST', at(a), `${prefix}${a}`]),
-    ['DELETE', at('snapshot/\\{snapname\\}'), `${prefix}delsnapshot`],
-    ['POST', at('snapshot/\\{snapname\\}/rollback'), `${prefix}rollback`],
+    ['DELETE', at('snapshot/{snapname}'), `${prefix}delsnapshot`],
+    ['POST', at('snapshot/{snapname}/rollback'), `${prefix}rollback`],
   ];
 }
 
@@ -52,18 +54,22 @@ const WORKERS: readonly Worker[] = [
 /** The worker type of a task-starting call; the method's name, sanitized, where the table has none. */
 export function workerType(op: Operation): string {
   for (const [method, path, type] of WORKERS) {
-    const m = op.method === method ? path.exec(op.path) : null;
+    if (op.method !== method) continue;
+    if (typeof path === 'string') {
+      if (op.path.endsWith(path)) return type;
+      continue;
+    }
+    const m = path.exec(op.path);
     if (m) return type.replace('$1', m[1] ?? '');
   }
   return (op.name || 'task').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32) || 'task';
 }
 
-const HEX = '[0-9A-Fa-f]{8,}';
-const UPID_FORMAT: Record<Product, RegExp> = {
-  pve: new RegExp(`^UPID:[A-Za-z0-9.-]+:${HEX}:${HEX}:${HEX}:[^:\\s]+:[^:\\s]*:[^:\\s]+:$`),
-  pmg: new RegExp(`^UPID:[A-Za-z0-9.-]+:${HEX}:${HEX}:${HEX}:[^:\\s]+:[^:\\s]*:[^:\\s]+:$`),
-  pbs: new RegExp(`^UPID:[A-Za-z0-9.-]+:${HEX}:${HEX}:${HEX}:${HEX}:[^:\\s]+:[^:\\s]*:[^:\\s]+:$`),
-};
+// PVE/PMG: node:pid:pstart:starttime:type:id:user; PBS adds a task counter after pstart.
+const UPID_PVE = /^UPID:[A-Za-z0-9.-]+:[0-9A-Fa-f]{8,}:[0-9A-Fa-f]{8,}:[0-9A-Fa-f]{8,}:[^:\s]+:[^:\s]*:[^:\s]+:$/;
+const UPID_PBS =
+  /^UPID:[A-Za-z0-9.-]+:[0-9A-Fa-f]{8,}:[0-9A-Fa-f]{8,}:[0-9A-Fa-f]{8,}:[0-9A-Fa-f]{8,}:[^:\s]+:[^:\s]*:[^:\s]+:$/;
+const UPID_FORMAT: Record<Product, RegExp> = { pve: UPID_PVE, pmg: UPID_PVE, pbs: UPID_PBS };
 
 /** The path parameter of a task endpoint (`/nodes/{node}/tasks/{upid}/...`), if this is one. */
 export function taskParam(op: Operation): string | null {

@@ -30,14 +30,12 @@ const NAMED = new Set(
 );
 
 const HEX = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
-/** A CSS <number>: no unit, optional sign, decimals and exponent. */
-const NUMBER = '[+-]?(?:\\d+(?:\\.\\d+)?|\\.\\d+)(?:e[+-]?\\d+)?';
-
 type Arg = 'number' | 'percent' | 'angle';
+/** A CSS <number> (no unit, optional sign, decimals and exponent), bare, as a percentage, or as an angle. */
 const ARG: Record<Arg, RegExp> = {
-  number: new RegExp(`^${NUMBER}$`, 'i'),
-  percent: new RegExp(`^${NUMBER}%$`, 'i'),
-  angle: new RegExp(`^${NUMBER}(?:deg|grad|rad|turn)$`, 'i'),
+  number: /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?$/i,
+  percent: /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?%$/i,
+  angle: /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?(?:deg|grad|rad|turn)$/i,
 };
 
 /** What each of a function's three components may be; the alpha is a number or a percentage. */
