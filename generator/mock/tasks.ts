@@ -100,7 +100,8 @@ export function startTask(
   user: string,
   params: Record<string, unknown> = {},
 ): string {
-  const node = /^[A-Za-z0-9.-]+$/.test(pathParams['node'] ?? '') ? pathParams['node']! : 'localhost';
+  const given = pathParams['node'] ?? '';
+  const node = /^[A-Za-z0-9.-]+$/.test(given) ? given : 'localhost';
   const type = workerType(op);
   const named = pathParams['vmid'] ?? params['vmid'] ?? pathParams['storage'] ?? pathParams['store'] ?? '';
   const id = (typeof named === 'string' || typeof named === 'number' ? String(named) : '').replace(/[:\s]/g, '');
