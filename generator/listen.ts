@@ -120,8 +120,13 @@ export function refuseBody(req: IncomingMessage, res: ServerResponse, limit: num
 export function guarded(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void): RequestListener {
   return (req, res) => {
     const fail = (): void => {
-      if (res.headersSent || req.destroyed) res.destroy();
-      else res.writeHead(500, 'Internal Server Error', { 'content-type': 'application/json;charset=UTF-8' }).end('{"data":null}\n');
+      try {
+        if (res.headersSent || req.destroyed) res.destroy();
+        else res.writeHead(500, 'Internal Server Error', { 'content-type': 'application/json;charset=UTF-8' }).end('{"data":null}\n');
+      } catch {
+        // Not even a 500 could be sent: cut the connection, never throw from here.
+        res.destroy();
+      }
     };
     try {
       const pending = handler(req, res);
