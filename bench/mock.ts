@@ -60,7 +60,9 @@ export async function benchMock(schema: string, total = 10_000, concurrency = 50
         text += c.toString();
         const u = /at (https:\/\/\S+?)\/api2\/json\//.exec(text);
         const pem = /PEM in (\S+) /.exec(text);
-        if (u && pem) ok({ url: u[1]!, ca: readFileSync(pem[1]!, 'utf8') });
+        const address = u?.[1];
+        const file = pem?.[1];
+        if (address !== undefined && file !== undefined) ok({ url: address, ca: readFileSync(file, 'utf8') });
       });
       child.on('exit', (code) => fail(new Error(`mock exited (${code}) before it listened: ${text.slice(-500)}`)));
     });
@@ -89,7 +91,7 @@ export async function benchMock(schema: string, total = 10_000, concurrency = 50
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (next < total) {
-          const [method, path, body] = CALLS[next++ % CALLS.length]!;
+          const [method, path, body] = CALLS[next++ % CALLS.length] ?? ['GET', '/nodes'];
           const t = performance.now();
           const status = await send(method, path, body);
           latencies.push(performance.now() - t);

@@ -117,15 +117,15 @@ function clientTicket(headers: IncomingHttpHeaders): string | undefined {
   if (Object.keys(headers).some((name) => name.startsWith('sec-fetch-'))) return undefined;
   const header = Array.isArray(headers.cookie) ? headers.cookie.join('; ') : (headers.cookie ?? '');
   for (const part of header.split(';')) {
-    const m = /^\s*(PVE|PMG|PBS)AuthCookie=([^;]*)$/.exec(part);
-    if (!m) continue;
+    const [, product, raw] = /^\s*(PVE|PMG|PBS)AuthCookie=([^;]*)$/.exec(part) ?? [];
+    if (product === undefined || raw === undefined) continue;
     let value: string;
     try {
-      value = decodeURIComponent(m[2]!.trim());
+      value = decodeURIComponent(raw.trim());
     } catch {
       continue;
     }
-    if (value.startsWith(`${m[1]}:`)) return value;
+    if (value.startsWith(`${product}:`)) return value;
   }
   return undefined;
 }

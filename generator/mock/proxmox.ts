@@ -31,7 +31,7 @@ export function special(world: World, call: WorldCall): WorldAnswer | null {
     const guest = world.state.collections.get(concrete(`/nodes/{node}/${power[1]}`, pathParams))?.get(pathParams['vmid'] ?? '');
     if (!guest)
       return { status: 500, reason: `Configuration file for ${power[1] === 'qemu' ? 'VM' : 'CT'} ${pathParams['vmid']} does not exist` };
-    guest['status'] = POWER_STATE[power[2]!] ?? guest['status'];
+    guest['status'] = POWER_STATE[power[2] ?? ''] ?? guest['status'];
     if (power[1] === 'qemu') guest['qmpstatus'] = power[2] === 'suspend' ? 'paused' : guest['status'];
     return { data: call.example() };
   }

@@ -96,13 +96,18 @@ function respond(req: MockRequest, model: ApiModel, checker: Checker, product: P
     params,
     user,
     ...(req.uploads ? { uploads: req.uploads } : {}),
-    example: () => (exampleBody(op, model) as { data?: unknown }).data ?? null,
+    example: () => dataOf(exampleBody(op, model)),
   });
   if (stateful) return 'status' in stateful ? worldError(stateful) : ok({ data: stateful.data });
   const task = /\/tasks\/\{[^}]+\}\/status$/.test(op.path) ? taskStatus(op, result.pathParams, model) : null;
   if (task) return ok(task);
   if (taskKind(op) !== 'none') return ok({ data: upid(op, result.pathParams, user, model.product) });
   return ok(exampleBody(op, model));
+}
+
+/** The `data` of an envelope. */
+function dataOf(body: unknown): unknown {
+  return body !== null && typeof body === 'object' && 'data' in body ? body.data : null;
 }
 
 function worldError(answer: { status: number; reason: string; errors?: Record<string, string> }): MockResponse {

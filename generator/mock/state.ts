@@ -27,7 +27,10 @@ export interface TaskRecord {
 
 export interface MockState {
   collections: Map<string, Map<string, Fields>>;
+  /** The most recent tasks, oldest first (at most MAX_TASKS: a long CI run does not grow without end). */
   tasks: Map<string, TaskRecord>;
+  /** Tasks started so far: each gets a pid of its own, also when older ones were dropped. */
+  started: number;
 }
 
 interface StateFile {
@@ -38,7 +41,7 @@ interface StateFile {
 }
 
 export function emptyState(): MockState {
-  return { collections: new Map(), tasks: new Map() };
+  return { collections: new Map(), tasks: new Map(), started: 0 };
 }
 
 export function fields(from: Iterable<[string, unknown]> = []): Fields {
@@ -120,6 +123,7 @@ export function fromJson(text: string, name: string): MockState {
       log: Array.isArray(task['log']) ? task['log'].map(String) : [],
     });
   });
+  state.started = state.tasks.size;
   return state;
 }
 

@@ -84,6 +84,9 @@ export function upidErrors(op: Operation, pathParams: Record<string, string>, pr
   return { [name ?? 'upid']: `unable to parse worker upid '${value.slice(0, 100)}'` };
 }
 
+/** Tasks kept for the task list and status (a real node's active list is short too). */
+export const MAX_TASKS = 1000;
+
 const hex = (n: number): string => n.toString(16).toUpperCase().padStart(8, '0');
 
 export interface TaskClock {
@@ -103,16 +106,18 @@ export function startTask(
   user: string,
   params: Record<string, unknown> = {},
 ): string {
-  const node = /^[A-Za-z0-9.-]+$/.test(pathParams['node'] ?? '') ? pathParams['node']! : 'localhost';
+  const given = pathParams['node'] ?? '';
+  const node = /^[A-Za-z0-9.-]+$/.test(given) ? given : 'localhost';
   const type = workerType(op);
   const named = pathParams['vmid'] ?? params['vmid'] ?? pathParams['storage'] ?? pathParams['store'] ?? '';
   const id = (typeof named === 'string' || typeof named === 'number' ? String(named) : '').replace(/[:\s]/g, '');
   const starttime = Math.floor(clock.now() / 1000);
-  const pid = 0x1000 + state.tasks.size;
+  const count = state.started++;
+  const pid = 0x1000 + (count % 0xfffff000);
   const pstart = 0x00a1b2c3;
   const upid =
     product === 'pbs'
-      ? `UPID:${node}:${hex(pid)}:${hex(pstart)}:${hex(state.tasks.size)}:${hex(starttime)}:${type}:${id}:${user}:`
+      ? `UPID:${node}:${hex(pid)}:${hex(pstart)}:${hex(count % 0x100000000)}:${hex(starttime)}:${type}:${id}:${user}:`
       : `UPID:${node}:${hex(pid)}:${hex(pstart)}:${hex(starttime)}:${type}:${id}:${user}:`;
   const task: TaskRecord = {
     upid,
@@ -126,6 +131,10 @@ export function startTask(
     log: [`starting ${type}${id ? ` for ${id}` : ''} (pve-apidoc mock)`],
   };
   state.tasks.set(upid, task);
+  for (const old of state.tasks.keys()) {
+    if (state.tasks.size <= MAX_TASKS) break;
+    state.tasks.delete(old);
+  }
   return upid;
 }
 

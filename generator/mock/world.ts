@@ -56,8 +56,8 @@ export function structureOf(model: ApiModel): Structure {
   for (const p of model.paths) {
     if (p.operations.find((o) => o.method === 'GET')?.returns.type !== 'array') continue;
     for (const child of p.children) {
-      const m = /\/\{([^}]+)\}$/.exec(child);
-      if (m && child.slice(0, child.lastIndexOf('/')) === p.path) childParam.set(p.path, m[1]!);
+      const param = /\/\{([^}]+)\}$/.exec(child)?.[1];
+      if (param !== undefined && child.slice(0, child.lastIndexOf('/')) === p.path) childParam.set(p.path, param);
     }
   }
   return { model, paths, childParam };
@@ -263,8 +263,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function propertySchema(schema: SchemaNode | undefined, name: string): SchemaNode | null {
   for (const p of schema?.properties ?? []) {
     if (p.name === name) return p.schema;
-    const family = /^(.+)\[n\]$/.exec(p.name);
-    if (family && name.startsWith(family[1]!) && /^\d+$/.test(name.slice(family[1]!.length))) return p.schema;
+    const family = /^(.+)\[n\]$/.exec(p.name)?.[1];
+    if (family !== undefined && name.startsWith(family) && /^\d+$/.test(name.slice(family.length))) return p.schema;
   }
   return null;
 }

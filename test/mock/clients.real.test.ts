@@ -3,7 +3,8 @@
  * trusted through the PEM it names, nothing skipped): proxmoxer, the library Ansible's Proxmox
  * modules use, runs the script test/mock/clients/proxmoxer_flow.py — login with password and token,
  * create, list, configure, start, snapshot, upload, stop, delete, the 400s, and no `<placeholder>`
- * in any answer. Debian's python3-proxmoxer is enough; .ci/run installs it, and outside CI the test
+ * in any answer; and the npm `proxmox-api` client (test/mock/clients/proxmox-api-flow.mjs), the same
+ * flow but the upload. Debian's python3-proxmoxer is enough; .ci/run installs it, and outside CI the test
  * skips with a message when it is missing.
  */
 import { spawnSync } from 'node:child_process';
@@ -40,6 +41,26 @@ async function pbsPatternsRead(schema: string): Promise<boolean> {
   const result = createChecker(model).check({ method: 'POST', path: '/access/ticket', params: { username: 'root@pam', password: 'x' } });
   return result.status === 200;
 }
+
+describe('the npm proxmox-api client against the mock over HTTPS', () => {
+  it('runs the PVE flow with password and token login, trusting the mock PEM through NODE_EXTRA_CA_CERTS', () => {
+    const script = join(REPO_ROOT, 'test', 'mock', 'clients', 'proxmox-api-flow.mjs');
+    const schema = VIEWER_DUMPS.find((d) => d.version === '9.1')!.file;
+    const run = `NODE_EXTRA_CA_CERTS="$PVE_APIDOC_MOCK_CA" exec "$0" "$1"`;
+    const r = spawnSync(
+      process.execPath,
+      [CLI, 'mock', '--schema', schema, '--port', '0', '--quiet', '--', 'sh', '-c', run, process.execPath, script],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        timeout: 180_000,
+      },
+    );
+    expect(`${r.stdout}\n${r.stderr}`).toContain('ok - the snapshot is listed');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('flow ok');
+    expect(r.status, r.stderr).toBe(0);
+  });
+});
 
 describe.skipIf(!hasProxmoxer)('proxmoxer against the mock over HTTPS', () => {
   it('runs the whole PVE flow: login, nodes, nextid, create, config, start, snapshot, upload, stop, delete, 400s', () => {

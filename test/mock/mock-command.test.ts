@@ -3,7 +3,8 @@
  * code is the mock's, and nothing is left listening afterwards. Runs the compiled CLI (lib/).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/repo.js';
@@ -48,6 +49,29 @@ describe('mock over HTTPS (the default)', () => {
     expect(
       spawnSync(process.execPath, [CLI, 'mock', '--port', '0', '--http', '--cert', 'x.pem', '--key', 'y.pem'], { encoding: 'utf8' }).status,
     ).toBe(2);
+  });
+});
+
+describe('mock --state FILE', () => {
+  it('writes the state when it stops and starts from it the next time', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pve-apidoc-state-')), 'state.json');
+    const call = (method: string, form: string) => `const u = process.env.PVE_APIDOC_MOCK_URL + '/api2/json/nodes/pve1/vms';
+fetch(u, { method: '${method}', headers: { authorization: 'PVEAPIToken=root@pam!ci=x' }${form} })
+  .then((r) => r.json()).then((j) => console.log(JSON.stringify(j.data)));`;
+    expect(run('--state', file, '--', process.execPath, '-e', call('POST', ", body: new URLSearchParams({ vmid: '150' })")).status).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ collections: { '/nodes/pve1/vms': { '150': { vmid: '150' } } } });
+    const listed = run('--state', file, '--', process.execPath, '-e', call('GET', ''));
+    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ vmid: 150 })]);
+    const stateless = run('--stateless', '--', process.execPath, '-e', call('GET', ''));
+    expect(JSON.parse(stateless.stdout)).not.toEqual([expect.objectContaining({ vmid: 150 })]);
+  });
+
+  it('names the file and the JSON pointer of a state file that is not one, exit 3', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pve-apidoc-state-')), 'state.json');
+    writeFileSync(file, '{"format": "something else"}');
+    const r = run('--state', file, '--', process.execPath, '-e', '0');
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain(`${file}:/format`);
   });
 });
 
