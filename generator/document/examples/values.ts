@@ -135,7 +135,7 @@ function stringValue(name: string, schema: SchemaNode, lookup: FormatLookup | un
   for (const c of candidates) {
     if (schema.minLength !== undefined && c.value.length < schema.minLength) continue;
     if (schema.maxLength !== undefined && c.value.length > schema.maxLength) continue;
-    const match = matchesPattern(schema.pattern, c.value);
+    const match = matchesPattern(schema, c.value);
     // null: no pattern, or one JavaScript cannot compile (then only curated values are trusted).
     if (match === true || (match === null && (schema.pattern === undefined || c.curated))) return c.value;
   }
