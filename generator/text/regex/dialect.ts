@@ -35,8 +35,8 @@ export function schemaPattern(text: string, notation: PatternNotation): SchemaPa
   if (notation === 'perl') return { pattern: text, syntax: 'perl' };
   const literal = /^\/([\s\S]*)\/([a-z]*)$/.exec(text);
   if (!literal) return { pattern: text, syntax: 'rust' };
-  const body = literal[1] as string;
-  const flags = literal[2] as string;
+  const body = literal[1] ?? '';
+  const flags = literal[2] ?? '';
   if (!/^[gimsu]*$/.test(flags)) return { pattern: text, syntax: 'opaque' };
   const inline = [...'ims'].filter((f) => flags.includes(f)).join('');
   return { pattern: inline === '' ? body : `(?${inline})${body}`, syntax: 'rust' };
@@ -78,7 +78,7 @@ export function rustOnlySyntax(pattern: string): boolean {
     }
     if (c === '(' && pattern[i + 1] === '?') {
       const flags = /^\(\?([a-zA-Z-]*)[:)]/.exec(pattern.slice(i, i + 16));
-      if (flags && /[xURu]/.test(flags[1] as string)) return true;
+      if (flags && /[xURu]/.test(flags[1] ?? '')) return true;
     }
   }
   return false;

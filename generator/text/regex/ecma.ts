@@ -25,6 +25,7 @@
  * characters, where Perl and Rust also accept other Unicode digits and letters.
  */
 import { type PatternSyntax, rustOnlySyntax } from './dialect.js';
+import { posixRanges } from './posix.js';
 
 /** ECMAScript syntax characters that may be escaped in `u` mode. */
 const SYNTAX = new Set('^$\\.*+?()[]{}|/'.split(''));
@@ -198,7 +199,7 @@ interface Opened {
 function perlGroup(src: string, i: number, flags: Flags): Opened | null {
   const flagged = /^\(\?\^?([a-z]*)(?:-[a-z]*)?:/.exec(src.slice(i));
   if (flagged && (src.startsWith('(?^', i) || flagged[1] !== '')) {
-    const letters = flagged[1] as string;
+    const letters = flagged[1] ?? '';
     // `u` (Unicode rules) is harmless: the ECMAScript pattern is Unicode-aware too.
     if (!/^[iu]*$/.test(letters) || flagged[0].includes('-')) return null;
     // `^` resets to Perl's defaults (no i), plain `(?i:` adds i.
@@ -214,67 +215,19 @@ function perlGroup(src: string, i: number, flags: Flags): Opened | null {
 function rustGroup(src: string, i: number, flags: Flags): Opened | null {
   if (!src.startsWith('(?', i)) return { text: '(', length: 1, flags, scoped: true };
   const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(src.slice(i));
-  if (named) return { text: `(?<${named[1] as string}>`, length: named[0].length, flags, scoped: true };
+  if (named) return { text: `(?<${named[1] ?? ''}>`, length: named[0].length, flags, scoped: true };
   const set = /^\(\?([ims]*)(?:-([ims]*))?([:)])/.exec(src.slice(i, i + 16));
   if (!set) return null;
   const next = { ...flags };
-  for (const f of set[1] as string) next[f as keyof Flags] = true;
+  for (const f of set[1] ?? '') next[f as keyof Flags] = true;
   for (const f of set[2] ?? '') next[f as keyof Flags] = false;
   const scoped = set[3] === ':';
   return { text: scoped ? '(?:' : '', length: set[0].length, flags: next, scoped };
 }
 
-/** POSIX bracket classes (ASCII, in Rust as in Perl) as code point ranges. */
-const POSIX: Record<string, [number, number][]> = {
-  alnum: [
-    [0x30, 0x39],
-    [0x41, 0x5a],
-    [0x61, 0x7a],
-  ],
-  alpha: [
-    [0x41, 0x5a],
-    [0x61, 0x7a],
-  ],
-  ascii: [[0x00, 0x7f]],
-  blank: [
-    [0x09, 0x09],
-    [0x20, 0x20],
-  ],
-  cntrl: [
-    [0x00, 0x1f],
-    [0x7f, 0x7f],
-  ],
-  digit: [[0x30, 0x39]],
-  graph: [[0x21, 0x7e]],
-  lower: [[0x61, 0x7a]],
-  print: [[0x20, 0x7e]],
-  punct: [
-    [0x21, 0x2f],
-    [0x3a, 0x40],
-    [0x5b, 0x60],
-    [0x7b, 0x7e],
-  ],
-  space: [
-    [0x09, 0x0d],
-    [0x20, 0x20],
-  ],
-  upper: [[0x41, 0x5a]],
-  word: [
-    [0x30, 0x39],
-    [0x41, 0x5a],
-    [0x5f, 0x5f],
-    [0x61, 0x7a],
-  ],
-  xdigit: [
-    [0x30, 0x39],
-    [0x41, 0x46],
-    [0x61, 0x66],
-  ],
-};
-
 /** The ranges of a POSIX class as class text; under /i only the classes that hold both cases. */
 function posixText(name: string, ci: boolean): string | null {
-  const ranges = POSIX[name];
+  const ranges = posixRanges(name);
   if (ranges === undefined || (ci && (name === 'lower' || name === 'upper'))) return null;
   return ranges.map(([lo, hi]) => (lo === hi ? hexCode(lo) : `${hexCode(lo)}-${hexCode(hi)}`)).join('');
 }
@@ -290,7 +243,7 @@ function classAtom(src: string, i: number, ci: boolean, rust: boolean): Escape |
   if (c === '[' && /^\[[:.=]/.test(src.slice(i))) {
     // POSIX classes: Rust's (ASCII) are spelled out; Perl's are not translated.
     const posix = rust ? /^\[:([a-z]+):\]/.exec(src.slice(i, i + 16)) : null;
-    const text = posix ? posixText(posix[1] as string, ci) : null;
+    const text = posix ? posixText(posix[1] ?? '', ci) : null;
     return posix && text !== null ? { text, length: posix[0].length, char: null } : null;
   }
   // `[`, `]` and `-` escaped: `u` mode rejects a bare `-` next to a class escape (`[\w-.]`).
@@ -316,7 +269,7 @@ function translateClass(src: string, start: number, ci: boolean, rust: boolean):
   // Rust's `[[:^name:]]`, a negated POSIX class alone, is the negated class of its ranges.
   const negated = rust ? /^\[\[:\^([a-z]+):\]\]/.exec(src.slice(start, start + 20)) : null;
   if (negated) {
-    const text = posixText(negated[1] as string, ci);
+    const text = posixText(negated[1] ?? '', ci);
     return text === null ? null : [`[^${text}]`, negated[0].length];
   }
   let i = start + 1;

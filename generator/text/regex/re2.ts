@@ -67,7 +67,7 @@ export function toRe2(pattern: string, syntax: PatternSyntax = 'perl'): Re2Patte
     const reset = perl ? /^\(\?\^([a-z]*):/.exec(pattern.slice(i, i + 16)) : null;
     if (reset) {
       // `u` (Unicode rules) is what RE2 does anyway; `x` (free spacing) and the rest RE2 lacks.
-      const flags = (reset[1] as string).replace(/u/g, '');
+      const flags = (reset[1] ?? '').replace(/u/g, '');
       if (!/^[ims]*$/.test(flags)) return null;
       const cleared = [...'ims'].filter((f) => !flags.includes(f)).join('');
       out += `(?${flags}${cleared === '' ? '' : `-${cleared}`}:`;
