@@ -122,12 +122,9 @@ function checkScalar(text: string, schema: SchemaNode, path: string, errors: Err
     return;
   }
   if (schema.pattern !== undefined) {
-    // Linear-time RE2, never a backtracking engine; 'unsupported' (RE2 cannot express the
-    // pattern exactly) leaves the value unchecked rather than guessed.
-    // Perl's `$` also matches before a final newline, as the server's m/^$pattern$/ does.
-    const ok = testPattern(schema.pattern, text);
-    const okTrimmed = ok === false && text.endsWith('\n') ? testPattern(schema.pattern, text.slice(0, -1)) : ok;
-    if (okTrimmed === false) {
+    // Linear-time RE2, never a backtracking engine, applied as the server of the pattern's dialect
+    // does; 'unsupported' (RE2 cannot express the pattern exactly) leaves the value unchecked.
+    if (testPattern(schema.pattern, text, schema.patternSyntax) === false) {
       addError(errors, path, 'value does not match the regex pattern');
       return;
     }

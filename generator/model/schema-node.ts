@@ -6,6 +6,8 @@ import { joinPointer } from '../errors.js';
 import type { FormatRef, NamedSchema, PropertyKey, SchemaNode } from './types.js';
 import { foldFamilies } from './families.js';
 import { deriveTypetext, type RawFormatRegistry, type RawSchema } from './typetext.js';
+import { isSupportedPattern } from '../text/pattern.js';
+import { type PatternNotation, type SchemaPattern, schemaPattern } from '../text/regex/dialect.js';
 
 /** Keys consumed into typed fields (or deliberately ignored), never copied into `extra`. */
 const KNOWN_KEYS = new Set([
@@ -42,6 +44,10 @@ const KNOWN_KEYS = new Set([
 
 export interface NodeContext {
   registry: RawFormatRegistry | undefined;
+  /** How the schema writes patterns: Perl text (PVE, PMG) or `/body/` literals (PBS). */
+  patterns: PatternNotation;
+  /** Pointers of patterns that cannot run exactly on the linear-time engine (reported by normalize). */
+  unrunnable: string[];
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -63,11 +69,12 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function patternText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
+/** A schema `pattern` as the model keeps it (see generator/text/regex/dialect.ts), or undefined. */
+export function patternOf(value: unknown, notation: PatternNotation): SchemaPattern | undefined {
+  if (typeof value === 'string') return schemaPattern(value, notation);
   // A Perl regex from the reference dump, stringified as (?^:...) — shown without the Perl wrapper.
   if (isRecord(value) && typeof value['x-proxmox-regex'] === 'string') {
-    return stripPerlWrapper(value['x-proxmox-regex']);
+    return { pattern: stripPerlWrapper(value['x-proxmox-regex']), syntax: 'perl' };
   }
   return undefined;
 }
@@ -86,7 +93,8 @@ export function normalizeNode(raw: unknown, pointer: string, ctx: NodeContext): 
     synopsis: '',
   };
   const typetext = text(raw['typetext']);
-  node.synopsis = typetext ?? deriveTypetext(forTypetext(raw), ctx.registry);
+  const pattern = patternOf(raw['pattern'], ctx.patterns);
+  node.synopsis = typetext ?? deriveTypetext(forTypetext(raw, pattern), ctx.registry);
   if (typetext !== undefined) node.typetext = typetext;
   assign(node, 'title', text(raw['title']));
   assign(node, 'description', text(raw['description']));
@@ -98,7 +106,10 @@ export function normalizeNode(raw: unknown, pointer: string, ctx: NodeContext): 
   assign(node, 'maximum', toNumber(raw['maximum']));
   assign(node, 'minLength', toNumber(raw['minLength']));
   assign(node, 'maxLength', toNumber(raw['maxLength']));
-  assign(node, 'pattern', patternText(raw['pattern']));
+  assign(node, 'pattern', pattern?.pattern);
+  // Perl is the default: only the other dialects are written down.
+  if (pattern !== undefined && pattern.syntax !== 'perl') node.patternSyntax = pattern.syntax;
+  if (pattern !== undefined && !isSupportedPattern(pattern.pattern, pattern.syntax)) ctx.unrunnable.push(joinPointer(pointer, 'pattern'));
   assign(node, 'format', formatRef(raw['format'], joinPointer(pointer, 'format'), ctx));
   assign(node, 'formatDescription', text(raw['format_description']));
   assign(node, 'requires', text(raw['requires']));
@@ -130,10 +141,10 @@ export function normalizeNode(raw: unknown, pointer: string, ctx: NodeContext): 
   return node;
 }
 
-/** Typetext derivation needs the pattern as a string even when the source had a Perl regex marker. */
-function forTypetext(raw: Record<string, unknown>): RawSchema {
-  if (raw['pattern'] === undefined || typeof raw['pattern'] === 'string') return raw;
-  return { ...raw, pattern: patternText(raw['pattern']) };
+/** Typetext derivation shows the pattern as the model keeps it (a string, without PBS's slashes). */
+function forTypetext(raw: Record<string, unknown>, pattern: SchemaPattern | undefined): RawSchema {
+  if (raw['pattern'] === undefined || raw['pattern'] === pattern?.pattern) return raw;
+  return { ...raw, pattern: pattern?.pattern };
 }
 
 function typeName(value: unknown): string {

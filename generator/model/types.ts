@@ -162,7 +162,10 @@ export interface SchemaNode {
   maximum?: number;
   minLength?: number;
   maxLength?: number;
+  /** The server's regex, bare (PBS's `/.../` literal is unwrapped); see generator/text/regex/dialect.ts. */
   pattern?: string;
+  /** The pattern's dialect when it is not Perl: 'rust' (PBS), or 'opaque' (never run). */
+  patternSyntax?: 'rust' | 'opaque';
   format?: FormatRef;
   formatDescription?: string;
   /** Only valid together with this other parameter. */

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../generator/build.js';
 import { type Call, type Checker, createChecker } from '../../generator/check/index.js';
-import { ecmaPattern } from '../../generator/text/perl-regex.js';
+import { ecmaPattern } from '../../generator/text/regex/ecma.js';
 import { formatKeys } from '../../generator/model/formats.js';
 import { PRODUCTS } from '../../generator/model/product.js';
 import type { ApiModel, Operation, Parameter } from '../../generator/model/types.js';

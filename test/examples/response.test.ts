@@ -54,10 +54,10 @@ describe('exampleResponse', () => {
     const s = schema('object', {
       properties: [prop('weird', schema('string'), true), prop('needed', schema('string')), prop('enable', schema('boolean'))],
     });
-    expect(exampleResponse(returning(s), pve)).toEqual({ kind: 'example', body: { data: { needed: '<needed>', enable: 1 } } });
+    expect(exampleResponse(returning(s), pve)).toEqual({ kind: 'example', body: { data: { needed: 'example', enable: 1 } } });
     expect(exampleResponse(returning(s), { product: 'pbs' })).toEqual({
       kind: 'example',
-      body: { data: { needed: '<needed>', enable: true } },
+      body: { data: { needed: 'example', enable: true } },
     });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatDef, SchemaNode } from '../../generator/model/types.js';
-import { exampleParamName, exampleValue, lookupIn } from '../../generator/document/examples/values.js';
+import { exampleParamName, exampleValue, knownExampleValue, lookupIn } from '../../generator/document/examples/values.js';
 import { key, named, param, qemuNet, schema } from './helpers.js';
 
 const v = (name: string, s: SchemaNode): string => exampleValue({ name, schema: s });
@@ -57,7 +57,8 @@ describe('exampleValue: by type', () => {
   });
   it('array → one item', () => {
     expect(v('command', schema('array', { items: schema('string', { enum: ['ls', 'df'] }) }))).toBe('ls');
-    expect(v('things', schema('array'))).toBe('<things>');
+    // No item schema: a list of free text.
+    expect(v('things', schema('array'))).toBe('example');
   });
   it('names give their format value when the schema names no format', () => {
     expect(v('node', schema('string'))).toBe('pve1');
@@ -66,13 +67,19 @@ describe('exampleValue: by type', () => {
     expect(v('userid', schema('string'))).toBe('root@pam');
     expect(v('digest', schema('string', { maxLength: 64 }))).toBe('da39a3ee5e6b4b0d3255bfef95601890afd80709');
   });
-  it('a plain string with nothing known is a placeholder', () => {
-    expect(v('data', schema('string'))).toBe('<data>');
-    expect(v('whatever', schema('any'))).toBe('<whatever>');
+  it('a plain string with nothing known is free text: example, fitted to the length limits', () => {
+    expect(v('data', schema('string'))).toBe('example');
+    expect(v('whatever', schema('any'))).toBe('example');
+    expect(v('secret', schema('string', { minLength: 10 }))).toBe('exampleexa');
+    expect(v('tag', schema('string', { maxLength: 3 }))).toBe('exa');
+  });
+  it('knownExampleValue leaves free text out (example responses omit such optional fields)', () => {
+    expect(knownExampleValue({ name: 'data', schema: schema('string') })).toBeUndefined();
+    expect(knownExampleValue({ name: 'node', schema: schema('string') })).toBe('pve1');
   });
   it('string defaults are used when they fit and are not prose', () => {
     expect(v('bridge-like', schema('string', { default: 'vmbr1' }))).toBe('vmbr1');
-    expect(v('remark', schema('string', { default: 'the current node' }))).toBe('<remark>');
+    expect(v('remark', schema('string', { default: 'the current node' }))).toBe('example');
   });
 });
 
@@ -89,9 +96,20 @@ describe('exampleValue: patterns', () => {
   it('respects maxLength', () => {
     expect(v('group', schema('string', { pattern: '[A-Za-z][A-Za-z0-9\\-\\_]+', maxLength: 3 }))).toBe('abc');
   });
-  it('falls back to <name> when nothing easy matches', () => {
-    expect(v('fingerprintish', schema('string', { pattern: '([A-F0-9]{2}:){7}[A-F0-9]{2}' }))).toBe('<fingerprintish>');
+  it('makes a value from the pattern when no guess matches', () => {
+    expect(v('fingerprintish', schema('string', { pattern: '([A-F0-9]{2}:){7}[A-F0-9]{2}' }))).toBe('11:11:11:11:11:11:11:11');
+    expect(v('id', schema('string', { pattern: 'C\\d+R\\d+T\\d+' }))).toBe('C1R1T1');
+    expect(v('starttime', schema('string', { pattern: '\\d{1,2}:\\d{1,2}' }))).toBe('02:30');
+  });
+  it('reads PBS (Rust) patterns as a search', () => {
+    const rust = (pattern: string) => schema('string', { pattern, patternSyntax: 'rust' });
+    expect(v('store', rust('^(?:[A-Za-z0-9_][A-Za-z0-9._\\-]*)$'))).toBe('store1');
+    expect(v('disk', rust('^(?:(?:h|s|x?v)d[a-z]+)|(?:nvme\\d+n\\d+)$'))).toBe('sdb');
+    expect(v('key', rust('^pbs(?:[cbsp])-[0-9a-f]{10}$'))).toBe('pbsc-0123456789');
+  });
+  it('falls back to <name> only when no value fits the pattern', () => {
     expect(v('broken', schema('string', { pattern: '(unclosed' }))).toBe('<broken>');
+    expect(v('long', schema('string', { pattern: '[a-z]{5}', maxLength: 4 }))).toBe('<long>');
   });
   it('keeps curated values when the pattern is not a JS regex', () => {
     expect(v('node', schema('string', { pattern: '(?<!x' }))).toBe('pve1');
@@ -135,7 +153,7 @@ describe('exampleValue: property strings', () => {
       },
     };
     expect(exampleValue({ name: 'x', schema: fmt('my-fmt') }, lookupIn(formats))).toBe('std,size=4');
-    expect(exampleValue({ name: 'x', schema: fmt('my-fmt') })).toBe('<x>');
+    expect(exampleValue({ name: 'x', schema: fmt('my-fmt') })).toBe('example');
     // A curated format value wins over the registry.
     const ipconfig: Record<string, FormatDef> = { 'pve-qm-ipconfig': { ...formats['my-fmt']!, name: 'pve-qm-ipconfig' } as FormatDef };
     expect(exampleValue({ name: 'ipconfig[n]', schema: fmt('pve-qm-ipconfig') }, lookupIn(ipconfig))).toBe('ip=192.0.2.10/24,gw=192.0.2.1');
@@ -144,7 +162,7 @@ describe('exampleValue: property strings', () => {
     const formats: Record<string, FormatDef> = {
       loop: { kind: 'property-string', name: 'loop', pointer: '', keys: [key('self', fmt('loop'), { defaultKey: true, required: true })] },
     };
-    expect(exampleValue({ name: 'x', schema: fmt('loop') }, lookupIn(formats))).toBe('<self>');
+    expect(exampleValue({ name: 'x', schema: fmt('loop') }, lookupIn(formats))).toBe('example');
   });
 });
 

@@ -121,7 +121,7 @@ function stringError(value: string, schema: SchemaNode, lookup: FormatLookup | u
   if (schema.enum?.length && !schema.enum.includes(value)) return `${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`;
   if (schema.minLength !== undefined && value.length < schema.minLength) return `shorter than ${schema.minLength} characters`;
   if (schema.maxLength !== undefined && value.length > schema.maxLength) return `longer than ${schema.maxLength} characters`;
-  if (matchesPattern(schema.pattern, value) === false) return `${JSON.stringify(value)} does not match the pattern`;
+  if (matchesPattern(schema, value) === false) return `${JSON.stringify(value)} does not match the pattern`;
   const format = schema.format;
   if (!format) return null;
   if (format.kind === 'inline') return propertyStringError(value, format.keys, lookup, depth);

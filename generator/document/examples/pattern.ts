@@ -6,10 +6,11 @@
  * true: matches; false: rejected; null: no pattern, or one the bounded engine cannot run exactly
  * (the caller decides whether to trust the value then).
  */
+import type { SchemaNode } from '../../model/types.js';
 import { testPattern } from '../../text/pattern.js';
 
-export function matchesPattern(pattern: string | undefined, value: string): boolean | null {
-  if (pattern === undefined) return null;
-  const result = testPattern(pattern, value);
+export function matchesPattern(schema: Pick<SchemaNode, 'pattern' | 'patternSyntax'>, value: string): boolean | null {
+  if (schema.pattern === undefined) return null;
+  const result = testPattern(schema.pattern, value, schema.patternSyntax);
   return result === 'unsupported' ? null : result;
 }

@@ -21,7 +21,7 @@
  * true/false on PBS. A string that returns a task id gets a UPID of the product's shape.
  */
 import type { FormatDef, Operation, Product, SchemaNode } from '../../model/types.js';
-import { exampleValue, lookupIn, type FormatLookup } from './values.js';
+import { exampleValue, knownExampleValue, lookupIn, type FormatLookup } from './values.js';
 import { conformError } from './conform.js';
 import { NAME_VALUES } from './table.js';
 import { taskKind } from './tasks.js';
@@ -104,8 +104,7 @@ export function exampleValueFor(name: string, schema: SchemaNode, ctx: ResponseC
 function value(name: string, schema: SchemaNode, ctx: Ctx, depth: number, required: boolean): unknown {
   if (depth > MAX_DEPTH && (schema.type === 'object' || schema.type === 'array')) return required ? emptyOf(schema) : undefined;
   if (schema.oneOf?.length) return value(name, schema.oneOf[0] as SchemaNode, ctx, depth + 1, required);
-  // An enum without a type (PVE writes some): one of its values, a string.
-  const type = schema.type === 'any' && schema.enum?.length ? 'string' : schema.type;
+  const type = schema.type === 'any' ? untypedAs(schema, required) : schema.type;
   switch (type) {
     case 'null':
       return null;
@@ -120,8 +119,9 @@ function value(name: string, schema: SchemaNode, ctx: Ctx, depth: number, requir
       return fits(n, schema, ctx) ? n : undefined;
     }
     case 'string': {
-      const s = exampleValue({ name, schema }, ctx.lookup);
-      return fits(s, schema, ctx) ? s : undefined;
+      // Free text gets a made-up value only where the schema requires the field.
+      const s = required ? exampleValue({ name, schema }, ctx.lookup) : knownExampleValue({ name, schema }, ctx.lookup);
+      return s !== undefined && fits(s, schema, ctx) ? s : undefined;
     }
     case 'array': {
       if (!schema.items) return [];
@@ -131,9 +131,20 @@ function value(name: string, schema: SchemaNode, ctx: Ctx, depth: number, requir
     case 'object':
       return objectValue(schema, ctx, depth);
     default:
-      // "any": nothing to show; a required one gets null, which "any" accepts.
-      return required ? null : undefined;
+      // "any" and unknown types: nothing to show.
+      return undefined;
   }
+}
+
+/**
+ * A field without a type (PVE writes some): an array when it has items, an object when it has
+ * properties, a string for an enum or a required field (null would read as "missing" to the
+ * server's own check); an optional one is left out.
+ */
+function untypedAs(schema: SchemaNode, required: boolean): string {
+  if (schema.items) return 'array';
+  if (schema.properties?.length || typeof schema.additionalProperties === 'object') return 'object';
+  return schema.enum?.length || required ? 'string' : 'any';
 }
 
 function objectValue(schema: SchemaNode, ctx: Ctx, depth: number): Record<string, unknown> {

@@ -187,7 +187,8 @@ export const NAME_VALUES: Record<string, string[]> = table({
   release: ['9.1'],
   repoid: ['0a1b2c3d'],
   exitstatus: ['OK'],
-  starttime: ['1767225600'],
+  // An epoch (returned fields), else a backup job's hh:mm start (PVE 5.4-era `starttime` pattern).
+  starttime: ['1767225600', '02:30'],
   endtime: ['1767225660'],
   ctime: ['1767225600'],
   pstart: ['1234567'],
@@ -235,7 +236,7 @@ export const NAME_VALUES: Record<string, string[]> = table({
   mac: ['BC:24:11:00:00:01'],
   macaddr: ['BC:24:11:00:00:01'],
   size: ['32G', '+1G'],
-  disk: ['scsi0', '/dev/sdb', '0'],
+  disk: ['scsi0', '/dev/sdb', 'sdb', '0'],
   volume: ['local-lvm:vm-100-disk-0'],
   snapname: ['snap1'],
   snapshot: ['snap1'],
@@ -266,6 +267,19 @@ export const NAME_VALUES: Record<string, string[]> = table({
   // A string template name, or the boolean "is a template" flag (usually off).
   template: ['debian-12-standard_12.7-1_amd64.tar.zst', '0'],
   search: ['example.com'],
+  // Backup Server: datastores, backup groups, tape, remotes.
+  store: ['store1'],
+  datastore: ['store1'],
+  'remote-store': ['store1'],
+  'backup-id': ['100'],
+  ns: ['dev'],
+  drive: ['drive0'],
+  changer: ['changer0'],
+  remote: ['remote1'],
+  'token-name': ['monitoring'],
+  'auth-id': ['root@pam'],
+  'new-owner': ['root@pam'],
+  network: ['192.0.2.0/24'],
 });
 
 /** Generic guesses tried against a pattern when nothing better is known. */
@@ -284,6 +298,8 @@ export const PATTERN_GUESSES = [
   '0000:01:00.0',
   '1234:5678',
   'pve4c-0123456789',
+  'pbsc-0123456789',
+  'pmgc-0123456789',
   'global:mon_host',
 ];
 

@@ -12,10 +12,13 @@
  *      followed by the required keys as `key=value`;
  *   4. a string default that fits the schema (no whitespace, so free-text defaults are never used);
  *   5. a value known for the parameter's name (node, vmid, storage, userid, digest, ...), see NAME_VALUES;
- *   6. for a pattern-only string, a short generic value that the pattern accepts;
- *   7. otherwise the placeholder `<name>`.
+ *   6. for a pattern-only string, a short generic value that the pattern accepts, else one made
+ *      from the pattern itself (generator/text/regex/sample.ts: `C\d+R\d+T\d+` -> `C1R1T1`);
+ *   7. a free-text string (no pattern): `example`, fitted to minLength/maxLength;
+ *   8. only when a pattern accepts none of these: the placeholder `<name>`.
  * Every candidate is checked against pattern/minLength/maxLength; generic guesses (6) must be
  * positively accepted by the pattern, curated ones (2–5) are kept when the pattern cannot be compiled.
+ * `knownExampleValue` stops before 7 and 8 (example responses leave such optional fields out).
  * Addresses come from the documentation ranges (RFC 5737 192.0.2.0/24, RFC 3849 2001:db8::/32) and
  * domains from example.com (RFC 2606), so a copied example never points at someone's real host.
  */
@@ -23,6 +26,7 @@ import { formatDef } from '../../model/formats.js';
 import type { FormatDef, Parameter, PropertyKey, SchemaNode } from '../../model/types.js';
 import { propertyStringError } from './conform.js';
 import { matchesPattern } from './pattern.js';
+import { samplePattern } from '../../text/regex/sample.js';
 import { FORMAT_NAME_VALUES, FORMAT_VALUES, NAME_VALUES, PATTERN_GUESSES, PROPERTY_STRING_VALUES } from './table.js';
 import { EXAMPLE_VALUE_DEPTH as MAX_DEPTH } from '../limits.js';
 
@@ -45,8 +49,17 @@ export function exampleParamName(param: ExampleParam | Parameter): string {
 
 /** An example value for a parameter (or any named schema), as a plain unquoted string. */
 export function exampleValue(param: ExampleParam | Parameter, lookup?: FormatLookup): string {
-  const family = param.family ?? /^(.*)\[n\]$/.exec(param.name)?.[1] ?? null;
-  return valueFor(family ?? param.name, param.schema, lookup, 0);
+  const name = baseName(param);
+  return valueFor(name, param.schema, lookup, 0) ?? fallbackValue(name, param.schema);
+}
+
+/** The example value when one is known from the schema or the table; undefined for free text. */
+export function knownExampleValue(param: ExampleParam | Parameter, lookup?: FormatLookup): string | undefined {
+  return valueFor(baseName(param), param.schema, lookup, 0);
+}
+
+function baseName(param: ExampleParam | Parameter): string {
+  return param.family ?? /^(.*)\[n\]$/.exec(param.name)?.[1] ?? param.name;
 }
 
 /** Convenience: a FormatLookup over a model's `formats` record. */
@@ -55,7 +68,7 @@ export function lookupIn(formats: Record<string, FormatDef> | undefined): Format
   return (name) => formatDef(formats, name);
 }
 
-function valueFor(name: string, schema: SchemaNode, lookup: FormatLookup | undefined, depth: number): string {
+function valueFor(name: string, schema: SchemaNode, lookup: FormatLookup | undefined, depth: number): string | undefined {
   if (schema.enum && schema.enum.length > 0) {
     // The table's value when the enum allows it (ostype l26, status running), else the default, else the first.
     const known = NAME_VALUES[name]?.find((v) => schema.enum?.includes(v));
@@ -72,7 +85,7 @@ function valueFor(name: string, schema: SchemaNode, lookup: FormatLookup | undef
       return numberValue(name, schema);
     // One item: the API accepts repeated keys, a single one keeps the example short.
     case 'array':
-      return schema.items ? valueFor(name, schema.items, lookup, depth) : placeholder(name);
+      return schema.items ? valueFor(name, schema.items, lookup, depth) : undefined;
     default:
       return stringValue(name, schema, lookup, depth);
   }
@@ -109,7 +122,7 @@ interface Candidate {
   curated: boolean;
 }
 
-function stringValue(name: string, schema: SchemaNode, lookup: FormatLookup | undefined, depth: number): string {
+function stringValue(name: string, schema: SchemaNode, lookup: FormatLookup | undefined, depth: number): string | undefined {
   const candidates: Candidate[] = [];
   const curated = (value: string | undefined): void => {
     if (value !== undefined) candidates.push({ value, curated: true });
@@ -135,11 +148,28 @@ function stringValue(name: string, schema: SchemaNode, lookup: FormatLookup | un
   for (const c of candidates) {
     if (schema.minLength !== undefined && c.value.length < schema.minLength) continue;
     if (schema.maxLength !== undefined && c.value.length > schema.maxLength) continue;
-    const match = matchesPattern(schema.pattern, c.value);
+    const match = matchesPattern(schema, c.value);
     // null: no pattern, or one JavaScript cannot compile (then only curated values are trusted).
     if (match === true || (match === null && (schema.pattern === undefined || c.curated))) return c.value;
   }
-  return placeholder(name);
+  if (schema.pattern === undefined) return undefined;
+  const limits = {
+    ...(schema.minLength === undefined ? {} : { minLength: schema.minLength }),
+    ...(schema.maxLength === undefined ? {} : { maxLength: schema.maxLength }),
+  };
+  return samplePattern(schema.pattern, schema.patternSyntax ?? 'perl', limits) ?? undefined;
+}
+
+/**
+ * When nothing is known: free text gets `example` (repeated or cut to fit the length limits); a
+ * pattern that no value could be found for keeps the placeholder `<name>`, which says so honestly.
+ */
+function fallbackValue(name: string, schema: SchemaNode): string {
+  const string = schema.type === 'string' || schema.type === 'any' || (schema.type === 'array' && schema.items?.type !== 'object');
+  if (schema.pattern !== undefined || schema.items?.pattern !== undefined || !string) return placeholder(name);
+  const min = Math.max(schema.minLength ?? 0, 1);
+  const max = Math.max(schema.maxLength ?? Number.POSITIVE_INFINITY, 1);
+  return 'example'.repeat(Math.ceil(min / 7)).slice(0, Math.min(max, Math.max(min, 7)));
 }
 
 /** pve-sdn-vnet-id → vnet1, pve-sdn-zone-id → zone1, ...: SDN ids are short lowercase words. */
@@ -171,14 +201,12 @@ function propertyString(name: string, keys: PropertyKey[], lookup: FormatLookup 
   if (ordinary.length === 0) return undefined;
   const def = ordinary.find((k) => k.defaultKey);
   const parts: string[] = [];
-  if (def) parts.push(valueFor(def.name, def.schema, lookup, depth));
+  const keyValue = (k: PropertyKey): string => valueFor(k.name, k.schema, lookup, depth) ?? fallbackValue(k.name, k.schema);
+  if (def) parts.push(keyValue(def));
   for (const k of ordinary) {
-    if (k !== def && k.required) parts.push(`${k.name}=${valueFor(k.name, k.schema, lookup, depth)}`);
+    if (k !== def && k.required) parts.push(`${k.name}=${keyValue(k)}`);
   }
-  if (parts.length === 0) {
-    const first = ordinary[0] as PropertyKey;
-    parts.push(`${first.name}=${valueFor(first.name, first.schema, lookup, depth)}`);
-  }
+  if (parts.length === 0) parts.push(`${(ordinary[0] as PropertyKey).name}=${keyValue(ordinary[0] as PropertyKey)}`);
   return parts.join(',');
 }
 

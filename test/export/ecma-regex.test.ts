@@ -1,6 +1,6 @@
 /** Perl patterns -> ECMAScript: exact translations only, checked by what they match. */
 import { describe, expect, it } from 'vitest';
-import { ecmaPattern } from '../../generator/text/perl-regex.js';
+import { ecmaPattern } from '../../generator/text/regex/ecma.js';
 
 const matches = (perl: string, value: string): boolean => new RegExp(ecmaPattern(perl)!, 'u').test(value);
 
