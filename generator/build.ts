@@ -30,7 +30,7 @@ import { bundleZip } from './write/zip.js';
 import { publishFiles } from './publish/index.js';
 import { themeAssets, type ThemeOptions } from './publish/theme.js';
 import { usesCleanUrls } from './publish/base-url.js';
-import { checkPveHostOptions, pveHostFiles, pveHostModel, type Layout } from './publish/pve-host.js';
+import { checkPveHostOptions, pveHostFiles, pveHostKeeps, pveHostModel, type Layout } from './publish/pve-host.js';
 
 export interface ModelOptions {
   schema: string;
@@ -165,7 +165,7 @@ export function prepareSite(model: ApiModel, options: BuildOptions, shared?: Ren
   out.push({ file: searchIndex.file, content: searchIndex.content });
   out.push({ file: navTree.file, content: navTree.content });
   out.push({ file: 'manifest.json', content: JSON.stringify(buildManifest(model), null, 2) + '\n' });
-  out.push(...exportFiles(model));
+  out.push(...exportFiles(model, layoutKeeps(options)));
   if (options.emit?.includes('model')) out.push({ file: 'model.json', content: JSON.stringify(model, null, 2) + '\n' });
   return { files: out, templates, render };
 }
@@ -184,10 +184,18 @@ export function renderModelFiles(
   // pve-host moves every API page into one folder; everything downstream reads ApiPath.file.
   const siteModel = pveHost ? pveHostModel(model) : model;
   const site = prepareSite(siteModel, options, shared, extra);
-  let out: OutputFile[] = [...renderSite(siteModel, site.templates, site.render), ...site.files];
+  const keep = layoutKeeps(options);
+  const only = site.render.only;
+  const pages = renderSite(siteModel, site.templates, { ...site.render, only: only ? (file) => keep(file) && only(file) : keep });
+  let out: OutputFile[] = [...pages, ...site.files];
   out.push(...publishFiles(out, options));
   if (pveHost) out = pveHostFiles(out);
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** The output files the layout keeps (pve-host drops some); asked before a file is made. */
+function layoutKeeps(options: BuildOptions): (file: string) => boolean {
+  return options.layout === 'pve-host' ? pveHostKeeps : () => true;
 }
 
 export async function build(options: BuildOptions, log: Logger): Promise<BuildResult> {

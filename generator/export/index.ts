@@ -10,11 +10,16 @@ import { serializeOpenApi, toOpenApi } from './openapi.js';
 
 export { LLMS_FILE, LLMS_FULL_FILE, OPENAPI_FILE } from './llms.js';
 
-export function exportFiles(model: ApiModel): OutputFile[] {
+/** `keep`: the files the layout keeps (--layout pve-host drops the Markdown ones); the others are not made at all. */
+export function exportFiles(model: ApiModel, keep: (file: string) => boolean = () => true): OutputFile[] {
   const byPath = pathIndex(model);
-  const files: OutputFile[] = [{ file: OPENAPI_FILE, content: serializeOpenApi(toOpenApi(model), 'json') }];
-  for (const p of model.paths) files.push({ file: markdownFile(p), content: pathMarkdown(model, p, relativeLinks(p), byPath) });
-  files.push({ file: LLMS_FILE, content: llmsTxt(model) });
-  files.push({ file: LLMS_FULL_FILE, content: llmsFullTxt(model) });
+  const files: OutputFile[] = [];
+  const add = (file: string, content: () => string): void => {
+    if (keep(file)) files.push({ file, content: content() });
+  };
+  add(OPENAPI_FILE, () => serializeOpenApi(toOpenApi(model), 'json'));
+  for (const p of model.paths) add(markdownFile(p), () => pathMarkdown(model, p, relativeLinks(p), byPath));
+  add(LLMS_FILE, () => llmsTxt(model));
+  add(LLMS_FULL_FILE, () => llmsFullTxt(model));
   return files;
 }

@@ -97,6 +97,11 @@ function omitted(file: string): boolean {
   return OMITTED_FILES.has(file) || file.endsWith('.md');
 }
 
+/** Whether the layout keeps an output file: asked before a file is made, so that what it drops is never rendered. */
+export function pveHostKeeps(file: string): boolean {
+  return !omitted(file);
+}
+
 /**
  * The output without the files pveproxy would refuse. Every remaining file is then checked: a name
  * this layout does not know (a new export, say) fails the build rather than publish a broken link.

@@ -14,6 +14,9 @@ import { hint } from '../text/hint.js';
 
 export type Template = (context: unknown) => string;
 
+/** A template as Handlebars calls it: a partial gets the caller's runtime options. */
+type PartialTemplate = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
+
 export interface Templates {
   layout: Template;
   page(name: string): Template;
@@ -30,7 +33,7 @@ export function loadTemplates(userDir?: string): Templates {
     const file = override && existsSync(override) ? override : join(builtIn, relativeFile);
     return { file, text: readFileSync(file, 'utf8') };
   };
-  const compile = (relativeFile: string): Template => {
+  const compile = (relativeFile: string): PartialTemplate => {
     const { file, text } = source(relativeFile);
     // Parsed now, so that a syntax error names its file before anything renders.
     try {
@@ -40,9 +43,11 @@ export function loadTemplates(userDir?: string): Templates {
     }
     // strict: a typo in a template (a missing field) fails the build instead of rendering "".
     const template = hb.compile(text, { strict: true, preventIndent: true });
-    return (context) => {
+    // The options go through: a partial called without them runs as a page of its own, which sets up
+    // its helpers and prototype-access rules anew on every call (the most garbage of a build).
+    return (context, options) => {
       try {
-        return template(context);
+        return template(context, options);
       } catch (error) {
         throw error instanceof TemplateError ? error : templateError(file, error);
       }

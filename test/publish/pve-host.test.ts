@@ -8,7 +8,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../generator/build.js';
+import { build, loadModel } from '../../generator/build.js';
+import { exportFiles } from '../../generator/export/index.js';
 import { EXIT, UsageError } from '../../generator/errors.js';
 import { silentLogger } from '../../generator/log.js';
 import { pageFile } from '../../generator/model/urls.js';
@@ -178,6 +179,23 @@ describe('flat page names', () => {
       expect(name).toMatch(/^[A-Za-z0-9._-]+\.html$/);
       expect(name.length).toBeLessThanOrEqual(255);
     }
+  });
+});
+
+describe('--layout pve-host makes nothing it drops', () => {
+  it('renders no 404 page and writes no Markdown: a 404 template that cannot render does not fail the build', async () => {
+    const templates = join(tempDir(), 'templates');
+    mkdirSync(join(templates, 'pages'), { recursive: true });
+    writeFileSync(join(templates, 'pages', '404.hbs'), '{{no-such-field}}');
+    const dropped = (file: string): boolean => file.endsWith('.md') || file === 'llms-full.txt';
+    const model = (await loadModel({ schema: SCHEMA }, silentLogger())).model;
+    // The exports a layout drops are not made either (exportFiles asks first).
+    expect(exportFiles(model, (file) => !dropped(file)).map((f) => f.file)).toEqual(['openapi.json', 'llms.txt']);
+    const out = join(tempDir(), 'site');
+    await build({ schema: SCHEMA, out, layout: 'pve-host', templates }, silentLogger());
+    expect(listFiles(out).filter((f) => f.endsWith('.md') || f === '404.html')).toEqual([]);
+    // The default layout does render it, so the template above is really broken.
+    await expect(build({ schema: SCHEMA, out: join(tempDir(), 'site'), templates }, silentLogger())).rejects.toThrow(/404\.hbs/);
   });
 });
 

@@ -4,13 +4,15 @@
  * vocabulary's grounding in the schema.
  */
 import { join } from 'node:path';
+import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../generator/build.js';
 import { silentLogger } from '../../generator/log.js';
 import type { ApiModel } from '../../generator/model/types.js';
 import { SEARCH_INDEX_FILE, searchDocuments, searchIndexAsset, searchIndexScript } from '../../generator/search/index.js';
 import { loadSearchIndex, search } from '../../generator/search/query.js';
-import { INDEX_FORMAT, INDEX_GLOBAL, stem, tokenize } from '../../generator/search/terms.js';
+import { compileTerms, INDEX_FORMAT, INDEX_GLOBAL, indexOptions, stem, tokenize } from '../../generator/search/terms.js';
+import { jsonForScript } from '../../generator/text/script-json.js';
 import { readVocabulary } from '../../generator/search/vocabulary.js';
 import { SHARED_SCHEMAS } from '../helpers/real-schemas.js';
 import { runIndexScript } from '../helpers/search-script.js';
@@ -28,6 +30,16 @@ describe('search index (PVE 9.1)', () => {
     const { model: again } = await loadModel({ schema: join(SHARED_SCHEMAS, 'pve-9.1.apidata.js') }, silentLogger());
     expect(searchIndexScript(again)).toBe(script);
     expect(searchIndexAsset(again, { 'search.js': 'x' })).toEqual(searchIndexAsset(model, { 'search.js': 'x' }));
+  });
+
+  it('is the bytes of MiniSearch toJSON without a term memo, written as script JSON', () => {
+    // The build memoizes the term function and writes the JSON from MiniSearch's maps (script-index.ts).
+    const vocabulary = readVocabulary();
+    const plain = new MiniSearch(indexOptions(compileTerms(vocabulary)));
+    plain.addAll(searchDocuments(model, vocabulary));
+    const { labels: _labels, operations: _operations, ...ranking } = vocabulary;
+    const data = { format: INDEX_FORMAT, vocabulary: ranking, index: plain.toJSON() };
+    expect(script).toBe(`/* pve-apidoc search index */\nwindow.${INDEX_GLOBAL}=${jsonForScript(data)};\n`);
   });
 
   it('is a classic script assigning one global: no module syntax, no fetch, safe to inline', () => {
