@@ -41,6 +41,8 @@ export interface ParameterHit {
 
 interface ParameterMatch extends ParameterHit {
   score: number;
+  /** Matched by its own words (name, label, description, keys), not only by its operation's path. */
+  own: boolean;
 }
 
 /**
@@ -520,7 +522,11 @@ export function search(model: SearchModel, query: string, options: SearchOptions
     if (doc.kind === 'operation') {
       g.own = score;
       g.ownTerms = r.terms;
-    } else if (target) g.params.push({ param: doc.param, text: doc.text, anchor: target.anchor, score, matched: r.terms });
+    } else if (target) {
+      // A parameter matched only by where it belongs (its operation's path words) says nothing of its own: not listed.
+      const own = Object.values(r.match).some((fields) => fields.some((f) => f !== 'context'));
+      g.params.push({ param: doc.param, text: doc.text, anchor: target.anchor, score, matched: r.terms, own });
+    }
   });
   const ranked = [...groups.values()].map((g) => {
     g.params.sort((x, y) => y.score - x.score);
@@ -551,7 +557,7 @@ interface Group {
  * (a share of the best one's score), at most MAX_PARAMS; the rest matched by the operation's words alone.
  */
 function listedParams(g: Group, score: number): ParameterMatch[] {
-  return g.params.filter((p) => p.score >= score * RANKING.listParam).slice(0, MAX_PARAMS);
+  return g.params.filter((p) => p.own && p.score >= score * RANKING.listParam).slice(0, MAX_PARAMS);
 }
 
 const MAX_PARAMS = 3;

@@ -70,12 +70,13 @@ function appendMarked(doc: Document, parent: HTMLElement, text: string, marks: M
   for (const part of text.split(/([\p{L}\p{N}]+)/u)) {
     if (part === '') continue;
     const word = stem(part.toLowerCase());
-    const hit = marks.matched.has(word) ? word : marks.canonical.get(word);
-    if (hit !== undefined && marks.matched.has(hit)) {
+    // Both forms count as shown: "backup" marked here also answers the "vzdump" it stands for.
+    const forms = [word, marks.canonical.get(word)].filter((w): w is string => w !== undefined && marks.matched.has(w));
+    if (forms.length > 0) {
       const mark = doc.createElement('mark');
       mark.textContent = part;
       parent.appendChild(mark);
-      marks.marked.add(hit);
+      for (const w of forms) marks.marked.add(w);
     } else parent.appendChild(doc.createTextNode(part));
   }
 }
@@ -173,7 +174,8 @@ function renderHit(
   if (unseen.length > 0) {
     const why = doc.createElement('span');
     why.className = 'why';
-    why.textContent = `matches ${unseen.map((w) => marks.said.get(w) ?? w).join(', ')}`;
+    // A synonym and its schema word both say the typed word once.
+    why.textContent = `matches ${[...new Set(unseen.map((w) => marks.said.get(w) ?? w))].join(', ')}`;
     (a.querySelector('.label') ?? summary).after(why);
   }
   return { group, options };
