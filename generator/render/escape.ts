@@ -21,6 +21,8 @@ export function escapeHtml(value: unknown): string {
 // Bidi controls plus the C0/C1 control characters HTML does not allow in documents (all but tab,
 // line feed, form feed and carriage return).
 const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
+/** The same class, not global: `test` keeps no lastIndex between pages. */
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
 
 function visibleCodePoint(c: string): string {
   return `&lt;U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}&gt;`;
@@ -32,7 +34,8 @@ function visibleCodePoint(c: string): string {
  * contain none, so replacing them anywhere in the page is safe in text and attribute values alike.
  */
 export function neutralizeInvisible(html: string): string {
-  return html.replace(INVISIBLE, visibleCodePoint);
+  // Nearly every page has none: a test is cheaper than a replace that finds nothing (PVE 9.1: 443 pages, 12 M characters).
+  return HAS_INVISIBLE.test(html) ? html.replace(INVISIBLE, visibleCodePoint) : html;
 }
 
 /** The same for plain text that a script puts into the page (textContent, attributes): `<U+202E>`. */

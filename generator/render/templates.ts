@@ -11,6 +11,7 @@ import Handlebars from 'handlebars';
 import { TemplateError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import { hint } from '../text/hint.js';
+import { COMPILE_OPTIONS, type PrecompiledTemplates, readPrecompiled, sourceHash } from './precompiled-templates.js';
 
 export type Template = (context: unknown) => string;
 
@@ -24,9 +25,13 @@ export interface Templates {
 
 const FOLDER_HINT = 'a folder with layout.hbs, pages/*.hbs or partials/*.hbs named like the built-in templates';
 
-export function loadTemplates(userDir?: string): Templates {
+/**
+ * `precompiled`: the built-in templates compiled ahead of time (precompiled-templates.ts); one is
+ * used only for the very text it was compiled from.
+ */
+export function loadTemplates(userDir?: string, precompiled: PrecompiledTemplates = readPrecompiled()): Templates {
   const hb = Handlebars.create();
-  const builtIn = join(packageRoot(), 'templates');
+  const builtIn = builtInTemplates();
   if (userDir !== undefined) checkUserDir(userDir, builtIn);
   const source = (relativeFile: string): { file: string; text: string } => {
     const override = userDir ? join(userDir, relativeFile) : null;
@@ -35,14 +40,9 @@ export function loadTemplates(userDir?: string): Templates {
   };
   const compile = (relativeFile: string): PartialTemplate => {
     const { file, text } = source(relativeFile);
-    // Parsed now, so that a syntax error names its file before anything renders.
-    try {
-      Handlebars.parse(text);
-    } catch (error) {
-      throw templateError(file, error);
-    }
-    // strict: a typo in a template (a missing field) fails the build instead of rendering "".
-    const template = hb.compile(text, { strict: true, preventIndent: true });
+    // By content: an override (--templates) or a file edited since `npm run compile` has other text.
+    const ready = precompiled.get(relativeFile.replace(/\\/g, '/'));
+    const template = ready?.sha256 === sourceHash(text) ? hb.template(ready.spec) : compileText(hb, file, text);
     // The options go through: a partial called without them runs as a page of its own, which sets up
     // its helpers and prototype-access rules anew on every call (the most garbage of a build).
     return (context, options) => {
@@ -70,6 +70,28 @@ export function loadTemplates(userDir?: string): Templates {
       return template;
     },
   };
+}
+
+function compileText(hb: typeof Handlebars, file: string, text: string): HandlebarsTemplateDelegate {
+  // Parsed now, so that a syntax error names its file before anything renders.
+  try {
+    Handlebars.parse(text);
+  } catch (error) {
+    throw templateError(file, error);
+  }
+  // strict: a typo in a template (a missing field) fails the build instead of rendering "".
+  return hb.compile(text, COMPILE_OPTIONS);
+}
+
+/** The built-in templates folder. */
+export function builtInTemplates(): string {
+  return join(packageRoot(), 'templates');
+}
+
+/** Every built-in template, as the precompiled module keys it ("layout.hbs", "pages/path.hbs", ...), sorted. */
+export function builtInTemplateFiles(): string[] {
+  const root = builtInTemplates();
+  return ['layout.hbs', ...hbsFiles(root, 'pages'), ...hbsFiles(root, 'partials')].sort();
 }
 
 function templateError(file: string, error: unknown): TemplateError {
