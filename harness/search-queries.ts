@@ -548,5 +548,135 @@ const ROUND_2: RelevanceQuery[] = [
   { q: 'pct list', expect: ['GET /nodes/{node}/lxc'] },
 ];
 
-export const TUNING: RelevanceQuery[] = [...SHORT_TUNING, ...TASK_TUNING, ...ROUND_2.filter((_, i) => i % 2 === 0)];
+// Round 3 (issue #28, public, so tuning-side only): the issue's own examples of a result list that
+// repeated one operation or ranked the wanted one low.
+const ISSUE_28: RelevanceQuery[] = [
+  { q: 'add a user', expect: ['POST /access/users'] },
+  { q: 'create a backup of a vm', expect: ['POST /nodes/{node}/vzdump'] },
+  { q: 'backup vm', expect: ['POST /nodes/{node}/vzdump'] },
+  { q: 'list nodes', expect: ['GET /nodes'] },
+];
+
+export const TUNING: RelevanceQuery[] = [...SHORT_TUNING, ...TASK_TUNING, ...ROUND_2.filter((_, i) => i % 2 === 0), ...ISSUE_28];
 export const HELD_OUT: RelevanceQuery[] = [...SHORT_HELD_OUT, ...TASK_HELD_OUT, ...ROUND_2.filter((_, i) => i % 2 === 1)];
+
+/**
+ * Mail Gateway and Backup Server (issue #28): tasks phrased as an admin of each product asks them,
+ * in the words of its web interface and admin guide, written in one go before their operation
+ * labels (vocabulary.json `products`) were, and never tuned on: held out, measured as counts.
+ * Schemas: pmg-2019-08.apidata.js and pbs-2025-06.apidoc.js of the shared schemas.
+ */
+export const PMG_HELD_OUT: RelevanceQuery[] = [
+  { q: 'add a relay domain', expect: ['POST /config/domains'] },
+  { q: 'list relay domains', expect: ['GET /config/domains'] },
+  { q: 'tracking center', expect: ['GET /nodes/{node}/tracker', 'GET /nodes/{node}/tracker/{id}'] },
+  { q: 'spam quarantine', expect: ['GET /quarantine/spam', 'GET /quarantine/spamusers', 'GET /quarantine/spamstatus'] },
+  { q: 'virus quarantine', expect: ['GET /quarantine/virus', 'GET /quarantine/virusstatus'] },
+  { q: 'release a mail from the quarantine', expect: ['POST /quarantine/content'] },
+  { q: 'user whitelist', expect: ['GET /quarantine/whitelist', 'POST /quarantine/whitelist'] },
+  { q: 'add a sender to the blacklist', expect: ['POST /quarantine/blacklist'] },
+  { q: 'create a mail filter rule', expect: ['POST /config/ruledb/rules'] },
+  { q: 'add a transport', expect: ['POST /config/transport'] },
+  { q: 'trusted networks', expect: ['GET /config/mynetworks', 'POST /config/mynetworks'] },
+  { q: 'smtp whitelist', expect: ['GET /config/whitelist/objects', 'GET /config/whitelist'] },
+  { q: 'update the clamav database', expect: ['POST /nodes/{node}/clamav/database'] },
+  { q: 'update spamassassin rules', expect: ['POST /nodes/{node}/spamassassin/rules'] },
+  {
+    q: 'mail queue',
+    expect: ['GET /nodes/{node}/postfix/queue/{queue}', 'GET /nodes/{node}/postfix/qshape', 'GET /nodes/{node}/postfix/queue'],
+  },
+  { q: 'flush the mail queue', expect: ['POST /nodes/{node}/postfix/flush_queues'] },
+  { q: 'delete all queued mails', expect: ['DELETE /nodes/{node}/postfix/queue'] },
+  { q: 'backup the configuration', expect: ['POST /nodes/{node}/backup'] },
+  { q: 'restore a configuration backup', expect: ['POST /nodes/{node}/backup/{filename}'] },
+  { q: 'spam detector options', expect: ['GET /config/spam', 'PUT /config/spam'] },
+  { q: 'virus detector settings', expect: ['GET /config/clamav', 'PUT /config/clamav'] },
+  { q: 'mail proxy options', expect: ['GET /config/mail', 'PUT /config/mail'] },
+  { q: 'ldap profile', expect: ['GET /config/ldap', 'POST /config/ldap', 'GET /config/ldap/{profile}/config'] },
+  { q: 'sync ldap users', expect: ['POST /config/ldap/{profile}/sync'] },
+  { q: 'fetchmail', expect: ['GET /config/fetchmail', 'POST /config/fetchmail'] },
+  {
+    q: 'tls policy for a domain',
+    expect: ['POST /config/tlspolicy', 'GET /config/tlspolicy', 'GET /config/tlspolicy/{domain}', 'PUT /config/tlspolicy/{domain}'],
+  },
+  { q: 'join a cluster', expect: ['POST /config/cluster/join'] },
+  { q: 'create a cluster', expect: ['POST /config/cluster/create'] },
+  { q: 'spam score statistics', expect: ['GET /statistics/spamscores'] },
+  { q: 'virus statistics', expect: ['GET /statistics/virus'] },
+  { q: 'top receivers', expect: ['GET /statistics/recentreceivers', 'GET /statistics/receiver'] },
+  { q: 'sender statistics', expect: ['GET /statistics/sender'] },
+  { q: 'who objects', expect: ['GET /config/ruledb/who', 'POST /config/ruledb/who'] },
+  { q: 'add a time frame object', expect: ['POST /config/ruledb/when/{ogroup}/timeframe'] },
+  {
+    q: 'disclaimer',
+    expect: [
+      'POST /config/ruledb/action/disclaimer',
+      'GET /config/ruledb/action/disclaimer/{id}',
+      'PUT /config/ruledb/action/disclaimer/{id}',
+    ],
+  },
+  { q: 'test a regular expression', expect: ['POST /config/regextest'] },
+  { q: 'restart the postfix service', expect: ['POST /nodes/{node}/services/{service}/restart'] },
+  { q: 'reset the rule database to factory defaults', expect: ['POST /config/ruledb'] },
+  { q: 'deliver a deferred mail now', expect: ['POST /nodes/{node}/postfix/queue/{queue}/{queue_id}'] },
+  { q: 'add a user', expect: ['POST /access/users'] },
+];
+
+export const PBS_HELD_OUT: RelevanceQuery[] = [
+  { q: 'create a datastore', expect: ['POST /config/datastore'] },
+  { q: 'list datastores', expect: ['GET /config/datastore', 'GET /admin/datastore'] },
+  { q: 'start garbage collection', expect: ['POST /admin/datastore/{store}/gc'] },
+  { q: 'garbage collection status', expect: ['GET /admin/datastore/{store}/gc', 'GET /admin/gc', 'GET /admin/gc/{store}'] },
+  { q: 'prune backups', expect: ['POST /admin/datastore/{store}/prune', 'POST /admin/datastore/{store}/prune-datastore'] },
+  { q: 'create a prune job', expect: ['POST /config/prune'] },
+  { q: 'verify backups', expect: ['POST /admin/datastore/{store}/verify'] },
+  { q: 'create a verify job', expect: ['POST /config/verify'] },
+  { q: 'add a remote', expect: ['POST /config/remote'] },
+  { q: 'create a sync job', expect: ['POST /config/sync'] },
+  { q: 'run a sync job now', expect: ['POST /admin/sync/{id}/run'] },
+  { q: 'list backup snapshots', expect: ['GET /admin/datastore/{store}/snapshots'] },
+  { q: 'delete a snapshot', expect: ['DELETE /admin/datastore/{store}/snapshots'] },
+  { q: 'protect a snapshot', expect: ['PUT /admin/datastore/{store}/protected'] },
+  { q: 'backup groups', expect: ['GET /admin/datastore/{store}/groups'] },
+  { q: 'change the owner of a backup group', expect: ['POST /admin/datastore/{store}/change-owner'] },
+  { q: 'datastore usage', expect: ['GET /status/datastore-usage', 'GET /admin/datastore/{store}/status'] },
+  { q: 'create a namespace', expect: ['POST /admin/datastore/{store}/namespace'] },
+  { q: 'tape backup job', expect: ['POST /config/tape-backup-job', 'GET /config/tape-backup-job', 'GET /tape/backup'] },
+  { q: 'label a tape', expect: ['POST /tape/drive/{drive}/label-media', 'POST /tape/drive/{drive}/barcode-label-media'] },
+  { q: 'restore from tape', expect: ['POST /tape/restore'] },
+  { q: 'media pool', expect: ['GET /config/media-pool', 'POST /config/media-pool'] },
+  { q: 'tape encryption key', expect: ['GET /config/tape-encryption-keys', 'POST /config/tape-encryption-keys'] },
+  { q: 'create a zfs pool', expect: ['POST /nodes/{node}/disks/zfs'] },
+  { q: 'wipe a disk', expect: ['PUT /nodes/{node}/disks/wipedisk'] },
+  { q: 'traffic control', expect: ['GET /config/traffic-control', 'POST /config/traffic-control', 'GET /admin/traffic-control'] },
+  { q: 'create an api token', expect: ['POST /access/users/{userid}/token/{token-name}'] },
+  { q: 'order an acme certificate', expect: ['POST /nodes/{node}/certificates/acme/certificate'] },
+  { q: 'upload a custom certificate', expect: ['POST /nodes/{node}/certificates/custom'] },
+  { q: 'add an ldap realm', expect: ['POST /config/access/ldap'] },
+  { q: 'smtp notification target', expect: ['POST /config/notifications/endpoints/smtp', 'GET /config/notifications/endpoints/smtp'] },
+  { q: 'apt repositories', expect: ['GET /nodes/{node}/apt/repositories'] },
+  { q: 'task log', expect: ['GET /nodes/{node}/tasks/{upid}/log'] },
+  { q: 'reboot the server', expect: ['POST /nodes/{node}/status'] },
+  { q: 'unmount a removable datastore', expect: ['POST /admin/datastore/{store}/unmount'] },
+  { q: 'backup notes', expect: ['GET /admin/datastore/{store}/notes', 'PUT /admin/datastore/{store}/notes'] },
+  {
+    q: 'influxdb metric server',
+    expect: [
+      'POST /config/metrics/influxdb-http',
+      'POST /config/metrics/influxdb-udp',
+      'GET /config/metrics/influxdb-http',
+      'GET /config/metrics/influxdb-udp',
+      'GET /admin/metrics',
+    ],
+  },
+  { q: 'tape inventory', expect: ['GET /tape/drive/{drive}/inventory', 'PUT /tape/drive/{drive}/inventory'] },
+  { q: 'eject a tape', expect: ['POST /tape/drive/{drive}/eject-media'] },
+  {
+    q: 'download a file from a backup',
+    expect: [
+      'GET /admin/datastore/{store}/download',
+      'GET /admin/datastore/{store}/pxar-file-download',
+      'GET /admin/datastore/{store}/download-decoded',
+    ],
+  },
+];

@@ -55,10 +55,11 @@ export function searchDocuments(model: ApiModel, vocabulary: Vocabulary): Search
   // the ranking expands it into one hit per operation.
   const params = new Map<string, { doc: SearchDocument; context: string[] }>();
   const pending: { key: string; opDoc: SearchDocument; p: Parameter }[] = [];
+  const names = model.product === 'pve' ? vocabulary.operations : (vocabulary.products[model.product]?.operations ?? {});
   for (const apiPath of model.paths) {
     const itemNames = apiPath.children.flatMap((c) => PARAM_SEGMENT.exec(c.slice(c.lastIndexOf('/') + 1))?.slice(1, 2) ?? []);
     for (const op of apiPath.operations) {
-      const opDoc = operationDocument(ops.length, apiPath, op, itemNames, vocabulary);
+      const opDoc = operationDocument(ops.length, apiPath, op, itemNames, names);
       ops.push(opDoc);
       for (const p of op.parameters) if (p.location !== 'path') pending.push({ key: parameterKey(model, p), opDoc, p });
     }
@@ -92,9 +93,16 @@ const PARAM_SEGMENT = /^\{([^}]+)\}$/;
 
 /**
  * `itemNames`: for a collection such as /nodes/{node}/network, the parameter naming one item ("iface").
+ * `names`: what the product's interface calls its operations (vocabulary.json, per product).
  * The operation's own parameters are documents of their own, not words of the operation.
  */
-function operationDocument(id: number, apiPath: ApiPath, op: Operation, itemNames: string[], vocabulary: Vocabulary): SearchDocument {
+function operationDocument(
+  id: number,
+  apiPath: ApiPath,
+  op: Operation,
+  itemNames: string[],
+  names: Record<string, string>,
+): SearchDocument {
   const key = `${op.method} ${apiPath.path}`;
   const literalSegments = apiPath.path.split('/').filter((s) => s !== '' && !s.startsWith('{'));
   return {
@@ -106,7 +114,7 @@ function operationDocument(id: number, apiPath: ApiPath, op: Operation, itemName
     anchor: op.anchor,
     name: op.name,
     // Unset when there is none: nothing indexed, nothing stored.
-    ...(Object.hasOwn(vocabulary.operations, key) ? { olabel: vocabulary.operations[key] } : {}),
+    ...(Object.hasOwn(names, key) ? { olabel: names[key] } : {}),
     section: apiPath.section,
     description: op.description,
     params: itemNames.join(' '),
@@ -265,7 +273,7 @@ function memoized(processTerm: ProcessTerm): ProcessTerm {
 
 /** The vocabulary the ranking reads, as the index carries it (the labels went into the documents). */
 function rankingVocabulary(vocabulary: Vocabulary): SearchIndexData['vocabulary'] {
-  const { labels: _labels, operations: _operations, ...ranking } = vocabulary;
+  const { labels: _labels, operations: _operations, products: _products, ...ranking } = vocabulary;
   return ranking;
 }
 

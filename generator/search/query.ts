@@ -20,6 +20,7 @@ import {
   FIELD_BOOSTS,
   INDEX_FORMAT,
   indexOptions,
+  indexTermFn,
   NAME_FIELDS,
   stem,
   type Terms,
@@ -27,8 +28,32 @@ import {
   type SearchIndexData,
 } from './terms.js';
 
+/** A parameter row listed under its operation's result. */
+export interface ParameterHit {
+  /** The parameter's name ("onboot", "net[n]") and the first sentence of its description. */
+  param: string;
+  text: string;
+  /** Its row's anchor on the operation's page ("put-onboot"). */
+  anchor: string;
+  /** The index words its document matched. */
+  matched: string[];
+}
+
+interface ParameterMatch extends ParameterHit {
+  score: number;
+  /** Matched by its own words (name, label, description, keys), not only by its operation's path. */
+  own: boolean;
+}
+
+/**
+ * One operation, with the parameter rows that matched listed inside it: a search never lists an
+ * operation twice.
+ */
 export interface SearchHit {
-  /** An operation, or one parameter row of an operation. */
+  /**
+   * How it was found: by the operation's own words, or mostly by one of its parameters (then
+   * `anchor`, `param` and `text` are that parameter's, the best of `params`).
+   */
   kind: 'operation' | 'parameter';
   method: string;
   path: string;
@@ -38,18 +63,22 @@ export interface SearchHit {
   label?: string;
   /** Page file relative to the site root, e.g. "api/nodes/_node/qemu/index.html". */
   file: string;
-  /** Anchor on that page: the operation ("put") or the parameter's row ("put-onboot"). */
+  /** Anchor on that page: the operation ("put") or, for a parameter hit, the parameter's row ("put-onboot"). */
   anchor: string;
+  /** The operation's own anchor ("put"). */
+  operationAnchor: string;
   /** Parameter hits: the parameter's name ("onboot", "net[n]") and the first sentence of its description. */
   param?: string;
   text?: string;
+  /** Its parameters that matched, best first (at most three); each links to its row. */
+  params: ParameterHit[];
   score: number;
   /** The index words the query matched (stemmed, lowercase): what to highlight, and why it matched. */
   matched: string[];
 }
 
 export interface SearchResults {
-  /** Number of matching documents (all of them, not only this page). */
+  /** Number of matching operations (all of them, not only this page). */
   total: number;
   hits: SearchHit[];
 }
@@ -76,6 +105,10 @@ interface OpInfo {
   item: boolean;
   /** The documents of its parameters (an operation hit borrows their best match). */
   params: number[];
+  /** Its literal path segments as index words, each a set of its forms ("nodes" -> node). */
+  segments: Set<string>[];
+  /** An item path whose collection has a POST: a create asks for that one, not this. */
+  itemOfCreatable: boolean;
 }
 
 type DocInfo =
@@ -96,6 +129,7 @@ export function loadSearchIndex(data: SearchIndexData): SearchModel {
   const mini = MiniSearch.loadJS(data.index as Parameters<typeof MiniSearch.loadJS>[0], indexOptions(terms));
   const docs: DocInfo[] = [];
   const ops: OpInfo[] = [];
+  const termFn = indexTermFn(terms);
   for (let id = 0; id < mini.documentCount; id++) {
     const s = mini.getStoredFields(id) ?? {};
     const opIds = s['ops'];
@@ -123,14 +157,29 @@ export function loadSearchIndex(data: SearchIndexData): SearchModel {
         params: [],
         collection: false,
         item: path.endsWith('}'),
+        segments: pathSegments(path, termFn),
+        itemOfCreatable: false,
       };
       ops[id] = op;
       docs.push({ kind: 'operation', op });
     }
   }
   const parents = new Set(ops.flatMap((op) => (op?.item ? [op.path.slice(0, op.path.lastIndexOf('/'))] : [])));
-  for (const op of ops) if (op) op.collection = parents.has(op.path);
+  const creatable = new Set(ops.flatMap((op) => (op?.method === 'POST' ? [op.path] : [])));
+  for (const op of ops) {
+    if (!op) continue;
+    op.collection = parents.has(op.path);
+    op.itemOfCreatable = op.item && creatable.has(op.path.slice(0, op.path.lastIndexOf('/')));
+  }
   return { mini, terms, docs };
+}
+
+/** A path's literal segments ("nodes", "qemu", "status") as the index's words for each. */
+function pathSegments(path: string, termFn: ReturnType<typeof indexTermFn>): Set<string>[] {
+  return path
+    .split('/')
+    .filter((s) => s !== '' && !s.startsWith('{'))
+    .map((segment) => new Set(tokenize(segment).flatMap((t) => [termFn(t, 'pathWords') ?? []].flat())));
 }
 
 /**
@@ -145,7 +194,7 @@ const RANKING = {
   intentOther: 0.75,
   /** No verb: reading is the likelier wish, and a parameter is something one sets. */
   plainGet: 1.45,
-  plainParamPut: 1.1,
+  plainParamPut: 1.25,
   /** Whether a create or update verb asks for the parameter rows of both (1) or only its own method's (0). */
   paramSetting: 1,
   /** A list word ("list", "all", "which") and a GET on a collection. */
@@ -168,6 +217,14 @@ const RANKING = {
   opShare: 0.5,
   /** The share of its best parameter's score an operation hit adds. */
   paramShare: 0.5,
+  /** An operation found by a parameter: the share of that parameter's score it ranks by. */
+  groupParam: 1,
+  /** A parameter is listed under its operation when it scores this share of the best one. */
+  listParam: 0.6,
+  /** A create (POST) on an item path whose collection has a create of its own. */
+  itemCreate: 0.7,
+  /** How much an operation gains when the query names all of its path (scaled by the share named, squared). */
+  pathFit: 0.5,
   /** Exponent of the share of the query's words a document matches. */
   coverage: 2.7,
   prefixWeight: 0.4,
@@ -200,6 +257,8 @@ interface QueryTerm {
 
 interface Analysis {
   terms: QueryTerm[];
+  /** The query's words as index words (for the path fit). */
+  words: string[];
   methods: Set<HttpMethod>;
   collection: boolean;
   plural: boolean;
@@ -286,7 +345,9 @@ export function analyzeQuery(terms: Terms, query: string): Analysis {
     if (out.some((t) => t.term === glued)) continue;
     out.push({ term: glued, boost: RANKING.glued, prefix: false, fuzzy: false, covers: parts, verb: false, alts: [] });
   }
-  return { terms: out, methods, collection, plural };
+  // Verbs and list words ("list", "show") say what to do, not which path: the path fit leaves them out.
+  const words = out.filter((t) => !t.verb && !terms.collection.has(t.term)).flatMap((t) => [t.term, ...t.alts.map((x) => x.term)]);
+  return { terms: out, words, methods, collection, plural };
 }
 
 /** The prior of a hit for one query (see RANKING). */
@@ -303,6 +364,13 @@ function prior(kind: SearchHit['kind'], op: OpInfo, a: Analysis): number {
   if (kind === 'operation') {
     if (op.collection && method === 'GET' && (a.collection || a.plural)) p *= a.collection ? RANKING.collection : RANKING.plural;
     else if (op.item && !a.collection) p *= RANKING.item;
+  }
+  // "add a user": the create is the POST on the collection, not one on an item below it.
+  if (method === 'POST' && a.methods.has('POST') && op.itemOfCreatable) p *= RANKING.itemCreate;
+  // "list nodes" is GET /nodes more than /cluster/config/nodes: the share of the path the query names.
+  if (op.segments.length > 0 && RANKING.pathFit > 0 && kind === 'operation' && method === 'GET' && (a.collection || a.plural)) {
+    const named = op.segments.filter((forms) => a.words.some((w) => forms.has(w))).length;
+    p *= 1 + RANKING.pathFit * (named / op.segments.length) ** 2;
   }
   return p;
 }
@@ -434,44 +502,90 @@ export function search(model: SearchModel, query: string, options: SearchOptions
     }
   });
   const tiers = trimmed.includes('/') ? pathTiers(model, results, resultOf, targets, trimmed) : null;
-  const key = Float64Array.from(scores);
-  const tier = tiers ? Float64Array.from(tiers) : null;
-  const order = Array.from({ length: key.length }, (_, i) => i);
-  // Stable: equal scores keep index (model) order.
-  order.sort((x, y) => (tier ? (tier[y] as number) - (tier[x] as number) : 0) || (key[y] as number) - (key[x] as number) || x - y);
-  const end = limit === Infinity ? order.length : offset + limit;
-  const hits: SearchHit[] = [];
-  for (const i of order.slice(offset, end)) {
+  // One result per operation: its own match and its parameters' matches are gathered under it,
+  // and it ranks by the better of its own score and its best parameter's (weighed down: what the
+  // operation's summary, label and path say is what it is; a parameter's description says less).
+  const groups = new Map<number, Group>();
+  scores.forEach((score, i) => {
     const r = results[resultOf[i] ?? -1];
     const doc = r ? model.docs[r.id as number] : undefined;
-    if (!r || !doc) continue;
-    const score = scores[i] ?? 0;
-    if (doc.kind === 'operation') hits.push(toHit(doc.op, doc.op.anchor, score, r.terms));
-    else {
-      const t = doc.targets[targets[i] ?? -1];
-      if (!t) continue;
-      const hit = toHit(t.op, t.anchor, score, r.terms);
-      hit.kind = 'parameter';
-      hit.param = doc.param;
-      hit.text = doc.text;
-      hits.push(hit);
+    if (!r || !doc) return;
+    const target = doc.kind === 'parameter' ? doc.targets[targets[i] ?? -1] : undefined;
+    const op = doc.kind === 'operation' ? doc.op : target?.op;
+    if (!op) return;
+    let g = groups.get(op.doc);
+    if (!g) {
+      g = { op, own: 0, ownTerms: [], params: [], tier: 0, first: i };
+      groups.set(op.doc, g);
     }
-  }
-  return { total: order.length, hits };
+    g.tier = Math.max(g.tier, tiers?.[i] ?? 0);
+    if (doc.kind === 'operation') {
+      g.own = score;
+      g.ownTerms = r.terms;
+    } else if (target) {
+      // A parameter matched only by where it belongs (its operation's path words) says nothing of its own: not listed.
+      const own = Object.values(r.match).some((fields) => fields.some((f) => f !== 'context'));
+      g.params.push({ param: doc.param, text: doc.text, anchor: target.anchor, score, matched: r.terms, own });
+    }
+  });
+  const ranked = [...groups.values()].map((g) => {
+    g.params.sort((x, y) => y.score - x.score);
+    const best = g.params[0];
+    const viaParam = best ? best.score * RANKING.groupParam : 0;
+    return { g, score: Math.max(g.own, viaParam), viaParam: viaParam > g.own };
+  });
+  // Stable: equal scores keep index (model) order.
+  ranked.sort((x, y) => y.g.tier - x.g.tier || y.score - x.score || x.g.first - y.g.first);
+  const end = limit === Infinity ? ranked.length : offset + limit;
+  const hits = ranked.slice(offset, end).map(({ g, score, viaParam }) => toHit(g, score, viaParam));
+  return { total: ranked.length, hits };
 }
 
-function toHit(op: OpInfo, anchor: string, score: number, matched: string[]): SearchHit {
+interface Group {
+  op: OpInfo;
+  /** The operation's own score (0: found only by its parameters) and the words it matched. */
+  own: number;
+  ownTerms: string[];
+  params: ParameterMatch[];
+  tier: number;
+  /** Its first entry's position: ties keep index order. */
+  first: number;
+}
+
+/**
+ * The parameters listed under an operation's result: those that match nearly as well as its best
+ * (a share of the best one's score), at most MAX_PARAMS; the rest matched by the operation's words alone.
+ */
+function listedParams(g: Group, score: number): ParameterMatch[] {
+  return g.params.filter((p) => p.own && p.score >= score * RANKING.listParam).slice(0, MAX_PARAMS);
+}
+
+const MAX_PARAMS = 3;
+
+function toHit(g: Group, score: number, viaParam: boolean): SearchHit {
+  const { op } = g;
+  const params = listedParams(g, score);
+  const matched = [...new Set([...g.ownTerms, ...params.flatMap((p) => p.matched)])];
   const hit: SearchHit = {
     kind: 'operation',
     method: op.method,
     path: op.path,
     summary: op.summary,
     file: op.file,
-    anchor,
+    anchor: op.anchor,
+    operationAnchor: op.anchor,
+    params: params.map(({ param, text, anchor, matched }) => ({ param, text, anchor, matched })),
     score,
     matched,
   };
   if (op.label !== undefined) hit.label = op.label;
+  const best = params[0];
+  if (viaParam && best) {
+    hit.kind = 'parameter';
+    hit.anchor = best.anchor;
+    hit.param = best.param;
+    hit.text = best.text;
+  }
   return hit;
 }
 

@@ -17,8 +17,10 @@ import { HTTP_METHODS, type HttpMethod } from '../model/types.js';
 export interface Vocabulary {
   synonyms: string[][];
   labels: Record<string, string>;
-  /** What the web interface and the documentation call an operation, keyed "METHOD /path". */
+  /** What the web interface and the documentation call an operation, keyed "METHOD /path" (Proxmox VE). */
   operations: Record<string, string>;
+  /** The same for the other products, each its own table (their paths mean other things). */
+  products: Partial<Record<'pmg' | 'pbs', { operations: Record<string, string> }>>;
   intents: Record<HttpMethod, string[]>;
   collection: string[];
   weak: string[];
@@ -26,7 +28,7 @@ export interface Vocabulary {
 }
 
 /** The vocabulary the ranking needs: all of it but the labels, which only the indexer reads (plabel, olabel). */
-export type IndexVocabulary = Omit<Vocabulary, 'labels' | 'operations'>;
+export type IndexVocabulary = Omit<Vocabulary, 'labels' | 'operations' | 'products'>;
 
 /** The payload of the index script, as the indexer writes it and every consumer loads it. */
 export interface SearchIndexData {

@@ -41,21 +41,32 @@ export function checkVocabulary(raw: unknown, where: string): Vocabulary {
   };
   const root = obj(raw, '');
   const synonyms = Array.isArray(root['synonyms']) ? root['synonyms'] : fail('/synonyms', 'expected an array of groups');
-  const texts = (section: string): Record<string, string> => {
-    const raw = obj(root[section], `/${section}`);
+  const texts = (value: unknown, pointer: string): Record<string, string> => {
+    const raw = obj(value, pointer);
     const out: Record<string, string> = {};
     for (const key of Object.keys(raw).sort()) {
-      const value = raw[key];
-      out[key] = typeof value === 'string' ? value : fail(`/${section}/${pointerToken(key)}`, 'expected a string');
+      const text = raw[key];
+      out[key] = typeof text === 'string' ? text : fail(`${pointer}/${pointerToken(key)}`, 'expected a string');
     }
     return out;
   };
-  const labels = texts('labels');
-  const operations = texts('operations');
-  for (const key of Object.keys(operations)) {
-    const [method = '', path = '', ...rest] = key.split(' ');
-    const known = (HTTP_METHODS as readonly string[]).includes(method);
-    if (!known || !path.startsWith('/') || rest.length > 0) fail(`/operations/${pointerToken(key)}`, 'expected a key "METHOD /path"');
+  const operationTexts = (value: unknown, pointer: string): Record<string, string> => {
+    const table = texts(value, pointer);
+    for (const key of Object.keys(table)) {
+      const [method = '', path = '', ...rest] = key.split(' ');
+      const known = (HTTP_METHODS as readonly string[]).includes(method);
+      if (!known || !path.startsWith('/') || rest.length > 0) fail(`${pointer}/${pointerToken(key)}`, 'expected a key "METHOD /path"');
+    }
+    return table;
+  };
+  const labels = texts(root['labels'], '/labels');
+  const operations = operationTexts(root['operations'], '/operations');
+  const products: Vocabulary['products'] = {};
+  const productsRaw = obj(root['products'] ?? {}, '/products');
+  for (const key of Object.keys(productsRaw)) {
+    if (key !== 'pmg' && key !== 'pbs') return fail(`/products/${pointerToken(key)}`, 'expected "pmg" or "pbs"');
+    const product = obj(productsRaw[key], `/products/${key}`);
+    products[key] = { operations: operationTexts(product['operations'], `/products/${key}/operations`) };
   }
   const intentsRaw = obj(root['intents'], '/intents');
   const intents = {} as Record<HttpMethod, string[]>;
@@ -67,6 +78,7 @@ export function checkVocabulary(raw: unknown, where: string): Vocabulary {
     }),
     labels,
     operations,
+    products,
     intents,
     collection: words(root['collection'], '/collection'),
     weak: words(root['weak'], '/weak'),

@@ -24,6 +24,8 @@ export interface SearchUiOptions {
   data: unknown;
   /** Relative URL of the site root from this page ("../../"). */
   root: string;
+  /** The form was submitted (or the page opened with ?q=) before the scripts loaded: list every match. */
+  submitted?: boolean;
   /** Hosted site: link to folders; offline bundle: link to explicit index.html files. */
   cleanUrls: boolean;
 }
@@ -42,11 +44,11 @@ function query(text: string, limit = RESULTS_SHOWN): SearchHit[] {
   return search(index, text, { limit }).hits;
 }
 
-/** Link from the current page to a result: root-relative file, folder form on hosted sites. */
-function resultHref(hit: SearchHit, root: string, cleanUrls: boolean): string {
+/** Link from the current page to an anchor of a result's page: root-relative file, folder form on hosted sites. */
+function resultHref(hit: SearchHit, anchor: string, root: string, cleanUrls: boolean): string {
   let file = hit.file;
   if (cleanUrls && /(^|\/)index\.html$/.test(file)) file = file.slice(0, -'index.html'.length);
-  return `${root}${file}#${hit.anchor}`;
+  return `${root}${file}#${anchor}`;
 }
 
 /** What one hit matched (index words), what its lines have marked so far, and the synonyms table. */
@@ -68,26 +70,67 @@ function appendMarked(doc: Document, parent: HTMLElement, text: string, marks: M
   for (const part of text.split(/([\p{L}\p{N}]+)/u)) {
     if (part === '') continue;
     const word = stem(part.toLowerCase());
-    const hit = marks.matched.has(word) ? word : marks.canonical.get(word);
-    if (hit !== undefined && marks.matched.has(hit)) {
+    // Both forms count as shown: "backup" marked here also answers the "vzdump" it stands for.
+    const forms = [word, marks.canonical.get(word)].filter((w): w is string => w !== undefined && marks.matched.has(w));
+    if (forms.length > 0) {
       const mark = doc.createElement('mark');
       mark.textContent = part;
       parent.appendChild(mark);
-      marks.marked.add(hit);
+      for (const w of forms) marks.marked.add(w);
     } else parent.appendChild(doc.createTextNode(part));
   }
 }
 
-function renderHit(doc: Document, hit: SearchHit, href: string, id: string, words: Pick<Marks, 'canonical' | 'said'>): HTMLAnchorElement {
-  const marks: Marks = { ...words, matched: new Set(hit.matched), marked: new Set<string>() };
-  const { marked } = marks;
+/**
+ * Appends schema text: a `code span` becomes <code> (never a raw backtick), the rest plain, the
+ * matched words marked in both.
+ */
+function appendText(doc: Document, parent: HTMLElement, text: string, marks: Marks): void {
+  text.split(/`([^`]*)`/).forEach((part, i) => {
+    if (i % 2 === 0) appendMarked(doc, parent, part.replace(/`/g, ''), marks);
+    else if (part !== '') {
+      const code = doc.createElement('code');
+      appendMarked(doc, code, part, marks);
+      parent.appendChild(code);
+    }
+  });
+}
+
+/** One listbox option: a link, keyboard-selected through the input. */
+function option(doc: Document, id: string, href: string, className: string, hitKey: string): HTMLAnchorElement {
   const a = doc.createElement('a');
   a.id = id;
   a.href = href;
   a.setAttribute('role', 'option');
   a.setAttribute('aria-selected', 'false');
   a.tabIndex = -1;
-  a.className = hit.kind === 'parameter' ? 'hit hit-param' : 'hit';
+  a.className = className;
+  // What the option stands for, "PUT /path" or "PUT /path — onboot" (tests and tools read it).
+  a.dataset['hit'] = hitKey;
+  // Keep focus in the input while clicking, so the list does not close before the click lands.
+  a.addEventListener('mousedown', (event) => event.preventDefault());
+  return a;
+}
+
+/**
+ * One result: the operation (an option linking to its section) and, inside the same group, the
+ * parameter rows that matched (options linking to their rows). Returns the group and its options.
+ */
+function renderHit(
+  doc: Document,
+  hit: SearchHit,
+  id: string,
+  link: (anchor: string) => string,
+  words: Pick<Marks, 'canonical' | 'said'>,
+): { group: HTMLElement; options: HTMLAnchorElement[] } {
+  const marks: Marks = { ...words, matched: new Set(hit.matched), marked: new Set<string>() };
+  const { marked } = marks;
+  const opKey = `${hit.method} ${hit.path}`;
+  const group = doc.createElement('div');
+  group.setAttribute('role', 'group');
+  group.className = 'hit-group';
+  const a = option(doc, id, link(hit.operationAnchor), 'hit', opKey);
+  group.setAttribute('aria-labelledby', id);
   const method = doc.createElement('span');
   method.className = `method method-small method-${hit.method.toLowerCase()}`;
   method.textContent = hit.method;
@@ -95,24 +138,35 @@ function renderHit(doc: Document, hit: SearchHit, href: string, id: string, word
   path.className = 'path';
   appendMarked(doc, path, hit.path, marks);
   a.append(method, ' ', path);
-  if (hit.kind === 'parameter') {
-    const param = doc.createElement('code');
-    param.className = 'param';
-    appendMarked(doc, param, hit.param ?? '', marks);
-    a.append(' — ', param);
-  }
   const summary = doc.createElement('span');
   summary.className = 'summary';
-  appendMarked(doc, summary, hit.kind === 'parameter' && hit.text ? hit.text : hit.summary, marks);
+  appendText(doc, summary, hit.summary, marks);
   a.appendChild(summary);
+  group.appendChild(a);
+  const options = [a];
+  hit.params.forEach((p, j) => {
+    const row = option(doc, `${id}-${j}`, link(p.anchor), 'hit hit-param', `${opKey} — ${p.param}`);
+    const name = doc.createElement('code');
+    name.className = 'param';
+    appendMarked(doc, name, p.param, marks);
+    row.appendChild(name);
+    if (p.text) {
+      const text = doc.createElement('span');
+      text.className = 'summary';
+      appendText(doc, text, p.text, marks);
+      row.append(' ', text);
+    }
+    group.appendChild(row);
+    options.push(row);
+  });
   // An operation found by what the interface calls it ("Backup now"): its label says why, with the
-  // words marked; shown only when it names a word the lines above do not.
-  if (hit.kind === 'operation' && hit.label && unseenWords(hit.matched, marked).length > 0) {
+  // words marked; shown only when it names a word the lines of the result do not.
+  if (hit.label && unseenWords(hit.matched, marked).length > 0) {
     const label = doc.createElement('span');
     label.className = 'label';
     const before = marked.size;
     appendMarked(doc, label, hit.label, marks);
-    if (marked.size > before) a.appendChild(label);
+    if (marked.size > before) summary.after(label);
   }
   // Words that matched where the list does not show them (a label, a property-string key, a
   // description further on): name them, so every result says why it is there.
@@ -120,12 +174,11 @@ function renderHit(doc: Document, hit: SearchHit, href: string, id: string, word
   if (unseen.length > 0) {
     const why = doc.createElement('span');
     why.className = 'why';
-    why.textContent = `matches ${unseen.map((w) => marks.said.get(w) ?? w).join(', ')}`;
-    a.appendChild(why);
+    // A synonym and its schema word both say the typed word once.
+    why.textContent = `matches ${[...new Set(unseen.map((w) => marks.said.get(w) ?? w))].join(', ')}`;
+    (a.querySelector('.label') ?? summary).after(why);
   }
-  // Keep focus in the input while clicking, so the list does not close before the click lands.
-  a.addEventListener('mousedown', (event) => event.preventDefault());
-  return a;
+  return { group, options };
 }
 
 function init(options: SearchUiOptions): void {
@@ -187,9 +240,10 @@ function init(options: SearchUiOptions): void {
       results.appendChild(head);
     }
     hits.forEach((hit, i) => {
-      const a = renderHit(doc, hit, resultHref(hit, options.root, options.cleanUrls), `search-option-${i}`, { canonical, said });
-      results.appendChild(a);
-      shown.push(a);
+      const link = (anchor: string): string => resultHref(hit, anchor, options.root, options.cleanUrls);
+      const { group, options: opts } = renderHit(doc, hit, `search-option-${i}`, link, { canonical, said });
+      results.appendChild(group);
+      shown.push(...opts);
     });
     if (!all && total > hits.length) {
       const more = doc.createElement('a');
@@ -204,7 +258,8 @@ function init(options: SearchUiOptions): void {
       more.addEventListener('click', (event) => {
         event.preventDefault();
         render(true);
-        select(RESULTS_SHOWN);
+        // The first result the short list did not show.
+        select(shown.findIndex((o) => o.id === `search-option-${RESULTS_SHOWN}`));
       });
       results.appendChild(more);
       shown.push(more);
@@ -262,8 +317,11 @@ function init(options: SearchUiOptions): void {
         break;
     }
   });
-  // Whatever was typed while the scripts were loading.
-  if (input.value.trim() !== '' && doc.activeElement === input) render();
+  // Whatever was typed, or submitted, while the scripts were loading.
+  if (options.submitted && input.value.trim().length >= 2) {
+    input.focus();
+    render(true);
+  } else if (input.value.trim() !== '' && doc.activeElement === input) render();
 }
 
 const api: SearchUiApi = { init, query };

@@ -13,17 +13,29 @@ export interface Outcome {
   misses: string[];
 }
 
-/** "METHOD /path" for an operation hit, "METHOD /path#param" for a parameter hit. */
+/** "METHOD /path", with the parameters listed under it: "METHOD /path#onboot,agent". */
 export function hitKey(hit: SearchHit): string {
-  return hit.kind === 'parameter' ? `${hit.method} ${hit.path}#${hit.param ?? ''}` : `${hit.method} ${hit.path}`;
+  const op = `${hit.method} ${hit.path}`;
+  return hit.params.length > 0 ? `${op}#${hit.params.map((p) => p.param).join(',')}` : op;
 }
 
 /**
- * Whether a hit answers an expectation: "METHOD /path#param" wants that parameter's row;
- * "METHOD /path" wants the operation or any parameter row of it (both land in its section).
+ * Whether a hit answers an expectation: "METHOD /path#param" wants that operation with that
+ * parameter's row listed under it; "METHOD /path" wants the operation (its parameter rows land in
+ * its section too).
  */
 export function answers(hit: SearchHit, expectation: string): boolean {
-  return expectation.includes('#') ? hitKey(hit) === expectation : `${hit.method} ${hit.path}` === expectation;
+  const [op, param] = expectation.split('#');
+  if (`${hit.method} ${hit.path}` !== op) return false;
+  return param === undefined || hit.params.some((p) => p.param === param);
+}
+
+/** Queries whose top 3 holds the same operation twice (none, now that a result is one operation). */
+export function repeatedTop3(model: SearchModel, queries: RelevanceQuery[]): string[] {
+  return queries.flatMap(({ q }) => {
+    const ops = search(model, q, { limit: 3 }).hits.map((h) => `${h.method} ${h.path}`);
+    return new Set(ops).size === ops.length ? [] : [q];
+  });
 }
 
 export function evaluate(model: SearchModel, queries: RelevanceQuery[]): Outcome {

@@ -37,7 +37,7 @@ describe('search index (PVE 9.1)', () => {
     const vocabulary = readVocabulary();
     const plain = new MiniSearch(indexOptions(compileTerms(vocabulary)));
     plain.addAll(searchDocuments(model, vocabulary));
-    const { labels: _labels, operations: _operations, ...ranking } = vocabulary;
+    const { labels: _labels, operations: _operations, products: _products, ...ranking } = vocabulary;
     const data = { format: INDEX_FORMAT, vocabulary: ranking, index: plain.toJSON() };
     expect(script).toBe(`/* pve-apidoc search index */\nwindow.${INDEX_GLOBAL}=${jsonForScript(data)};\n`);
   });

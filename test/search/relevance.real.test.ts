@@ -11,6 +11,11 @@
  * agent documentation call 242 operations), weighed on the tuning half only: tuning top 3 198/201
  * (98.5%), top 1 178/201 (88.6%); held-out top 3 169/180 (93.9%), top 1 144/180 (80.0%). The
  * held-out assertion is the issue's bar itself; the tuning one a floor a little under its figure.
+ * Round 4 (issue #28): one result per operation, its matching parameters inside it; a create on
+ * an item below a creatable collection weighed down; a list query favours the path it names whole;
+ * a parameter's update over its create (tuned on the tuning half, 4 public queries of the issue
+ * added to it): tuning top 3 202/205, top 1 188/205 (91.7%); held-out (read as counts twice) top 3
+ * 170/180 (94.4%), top 1 151/180 (83.9%), still under the issue's 90% top-1 goal.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +26,7 @@ import { searchIndexScript } from '../../generator/search/index.js';
 import { loadSearchIndex, type SearchModel } from '../../generator/search/query.js';
 import { SHARED_SCHEMAS } from '../helpers/real-schemas.js';
 import { runIndexScript } from '../helpers/search-script.js';
-import { describeOutcome, evaluate } from './evaluate.js';
+import { describeOutcome, evaluate, repeatedTop3 } from './evaluate.js';
 import { HELD_OUT, TUNING } from '../../harness/search-queries.js';
 
 describe('search relevance on PVE 9.1', () => {
@@ -52,17 +57,24 @@ describe('search relevance on PVE 9.1', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('tuning half: top 3 >= 95%, top 1 >= 85% (regression floor)', () => {
+  it('tuning half: top 3 >= 95%, top 1 >= 90% (regression floor)', () => {
     const o = evaluate(index, TUNING);
     console.log(describeOutcome('tuning half', o));
     expect(o.top3 / o.total).toBeGreaterThanOrEqual(0.95);
-    expect(o.top1 / o.total).toBeGreaterThanOrEqual(0.85);
+    expect(o.top1 / o.total).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('held-out half: top 3 >= 90%, top 1 >= 75% (the goal)', () => {
+  it('held-out half: top 3 >= 90%, top 1 >= 82% (a floor under the measured figure; the goal is 90%)', () => {
     const o = evaluate(index, HELD_OUT);
-    console.log(describeOutcome('held-out half', o));
+    // Counts only: the held-out misses are never printed (they must not steer tuning).
+    console.log(describeOutcome('held-out half', { ...o, misses: [] }));
     expect(o.top3 / o.total).toBeGreaterThanOrEqual(0.9);
-    expect(o.top1 / o.total).toBeGreaterThanOrEqual(0.75);
+    expect(o.top1 / o.total).toBeGreaterThanOrEqual(0.82);
+  });
+
+  it('every query of both halves has 3 distinct operations in its top 3 (one result per operation)', () => {
+    expect(repeatedTop3(index, TUNING)).toEqual([]);
+    // Held out: the count, not the queries.
+    expect(repeatedTop3(index, HELD_OUT).length).toBe(0);
   });
 });
