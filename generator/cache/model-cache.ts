@@ -54,6 +54,7 @@ export async function cachedModel(
 ): Promise<LoadedModel> {
   const hit = restore(store, key, log);
   if (hit) {
+    log.debug?.(`cache: model of ${hit.model.source} from ${store.dir}`);
     for (const [level, message] of hit.lines) log[level]?.(message);
     return { model: hit.model, references: hit.references };
   }

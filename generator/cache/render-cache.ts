@@ -52,7 +52,9 @@ export function restoreFiles(store: CacheStore, key: string, log: Logger): Outpu
   const bytes = store.read('files', key);
   if (!bytes) return undefined;
   try {
-    return decodeFiles(bytes);
+    const files = decodeFiles(bytes);
+    log.debug?.(`cache: ${files.length} rendered files from ${store.dir}`);
+    return files;
   } catch {
     log.debug?.(`cache: files entry ${key} does not decode: ignored`);
     return undefined;
