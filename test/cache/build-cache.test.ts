@@ -22,7 +22,7 @@ function logger(): Logger & { lines: string[] } {
 }
 
 let n = 0;
-async function buildTo(options: Omit<BuildOptions, 'out'>, log = logger()): Promise<{ hash: string; log: typeof log; out: string }> {
+async function buildTo(options: Partial<BuildOptions>, log = logger()): Promise<{ hash: string; log: typeof log; out: string }> {
   const out = join(dir, `out-${n++}`);
   await build({ schema: example, ...options, out }, log);
   return { hash: treeHash(out), log, out };
@@ -58,7 +58,7 @@ describe('build cache', () => {
     const [files] = entries(cache, 'files');
     const [model] = entries(cache, 'model');
     const bytes = readFileSync(files!);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 0xff, bytes.length - 10);
     writeFileSync(files!, bytes);
     writeFileSync(model!, readFileSync(model!).subarray(0, 1000));
     const again = await buildTo({ cache });
