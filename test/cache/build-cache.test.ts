@@ -99,7 +99,9 @@ describe('build cache', () => {
   it('keeps the folder within its bound, oldest entries first', async () => {
     const cache = join(dir, 'cache-bound');
     await buildTo({ cache, title: 'One' });
-    const size = entries(cache, 'files').concat(entries(cache, 'model')).reduce((s, f) => s + readFileSync(f).length, 0);
+    const size = entries(cache, 'files')
+      .concat(entries(cache, 'model'))
+      .reduce((s, f) => s + readFileSync(f).length, 0);
     await buildTo({ cache, title: 'Two', cacheMaxBytes: size + 1000 });
     // Only the newer build's two entries fit.
     expect(readdirSync(cache)).toHaveLength(2);

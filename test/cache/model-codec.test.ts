@@ -24,7 +24,12 @@ describe('model codec', () => {
     table['__proto__'] = 1;
     table['name'] = 2;
     const shared = { a: 1 };
-    const restored = roundTrip({ table, map: new Map([['k', shared]]), list: [shared, undefined], nested: [{ deep: Object.create(null) }] });
+    const restored = roundTrip({
+      table,
+      map: new Map([['k', shared]]),
+      list: [shared, undefined],
+      nested: [{ deep: Object.create(null) }],
+    });
     if (typeof restored !== 'object' || restored === null) throw new Error('not an object');
     const r = restored as { table: Record<string, number>; map: Map<string, object>; list: unknown[]; nested: { deep: object }[] };
     expect(Object.getPrototypeOf(r.table)).toBeNull();
