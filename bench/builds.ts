@@ -29,6 +29,12 @@ export interface BuildFigures {
   pairedRatio: number | null;
   /** Median CPU time (all threads) ours / Redocly's. */
   cpuRatio: number | null;
+  /** Rebuilds of the unchanged schema with a cache the warm-up round filled (the cold builds above run --no-cache). */
+  warm: { wall: Summary; cpu: Summary; rss: Summary };
+  /** Warm median / Redocly's median (the cache budget's figure). */
+  warmRatio: number | null;
+  /** Warm median / cold median. */
+  warmVsCold: number | null;
 }
 
 export async function benchBuilds(work: string, schemas: Record<string, string>, options: Options): Promise<Record<string, BuildFigures>> {
@@ -36,6 +42,7 @@ export async function benchBuilds(work: string, schemas: Record<string, string>,
   const out: Record<string, BuildFigures> = {};
   const ours: Record<string, BuildSeries> = {};
   const peer: Record<string, BuildSeries> = {};
+  const warm: Record<string, BuildSeries> = {};
   const counts: Record<string, { files: number; bytes: number }> = {};
   for (const [name, schema] of Object.entries(schemas)) {
     // The peer renders our own OpenAPI export of the same schema.
@@ -43,18 +50,22 @@ export async function benchBuilds(work: string, schemas: Record<string, string>,
     if (exported.code !== 0) throw failed(`pve-apidoc openapi (${name})`, exported);
     ours[name] = { wall: [], rss: [], cpu: [], phases: {} };
     peer[name] = { wall: [], rss: [], cpu: [], phases: {} };
+    warm[name] = { wall: [], rss: [], cpu: [], phases: {} };
+    rmSync(join(work, `cache-${name}`), { recursive: true, force: true });
   }
-  const runOurs = async (name: string, record: boolean): Promise<void> => {
+  // Cold builds run --no-cache; warm ones share one cache per schema, filled in round 0.
+  const runOurs = async (name: string, record: boolean, cached = false): Promise<void> => {
     // A clean build into an empty folder, as CI publishes from a fresh checkout. Rebuilding over a
     // previous output also removes the old 883 files, which Redocly's one-file overwrite never pays;
     // that removal happens here, untimed, and the README says so.
     rmSync(join(work, `ours-${name}`), { recursive: true, force: true });
-    const r = await runNode(BIN, ['build', '--schema', schemas[name]!, '--out', join(work, `ours-${name}`), '--quiet', '--json']);
+    const cache = cached ? ['--cache', join(work, `cache-${name}`)] : ['--no-cache'];
+    const r = await runNode(BIN, ['build', '--schema', schemas[name]!, '--out', join(work, `ours-${name}`), ...cache, '--quiet', '--json']);
     if (r.code !== 0) throw failed(`pve-apidoc build (${name})`, r);
     const summary = JSON.parse(r.stdout) as { timings: Record<string, number>; counts: { files: number; bytes: number } };
     counts[name] = { files: summary.counts.files, bytes: summary.counts.bytes };
     if (!record) return;
-    const s = ours[name]!;
+    const s = cached ? warm[name]! : ours[name]!;
     s.wall.push(r.wallMs);
     if (r.maxRss !== null) s.rss.push(r.maxRss);
     if (r.cpuMs !== null) s.cpu.push(r.cpuMs);
@@ -84,14 +95,18 @@ export async function benchBuilds(work: string, schemas: Record<string, string>,
       if (round % 2 === 0) {
         await runOurs(name, record);
         await runPeer(name, record);
+        await runOurs(name, record, true);
       } else {
+        await runOurs(name, record, true);
         await runPeer(name, record);
         await runOurs(name, record);
       }
       if (record) {
         const o = ours[name]!;
         const p = peer[name]!;
-        log(`  ${name} round ${round}/${options.runs}: ours ${formatMs(o.wall.at(-1))}, redocly ${formatMs(p.wall.at(-1))}`);
+        log(
+          `  ${name} round ${round}/${options.runs}: ours ${formatMs(o.wall.at(-1))}, warm ${formatMs(warm[name]!.wall.at(-1))}, redocly ${formatMs(p.wall.at(-1))}`,
+        );
       }
     }
   }
@@ -102,6 +117,7 @@ export async function benchBuilds(work: string, schemas: Record<string, string>,
     const peerWall = summarize(p.wall);
     const oursCpu = summarize(o.cpu);
     const peerCpu = summarize(p.cpu);
+    const warmWall = summarize(warm[name]!.wall);
     const paired = o.wall.map((w, i) => ratio(w, p.wall[i])).filter((r): r is number => r !== null);
     out[name] = {
       source: relative(ROOT, schemas[name]!),
@@ -117,6 +133,9 @@ export async function benchBuilds(work: string, schemas: Record<string, string>,
       ratio: ratio(oursWall.median, peerWall.median),
       pairedRatio: paired.length > 0 ? summarize(paired).median : null,
       cpuRatio: ratio(oursCpu.median, peerCpu.median),
+      warm: { wall: warmWall, cpu: summarize(warm[name]!.cpu), rss: summarize(warm[name]!.rss) },
+      warmRatio: ratio(warmWall.median, peerWall.median),
+      warmVsCold: ratio(warmWall.median, oursWall.median),
     };
   }
   return out;

@@ -9,7 +9,17 @@ import type { LighthouseRow } from './lighthouse.js';
 import type { MockFigures } from './mock.js';
 import { redoclyVersion, ROOT } from './process.js';
 import type { SearchBench } from './search.js';
-import { budgetMark, type Budget, formatBytes, formatMs, formatRatio, formatSummaryMs, markdownTable, withinBudget } from './stats.js';
+import {
+  budgetMark,
+  type Budget,
+  formatBytes,
+  formatMs,
+  formatRatio,
+  formatSummaryMs,
+  markdownTable,
+  ratio,
+  withinBudget,
+} from './stats.js';
 import type { VersionsFigures } from './versions.js';
 import type { WeightFigures } from './weight.js';
 
@@ -127,6 +137,24 @@ export function budgets(r: Results): Budget[] {
       ok: withinBudget(r.versions?.wall.median, 5000),
     },
     {
+      name: 'Warm rebuild of an unchanged PVE 9.1 schema (cache) vs Redocly build-docs',
+      limit: '≤ 0.15×',
+      measured: r.builds ? formatRatio(r.builds['viewer']?.warmRatio ?? null) : 'n/a',
+      ok: withinBudget(r.builds?.['viewer']?.warmRatio, 0.15),
+    },
+    {
+      name: 'Five-release site cold vs one release (cold PVE 9.1 build)',
+      limit: '≤ 2.5×',
+      measured: formatRatio(ratio(r.versions?.wall.median, r.builds?.['viewer']?.ours.wall.median)),
+      ok: withinBudget(ratio(r.versions?.wall.median, r.builds?.['viewer']?.ours.wall.median), 2.5),
+    },
+    {
+      name: 'Five-release site warm vs cold',
+      limit: '≤ 0.5×',
+      measured: formatRatio(ratio(r.versions?.warm.median, r.versions?.wall.median)),
+      ok: withinBudget(ratio(r.versions?.warm.median, r.versions?.wall.median), 0.5),
+    },
+    {
       name: 'Dev rebuild after one template change (file write → pages re-rendered)',
       limit: '≤ 200 ms',
       measured: r.dev ? `${formatMs(r.dev.observed.median)} (server's own figure ${formatMs(r.dev.reported.median)})` : 'n/a',
@@ -176,6 +204,7 @@ export function markdown(r: Results): string {
           'CPU ours / Redocly',
           'peak RSS ours / Redocly',
           'output ours / Redocly',
+          'warm rebuild (cache)',
         ],
         Object.entries(r.builds).map(([name, b]) => [
           name === 'viewer' ? 'viewer dump (apidata.js)' : 'reference dump (refs-dump.json)',
@@ -185,6 +214,7 @@ export function markdown(r: Results): string {
           `${formatMs(b.ours.cpu.median)} / ${formatMs(b.redocly.cpu.median)} (${formatRatio(b.cpuRatio)})`,
           `${formatBytes(b.ours.rss.median)} / ${formatBytes(b.redocly.rss.median)}`,
           `${b.ours.files} files, ${formatBytes(b.ours.bytes)} / 1 file, ${formatBytes(b.redocly.bytes)}`,
+          `${formatSummaryMs(b.warm.wall)}: ${formatRatio(b.warmRatio)} Redocly, ${formatRatio(b.warmVsCold)} cold`,
         ]),
       ),
     );
@@ -232,7 +262,7 @@ export function markdown(r: Results): string {
   if (r.versions)
     other.push([
       'five releases (6.4 … 9.1)',
-      `${formatSummaryMs(r.versions.wall)}, peak RSS ${formatBytes(r.versions.rss.median)}${r.versions.files ? `, ${r.versions.files} files` : ''}`,
+      `${formatSummaryMs(r.versions.wall)}, peak RSS ${formatBytes(r.versions.rss.median)}${r.versions.files ? `, ${r.versions.files} files` : ''}; warm (cache) ${formatSummaryMs(r.versions.warm)}`,
     ]);
   if (r.dev)
     other.push([

@@ -1,4 +1,8 @@
-/** 4a. A five-release site (6.4 … 9.1 with `--schema LABEL=SOURCE`): wall time, peak RSS, its phase line. */
+/**
+ * 4a. A five-release site (6.4 … 9.1 with `--schema LABEL=SOURCE`): wall time, peak RSS, its phase
+ * line; cold (--no-cache) alternated with warm rebuilds from a cache the warm-up run filled.
+ */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Options } from './options.js';
 import { BIN, failed, log, type RunResult, runNode } from './process.js';
@@ -12,6 +16,8 @@ export interface VersionsFigures {
   phases: Record<string, number>;
   files: number | null;
   bytes: string | null;
+  /** Warm rebuilds of the same five releases (cache filled by the warm-up run). */
+  warm: Summary;
 }
 
 export const RELEASES: [string, string][] = [
@@ -29,18 +35,30 @@ export async function benchVersions(work: string, schemas: string, options: Opti
     '--out',
     join(work, 'versions'),
   ];
+  const cache = join(work, 'cache-versions');
+  rmSync(cache, { recursive: true, force: true });
   const runs = Math.min(options.runs, 3);
   const wall: number[] = [];
   const rss: number[] = [];
+  const warm: number[] = [];
   let last: RunResult | null = null;
+  const rebuild = async (i: number): Promise<void> => {
+    const r = await runNode(BIN, [...args, '--cache', cache]);
+    if (r.code !== 0) throw failed('pve-apidoc build (five releases, cached)', r);
+    if (i > 0) warm.push(r.wallMs);
+  };
+  // The warm-up run (also with --quick) fills the cache.
+  await rebuild(0);
   for (let i = options.quick ? 1 : 0; i <= runs; i++) {
-    const r = await runNode(BIN, args);
+    if (i % 2 === 1) await rebuild(i);
+    const r = await runNode(BIN, [...args, '--no-cache']);
     if (r.code !== 0) throw failed('pve-apidoc build (five releases)', r);
     last = r;
+    if (i % 2 === 0) await rebuild(i);
     if (i === 0) continue;
     wall.push(r.wallMs);
     if (r.maxRss !== null) rss.push(r.maxRss);
-    log(`  five releases run ${i}/${runs}: ${formatMs(r.wallMs)}`);
+    log(`  five releases run ${i}/${runs}: ${formatMs(r.wallMs)}, warm ${formatMs(warm.at(-1))}`);
   }
   const text = last?.stderr ?? '';
   const phases: Record<string, number> = {};
@@ -54,5 +72,6 @@ export async function benchVersions(work: string, schemas: string, options: Opti
     phases,
     files: summaryLine ? Number(summaryLine[1]) : null,
     bytes: summaryLine ? summaryLine[2]! : null,
+    warm: summarize(warm),
   };
 }

@@ -34,6 +34,9 @@ import { publishFiles } from './publish/index.js';
 import { themeAssets, type ThemeOptions } from './publish/theme.js';
 import { usesCleanUrls } from './publish/base-url.js';
 import { checkPveHostOptions, pveHostFiles, pveHostKeeps, pveHostModel, type Layout } from './publish/pve-host.js';
+import { openStore, type CacheStore } from './cache/store.js';
+import { cachedModel, modelKey } from './cache/model-cache.js';
+import { cachedFiles, renderKey } from './cache/render-cache.js';
 
 export interface ModelOptions {
   schema: string;
@@ -61,6 +64,10 @@ export interface BuildOptions extends ModelOptions {
   layout?: Layout;
   /** Overwrite files at this build's paths that the previous build did not write (write/plan.ts). */
   force?: boolean;
+  /** Folder of the build cache (generator/cache); none: nothing is cached. The CLI passes its default. */
+  cache?: string;
+  /** Size bound of the cache folder in bytes (default: cache/store.ts DEFAULT_MAX_BYTES). */
+  cacheMaxBytes?: number;
 }
 
 type Timer = <T>(phase: Phase, work: () => T) => T;
@@ -109,6 +116,31 @@ export async function loadModel(
     ),
   );
   return { model, references };
+}
+
+/**
+ * `loadModel` through the cache when there is one (and the schema is a local file): a hit skips
+ * every stage, its time counted as load. `key` is the model's cache key, for the render grain.
+ */
+export async function loadModelCached(
+  options: ModelOptions,
+  log: Logger,
+  timings: Partial<Record<Phase, number>>,
+  store: CacheStore | undefined,
+): Promise<{ model: ApiModel; references: number; key?: string }> {
+  const key = store ? modelKey(options) : undefined;
+  if (!store || key === undefined) return loadModel(options, log, timings);
+  const start = performance.now();
+  const staged = (): number => (['load', 'validate', 'deref', 'normalize'] as const).reduce((n, p) => n + (timings[p] ?? 0), 0);
+  const before = staged();
+  const loaded = await cachedModel(store, key, log, (recorder) => loadModel(options, recorder, timings));
+  timings.load = (timings.load ?? 0) + performance.now() - start - (staged() - before);
+  return { ...loaded, key };
+}
+
+/** The build cache of `options`, or undefined without one. */
+export function buildCache(options: Pick<BuildOptions, 'cache' | 'cacheMaxBytes'>, log: Logger): CacheStore | undefined {
+  return options.cache === undefined ? undefined : openStore(options.cache, log, options.cacheMaxBytes);
 }
 
 /** A formats registry from another file: a reference dump (its `formats`) or a bare registry object. */
@@ -219,8 +251,14 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
 async function buildChecked(options: BuildOptions, log: Logger): Promise<BuildResult> {
   const timings: Partial<Record<Phase, number>> = {};
   const time = timer(timings, log);
-  const { model, references } = await loadModel(options, log, timings);
-  const files = time('render', () => renderModelFiles(model, options));
+  const cache = buildCache(options, log);
+  const { model, references, key } = await loadModelCached(options, log, timings, cache);
+  const filesKey = cache && key !== undefined ? renderKey([key], options) : undefined;
+  const files = time('render', () =>
+    cache && filesKey !== undefined
+      ? cachedFiles(cache, filesKey, log, () => renderModelFiles(model, options))
+      : renderModelFiles(model, options),
+  );
   const { zip } = await time('write', () =>
     writeOutput(options.out, files, {
       inputs: buildInputs(options),
@@ -230,6 +268,7 @@ async function buildChecked(options: BuildOptions, log: Logger): Promise<BuildRe
   );
   // The zip is built inside the write stage (it is swapped in with the folder); count its time once.
   if (timings.zip !== undefined && timings.write !== undefined) timings.write -= timings.zip;
+  cache?.evict();
   log.progress?.('');
   const bytes = totalBytes(files);
   return {

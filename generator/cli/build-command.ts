@@ -10,6 +10,7 @@ import { buildSummary } from '../publish/summary.js';
 import { validateTheme, type ThemeOptions } from '../publish/theme.js';
 import { parseSchemaValues } from '../versions/labels.js';
 import { runVersionsBuild } from '../versions/command.js';
+import { defaultCacheDir } from '../cache/dir.js';
 
 /** BuildOptions from the parsed options (shared with `dev`, which builds the same site in memory). */
 export function buildOptionsFrom(args: ParsedArgs): BuildOptions {
@@ -50,6 +51,7 @@ export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}" (use --schema FILE)`);
   const o = args.options;
   const options = buildOptionsFrom(args);
+  if (!o.flag('no-cache')) options.cache = o.text('cache') ?? defaultCacheDir();
 
   // `--schema LABEL=SOURCE`, once or repeated: a site with several versions (generator/versions).
   const schemas = o.list('schema');

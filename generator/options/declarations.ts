@@ -338,6 +338,21 @@ const DECLARATIONS = [
     commands: ['build'],
   },
   {
+    name: 'cache',
+    type: 'string',
+    file: true,
+    arg: 'DIR',
+    help: 'Build cache folder: an unchanged rebuild reuses the model and the rendered files (default: node_modules/.cache/pve-apidoc under the package root of the current folder, else under the current folder)',
+    commands: ['build'],
+  },
+  {
+    name: 'no-cache',
+    type: 'boolean',
+    default: false,
+    help: 'Build without reading or writing the cache',
+    commands: ['build'],
+  },
+  {
     name: 'try-it',
     type: 'boolean',
     default: false,

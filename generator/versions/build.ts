@@ -7,7 +7,7 @@
  * worker threads (./pool.ts); everything is written in one atomic swap.
  */
 import { performance } from 'node:perf_hooks';
-import { buildInputs, type BuildOptions, type ModelOptions, type RenderShared } from '../build.js';
+import { buildCache, buildInputs, type BuildOptions, type ModelOptions, type RenderShared } from '../build.js';
 import { allPhases, type Phase } from '../build-result.js';
 import { diffModels } from '../diff/compare.js';
 import { checkOneProduct } from '../diff/product.js';
@@ -29,6 +29,7 @@ import { RenderPool, workerCount } from './pool.js';
 import { presenceData } from './presence.js';
 import type { VersionJob } from './render.js';
 import { usesCleanUrls } from '../publish/base-url.js';
+import { cachedVersionFiles, cachedVersionModels } from '../cache/versions.js';
 
 export interface VersionsBuildOptions extends Omit<BuildOptions, 'schema' | 'version'> {
   /** One schema per version; any order (sorted as versions here). */
@@ -85,11 +86,11 @@ async function buildWith(
   log: Logger,
   timings: Partial<Record<VersionsPhase, number>>,
 ): Promise<VersionsBuildResult> {
-  const models = await pool.load(
-    specs.map((spec) => modelOptions(options, spec)),
-    log,
-    timings,
-  );
+  const cache = buildCache(options, log);
+  const loadOptions = specs.map((spec) => modelOptions(options, spec));
+  const { models, keys } = cache
+    ? await cachedVersionModels(cache, loadOptions, log, (o, l) => pool.load(o, l, timings))
+    : { models: await pool.load(loadOptions, log, timings), keys: [] };
   // Before any rendering: a changelog between two products would call every operation added or removed.
   checkOneProduct(models);
   const latestIndex = specs.length - 1;
@@ -127,7 +128,9 @@ async function buildWith(
       if (options.baseUrl) siteOptions.baseUrl = options.baseUrl.replace(/\/?$/, '/') + site.prefix;
       return { index, model: site.model, options: siteOptions, context };
     });
-    const rendered = pool.render(jobs, shared);
+    const rendered = cache
+      ? cachedVersionFiles(cache, jobs, keys, log, (missing) => pool.render(missing, shared))
+      : pool.render(jobs, shared);
     rendered.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
 
     // Meanwhile, here: the comparisons and the changelog pages, at the root, with the newest
@@ -179,6 +182,7 @@ async function buildWith(
   // The zip is built inside the write stage; its time is counted once, as 'zip'.
   timings.write = (timings.write ?? 0) + performance.now() - writeStart - (timings.zip ?? 0);
 
+  cache?.evict();
   const bytes = totalBytes(files);
   return {
     out: options.out,
