@@ -13,7 +13,7 @@ import { pageLinks, type PageLinks, type RenderOptions, type VersionRenderContex
 import type { Templates } from './templates.js';
 import { operationView } from './view-operation.js';
 import { coverageData } from './coverage-page.js';
-import type { OutputFile } from '../output-file.js';
+import { asBytes, type OutputFile } from '../output-file.js';
 import { TRY_IT_DATA, TRY_IT_SCRIPT, tryItDataFile } from './try-it.js';
 import { guideExamples, type GuideExamples } from '../document/examples/guides.js';
 import { navBranch, navIndex, NAV_TREE_FILE, type NavView } from './nav.js';
@@ -205,9 +205,9 @@ export function renderPage(
   const site = siteData(model, pageLinks(file, options), options, file, nav);
   const body = templates.page(template)({ ...data, site });
   const html = templates.layout({ site, page: { ...meta, canonical: canonical(options, file) }, body });
-  // Kept as UTF-8 bytes until written: a page string with one character beyond Latin-1 (every title
-  // has a dash) is two bytes a character on the heap, and 20,000 pages of them filled V8's heap.
-  return { file, content: Buffer.from(neutralizeInvisible(html)) };
+  // Kept as bytes until written (every title has a dash, so a page string would be two bytes a
+  // character): 20,000 pages of strings filled V8's heap.
+  return asBytes({ file, content: neutralizeInvisible(html) });
 }
 
 function canonical(options: RenderOptions, file: string): string {
