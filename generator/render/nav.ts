@@ -129,15 +129,15 @@ export function navWindow(length: number, at: number): { start: number; end: num
 type NavNode = [string, string, NavNode[]] | [string, string];
 
 export function navTreeAsset(model: ApiModel): { file: string; content: string; version: string } {
-  const byPath = new Map(model.paths.map((p) => [p.path, p]));
+  const { roots, kids } = navIndex(model, new Map(model.paths.map((p) => [p.path, p])));
   const node = (p: ApiPath, top: boolean): NavNode => {
-    const kids = p.children.map((c) => byPath.get(c)).filter((c): c is ApiPath => c !== undefined);
+    const sub = kids.get(p.path) ?? [];
     // The page script writes these as text: bidi and control characters shown as <U+XXXX>, as on the pages.
     const text = visibleInvisible(top ? p.path : p.text);
-    return kids.length ? [text, p.file, kids.map((k) => node(k, false))] : [text, p.file];
+    return sub.length ? [text, p.file, sub.map((k) => node(k, false))] : [text, p.file];
   };
   // Safe to inline or concatenate: no "</script" and no JS line terminators from schema text.
-  const json = jsonForScript(model.paths.filter((p) => p.parent === null).map((p) => node(p, true)));
+  const json = jsonForScript(roots.map((p) => node(p, true)));
   const content = `/* pve-apidoc navigation tree */\nwindow.${NAV_TREE_GLOBAL}=${json};\n`;
   return { file: NAV_TREE_FILE, content, version: createHash('sha256').update(content).digest('hex').slice(0, 10) };
 }
