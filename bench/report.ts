@@ -8,6 +8,7 @@ import type { HardeningFigures } from './hardening.js';
 import type { LighthouseRow } from './lighthouse.js';
 import type { MockFigures } from './mock.js';
 import { redoclyVersion, ROOT } from './process.js';
+import type { ScaleRow } from './scale.js';
 import type { SearchBench } from './search.js';
 import {
   budgetMark,
@@ -68,6 +69,8 @@ export interface Results {
   search: SearchBench | null;
   versions: VersionsFigures | null;
   dev: DevFigures | null;
+  /** bench/scale.ts: synthetic APIs of 1,000 to 20,000 paths. */
+  scale: ScaleRow[] | null;
   /** Wall time of the full fuzz and hostile sweeps (bench/hardening.ts). */
   hardening: HardeningFigures | null;
   /** Lighthouse 12 on the index, the config page and /nodes/{node}/qemu (bench/lighthouse.ts). */
@@ -87,6 +90,9 @@ export function budgets(r: Results): Budget[] {
   const w = r.weight?.ours;
   const maxRss = Math.max(viewer?.ours.rss.max ?? NaN, refs?.ours.rss.max ?? NaN);
   const worstRatio = Math.max(viewer?.ratio ?? NaN, refs?.ratio ?? NaN);
+  const smallest = r.scale?.[0];
+  const largest = r.scale && r.scale.length > 1 ? r.scale[r.scale.length - 1] : undefined;
+  const growth = smallest && largest ? largest.bytesPerPath / smallest.bytesPerPath : NaN;
   return [
     {
       name: 'PVE 9.1 full build vs Redocly build-docs (ratio of medians, same run)',
@@ -153,6 +159,21 @@ export function budgets(r: Results): Budget[] {
       limit: '≤ 0.5×',
       measured: formatRatio(ratio(r.versions?.warm.median, r.versions?.wall.median)),
       ok: withinBudget(ratio(r.versions?.warm.median, r.versions?.wall.median), 0.5),
+    },
+    {
+      name: `Bytes per path, ${largest?.paths ?? 20_000} synthetic paths vs ${smallest?.paths ?? 1000}`,
+      limit: '≤ 2×',
+      measured:
+        smallest && largest
+          ? `${formatRatio(growth)} (${Math.round(largest.bytesPerPath)} / ${Math.round(smallest.bytesPerPath)} B)`
+          : 'n/a',
+      ok: withinBudget(growth, 2),
+    },
+    {
+      name: `Peak RSS of a ${largest?.paths ?? 20_000}-path synthetic build`,
+      limit: '≤ 1 GB',
+      measured: formatBytes(largest?.maxRss ?? null),
+      ok: withinBudget(largest?.maxRss ?? NaN, 1024 * MB),
     },
     {
       name: 'Dev rebuild after one template change (file write → pages re-rendered)',
@@ -223,6 +244,24 @@ export function markdown(r: Results): string {
       markdownTable(
         ["phase (median ms, build's own --json timings)", ...PHASES],
         Object.entries(r.builds).map(([name, b]) => [name, ...PHASES.map((p) => String(Math.round(b.ours.phases[p]?.median ?? NaN)))]),
+      ),
+    );
+  }
+  if (r.scale) {
+    lines.push(
+      '',
+      markdownTable(
+        ['synthetic API (harness/synthetic-schema.ts)', 'schema', 'site', 'bytes per path', 'largest path page', 'wall', 'CPU', 'peak RSS'],
+        r.scale.map((row) => [
+          `${row.paths} paths`,
+          formatBytes(row.schemaBytes),
+          `${row.files} files, ${formatBytes(row.siteBytes)}`,
+          formatBytes(row.bytesPerPath),
+          formatBytes(row.largestPage.bytes),
+          formatMs(row.wallMs),
+          formatMs(row.cpuMs),
+          formatBytes(row.maxRss),
+        ]),
       ),
     );
   }

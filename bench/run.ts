@@ -16,13 +16,15 @@
  *    relevance queries of harness/search-queries.ts.
  * 4. A five-release site (6.4 … 9.1 with `--schema LABEL=SOURCE`), and the dev server's rebuild
  *    after a one-template change.
+ * 5. Scale: synthetic APIs of 1,000, 5,000 and 20,000 paths (site bytes, bytes per path, build
+ *    time, peak RSS): pages must not grow with the API.
  *
  * Writes bench/results/latest.json and latest.md. Needs ../shared/schemas beside the checkout;
  * installs nothing (without Chromium, the search figures are skipped with instructions).
  *
  * 5. The stateful mock over HTTPS under load and during a 100 MB upload (mock.ts).
  *
- * One file per benchmark (builds.ts, weight.ts, search.ts, versions.ts, dev.ts, hardening.ts,
+ * One file per benchmark (builds.ts, weight.ts, search.ts, versions.ts, dev.ts, scale.ts, hardening.ts,
  * lighthouse.ts, mock.ts); this file runs them in order and report.ts writes the figures.
  */
 // search.ts runs code in the page (page.evaluate): the DOM types, for the whole bench build.
@@ -39,6 +41,7 @@ import { formatLighthouse, lighthouseFigures } from './lighthouse.js';
 import { parseOptions } from './options.js';
 import { log, ROOT, writeProbe } from './process.js';
 import { budgets, machine, markdown, type Results } from './report.js';
+import { benchScale } from './scale.js';
 import { benchSearch } from './search.js';
 import { budgetMark, textTable } from './stats.js';
 import { benchVersions } from './versions.js';
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
     search: null,
     versions: null,
     dev: null,
+    scale: null,
     hardening: null,
     mock: null,
     lighthouse: null,
@@ -103,6 +107,7 @@ async function main(): Promise<void> {
     }
     results.versions = await step('versions', 'five-release site', () => benchVersions(work, options.schemas, options));
     results.dev = await step('dev', 'dev server rebuild', () => benchDev(work, schemas.viewer, options));
+    results.scale = await step('scale', 'scale: synthetic APIs of 1,000, 5,000 and 20,000 paths', () => benchScale(work));
     results.hardening = await step('hardening', 'hardening sweeps (fuzz 200 seeds, hostile corpus, every page)', async () =>
       benchHardening(ROOT),
     );

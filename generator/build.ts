@@ -23,7 +23,7 @@ import { navTreeAsset } from './render/nav.js';
 import { renderSite } from './render/pages.js';
 import { SECTION_ID_SUFFIXES } from './render/section-ids.js';
 import { allPhases, PHASES, type BuildResult, type Phase } from './build-result.js';
-import { totalBytes, type OutputFile } from './output-file.js';
+import { asBytes, totalBytes, type OutputFile } from './output-file.js';
 import { loadTemplates, type Templates } from './render/templates.js';
 import type { RenderOptions } from './render/site-context.js';
 import { validate, validateFormatsRegistry, validateStructure } from './validate/index.js';
@@ -203,7 +203,7 @@ export function prepareSite(model: ApiModel, options: BuildOptions, shared?: Ren
   out.push({ file: searchIndex.file, content: searchIndex.content });
   out.push({ file: navTree.file, content: navTree.content });
   out.push({ file: 'manifest.json', content: JSON.stringify(buildManifest(model), null, 2) + '\n' });
-  out.push(...exportFiles(model, layoutKeeps(options)));
+  out.push(...exportFiles(model, layoutKeeps(options)).map(asBytes));
   if (options.emit?.includes('model')) out.push({ file: 'model.json', content: JSON.stringify(model, null, 2) + '\n' });
   return { files: out, templates, render };
 }

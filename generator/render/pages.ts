@@ -13,10 +13,10 @@ import { pageLinks, type PageLinks, type RenderOptions, type VersionRenderContex
 import type { Templates } from './templates.js';
 import { operationView } from './view-operation.js';
 import { coverageData } from './coverage-page.js';
-import type { OutputFile } from '../output-file.js';
+import { asBytes, type OutputFile } from '../output-file.js';
 import { TRY_IT_DATA, TRY_IT_SCRIPT, tryItDataFile } from './try-it.js';
 import { guideExamples, type GuideExamples } from '../document/examples/guides.js';
-import { navBranch, NAV_TREE_FILE, type NavView } from './nav.js';
+import { navBranch, navIndex, NAV_TREE_FILE, type NavView } from './nav.js';
 import { operationPage, wrapPath, type OperationPageView } from './page-operation.js';
 import type { LinkView, VersionLinkView } from './site-context.js';
 
@@ -30,12 +30,13 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
   const byPath = new Map(model.paths.map((p) => [p.path, p]));
   const files: OutputFile[] = [];
   const navTreeName = NAV_TREE_FILE.replace(/^assets\//, '');
+  const nav = navIndex(model, byPath);
   // `data` is a thunk so that a filtered render (the dev server renders one page per request) skips the work.
   const page = (file: string, template: string, meta: PageMeta, data: () => object, current: ApiPath | null = null): void => {
     if (options.only && !options.only(file)) return;
     const links = pageLinks(file, options);
-    const nav = { items: navBranch(model, byPath, current, links), treeScript: links.asset(navTreeName) };
-    files.push(renderPage(model, templates, options, file, template, meta, data(), nav));
+    const view = { list: navBranch(nav, current, links), treeScript: links.asset(navTreeName) };
+    files.push(renderPage(model, templates, options, file, template, meta, data(), view));
   };
 
   page(
@@ -199,12 +200,14 @@ export function renderPage(
   meta: PageMeta,
   data: object,
   // Pages outside one version's tree (the changelogs at the root of a multi-version site) get no path tree.
-  nav: NavView = { items: [], treeScript: '' },
+  nav: NavView = { list: null, treeScript: '' },
 ): OutputFile {
   const site = siteData(model, pageLinks(file, options), options, file, nav);
   const body = templates.page(template)({ ...data, site });
   const html = templates.layout({ site, page: { ...meta, canonical: canonical(options, file) }, body });
-  return { file, content: neutralizeInvisible(html) };
+  // Kept as bytes until written (every title has a dash, so a page string would be two bytes a
+  // character): 20,000 pages of strings filled V8's heap.
+  return asBytes({ file, content: neutralizeInvisible(html) });
 }
 
 function canonical(options: RenderOptions, file: string): string {
@@ -323,10 +326,13 @@ export interface IndexPageView {
 }
 
 function indexData(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath>): IndexPageView {
+  // Counted in one pass: per section it is sections × paths, n² for a flat API.
+  const perSection = new Map<string, number>();
+  for (const p of model.paths) perSection.set(p.section, (perSection.get(p.section) ?? 0) + p.operations.length);
   const sections = model.paths
     .filter((p) => p.parent === null)
     .map((p) => {
-      const count = countOps(model, p.section);
+      const count = perSection.get(p.section) ?? 0;
       return { path: p.path, href: links.href(p.file), count: `${count} operation${count === 1 ? '' : 's'}` };
     });
   return {
@@ -336,10 +342,6 @@ function indexData(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPat
     sections,
     treeHtml: treeHtml(model, links, byPath),
   };
-}
-
-function countOps(model: ApiModel, section: string): number {
-  return model.paths.filter((p) => p.section === section).reduce((n, p) => n + p.operations.length, 0);
 }
 
 /**
