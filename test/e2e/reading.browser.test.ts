@@ -298,7 +298,7 @@ describe.skipIf(skip)('reading the PVE 9.1 site', { timeout: 2_400_000 }, () => 
     let blocks = 0;
     for (const apiPath of ['/nodes/{node}/qemu', CONFIG]) {
       const entry = model.paths.find((p) => p.path === apiPath)!;
-      const generated = new Map(
+      const generated = new Map<string, string>(
         entry.operations.flatMap((op) => {
           const doc = operationDoc(op, model, entry);
           return [
