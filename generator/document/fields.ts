@@ -5,6 +5,7 @@
  * layouts of this one tree.
  */
 import { propertyStringKeys } from '../model/formats.js';
+import { summarize } from '../model/normalize.js';
 import type { ApiModel, NamedSchema, PropertyKey, SchemaNode } from '../model/types.js';
 import { describeConstraints, type Direction } from './constraints.js';
 import { FIELD_DEPTH } from './limits.js';
@@ -24,6 +25,11 @@ export interface FieldDoc {
   default: string | null;
   /** The schema's description (Markdown written by the schema author), or "". */
   description: string;
+  /**
+   * The description's first sentence (Markdown, one line), or "": what a folded parameter row
+   * shows beside its name, so that a reader scanning 88 rows learns what each does without opening it.
+   */
+  summary: string;
   constraints: Phrase[];
   notes: Note[];
   nested: Nested | null;
@@ -44,13 +50,15 @@ export function fieldDoc(
   notes: Note[] = [],
   direction: Direction = 'request',
 ): FieldDoc {
+  const description = fieldDescription(node);
   const doc: FieldDoc = {
     name,
     presence,
     node,
     type: shownType(node),
     default: defaultText(node),
-    description: fieldDescription(node),
+    description,
+    summary: description ? summarize(description) : '',
     constraints: describeConstraints(node, direction, model.product === 'pbs'),
     notes: [
       ...(node.title && node.title !== name ? [{ kind: 'title', title: node.title } as const] : []),

@@ -22,6 +22,7 @@ import {
 import { idFragment, pageFile, uniqueIds } from './urls.js';
 import { foldFamilies } from './families.js';
 import { printable } from '../text/printable.js';
+import { pathLabel } from './path-label.js';
 
 export interface NormalizeInput {
   source: string;
@@ -71,7 +72,7 @@ export function normalize(input: NormalizeInput, log: Logger): ApiModel {
   const visit = (node: RawPathNode, pointer: string, parent: string | null): void => {
     const apiPath: ApiPath = {
       path: node.path,
-      text: node.text ?? node.path.split('/').pop() ?? node.path,
+      text: pathLabel(node.text, node.path),
       pointer,
       file: pageFile(node.path),
       parent,

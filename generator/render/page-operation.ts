@@ -6,7 +6,8 @@
  */
 import { escapeHtml } from './escape.js';
 import type { FieldView } from './view-schema.js';
-import type { OperationView, ParamView, ReturnsView } from './view-operation.js';
+import type { ExampleView, OperationView, ParamView, ReturnsView } from './view-operation.js';
+import type { ResponseDoc } from '../document/operation.js';
 import type { VersionNoteView } from './site-context.js';
 
 export interface FieldPageView {
@@ -31,8 +32,10 @@ export interface FieldPageView {
 export interface ParamPageView extends FieldPageView {
   anchor: string;
   location: string;
-  /** Optional parameters show only their name line until opened. */
+  /** Optional parameters show only their name line (name, type, first sentence) until opened. */
   folded: boolean;
+  summaryHtml: string;
+  typeLineHtml: string;
   version: VersionNoteView | null;
 }
 
@@ -49,18 +52,29 @@ export interface ReturnsPageView extends Omit<ReturnsView, 'fields'> {
   fieldsFolded: boolean;
 }
 
-export interface OperationPageView extends Omit<OperationView, 'params' | 'paramGroups' | 'returns' | 'descriptionHtml'> {
+export interface ExamplePageView extends ExampleView {
+  /** The code as lines that wrap with a hanging indent (codeLinesHtml). */
+  codeHtml: string;
+}
+
+export interface OperationPageView
+  extends Omit<OperationView, 'params' | 'paramGroups' | 'returns' | 'descriptionHtml' | 'examples' | 'typicalExamples' | 'response'> {
   /** Plain summary, for the method list at the top of the page. */
   summary: string;
   /** --try-it builds: the console's script and data file (each operation shows a console). */
   tryIt: { js: string; data: string } | null;
   descriptionHtml: string;
   descriptionMoreHtml: string;
+  /** "GET /api2/json/..." with break opportunities after each "/" (a phone broke "snapsho|ts"). */
+  httpLineHtml: string;
   paramGroups: ParamGroupPageView[];
   paramCount: number;
   /** Enough parameters that a name filter helps. */
   paramFilter: boolean;
   returns: ReturnsPageView;
+  examples: ExamplePageView[];
+  typicalExamples: ExamplePageView[] | null;
+  response: ResponseDoc & { codeHtml: string };
   version: VersionNoteView | null;
 }
 
@@ -78,6 +92,34 @@ export function wrapIdentifier(name: string): string {
 /** An API path: break opportunities after each "/" as well. */
 export function wrapPath(path: string): string {
   return wrapIdentifier(path).replace(/\//g, '/<wbr>');
+}
+
+/** Deepest leading indentation (in spaces) that gets its own hanging indent; deeper lines share it. */
+const MAX_INDENT = 8;
+/** Lines longer than this (about the narrowest column's width) get break hints. */
+const WRAP_HINT_FROM = 40;
+
+/**
+ * Example code as one span per line, the line feeds kept between them: the column is too narrow
+ * for a curl line (a URL alone is ~80 characters), so long lines wrap on screen instead of
+ * scrolling sideways, and each wrapped part is indented two columns deeper than its line starts
+ * (class iN: N leading spaces), so that it cannot pass for a line of its own. What is copied (the
+ * Copy button reads textContent, a selection the text) is the code exactly, without the wraps.
+ */
+export function codeLinesHtml(code: string): string {
+  return code
+    .split('\n')
+    .map((line) => {
+      const indent = Math.min(MAX_INDENT, line.length - line.trimStart().length) & ~1;
+      // A long line may wrap: inside a URL or path, after a "/" rather than anywhere (not in "://").
+      const html = line.length > WRAP_HINT_FROM ? escapeHtml(line).replace(/(?<![/:])\/(?=[^\s/])/g, '/<wbr>') : escapeHtml(line);
+      return `<span class="line${indent ? ` i${indent}` : ''}">${html}</span>`;
+    })
+    .join('\n');
+}
+
+function examplePage(example: ExampleView): ExamplePageView {
+  return { ...example, codeHtml: codeLinesHtml(example.code) };
 }
 
 /** Splits block HTML after its first top-level paragraph when the whole is long. */
@@ -116,6 +158,8 @@ function paramPage(view: ParamView & { version?: VersionNoteView | null }): Para
     anchor: view.anchor,
     location: view.location,
     folded: view.presence !== 'required',
+    summaryHtml: view.summaryHtml,
+    typeLineHtml: view.typeLineHtml,
     version: view.version ?? null,
   };
 }
@@ -124,7 +168,7 @@ export function operationPage(
   view: OperationView & { version?: VersionNoteView | null; tryIt: OperationPageView['tryIt'] },
   summary: string,
 ): OperationPageView {
-  const { params: _params, paramGroups, returns, descriptionHtml, ...rest } = view;
+  const { params: _params, paramGroups, returns, descriptionHtml, examples, typicalExamples, response, ...rest } = view;
   void _params;
   const { lead, more } = splitDescription(descriptionHtml);
   // An array of objects: its item's fields are the first level a reader cares about.
@@ -137,6 +181,10 @@ export function operationPage(
     summary,
     descriptionHtml: lead,
     descriptionMoreHtml: more,
+    httpLineHtml: wrapPath(view.httpLine),
+    examples: examples.map(examplePage),
+    typicalExamples: typicalExamples ? typicalExamples.map(examplePage) : null,
+    response: { ...response, codeHtml: codeLinesHtml(response.json) },
     paramGroups: paramGroups.map((g) => ({ titleHtml: g.titleHtml, params: g.params.map(paramPage) })),
     paramCount: view.params.length,
     paramFilter: view.params.length > FILTER_FROM,

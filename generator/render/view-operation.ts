@@ -17,6 +17,10 @@ import { fieldView, phraseHtml, type FieldView, type SchemaViewContext } from '.
 export interface ParamView extends FieldView {
   anchor: string;
   location: string;
+  /** The description's first sentence as inline HTML (document layer's FieldDoc.summary), or "". */
+  summaryHtml: string;
+  /** The type synopsis for the one-line name row: escaped, at most TYPE_LINE characters. */
+  typeLineHtml: string;
 }
 
 export interface ParamGroup {
@@ -158,8 +162,32 @@ function groupByInstanceType(docs: ParamDoc[], views: ParamView[], ctx: Operatio
   return [{ titleHtml: '', params: common }, ...groups.values()].filter((g) => g.params.length > 0);
 }
 
+/**
+ * The name row shows one line of the type (the page clips it there); typetexts run to ~10 000
+ * characters, so the row carries only their start: the whole one is in the row's body.
+ */
+const TYPE_LINE = 160;
+
 function paramView({ param, field }: ParamDoc, ctx: OperationViewContext): ParamView {
-  return { ...fieldView(field, ctx), anchor: param.anchor, location: LOCATION_WORDS[param.location] };
+  // Cut before TYPE_LINE, never inside a surrogate pair.
+  const end = /[\ud800-\udbff]/.test(field.type.charAt(TYPE_LINE - 2)) ? TYPE_LINE - 2 : TYPE_LINE - 1;
+  const typeLine = field.type.length > TYPE_LINE ? `${field.type.slice(0, end)}…` : field.type;
+  return {
+    ...fieldView(field, ctx),
+    anchor: param.anchor,
+    location: LOCATION_WORDS[param.location],
+    summaryHtml: withoutLinks(ctx.md.inline(field.summary)),
+    typeLineHtml: `<code>${escapeHtml(typeLine)}</code>`,
+  };
+}
+
+/**
+ * The sentence sits inside the row's <summary>, where a link would be a control nested in a
+ * control: its text stays, the link goes (the row's body keeps it). Only our own Markdown renderer
+ * writes <a> tags (schema HTML is escaped), so matching them is exact.
+ */
+function withoutLinks(html: string): string {
+  return html.replace(/<a\b[^>]*>|<\/a>/g, '');
 }
 
 function withIds(examples: CodeExample[], prefix: string): ExampleView[] {

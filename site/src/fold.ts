@@ -5,7 +5,7 @@
  * - a link to an anchor inside folded content (#post-param-net-n) opens everything around it and
  *   then scrolls to it, on load and on every hash change;
  * - text selected inside folded content (window.find, a search that selects) opens it;
- * - a name filter on methods with many parameters.
+ * - a filter on methods with many parameters (by name, type and first sentence).
  */
 
 export function initFolding(root: Document): void {
@@ -58,6 +58,17 @@ export function openAround(element: Element): boolean {
   return opened;
 }
 
+/**
+ * What the filter matches in a row: its name, its type and the first sentence of its description
+ * (a folded row's name line shows those; an open row's type line and first paragraph hold them).
+ */
+function filterText(param: HTMLElement): string {
+  const part = (selector: string): string => param.querySelector(selector)?.textContent ?? '';
+  const type = part('.param-type') || part('.param-body > .type');
+  const gist = part('.param-gist') || part('.param-body > p:not([class])');
+  return `${param.dataset['name'] ?? ''}\n${type}\n${gist}`.toLowerCase();
+}
+
 function initParamFilter(box: HTMLElement): void {
   const section = box.closest('.params');
   const input = box.querySelector<HTMLInputElement>('input');
@@ -66,11 +77,14 @@ function initParamFilter(box: HTMLElement): void {
   box.hidden = false;
   const params = Array.from(section.querySelectorAll<HTMLElement>('.param[data-name]'));
   const groups = Array.from(section.querySelectorAll<HTMLElement>('.param-group'));
+  // Read once, on first use: name, type and first sentence of each row, lower case.
+  let texts: string[] | null = null;
   input.addEventListener('input', () => {
     const term = input.value.trim().toLowerCase();
+    texts ??= params.map(filterText);
     let shown = 0;
-    for (const param of params) {
-      const match = !term || (param.getAttribute('data-name') ?? '').toLowerCase().includes(term);
+    for (const [i, param] of params.entries()) {
+      const match = !term || (texts[i] ?? '').includes(term);
       param.hidden = !match;
       if (match) shown++;
     }

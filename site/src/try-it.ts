@@ -134,6 +134,15 @@ function buildConsole(data: TryItData, op: Operation): HTMLElement {
       if (row.param.location === 'path') pathValues[row.param.name] = String(v);
       else params[row.name()] = v;
     }
+    // An empty path parameter would leave "//" in the URL, which the checker (like the server)
+    // can only call an unknown method: name the parameter instead.
+    const missing = rows.filter(({ row }) => row.param.location === 'path' && pathValues[row.param.name] === undefined);
+    if (missing.length > 0) {
+      const names = missing.map(({ row }) => row.param.name);
+      errors.append(el('p', {}, 'Not sent: ', ...joinCodes(names), names.length === 1 ? ' is required.' : ' are required.'));
+      for (const { row } of missing) row.error.textContent = 'Required: this part of the URL is empty.';
+      return;
+    }
     const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(pathValues[name] ?? ''));
     const result = checker.check({ method: op.method, path, params });
     if (result.status !== 200) {
@@ -154,6 +163,11 @@ function buildConsole(data: TryItData, op: Operation): HTMLElement {
   });
   root.append(form, response);
   return root;
+}
+
+/** `a`, `b` and `c` as nodes: each name in a <code> element, joined in words. */
+function joinCodes(names: string[]): (Node | string)[] {
+  return names.flatMap((name, i) => [...(i === 0 ? [] : [i === names.length - 1 ? ' and ' : ', ']), el('code', {}, name)]);
 }
 
 interface BuiltRequest {
@@ -197,8 +211,14 @@ function confirmRequest(r: BuiltRequest, go: () => void): void {
   const pre = el('pre');
   pre.textContent = describeRequest(r);
   const yes = el('button', { type: 'button', class: 'try-it-confirm-send' }, `Send this ${r.method}`);
-  const no = el('button', { type: 'button', class: 'try-it-confirm-cancel' }, 'Cancel');
-  dialog.append(el('p', {}, `This ${r.method} request can change the system it reaches. It will be sent exactly as shown:`), pre, yes, no);
+  // Cancel has the focus when the dialog opens: Enter or a stray key press sends nothing.
+  const no = el('button', { type: 'button', class: 'try-it-confirm-cancel', autofocus: '' }, 'Cancel');
+  dialog.append(
+    el('h2', { class: 'try-it-confirm-title' }, `Send ${r.method}?`),
+    el('p', {}, `This ${r.method} request can change the system it reaches. It will be sent exactly as shown:`),
+    pre,
+    el('div', { class: 'try-it-confirm-actions' }, no, yes),
+  );
   const close = (): void => {
     dialog.close();
     dialog.remove();
@@ -208,6 +228,8 @@ function confirmRequest(r: BuiltRequest, go: () => void): void {
     go();
   });
   no.addEventListener('click', close);
+  // Escape closes the dialog without a click: it goes as well.
+  dialog.addEventListener('close', () => dialog.remove());
   document.body.append(dialog);
   dialog.showModal();
 }
@@ -373,7 +395,13 @@ function credentialsPanel(data: TryItData, op: Operation): HTMLElement {
     'aria-label': 'User name',
     class: 'try-it-user',
   });
-  const pass = el('input', { type: 'password', autocomplete: 'current-password', 'aria-label': 'Password', class: 'try-it-pass' });
+  const pass = el('input', {
+    type: 'password',
+    autocomplete: 'current-password',
+    placeholder: 'password',
+    'aria-label': 'Password',
+    class: 'try-it-pass',
+  });
   const login = el('button', { type: 'button', class: 'try-it-login' }, 'Log in');
   const loginState = el('span', { class: 'try-it-login-state', role: 'status' }, session(KEY.ticket) ? 'logged in' : '');
   const ticketRow = el('p', {}, user, pass, login, loginState);

@@ -7,7 +7,10 @@
  *   parameters and leaves it visible;
  * - no page scrolls sideways at 360 or 390 px;
  * - no method anchor and none of 200 sampled parameter anchors lands under the sticky header, at 1366 and 390 px;
- * - example tabs remember the last choice; a deep link opens the folded parameter.
+ * - example tabs remember the last choice; a deep link opens the folded parameter;
+ * - (issue #28) every folded row of PUT config shows its type and first sentence and the filter
+ *   matches both; no example code block on the qemu create and config pages scrolls sideways at
+ *   1366 px, and each copies as the generated example.
  * The per-page pass covers all 440 pages in CI (CI=true) and a fixed sample locally (tiers.ts sweep()).
  */
 /// <reference lib="dom" />
@@ -16,6 +19,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../generator/build.js';
+import { operationDoc } from '../../generator/document/operation.js';
 import { silentLogger } from '../../generator/log.js';
 import type { ApiModel } from '../../generator/model/types.js';
 import { chromiumAvailable, launchChromium, serveDirectory, type ChromiumSession, type StaticServer } from '../../harness/browser.js';
@@ -212,12 +216,20 @@ describe.skipIf(skip)('reading the PVE 9.1 site', { timeout: 2_400_000 }, () => 
     }, anchors);
     expect(unlinked).toEqual([]);
 
-    // Text inside folded parameters: the first 40 characters of each distinct description.
+    // Text inside folded parameters, the first 40 characters of each distinct piece: the
+    // description past the first sentence that the row's name line already shows (else find would
+    // stop there), the first constraint and the first note.
     const snippets = await page.evaluate(() => {
       const out = new Set<string>();
-      for (const body of Array.from(document.querySelectorAll('.param-folded .param-body'))) {
-        const text = (body.querySelector(':scope > p')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-        if (text.length >= 12) out.add(text.slice(0, 40));
+      const clean = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+      for (const row of Array.from(document.querySelectorAll('.param-folded'))) {
+        const body = row.querySelector('.param-body');
+        const gist = clean(row.querySelector('.param-gist')?.textContent);
+        const text = clean(body?.querySelector(':scope > p')?.textContent);
+        const rest = gist && text.startsWith(gist) ? text.slice(gist.length).trim() : text;
+        const constraint = clean(body?.querySelector('.constraints li')?.textContent);
+        const note = clean(body?.querySelector('p.note')?.textContent);
+        for (const hidden of [rest, constraint, note]) if (hidden.length >= 12) out.add(hidden.slice(0, 40));
       }
       return [...out];
     });
@@ -241,6 +253,99 @@ describe.skipIf(skip)('reading the PVE 9.1 site', { timeout: 2_400_000 }, () => 
     }, snippets);
     // selectionchange fires asynchronously: check visibility once more after it ran.
     expect(notFound).toEqual([]);
+  });
+
+  it('shows each folded row of PUT config with its type and first sentence, and filters on both', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const config = model.paths.find((p) => p.path === CONFIG)!;
+    const put = config.operations.find((o) => o.method === 'PUT')!;
+    await open(config.file);
+    const rows = await page.evaluate((anchor) => {
+      const shown = (e: Element | null): boolean => !!e && e.checkVisibility() && e.getBoundingClientRect().width > 0;
+      return Array.from(document.querySelectorAll<HTMLElement>(`#${anchor} .param-folded`)).map((row) => {
+        const type = row.querySelector('summary .param-type');
+        const gist = row.querySelector('summary .param-gist');
+        return {
+          name: row.dataset['name'] ?? '',
+          type: type?.textContent ?? '',
+          typeShown: shown(type),
+          gist: gist?.textContent ?? '',
+          gistShown: shown(gist),
+          // The body's first paragraph (the description), read though the row is closed.
+          lead: (row.querySelector('.param-body > p')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        };
+      });
+    }, put.anchor);
+    const optional = put.parameters.filter((p) => !p.required);
+    expect(optional.length).toBeGreaterThan(80);
+    expect(rows.map((r) => r.name)).toEqual(optional.map((p) => p.name));
+    for (const [i, row] of rows.entries()) {
+      const param = optional[i]!;
+      expect(row.typeShown, row.name).toBe(true);
+      expect(param.schema.synopsis.startsWith(row.type.replace(/…$/, '')), row.name).toBe(true);
+      if (!param.schema.description) continue;
+      expect(row.gistShown, row.name).toBe(true);
+      // The first sentence of the description the body shows in full (cut ones end in "...").
+      expect(row.lead.startsWith(row.gist.replace(/\.\.\.$/, '')), `${row.name}: ${row.gist}`).toBe(true);
+      expect(row.gist.length, row.name).toBeLessThan(row.lead.length + 1);
+    }
+    const filter = page.locator(`#${put.anchor} .param-filter-input`);
+    const visible = (): Promise<string[]> =>
+      page.evaluate(
+        (anchor) =>
+          Array.from(document.querySelectorAll<HTMLElement>(`#${anchor} .param[data-name]`))
+            .filter((p) => !p.hidden)
+            .map((p) => p.dataset['name'] ?? ''),
+        put.anchor,
+      );
+    // "bridge" is only in net[n]'s type; "target RAM" only in balloon's first sentence.
+    await filter.fill('bridge');
+    expect(await visible()).toContain('net[n]');
+    await filter.fill('target RAM');
+    expect(await visible()).toEqual(['balloon']);
+    await filter.fill('');
+    expect((await visible()).length).toBe(put.parameters.length);
+  });
+
+  it('lets no example code block scroll sideways at 1366 px on qemu create and config, and copies each as generated', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const bad: string[] = [];
+    let blocks = 0;
+    for (const apiPath of ['/nodes/{node}/qemu', CONFIG]) {
+      const entry = model.paths.find((p) => p.path === apiPath)!;
+      const generated = new Map<string, string>(
+        entry.operations.flatMap((op) => {
+          const doc = operationDoc(op, model, entry);
+          return [
+            ...doc.examples.map((e) => [`${op.anchor}-${e.id}`, e.code] as const),
+            ...(doc.typicalExamples ?? []).map((e) => [`${op.anchor}-typical-${e.id}`, e.code] as const),
+          ];
+        }),
+      );
+      await open(entry.file);
+      const found = await page.evaluate(() => {
+        // Every block at once: all tabs' figures shown, the minimal requests opened.
+        for (const d of Array.from(document.querySelectorAll<HTMLDetailsElement>('details.example-variant'))) d.open = true;
+        for (const f of Array.from(document.querySelectorAll<HTMLElement>('figure.example'))) f.hidden = false;
+        const selection = document.getSelection()!;
+        return Array.from(document.querySelectorAll<HTMLElement>('.op-side figure.example')).map((figure) => {
+          const pre = figure.querySelector('pre')!;
+          selection.selectAllChildren(pre);
+          const selected = selection.toString();
+          selection.removeAllRanges();
+          return { id: figure.id, over: pre.scrollWidth - pre.clientWidth, width: pre.clientWidth, text: pre.textContent ?? '', selected };
+        });
+      });
+      for (const block of found) {
+        blocks++;
+        if (block.width === 0 || block.over > 0) bad.push(`${apiPath} #${block.id}: ${block.over} px wider than ${block.width} px`);
+        if (block.selected !== block.text) bad.push(`${apiPath} #${block.id}: a selection copies other text than the block holds`);
+        const code = generated.get(block.id);
+        if (code !== undefined && block.text !== code) bad.push(`${apiPath} #${block.id}: text differs from the generated example`);
+      }
+    }
+    expect(blocks).toBeGreaterThan(40);
+    expect(bad).toEqual([]);
   });
 
   it('lands a deep link to a folded parameter open and below the header', async () => {

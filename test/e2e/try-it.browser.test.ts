@@ -2,8 +2,10 @@
  * The --try-it console end to end in headless Chromium over 127.0.0.1: a --try-it build of the
  * example API, served by the CLI's `pve-apidoc serve` in front of the built-in mock. A GET sent
  * from the form shows its response; a bad value is stopped by the in-browser checker before
- * anything is sent; a POST needs the per-session switch and then the confirmation; and afterwards
- * the token is in no localStorage, no URL the browser requested, and no line the server logged.
+ * anything is sent; a POST needs the per-session switch and then the confirmation; an empty path
+ * parameter is named before anything is checked or sent; the console sits outside the sticky
+ * examples column with its error line whole; and afterwards the token is in no localStorage, no
+ * URL the browser requested, and no line the server logged.
  */
 /// <reference lib="dom" />
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -117,6 +119,50 @@ describe.skipIf(skip)('--try-it console', () => {
     await post.locator('.try-it-code').waitFor();
     expect(await post.locator('.try-it-code').textContent()).toBe('200 OK');
     expect(serverLog).toMatch(/POST \/api2\/json\/nodes\/pve1\/vms 200/);
+  });
+
+  it('names an empty path parameter instead of sending a call with "//" in its path', async () => {
+    const post = page.locator('.try-it[data-method="POST"]');
+    await post.locator('#try-post-node').fill('');
+    await post.locator('#try-post-vmid').fill('100');
+    const before = serverLog;
+    await post.locator('.try-it-send').click();
+    await post.locator('.try-it-errors p').waitFor();
+    expect(await post.locator('.try-it-errors').textContent()).toBe('Not sent: node is required.');
+    expect(await post.locator('.try-it-row:has(#try-post-node) .try-it-field-error').textContent()).toMatch(/^Required/);
+    expect(await page.locator('dialog.try-it-confirm').count()).toBe(0);
+    expect(serverLog).toBe(before);
+  });
+
+  it('shows the console outside the sticky examples column, its error line whole at 1366 px', async () => {
+    const post = page.locator('.try-it[data-method="POST"]');
+    await post.locator('.try-it-errors p').scrollIntoViewIfNeeded();
+    const layout = await post.evaluate((block) => {
+      const line = block.querySelector<HTMLElement>('.try-it-errors p')!;
+      const box = line.getBoundingClientRect();
+      const input = block.querySelector<HTMLElement>('#try-post-vmid')!.getBoundingClientRect();
+      // Any ancestor that clips (overflow other than visible) must hold the whole line.
+      const clipped: string[] = [];
+      for (let el = line.parentElement; el; el = el.parentElement) {
+        const style = getComputedStyle(el);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const r = el.getBoundingClientRect();
+        if (box.left < r.left || box.right > r.right || box.top < r.top || box.bottom > r.bottom) clipped.push(el.className || el.tagName);
+      }
+      return {
+        inSide: block.closest('.op-side') !== null,
+        clipped,
+        overflow: line.scrollWidth - line.clientWidth,
+        inView: box.top >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth,
+        inputWidth: input.width,
+      };
+    });
+    expect(layout.inSide).toBe(false);
+    expect(layout.clipped).toEqual([]);
+    expect(layout.overflow).toBeLessThanOrEqual(0);
+    expect(layout.inView).toBe(true);
+    // Wide enough for a placeholder such as "<integer> (100 - 999999999)" (it was ~130 px).
+    expect(layout.inputWidth).toBeGreaterThan(300);
   });
 
   it('leaves the token in no localStorage, URL or log line', async () => {
