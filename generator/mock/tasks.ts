@@ -67,8 +67,7 @@ export function workerType(op: Operation): string {
 
 // PVE/PMG: node:pid:pstart:starttime:type:id:user; PBS adds a task counter after pstart.
 const UPID_PVE = /^UPID:[A-Za-z0-9.-]+:[0-9A-Fa-f]{8,}:[0-9A-Fa-f]{8,}:[0-9A-Fa-f]{8,}:[^:\s]+:[^:\s]*:[^:\s]+:$/;
-const UPID_PBS =
-  /^UPID:[A-Za-z0-9.-]+:[0-9A-Fa-f]{8,}:[0-9A-Fa-f]{8,}:[0-9A-Fa-f]{8,}:[0-9A-Fa-f]{8,}:[^:\s]+:[^:\s]*:[^:\s]+:$/;
+const UPID_PBS = /^UPID:[A-Za-z0-9.-]+:[0-9A-Fa-f]{8,}:[0-9A-Fa-f]{8,}:[0-9A-Fa-f]{8,}:[0-9A-Fa-f]{8,}:[^:\s]+:[^:\s]*:[^:\s]+:$/;
 const UPID_FORMAT: Record<Product, RegExp> = { pve: UPID_PVE, pmg: UPID_PVE, pbs: UPID_PBS };
 
 /** The path parameter of a task endpoint (`/nodes/{node}/tasks/{upid}/...`), if this is one. */

@@ -21,6 +21,7 @@ function roundTrip(value: unknown): unknown {
 describe('model codec', () => {
   it('restores null prototypes, Maps and shared references', () => {
     const table = Object.create(null) as Record<string, number>;
+    // biome-ignore lint/suspicious/noProto: an own key named __proto__ (the schema can have one) must survive the codec
     table['__proto__'] = 1;
     table['name'] = 2;
     const shared = { a: 1 };
@@ -61,6 +62,8 @@ describe('model codec', () => {
     const before = renderModelFiles(model, options);
     const after = renderModelFiles(restored, options);
     expect(after.map((f) => f.file)).toEqual(before.map((f) => f.file));
-    after.forEach((f, i) => expect(Buffer.from(f.content).equals(Buffer.from(before[i]!.content)), f.file).toBe(true));
+    for (const [i, f] of after.entries()) {
+      expect(Buffer.from(f.content).equals(Buffer.from(before[i]!.content)), f.file).toBe(true);
+    }
   });
 });
