@@ -22,7 +22,7 @@ export function escapeHtml(value: unknown): string {
 // line feed, form feed and carriage return).
 const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
 /** The same class, not global: `test` keeps no lastIndex between pages. */
-const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+const HAS_INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/;
 
 function visibleCodePoint(c: string): string {
   return `&lt;U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}&gt;`;
