@@ -87,12 +87,23 @@ async function serve(dir: string): Promise<{ url: string; close(): Promise<void>
 const score = (value: number | null | undefined): number | null => (typeof value === 'number' ? Math.round(value * 100) : null);
 const numeric = (value: number | undefined): number | null => (typeof value === 'number' ? value : null);
 
+/**
+ * `siteDir`, or a function that builds the site into the folder it returns once the server's
+ * origin is known (the server reads files per request): a hosted build whose --base-url is that
+ * origin has canonical links Lighthouse accepts (absolute, naming the page it is on).
+ */
 export async function lighthouseFigures(
-  siteDir: string,
+  site: string | { dir: string; build(origin: string): Promise<void> },
   chromePath = CHROMIUM_PATH,
   only: { page?: string; formFactor?: 'mobile' | 'desktop' } = {},
 ): Promise<LighthouseRow[]> {
-  const server = await serve(siteDir);
+  const server = await serve(typeof site === 'string' ? site : site.dir);
+  try {
+    if (typeof site !== 'string') await site.build(server.url);
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   const chrome = await chromeLauncher.launch({
     chromePath,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
