@@ -12,7 +12,7 @@ import { load } from './load/index.js';
 import type { ReadOptions } from './load/source.js';
 import type { Logger } from './log.js';
 import { normalize } from './model/normalize.js';
-import type { ApiModel, Product } from './model/types.js';
+import type { ApiModel } from './model/types.js';
 import { isRecord } from './model/schema-node.js';
 import { tryItFiles, TRY_IT_SCRIPT } from './render/try-it.js';
 import { siteAssets, type Assets } from './render/assets.js';
@@ -31,44 +31,15 @@ import { checkOutput, writeOutput } from './write/atomic.js';
 import { handleInterrupts } from './write/interrupt.js';
 import { bundleZip } from './write/zip.js';
 import { publishFiles } from './publish/index.js';
-import { themeAssets, type ThemeOptions } from './publish/theme.js';
+import { themeAssets } from './publish/theme.js';
 import { usesCleanUrls } from './publish/base-url.js';
-import { checkPveHostOptions, pveHostFiles, pveHostKeeps, pveHostModel, type Layout } from './publish/pve-host.js';
+import { checkPveHostOptions, pveHostFiles, pveHostKeeps, pveHostModel } from './publish/pve-host.js';
+import type { BuildOptions, ModelOptions } from './build-options.js';
 import { openStore, type CacheStore } from './cache/store.js';
 import { cachedModel, modelKey } from './cache/model-cache.js';
 import { cachedFiles, renderKey } from './cache/render-cache.js';
 
-export interface ModelOptions {
-  schema: string;
-  formats?: string;
-  product?: Product;
-  version?: string;
-  title?: string;
-  insecure?: boolean;
-  read?: ReadOptions;
-}
-
-export interface BuildOptions extends ModelOptions {
-  out: string;
-  /** Debug outputs written beside the site: "model" writes model.json. */
-  emit?: string[];
-  templates?: string;
-  baseUrl?: string;
-  /** Offline bundle: links end in index.html so the site works from file://; also writes `<out>.zip`. */
-  offline?: boolean;
-  /** Logo, accent colour, header and footer links (validated by the CLI, see publish/theme.ts). */
-  theme?: ThemeOptions;
-  /** A console on every operation page (connect-src 'self'; serve it with `pve-apidoc serve`). */
-  tryIt?: boolean;
-  /** "pve-host": a site pveproxy can serve under /pve-docs/ (publish/pve-host.ts); default: the usual layout. */
-  layout?: Layout;
-  /** Overwrite files at this build's paths that the previous build did not write (write/plan.ts). */
-  force?: boolean;
-  /** Folder of the build cache (generator/cache); none: nothing is cached. The CLI passes its default. */
-  cache?: string;
-  /** Size bound of the cache folder in bytes (default: cache/store.ts DEFAULT_MAX_BYTES). */
-  cacheMaxBytes?: number;
-}
+export type { BuildOptions, ModelOptions } from './build-options.js';
 
 type Timer = <T>(phase: Phase, work: () => T) => T;
 

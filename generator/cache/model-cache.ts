@@ -5,7 +5,7 @@
  * logged are kept with the model and logged again on a hit, so --strict and --json see the same.
  */
 import { readFileSync } from 'node:fs';
-import type { ModelOptions } from '../build.js';
+import type { ModelOptions } from '../build-options.js';
 import { isUrl } from '../load/source.js';
 import type { Logger } from '../log.js';
 import type { ApiModel } from '../model/types.js';

@@ -6,7 +6,7 @@
  * search, the version switcher), so a whole site is the grain that pays; see README "Cache".
  */
 import { readFileSync } from 'node:fs';
-import type { BuildOptions } from '../build.js';
+import type { BuildOptions } from '../build-options.js';
 import type { Logger } from '../log.js';
 import type { OutputFile } from '../output-file.js';
 import { digest, generatorDigest, treeDigest, type Part } from './digest.js';

@@ -29,7 +29,7 @@ import { RenderPool, workerCount } from './pool.js';
 import { presenceData } from './presence.js';
 import type { VersionJob } from './render.js';
 import { usesCleanUrls } from '../publish/base-url.js';
-import { cachedVersionFiles, cachedVersionModels } from '../cache/versions.js';
+import { cachedVersionFiles, cachedVersionModels } from './cache.js';
 
 export interface VersionsBuildOptions extends Omit<BuildOptions, 'schema' | 'version'> {
   /** One schema per version; any order (sorted as versions here). */

@@ -43,6 +43,8 @@ const RANKS: Record<string, number> = {
   publish: 18,
   write: 19,
   // The pipeline, what drives it several times, and the command line.
+  'build-options': 20, // the options' types only, so the cache can name them
+  cache: 25,
   build: 30,
   versions: 40,
   dev: 40,

@@ -3,15 +3,15 @@
  * files (keyed by every version's model key too, since the switcher and the "since" notes read
  * them all). Misses go through the build's own loader and render pool.
  */
-import type { ModelOptions } from '../build.js';
+import type { ModelOptions } from '../build-options.js';
 import type { Logger } from '../log.js';
 import type { ApiModel } from '../model/types.js';
 import type { OutputFile } from '../output-file.js';
-import type { VersionJob } from '../versions/render.js';
-import { cachedModel, modelKey } from './model-cache.js';
-import { renderKey, restoreFiles } from './render-cache.js';
-import { encodeFiles } from './files-codec.js';
-import type { CacheStore } from './store.js';
+import type { VersionJob } from './render.js';
+import { cachedModel, modelKey } from '../cache/model-cache.js';
+import { renderKey, restoreFiles } from '../cache/render-cache.js';
+import { encodeFiles } from '../cache/files-codec.js';
+import type { CacheStore } from '../cache/store.js';
 
 type Load = (options: ModelOptions[], log: Logger) => Promise<ApiModel[]>;
 
