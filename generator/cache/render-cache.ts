@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { BuildOptions } from '../build-options.js';
 import type { Logger } from '../log.js';
-import type { OutputFile } from '../output-file.js';
+import { totalBytes, type OutputFile } from '../output-file.js';
 import { digest, generatorDigest, treeDigest, type Part } from './digest.js';
 import { decodeFiles, encodeFiles } from './files-codec.js';
 import type { CacheStore } from './store.js';
@@ -38,13 +38,37 @@ export function renderKey(modelKeys: readonly string[], options: BuildOptions, c
   ]);
 }
 
-/** The files from the cache, or from `render` (then stored). */
+/** The files from the cache, or from `render` (then stored, unless too large: storeFiles). */
 export function cachedFiles(store: CacheStore, key: string, log: Logger, render: () => OutputFile[]): OutputFile[] {
   const hit = restoreFiles(store, key, log);
   if (hit) return hit;
   const files = render();
-  store.write('files', key, encodeFiles(files));
+  storeFiles(store, key, files, log);
   return files;
+}
+
+/** The largest set of rendered files the cache stores (PVE 9.1's site is 24 MB). */
+export const MAX_FILES_ENTRY_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Stores a site's files unless they are larger than `limit`. Encoding copies the whole output into
+ * one buffer: for a very large API (20,000 paths, 760 MB of output) that copy doubled the build's
+ * peak memory, and an entry that size would evict nearly everything else anyway.
+ */
+export function storeFiles(
+  store: CacheStore,
+  key: string,
+  files: readonly OutputFile[],
+  log: Logger,
+  limit = MAX_FILES_ENTRY_BYTES,
+): boolean {
+  const bytes = totalBytes(files);
+  if (bytes > limit) {
+    log.debug?.(`cache: ${files.length} rendered files (${bytes} bytes) not stored: larger than ${limit} bytes`);
+    return false;
+  }
+  store.write('files', key, encodeFiles(files));
+  return true;
 }
 
 /** The files of a whole, verified entry that decodes, else undefined (a miss). */

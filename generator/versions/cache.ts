@@ -9,8 +9,7 @@ import type { ApiModel } from '../model/types.js';
 import type { OutputFile } from '../output-file.js';
 import type { VersionJob } from './render.js';
 import { cachedModel, modelKey } from '../cache/model-cache.js';
-import { renderKey, restoreFiles } from '../cache/render-cache.js';
-import { encodeFiles } from '../cache/files-codec.js';
+import { renderKey, restoreFiles, storeFiles } from '../cache/render-cache.js';
 import type { CacheStore } from '../cache/store.js';
 
 type Load = (options: ModelOptions[], log: Logger) => Promise<ApiModel[]>;
@@ -67,7 +66,7 @@ export async function cachedVersionFiles(
     const i = jobs.indexOf(missing[n]!);
     out[i] = files;
     const key = keys[i];
-    if (key !== undefined) store.write('files', key, encodeFiles(files));
+    if (key !== undefined) storeFiles(store, key, files, log);
   });
   return out.map((files) => files ?? []);
 }

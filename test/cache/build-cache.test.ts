@@ -148,3 +148,20 @@ function changeFirstDescription(schema: unknown): boolean {
   }
   return Object.values(record).some(changeFirstDescription);
 }
+
+describe('rendered files larger than the entry limit', () => {
+  it('are not stored (encoding them would copy the whole output once more), smaller ones are', async () => {
+    const { openStore } = await import('../../generator/cache/store.js');
+    const { storeFiles } = await import('../../generator/cache/render-cache.js');
+    const cache = join(dir, 'cache-limit');
+    mkdirSync(cache, { recursive: true });
+    const log = logger();
+    const store = openStore(cache, log);
+    const files = [{ file: 'a.html', content: 'x'.repeat(1000) }];
+    expect(storeFiles(store, 'a'.repeat(64), files, log, 999)).toBe(false);
+    expect(entries(cache, 'files')).toHaveLength(0);
+    expect(log.lines.join('\n')).toMatch(/not stored: larger than 999 bytes/);
+    expect(storeFiles(store, 'b'.repeat(64), files, log, 1000)).toBe(true);
+    expect(entries(cache, 'files')).toHaveLength(1);
+  });
+});
