@@ -26,7 +26,7 @@
  *   `patternProperties` and where the range comes from.
  * - Perl patterns are translated when an exact ECMAScript equivalent exists (see generator/text/regex/ecma.ts)
  *   and anchored like the server does; the original is always in `x-proxmox-pattern`.
- * - Permissions: `x-proxmox-permissions` (mode, structured check, description) and the same in
+ * - Permissions: `x-proxmox-permissions` (mode, structured check, a skipped check beside `user`, description) and the same in
  *   plain words in the description; flags as `x-proxmox-protected`, `x-proxmox-proxyto`,
  *   `x-proxmox-allowtoken`, `x-proxmox-download-allowed`, `x-proxmox-expose-credentials`.
  * - operationId: see `operationIds`. Tags: the top-level section of the path.
@@ -246,6 +246,7 @@ function permissionsJson(op: Operation): JsonObject {
   const p = op.permissions;
   const out: JsonObject = { mode: p.mode };
   if (p.check) out.check = p.check as unknown as JsonObject;
+  if (p.skippedCheck) out.skippedCheck = p.skippedCheck as unknown as JsonObject;
   if (p.description !== undefined) out.description = p.description;
   return out;
 }

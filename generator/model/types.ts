@@ -206,6 +206,12 @@ export interface Permissions {
    */
   mode: 'world' | 'all' | 'root' | 'check' | 'none';
   check?: PermCheck;
+  /**
+   * A check the schema lists beside `user: "all"` or `"world"`: the server returns before evaluating
+   * it, so it is not enforced for the call (the method's code may still consult it, e.g. to filter
+   * what it returns). Shown as such rather than dropped or presented as a requirement.
+   */
+  skippedCheck?: PermCheck;
   /** Free text naming extra checks done in code. */
   description?: string;
 }
