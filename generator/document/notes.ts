@@ -20,7 +20,7 @@ export type Note =
   /** The schema's title of the node (when it differs from the field's name). */
   | { kind: 'title'; title: string }
   /** A `{name}` segment of the URL. */
-  | { kind: 'path-parameter'; name: string }
+  | { kind: 'path-parameter'; name: string; schemaOptional: boolean }
   /** `net[n]`: a numbered family of parameters, each sent on its own. */
   | { kind: 'family'; name: string; family: string; range: { first: number; last: number } | null }
   /** `mp[n]` in a returned object: numbered members folded into one row. */
@@ -52,7 +52,13 @@ export function notePhrase(note: Note): Phrase {
     case 'title':
       return phrase(strong(note.title));
     case 'path-parameter':
-      return phrase('Path parameter: part of the URL (', code(`{${note.name}}`), ').');
+      return note.schemaOptional
+        ? phrase(
+            'Path parameter: part of the URL (',
+            code(`{${note.name}}`),
+            '). The schema marks it optional, but the URL cannot do without it, so it is required.',
+          )
+        : phrase('Path parameter: part of the URL (', code(`{${note.name}}`), ').');
     case 'family': {
       const range = note.range ? phrase(' (', code(note.family + note.range.first), ' to ', code(note.family + note.range.last), ')') : [];
       return phrase(

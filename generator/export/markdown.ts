@@ -90,6 +90,7 @@ function operationMarkdownParts(model: ApiModel, page: ApiPath, op: Operation): 
   if (doc.description) out.push(mdText(doc.description));
 
   out.push('### Parameters');
+  if (doc.undeclaredPath) out.push(renderPhrase(doc.undeclaredPath, LINE));
   if (doc.params.length === 0) out.push('No parameters.');
   else {
     const rows = doc.params.map(({ param, field }) => [

@@ -29,14 +29,20 @@
  * - Permissions: `x-proxmox-permissions` (mode, structured check, a skipped check beside `user`, description) and the same in
  *   plain words in the description; flags as `x-proxmox-protected`, `x-proxmox-proxyto`,
  *   `x-proxmox-allowtoken`, `x-proxmox-download-allowed`, `x-proxmox-expose-credentials`.
+ * - Path parameters are always required (the URL needs them): one the schema marks optional carries
+ *   `x-proxmox-schema-optional`; a placeholder the schema does not declare is declared from the
+ *   path (OpenAPI requires it) as a bare string with `x-proxmox-undeclared` and a description
+ *   saying so, the sentence the page shows.
  * - operationId: see `operationIds`. Tags: the top-level section of the path.
  */
 import { createRequire } from 'node:module';
 import { PRODUCTS, type ProductInfo } from '../model/product.js';
 import type { ApiModel, ApiPath, NamedSchema, Operation, Parameter, PropertyKey, SchemaNode } from '../model/types.js';
 import { propertyStringKeys } from '../model/formats.js';
-import { flagsMarkdown, mdCode, mdDescription, permissionsMarkdown } from './markdown-text.js';
-import { operationDoc, type OperationDoc } from '../document/operation.js';
+import { flagsMarkdown, LINE, mdCode, mdDescription, permissionsMarkdown } from './markdown-text.js';
+import { operationDoc, undeclaredPathPhrase, type OperationDoc } from '../document/operation.js';
+import { renderPhrase } from '../document/phrase.js';
+import { undeclaredPathParams } from '../model/urls.js';
 import { fieldDescription } from '../document/fields.js';
 import { FamilyComponents, familyRange, memberNames } from './openapi-families.js';
 import { SCHEMA_EXPORT_DEPTH as MAX_DEPTH } from '../document/limits.js';
@@ -184,19 +190,18 @@ function operation(op: Operation, apiPath: ApiPath, id: string, ctx: Ctx): JsonO
   out.summary = op.summary.replace(/\s+/g, ' ').trim() || op.name || `${op.method} ${op.path}`;
   out.description = operationDescription(operationDoc(op, ctx.model, apiPath));
   const parameters: Json[] = [];
-  const declared = new Set<string>();
   const named = new Set(op.parameters.filter((p) => p.location !== 'body' && !p.family).map((p) => p.name));
   for (const p of op.parameters) {
     if (p.location === 'body') continue;
     parameters.push(...parameter(p, named, ctx));
-    if (p.location === 'path') declared.add(p.name);
   }
-  // A path placeholder the schema forgot to declare is still a required path parameter.
-  for (const m of op.path.matchAll(/\{([^{}]+)\}/g)) {
-    const name = m[1]!;
-    if (declared.has(name)) continue;
-    declared.add(name);
-    parameters.unshift({ name, in: 'path', required: true, schema: { type: 'string' }, 'x-proxmox-undeclared': true });
+  // OpenAPI requires every templated path parameter to be declared, so a placeholder the schema
+  // does not declare is declared here from the path, marked as such and saying so in its
+  // description (the sentence the page shows), with no constraint the schema does not give.
+  const undeclared = undeclaredPathParams(op);
+  for (const name of [...undeclared].reverse()) {
+    const description = renderPhrase(undeclaredPathPhrase([name]) ?? [], LINE);
+    parameters.unshift({ name, in: 'path', required: true, description, schema: { type: 'string' }, 'x-proxmox-undeclared': true });
   }
   if (parameters.length > 0) out.parameters = parameters;
   const body = op.parameters.filter((p) => p.location === 'body');
@@ -292,6 +297,8 @@ function parameter(p: Parameter, taken: Set<string>, ctx: Ctx): JsonObject[] {
   delete s.description;
   const out: JsonObject = { name: p.name, in: p.location, required: p.location === 'path' || p.required };
   if (typeof description === 'string') out.description = description;
+  // Required in the URL all the same; the page's note says the same (document/notes.ts).
+  if (p.schemaOptional) out['x-proxmox-schema-optional'] = true;
   out.schema = s;
   return [out];
 }

@@ -222,6 +222,7 @@ function parameters(
       schema: normalizeNode(rawSchema, joinPointer(pointer, 'properties', key), ctx),
     };
     if (familyRange) param.familyRange = familyRange;
+    if (location === 'path' && isOptional(rawSchema)) param.schemaOptional = true;
     return param;
   });
   const rank = (p: Omit<Parameter, 'anchor'>): number => (p.location === 'path' ? 0 : p.required ? 1 : 2);

@@ -108,6 +108,11 @@ export interface Parameter {
    * and they were folded into one `net[n]` row: the first and last index seen.
    */
   familyRange?: { first: number; last: number };
+  /**
+   * A path parameter the schema marks `optional` (PVE 9.1: 34). It is required all the same (the
+   * URL cannot do without it); the pages say once that the schema marks it optional.
+   */
+  schemaOptional?: true;
   schema: SchemaNode;
 }
 
