@@ -13,6 +13,7 @@ import type { CodeExample } from '../document/examples/index.js';
 import type { FieldDoc } from '../document/fields.js';
 import { notePhrase, type Note } from '../document/notes.js';
 import { operationDoc } from '../document/operation.js';
+import { apiTokensAvailable } from '../document/tokens.js';
 import { renderPhrase, type Phrase, type PhraseFormat } from '../document/phrase.js';
 import type { ApiModel, ApiPath, Operation } from '../model/types.js';
 import { relativeHref, SITE_FILES } from '../model/urls.js';
@@ -76,7 +77,7 @@ export function operationMarkdown(model: ApiModel, page: ApiPath, op: Operation,
     parts = { model, before: visibleCodePoints(before), after: visibleCodePoints(after) };
     operationParts.set(op, parts);
   }
-  const intro = `With example values. See [Authentication](${href(SITE_FILES.auth)}) for tickets and API tokens.`;
+  const intro = `With example values. See [Authentication](${href(SITE_FILES.auth)}) for tickets${apiTokensAvailable(model) ? ' and API tokens' : ''}.`;
   return `${parts.before}\n\n${intro}${parts.after ? `\n\n${parts.after}` : ''}`;
 }
 

@@ -26,6 +26,12 @@ export interface ApiModel {
   formats: Record<string, FormatDef>;
   /** Whether a formats registry was available at all (affects how named formats are explained). */
   hasFormatRegistry: boolean;
+  /**
+   * Set (false) only when the schema predates API tokens: a PVE/PMG dump that lists `allowtoken` on
+   * no method (PVE 5.4; tokens came with 6.2). Every operation then has `allowToken: false` (the
+   * server has no tokens to accept) and the guides say tokens are not available in this version.
+   */
+  apiTokens?: false;
   stats: ModelStats;
 }
 
