@@ -451,7 +451,7 @@ function authData(model: ApiModel, title: string): AuthPageView & GuideExamples 
     cliNote: product.cliNote,
     apiTokens: apiTokensAvailable(model),
     noTokensText: noTokensSentence(model),
-    ...guideExamples(product),
+    ...guideExamples(product, apiTokensAvailable(model)),
   };
 }
 

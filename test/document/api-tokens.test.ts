@@ -50,11 +50,14 @@ function facts(model: ApiModel) {
   }
   const files = renderSite(model, loadTemplates(), { cleanUrls: true, baseUrl: '', assetVersions: {} });
   const auth = String(files.find((f) => f.file === SITE_FILES.auth)?.content ?? '');
+  const guides = [SITE_FILES.tasks, SITE_FILES.errors].map((file) =>
+    String(files.find((f) => f.file === file)?.content ?? '').replace(/&#(?:61|x3D);/gi, '='),
+  );
   const pages = files.filter((f) => f.file.startsWith('api/')).map((f) => String(f.content));
   const openapi = toOpenApi(model);
   const schemes = (openapi.components as JsonObject).securitySchemes as JsonObject;
   const markdown = model.paths.map((p) => pathMarkdown(model, p, relativeLinks(p))).join('\n');
-  return { operations, tokenExamples, noTokenFlags, auth, pages, schemes, openapi, markdown, llms: llmsTxt(model) };
+  return { operations, tokenExamples, noTokenFlags, auth, guides, pages, schemes, openapi, markdown, llms: llmsTxt(model) };
 }
 
 describe('API tokens follow what the schema supports', () => {
@@ -87,6 +90,11 @@ describe('API tokens follow what the schema supports', () => {
     expect(f.auth).toContain(sentence);
     expect(f.auth).not.toContain('API tokens (recommended for automation)');
     expect(f.auth).not.toContain('APIToken=');
+    // The Tasks and Errors guides send the ticket instead.
+    for (const guide of f.guides) {
+      expect(guide).toContain('PVEAuthCookie=');
+      expect(guide).not.toContain('APIToken=');
+    }
     expect(Object.keys(f.schemes)).not.toContain('apiToken');
     expect(JSON.stringify(f.openapi)).not.toContain('"apiToken"');
     expect(String((f.openapi.info as JsonObject).description)).toContain(sentence);
