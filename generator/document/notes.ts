@@ -21,6 +21,8 @@ export type Note =
   | { kind: 'title'; title: string }
   /** A `{name}` segment of the URL. */
   | { kind: 'path-parameter'; name: string; schemaOptional: boolean }
+  /** Optional because every `oneOf` variant is, though the parameter itself is not marked. */
+  | { kind: 'optional-in-variants' }
   /** `net[n]`: a numbered family of parameters, each sent on its own. */
   | { kind: 'family'; name: string; family: string; range: { first: number; last: number } | null }
   /** `mp[n]` in a returned object: numbered members folded into one row. */
@@ -73,6 +75,8 @@ export function notePhrase(note: Note): Phrase {
         '; send each as its own parameter.',
       );
     }
+    case 'optional-in-variants':
+      return phrase('Optional: the schema marks each of its variants optional, not the parameter itself, so no request needs it.');
     case 'family-members':
       return phrase('Numbered family: ', code(note.name), ` stands for members ${note.range.first} to ${note.range.last}.`);
     case 'instance-types':

@@ -120,6 +120,7 @@ function responseDoc(op: Operation, model: ApiModel): ResponseDoc {
 function paramField(param: Parameter, model: ApiModel): FieldDoc {
   const notes: Note[] = [];
   if (param.location === 'path') notes.push({ kind: 'path-parameter', name: param.name, schemaOptional: param.schemaOptional === true });
+  if (param.optionalInVariants) notes.push({ kind: 'optional-in-variants' });
   if (param.family) notes.push({ kind: 'family', name: param.name, family: param.family, range: param.familyRange ?? null });
   if (param.schema.instanceTypes?.length)
     notes.push({ kind: 'instance-types', selector: param.schema.typeProperty ?? 'type', types: param.schema.instanceTypes });

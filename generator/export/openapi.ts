@@ -306,6 +306,7 @@ function parameter(p: Parameter, taken: Set<string>, ctx: Ctx): JsonObject[] {
   if (typeof description === 'string') out.description = description;
   // Required in the URL all the same; the page's note says the same (document/notes.ts).
   if (p.schemaOptional) out['x-proxmox-schema-optional'] = true;
+  if (p.optionalInVariants) out['x-proxmox-optional-in-variants'] = true;
   out.schema = s;
   return [out];
 }
@@ -329,6 +330,8 @@ function bodySchema(params: Parameter[], ctx: Ctx): JsonObject {
       for (const name of family.names) properties[name] = family.ref();
       continue;
     }
+    // Not in `required`, as everywhere else; the page's note says why (document/notes.ts).
+    if (p.optionalInVariants) s['x-proxmox-optional-in-variants'] = true;
     setOwn(properties, p.name, s);
     if (p.required) required.push(p.name);
   }

@@ -233,6 +233,7 @@ function parameters(
     };
     if (familyRange) param.familyRange = familyRange;
     if (location === 'path' && isOptional(rawSchema)) param.schemaOptional = true;
+    if (location !== 'path' && !param.required && !(isRecord(rawSchema) && isTrue(rawSchema['optional']))) param.optionalInVariants = true;
     return param;
   });
   const rank = (p: Omit<Parameter, 'anchor'>): number => (p.location === 'path' ? 0 : p.required ? 1 : 2);

@@ -119,6 +119,12 @@ export interface Parameter {
    * URL cannot do without it); the pages say once that the schema marks it optional.
    */
   schemaOptional?: true;
+  /**
+   * Optional only through its `oneOf` variants: the schema marks every variant optional but not the
+   * parameter itself (PVE 9.1 SDN fabrics `delete`, `interfaces`). `required` is false everywhere
+   * (pages, examples, OpenAPI, the call checker); the pages say why.
+   */
+  optionalInVariants?: true;
   schema: SchemaNode;
 }
 
