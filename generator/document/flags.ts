@@ -2,6 +2,7 @@
 import { PRODUCTS } from '../model/product.js';
 import type { ApiModel, Operation } from '../model/types.js';
 import { code, phrase, type Phrase } from './phrase.js';
+import { apiTokensAvailable } from './tokens.js';
 
 export type FlagId = 'protected' | 'proxyto' | 'no-token' | 'download' | 'upload' | 'unstable' | 'credentials';
 
@@ -35,7 +36,8 @@ export function operationFlags(op: Operation, model: ApiModel): FlagDoc[] {
       text: phrase('The request is forwarded to the cluster node named by parameter ', code(op.flags.proxyto), '.'),
     });
   }
-  if (!op.flags.allowToken)
+  // A schema that predates tokens says so once (document/tokens.ts), not as a flag on every page.
+  if (!op.flags.allowToken && apiTokensAvailable(model))
     out.push({ id: 'no-token', label: phrase('no API tokens'), text: phrase('API tokens cannot call this; log in with a ticket.') });
   if (op.flags.download)
     out.push({ id: 'download', label: phrase('download'), text: phrase('The response is a file or raw data, not JSON.') });

@@ -20,7 +20,9 @@ export type Note =
   /** The schema's title of the node (when it differs from the field's name). */
   | { kind: 'title'; title: string }
   /** A `{name}` segment of the URL. */
-  | { kind: 'path-parameter'; name: string }
+  | { kind: 'path-parameter'; name: string; schemaOptional: boolean }
+  /** Optional because every `oneOf` variant is, though the parameter itself is not marked. */
+  | { kind: 'optional-in-variants' }
   /** `net[n]`: a numbered family of parameters, each sent on its own. */
   | { kind: 'family'; name: string; family: string; range: { first: number; last: number } | null }
   /** `mp[n]` in a returned object: numbered members folded into one row. */
@@ -52,7 +54,13 @@ export function notePhrase(note: Note): Phrase {
     case 'title':
       return phrase(strong(note.title));
     case 'path-parameter':
-      return phrase('Path parameter: part of the URL (', code(`{${note.name}}`), ').');
+      return note.schemaOptional
+        ? phrase(
+            'Path parameter: part of the URL (',
+            code(`{${note.name}}`),
+            '). The schema marks it optional, but the URL cannot do without it, so it is required.',
+          )
+        : phrase('Path parameter: part of the URL (', code(`{${note.name}}`), ').');
     case 'family': {
       const range = note.range ? phrase(' (', code(note.family + note.range.first), ' to ', code(note.family + note.range.last), ')') : [];
       return phrase(
@@ -67,6 +75,8 @@ export function notePhrase(note: Note): Phrase {
         '; send each as its own parameter.',
       );
     }
+    case 'optional-in-variants':
+      return phrase('Optional: the schema marks each of its variants optional, not the parameter itself, so no request needs it.');
     case 'family-members':
       return phrase('Numbered family: ', code(note.name), ` stands for members ${note.range.first} to ${note.range.last}.`);
     case 'instance-types':

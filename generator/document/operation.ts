@@ -13,7 +13,8 @@ import { cliCommand } from './cli.js';
 import { fieldDoc, walkFields, type FieldDoc } from './fields.js';
 import { operationFlags, type FlagDoc } from './flags.js';
 import type { Note } from './notes.js';
-import { apiPath, code, phrase, text, type Phrase } from './phrase.js';
+import { apiPath, code, joined, phrase, text, type Phrase } from './phrase.js';
+import { undeclaredPathParams } from '../model/urls.js';
 
 export interface ParamDoc {
   param: Parameter;
@@ -38,6 +39,8 @@ export interface OperationDoc {
   description: string;
   flags: FlagDoc[];
   params: ParamDoc[];
+  /** Path placeholders the schema does not declare as parameters (`undeclaredPathParams`), said once; null when none. */
+  undeclaredPath: Phrase | null;
   returns: ReturnsDoc;
   /** The minimal request: required parameters only. */
   examples: CodeExample[];
@@ -76,11 +79,30 @@ function computeDoc(op: Operation, model: ApiModel, page: ApiPath | undefined): 
     description: op.description.trim() === op.summary ? '' : op.description,
     flags: operationFlags(op, model),
     params,
+    undeclaredPath: undeclaredPathPhrase(undeclaredPathParams(op)),
     returns,
     examples: buildExamples(op, { product, host: product.exampleHost, formats: model.formats }),
     typicalExamples: buildTypicalExamples(op, { product, host: product.exampleHost, formats: model.formats }),
     response: responseDoc(op, model),
   };
+}
+
+/**
+ * What the page says of path placeholders the schema does not declare: the schema's silence, and
+ * that the URL needs them. The OpenAPI export declares each (OpenAPI requires every templated path
+ * parameter to be) with this sentence as its description.
+ */
+export function undeclaredPathPhrase(names: readonly string[]): Phrase | null {
+  if (names.length === 0) return null;
+  const many = names.length > 1;
+  return phrase(
+    many ? 'The schema does not declare the path parameters ' : 'The schema does not declare the path parameter ',
+    ...joined(
+      names.map((n) => code(`{${n}}`)),
+      ' and ',
+    ),
+    many ? '; the URL needs a value for each all the same.' : '; the URL needs a value for it all the same.',
+  );
 }
 
 function responseDoc(op: Operation, model: ApiModel): ResponseDoc {
@@ -97,7 +119,8 @@ function responseDoc(op: Operation, model: ApiModel): ResponseDoc {
 
 function paramField(param: Parameter, model: ApiModel): FieldDoc {
   const notes: Note[] = [];
-  if (param.location === 'path') notes.push({ kind: 'path-parameter', name: param.name });
+  if (param.location === 'path') notes.push({ kind: 'path-parameter', name: param.name, schemaOptional: param.schemaOptional === true });
+  if (param.optionalInVariants) notes.push({ kind: 'optional-in-variants' });
   if (param.family) notes.push({ kind: 'family', name: param.name, family: param.family, range: param.familyRange ?? null });
   if (param.schema.instanceTypes?.length)
     notes.push({ kind: 'instance-types', selector: param.schema.typeProperty ?? 'type', types: param.schema.instanceTypes });

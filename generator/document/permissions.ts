@@ -197,6 +197,16 @@ export function permissionBlocks(p: Permissions): Block[] {
       blocks.push(para(words('Unrecognized permission mode (shown verbatim): '), code(safeJson(never))));
     }
   }
+  if (p.skippedCheck) {
+    blocks.push({
+      t: 'list',
+      intro:
+        'The schema also lists a check, which the server skips because this call is open to ' +
+        (p.mode === 'world' ? 'anyone' : 'every authenticated user') +
+        ' (the method itself may still use it, e.g. to decide what it returns):',
+      items: [checkBlock(p.skippedCheck)],
+    });
+  }
   return blocks;
 }
 

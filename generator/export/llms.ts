@@ -7,6 +7,7 @@ import { PRODUCTS } from '../model/product.js';
 import type { ApiModel } from '../model/types.js';
 import { SITE_FILES } from '../model/urls.js';
 import { showControls } from '../text/visible.js';
+import { apiTokensAvailable, noTokensSentence } from '../document/tokens.js';
 import { markdownFile, pathIndex, pathMarkdown } from './markdown.js';
 import { mdCode, mdLine, mdLinkText, mdText } from './markdown-text.js';
 
@@ -20,7 +21,11 @@ function header(model: ApiModel): string[] {
     `# ${mdLine(model.title)}`,
     `> Reference for the ${mdText(model.productName)} REST API${model.version ? ` ${mdText(model.version)}` : ''}: ${model.stats.paths} paths, ${model.stats.operations} operations, ${model.stats.parameters} parameters, with parameters, property-string keys, return values, permissions and call examples.`,
     [
-      `Every call goes to ${mdCode(`https://HOST:${product.port}${product.apiBase}/...`)}. Authenticate with an API token (header ${mdCode(`Authorization: ${product.tokenHeaderFormat}`)}) or a ticket from ${mdCode('POST /access/ticket')} (cookie ${mdCode(product.cookieName)}, plus header ${mdCode(product.csrfHeader)} on every request other than GET).`,
+      `Every call goes to ${mdCode(`https://HOST:${product.port}${product.apiBase}/...`)}. ${
+        apiTokensAvailable(model)
+          ? `Authenticate with an API token (header ${mdCode(`Authorization: ${product.tokenHeaderFormat}`)}) or a ticket`
+          : `Authenticate with a ticket`
+      } from ${mdCode('POST /access/ticket')} (cookie ${mdCode(product.cookieName)}, plus header ${mdCode(product.csrfHeader)} on every request other than GET).${apiTokensAvailable(model) ? '' : ` ${mdText(noTokensSentence(model))}`}`,
       `Booleans are sent as ${mdCode('1')} or ${mdCode('0')}; property strings are ${mdCode('key=value,key=value')}; ${mdCode('net[n]')} stands for ${mdCode('net0')}, ${mdCode('net1')}, ...`,
     ].join(' '),
   ];
@@ -32,7 +37,7 @@ export function llmsTxt(model: ApiModel): string {
     [
       '## Docs',
       '',
-      `- [Authentication](${SITE_FILES.auth}): tickets, CSRF tokens and API tokens`,
+      `- [Authentication](${SITE_FILES.auth}): tickets, CSRF tokens${apiTokensAvailable(model) ? ' and API tokens' : ''}`,
       `- [OpenAPI 3.1 description](${OPENAPI_FILE}): the whole API in one machine-readable file`,
       `- [All paths in one file](${LLMS_FULL_FILE}): every page below, concatenated`,
     ].join('\n'),

@@ -13,9 +13,11 @@ import type { CodeExample } from '../document/examples/index.js';
 import type { FieldDoc } from '../document/fields.js';
 import { notePhrase, type Note } from '../document/notes.js';
 import { operationDoc } from '../document/operation.js';
+import { apiTokensAvailable } from '../document/tokens.js';
 import { renderPhrase, type Phrase, type PhraseFormat } from '../document/phrase.js';
 import type { ApiModel, ApiPath, Operation } from '../model/types.js';
 import { relativeHref, SITE_FILES } from '../model/urls.js';
+import { visibleCodePoints } from '../text/visible.js';
 import { flagsMarkdown, LINE, mdCell, mdCode, mdFence, mdLine, mdLinkText, mdText, permissionsMarkdown } from './markdown-text.js';
 
 /** Link from the Markdown being written to another output file (relative, or root-relative in llms-full.txt). */
@@ -54,7 +56,8 @@ export function pathMarkdown(model: ApiModel, apiPath: ApiPath, href: HrefFn, by
         .join('\n'),
     );
   }
-  return out.join('\n\n') + '\n';
+  // Control and bidi characters as the HTML page shows them (`<U+0000>`), not as raw bytes.
+  return visibleCodePoints(out.join('\n\n') + '\n');
 }
 
 export function pathIndex(model: ApiModel): Map<string, ApiPath> {
@@ -70,10 +73,11 @@ const operationParts = new WeakMap<Operation, { model: ApiModel; before: string;
 export function operationMarkdown(model: ApiModel, page: ApiPath, op: Operation, href: HrefFn): string {
   let parts = operationParts.get(op);
   if (!parts || parts.model !== model) {
-    parts = { model, ...operationMarkdownParts(model, page, op) };
+    const { before, after } = operationMarkdownParts(model, page, op);
+    parts = { model, before: visibleCodePoints(before), after: visibleCodePoints(after) };
     operationParts.set(op, parts);
   }
-  const intro = `With example values. See [Authentication](${href(SITE_FILES.auth)}) for tickets and API tokens.`;
+  const intro = `With example values. See [Authentication](${href(SITE_FILES.auth)}) for tickets${apiTokensAvailable(model) ? ' and API tokens' : ''}.`;
   return `${parts.before}\n\n${intro}${parts.after ? `\n\n${parts.after}` : ''}`;
 }
 
@@ -90,6 +94,7 @@ function operationMarkdownParts(model: ApiModel, page: ApiPath, op: Operation): 
   if (doc.description) out.push(mdText(doc.description));
 
   out.push('### Parameters');
+  if (doc.undeclaredPath) out.push(renderPhrase(doc.undeclaredPath, LINE));
   if (doc.params.length === 0) out.push('No parameters.');
   else {
     const rows = doc.params.map(({ param, field }) => [

@@ -66,6 +66,7 @@ export function normalize(input: NormalizeInput, log: Logger): ApiModel {
     source: input.source,
     permissions: { roleLists: product === 'pmg' },
     reservedSuffixes: input.reservedSuffixes ?? [],
+    sawAllowToken: false,
   };
 
   const paths: ApiPath[] = [];
@@ -105,6 +106,10 @@ export function normalize(input: NormalizeInput, log: Logger): ApiModel {
   const version = input.version ?? guessVersion(input.source);
   const operations = paths.reduce((n, p) => n + p.operations.length, 0);
   const parameters = paths.reduce((n, p) => n + p.operations.reduce((m, o) => m + o.parameters.length, 0), 0);
+  const noTokens = PRODUCTS[product].allowTokenInDump && operations > 0 && !opCtx.sawAllowToken;
+  // Decided from the schema, not from a version number: a dump without the key predates tokens.
+  if (noTokens) for (const p of paths) for (const o of p.operations) o.flags.allowToken = false;
+  const tokens: Pick<ApiModel, 'apiTokens'> = noTokens ? { apiTokens: false } : {};
   return {
     product,
     productName,
@@ -115,6 +120,7 @@ export function normalize(input: NormalizeInput, log: Logger): ApiModel {
     paths,
     formats,
     hasFormatRegistry: registry !== undefined,
+    ...tokens,
     stats: { paths: paths.length, operations, parameters },
   };
 }
@@ -125,6 +131,8 @@ interface OperationContext {
   source: string;
   permissions: PermissionOptions;
   reservedSuffixes: readonly string[];
+  /** Whether any method so far carried `allowtoken` (see ProductInfo.allowTokenInDump). */
+  sawAllowToken: boolean;
 }
 
 /** Every path of the raw tree, iteratively (for product detection before normalizing). */
@@ -145,8 +153,9 @@ function operation(
   info: Record<string, unknown>,
   pointer: string,
   ids: (id: string) => string,
-  { ctx, log, source, permissions, reservedSuffixes }: OperationContext,
+  opCtx: OperationContext,
 ): Operation {
+  const { ctx, log, source, permissions, reservedSuffixes } = opCtx;
   const description = typeof info['description'] === 'string' ? info['description'] : '';
   const anchor = ids(method.toLowerCase());
   // The page gives the operation's headings and examples these ids: a parameter called "title" or
@@ -169,7 +178,7 @@ function operation(
       (d) => log.warn(printable(`${source}:${d.pointer} - ${d.message}`)),
       permissions,
     ),
-    flags: operationFlags(info, params),
+    flags: operationFlags(info, params, opCtx),
   };
   // Only the call checker reads this; absent (the usual case) keeps model.json unchanged.
   const rawParams = info['parameters'];
@@ -182,7 +191,8 @@ function operation(
  * node) when no parameter has that name. PBS renames raw-HTTP handlers' methods to DOWNLOAD and
  * UPLOAD in its dump; PMG marks file downloads with `download: 1`.
  */
-function operationFlags(info: Record<string, unknown>, params: Parameter[]): OperationFlags {
+function operationFlags(info: Record<string, unknown>, params: Parameter[], opCtx: OperationContext): OperationFlags {
+  if (info['allowtoken'] !== undefined) opCtx.sawAllowToken = true;
   const proxyto = typeof info['proxyto'] === 'string' ? info['proxyto'] : null;
   const flags: OperationFlags = {
     protected: isTrue(info['protected']),
@@ -222,6 +232,8 @@ function parameters(
       schema: normalizeNode(rawSchema, joinPointer(pointer, 'properties', key), ctx),
     };
     if (familyRange) param.familyRange = familyRange;
+    if (location === 'path' && isOptional(rawSchema)) param.schemaOptional = true;
+    if (location !== 'path' && !param.required && !(isRecord(rawSchema) && isTrue(rawSchema['optional']))) param.optionalInVariants = true;
     return param;
   });
   const rank = (p: Omit<Parameter, 'anchor'>): number => (p.location === 'path' ? 0 : p.required ? 1 : 2);

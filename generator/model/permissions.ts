@@ -133,12 +133,11 @@ function normalizePermissionsUnsafe(
   }
 
   const result: Permissions = { pointer, mode: 'none' };
-  if (user === 'world') {
-    result.mode = 'world';
-  } else if (user === 'all') {
-    // The server returns before evaluating `check`; keeping it would suggest a requirement that
-    // is never enforced.
-    result.mode = 'all';
+  if (user === 'world' || user === 'all') {
+    result.mode = user;
+    // check_api2_permissions returns before evaluating `check`: it is kept apart (skippedCheck), so
+    // that no output presents it as a requirement and none drops what the schema says.
+    if (perlTrue(check)) result.skippedCheck = normalizeCheck(check, `${pointer}/check`, report, options);
   } else if (perlTrue(check)) {
     result.mode = 'check';
     result.check = normalizeCheck(check, `${pointer}/check`, report, options);

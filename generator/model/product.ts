@@ -44,6 +44,12 @@ export interface ProductInfo {
    * schema (it names no tools): Proxmox's documentation of the product.
    */
   cliNote: string | null;
+  /**
+   * Whether the product's schema dump lists `allowtoken` on every method once its server has API
+   * tokens (the Perl RESTHandler dump writes the key, default 1, since PVE 6.2). Then a dump with
+   * `allowtoken` on no method predates API tokens. PBS's Rust schema has no such key at all.
+   */
+  allowTokenInDump: boolean;
 }
 
 /** Obviously fake token: user root@pam, token id "monitoring", a UUID-shaped secret. */
@@ -77,6 +83,7 @@ function info(
     caCertPath,
     privilegedDaemon,
     cliNote: null,
+    allowTokenInDump: true,
   };
 }
 
@@ -88,6 +95,7 @@ export const PRODUCTS: Record<Product, ProductInfo> = {
   // (proxmox-backup-manager has its own command tree), so no CLI example is generated.
   pbs: {
     ...info('pbs', 'Proxmox Backup Server', 8007, 'PBS', ':', null, '/etc/proxmox-backup/proxy.pem', 'proxmox-backup-api'),
+    allowTokenInDump: false,
     cliNote:
       'Proxmox Backup Server has no generic API shell like pvesh. On the server, proxmox-backup-manager administers it (datastores, users, remotes, jobs) and proxmox-backup-client makes, lists and restores backups; each has its own commands, which cover parts of this API. For any call, use HTTPS as shown in the examples.',
   },

@@ -26,6 +26,12 @@ export interface ApiModel {
   formats: Record<string, FormatDef>;
   /** Whether a formats registry was available at all (affects how named formats are explained). */
   hasFormatRegistry: boolean;
+  /**
+   * Set (false) only when the schema predates API tokens: a PVE/PMG dump that lists `allowtoken` on
+   * no method (PVE 5.4; tokens came with 6.2). Every operation then has `allowToken: false` (the
+   * server has no tokens to accept) and the guides say tokens are not available in this version.
+   */
+  apiTokens?: false;
   stats: ModelStats;
 }
 
@@ -108,6 +114,17 @@ export interface Parameter {
    * and they were folded into one `net[n]` row: the first and last index seen.
    */
   familyRange?: { first: number; last: number };
+  /**
+   * A path parameter the schema marks `optional` (PVE 9.1: 34). It is required all the same (the
+   * URL cannot do without it); the pages say once that the schema marks it optional.
+   */
+  schemaOptional?: true;
+  /**
+   * Optional only through its `oneOf` variants: the schema marks every variant optional but not the
+   * parameter itself (PVE 9.1 SDN fabrics `delete`, `interfaces`). `required` is false everywhere
+   * (pages, examples, OpenAPI, the call checker); the pages say why.
+   */
+  optionalInVariants?: true;
   schema: SchemaNode;
 }
 
@@ -206,6 +223,12 @@ export interface Permissions {
    */
   mode: 'world' | 'all' | 'root' | 'check' | 'none';
   check?: PermCheck;
+  /**
+   * A check the schema lists beside `user: "all"` or `"world"`: the server returns before evaluating
+   * it, so it is not enforced for the call (the method's code may still consult it, e.g. to filter
+   * what it returns). Shown as such rather than dropped or presented as a requirement.
+   */
+  skippedCheck?: PermCheck;
   /** Free text naming extra checks done in code. */
   description?: string;
 }

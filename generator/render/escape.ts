@@ -1,4 +1,5 @@
 /** HTML escaping for untrusted schema text. Also neutralises bidi controls that could disguise text. */
+import { codePointHex, HAS_INVISIBLE, INVISIBLE, visibleCodePoints } from '../text/visible.js';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -18,14 +19,11 @@ export function escapeHtml(value: unknown): string {
   return text.replace(/[&<>"'`=]/g, (c) => HTML_ESCAPES[c]!).replace(BIDI, visibleCodePoint);
 }
 
-// Bidi controls plus the C0/C1 control characters HTML does not allow in documents (all but tab,
-// line feed, form feed and carriage return).
-const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
-/** The same class, not global: `test` keeps no lastIndex between pages. */
-const HAS_INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/;
+// Bidi controls plus the C0/C1 control characters HTML does not allow in documents: one class with
+// the Markdown export (text/visible.ts), so both show the same `<U+XXXX>`.
 
 function visibleCodePoint(c: string): string {
-  return `&lt;U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}&gt;`;
+  return `&lt;U+${codePointHex(c)}&gt;`;
 }
 
 /**
@@ -39,9 +37,7 @@ export function neutralizeInvisible(html: string): string {
 }
 
 /** The same for plain text that a script puts into the page (textContent, attributes): `<U+202E>`. */
-export function visibleInvisible(text: string): string {
-  return text.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
-}
+export const visibleInvisible = visibleCodePoints;
 
 /**
  * Real schema strings are short (PVE 9.1: descriptions up to 1.7 K characters, defaults 72); a

@@ -16,6 +16,7 @@ import { coverageData } from './coverage-page.js';
 import { asBytes, type OutputFile } from '../output-file.js';
 import { TRY_IT_DATA, TRY_IT_SCRIPT, tryItDataFile } from './try-it.js';
 import { guideExamples, type GuideExamples } from '../document/examples/guides.js';
+import { apiTokensAvailable, noTokensSentence } from '../document/tokens.js';
 import { navBranch, navIndex, NAV_TREE_FILE, type NavView } from './nav.js';
 import { operationPage, wrapPath, type OperationPageView } from './page-operation.js';
 import type { LinkView, VersionLinkView } from './site-context.js';
@@ -424,6 +425,9 @@ export interface AuthPageView {
   tokenHeaderExample: string;
   cli: string | null;
   cliNote: string | null;
+  /** False when the schema predates API tokens (document/tokens.ts); then `noTokensText` says so. */
+  apiTokens: boolean;
+  noTokensText: string;
 }
 
 /** The auth, Tasks and Errors guides: product facts, example snippets and links to each other. */
@@ -445,7 +449,9 @@ function authData(model: ApiModel, title: string): AuthPageView & GuideExamples 
     tokenHeaderExample: product.tokenHeaderExample,
     cli: product.cli,
     cliNote: product.cliNote,
-    ...guideExamples(product),
+    apiTokens: apiTokensAvailable(model),
+    noTokensText: noTokensSentence(model),
+    ...guideExamples(product, apiTokensAvailable(model)),
   };
 }
 

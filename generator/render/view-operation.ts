@@ -59,6 +59,8 @@ export interface OperationView {
   /** Parameters in groups: the common ones first, then one group per set of `type` values they apply to. */
   paramGroups: ParamGroup[];
   hasParams: boolean;
+  /** The sentence on path placeholders the schema does not declare (document layer), or "". */
+  undeclaredPathHtml: string;
   returns: ReturnsView;
   permissionsHtml: string;
   flags: FlagView[];
@@ -107,6 +109,7 @@ export function operationView(op: Operation, ctx: OperationViewContext): Operati
     params,
     paramGroups: groupByInstanceType(doc.params, params, ctx),
     hasParams: params.length > 0,
+    undeclaredPathHtml: doc.undeclaredPath ? phraseHtml(doc.undeclaredPath, ctx) : '',
     returns: {
       typeHtml: returns.typeHtml,
       descriptionHtml: returns.descriptionHtml,

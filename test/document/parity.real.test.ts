@@ -50,13 +50,18 @@ function squash(text: string): string {
 }
 
 /** Every note, constraint and flag text the document layer decided for the operation. */
-function documentTexts(op: Operation, model: ApiModel, page: ApiPath): { notes: string[]; constraints: string[]; flags: string[] } {
+function documentTexts(
+  op: Operation,
+  model: ApiModel,
+  page: ApiPath,
+): { notes: string[]; constraints: string[]; flags: string[]; paths: string[] } {
   const doc = operationDoc(op, model, page);
   const fields: FieldDoc[] = [...doc.params.flatMap((p) => [...walkFields(p.field)]), ...walkFields(doc.returns.field)];
   return {
     notes: fields.flatMap((f) => f.notes.map((n) => expected(notePhrase(n)))),
     constraints: fields.flatMap((f) => f.constraints.map(expected)),
     flags: doc.flags.flatMap((f) => [expected(f.label), expected(f.text)]),
+    paths: doc.undeclaredPath ? [expected(doc.undeclaredPath)] : [],
   };
 }
 

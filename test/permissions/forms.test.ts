@@ -59,11 +59,27 @@ describe('modes', () => {
       }
     `);
   });
-  it('user: all with a check: the check is skipped by the server and not kept', () => {
+  it('user: all with a check (PVE 9.1 GET /cluster/options): shown, as a check the server skips', () => {
     const r = show({ user: 'all', check: ['perm', '/', ['Sys.Audit']] });
-    expect(r.model).toEqual({ pointer: POINTER, mode: 'all' });
-    expect(r.text).toBe('Any authenticated user.');
-    expect(r.html).not.toContain('Sys.Audit');
+    expect(r.model).toEqual({
+      pointer: POINTER,
+      mode: 'all',
+      skippedCheck: { kind: 'perm', path: '/', privs: ['Sys.Audit'], any: false },
+    });
+    expect(r.text).toBe(
+      'Any authenticated user.\n' +
+        'The schema also lists a check, which the server skips because this call is open to every authenticated user ' +
+        '(the method itself may still use it, e.g. to decide what it returns):\n' +
+        '- Requires Sys.Audit on /.',
+    );
+    expect(r.html).toContain('Sys.Audit');
+    expect(r.model.check).toBeUndefined();
+  });
+  it('user: world with a check: the check is shown as skipped too', () => {
+    const r = show({ user: 'world', check: ['perm', '/', ['Sys.Audit']] });
+    expect(r.model.mode).toBe('world');
+    expect(r.text).toContain('open to anyone');
+    expect(r.text).toContain('Requires Sys.Audit on /.');
   });
   it('object with neither user nor check -> none', () => {
     expect(show({ description: 'Checked in code.' })).toMatchInlineSnapshot(`

@@ -92,6 +92,13 @@ describe('PVE 9.1: counts stated in PROXMOX-API.md', () => {
       return p?.user === 'all' && p.check !== undefined;
     });
     expect(both.map((o) => `${o.method} ${o.path}`)).toEqual(['GET /cluster/options']);
+    // ...but not dropped: the page says the schema lists it and that the server skips it.
+    const options = both[0]!.permissions;
+    expect(options.skippedCheck).toEqual({ kind: 'perm', path: '/', privs: ['Sys.Audit'], any: false });
+    expect(permissionsPlainText(options)).toMatch(
+      /^Any authenticated user\.\nThe schema also lists a check, which the server skips[^\n]*\n- Requires Sys\.Audit on \/\./,
+    );
+    expect(ops.filter((o) => o.permissions.skippedCheck).length).toBe(1);
     expect(modes).toEqual({ root: 15, world: 6, all: 137 + 1, check: 649 - 15 - 6 - 138 });
     expect(topPlain).toBe(374 - 1);
     expect(topAny).toBe(61);

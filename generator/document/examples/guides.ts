@@ -26,10 +26,26 @@ export interface GuideExamples {
   errorPython: string;
 }
 
-export function guideExamples(product: ProductInfo): GuideExamples {
+/**
+ * `tokens` false: the schema predates API tokens (document/tokens.ts), so the snippets send the
+ * ticket cookie and CSRF header (from the login shown on the Authentication guide) instead.
+ */
+export function guideExamples(product: ProductInfo, tokens = true): GuideExamples {
   const ctx: ExampleContext = { product, host: product.exampleHost };
   const base = baseUrl(ctx);
-  const token = `-H ${shellQuote(`Authorization: ${product.tokenHeaderExample}`)}`;
+  const token = tokens
+    ? `-H ${shellQuote(`Authorization: ${product.tokenHeaderExample}`)}`
+    : `-b "${product.cookieName}=$TICKET" -H "${product.csrfHeader}: $CSRF"`;
+  // JavaScript and Python: the ticket and CSRF token from the environment (TICKET, CSRF).
+  const jsHeaders = tokens
+    ? `const headers = { Authorization: ${JSON.stringify(product.tokenHeaderExample)} };`
+    : `const headers = { Cookie: ${JSON.stringify(`${product.cookieName}=`)} + process.env.TICKET, ${product.csrfHeader}: process.env.CSRF };`;
+  const pyHeaders = tokens
+    ? [`HEADERS = {"Authorization": ${JSON.stringify(product.tokenHeaderExample)}}`]
+    : [
+        `HEADERS = {"Cookie": ${JSON.stringify(`${product.cookieName}=`)} + os.environ["TICKET"], ${JSON.stringify(product.csrfHeader)}: os.environ["CSRF"]}`,
+      ];
+  const pyOs = tokens ? [] : ['import os'];
   const upid =
     product.id === 'pbs'
       ? 'UPID:pbs1:0000A1B2:0001C3D4:00000001:66000000:garbage_collection:store1:root@pam:'
@@ -61,7 +77,7 @@ export function guideExamples(product: ProductInfo): GuideExamples {
     ].join('\n'),
     waitJavaScript: [
       '// Node.js 18+; `upid` is the data of the call that started the task.',
-      `const headers = { Authorization: ${JSON.stringify(product.tokenHeaderExample)} };`,
+      jsHeaders,
       'async function waitForTask(upid) {',
       '  const node = upid.split(":")[1];',
       '  for (;;) {',
@@ -73,11 +89,12 @@ export function guideExamples(product: ProductInfo): GuideExamples {
       '}',
     ].join('\n'),
     waitPython: [
+      ...pyOs,
       'import time',
       '',
       'import requests',
       '',
-      `HEADERS = {"Authorization": ${JSON.stringify(product.tokenHeaderExample)}}`,
+      ...pyHeaders,
       '',
       '',
       'def wait_for_task(upid):',
@@ -99,7 +116,7 @@ export function guideExamples(product: ProductInfo): GuideExamples {
       `  ${token}`,
     ].join('\n'),
     errorJavaScript: [
-      `const headers = { Authorization: ${JSON.stringify(product.tokenHeaderExample)} };`,
+      jsHeaders,
       `const res = await fetch(${JSON.stringify(`${base}${startPath}`)}, { method: "POST", headers });`,
       'if (!res.ok) {',
       '  const body = await res.json().catch(() => ({}));',
@@ -109,9 +126,10 @@ export function guideExamples(product: ProductInfo): GuideExamples {
       '}',
     ].join('\n'),
     errorPython: [
+      ...(tokens ? [] : [...pyOs, '']),
       'import requests',
       '',
-      `HEADERS = {"Authorization": ${JSON.stringify(product.tokenHeaderExample)}}`,
+      ...pyHeaders,
       `res = requests.post(${JSON.stringify(`${base}${startPath}`)}, headers=HEADERS, verify=False)`,
       'if not res.ok:',
       '    # res.reason: the message; "errors": one message per parameter (400 only).',
