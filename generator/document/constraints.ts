@@ -38,6 +38,7 @@ export function describeConstraints(node: SchemaNode, direction: Direction = 're
   else if (node.maxLength !== undefined) out.push(phrase(`At most ${node.maxLength} characters`));
   if (node.pattern !== undefined) out.push(phrase('Pattern: ', code(node.pattern)));
   const format = node.format;
+  if (format?.kind === 'list') out.push(...listLength(format.minLength, format.maxLength));
   if (format?.kind === 'named') {
     const described = node.formatDescription ? phrase(' (', text(node.formatDescription), ')') : [];
     if (format.list)
@@ -67,6 +68,14 @@ export function describeConstraints(node: SchemaNode, direction: Direction = 're
     );
   }
   return out;
+}
+
+/** A list property string's `minLength`/`maxLength` (proxmox-schema: the number of elements). */
+function listLength(min: number | undefined, max: number | undefined): Phrase[] {
+  if (min !== undefined && max !== undefined) return [phrase('Number of values in the list: ', code(min), ' – ', code(max))];
+  if (min !== undefined) return [phrase('At least ', code(min), min === 1 ? ' value in the list' : ' values in the list')];
+  if (max !== undefined) return [phrase('At most ', code(max), max === 1 ? ' value in the list' : ' values in the list')];
+  return [];
 }
 
 function listsEnum(synopsis: string, values: readonly string[]): boolean {

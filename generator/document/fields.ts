@@ -11,6 +11,7 @@ import { describeConstraints, type Direction } from './constraints.js';
 import { FIELD_DEPTH } from './limits.js';
 import type { Note } from './notes.js';
 import type { Phrase } from './phrase.js';
+import { impliedType, isImpliedType } from './shape.js';
 
 /** "required", "optional" or "" (not applicable: returned fields, variants). */
 export type Presence = 'required' | 'optional' | '';
@@ -74,12 +75,16 @@ export function fieldDoc(
 /**
  * The synopsis, and for a bare array without an official typetext its items' type too: a returns
  * section that lists an item's fields directly would otherwise never say that the items are objects.
+ * A node without a type whose structure makes it an object or an array (document/shape.ts) shows
+ * that, not the `<string>` Perl's typetext rules would give it.
  */
 function shownType(node: SchemaNode): string {
-  const type = node.synopsis || `<${node.type}>`;
-  const item = node.type === 'array' ? node.items : undefined;
-  if (type !== '<array>' || node.typetext !== undefined || !item || ['', 'any', 'array'].includes(item.type)) return type;
-  return `<array of ${item.type}>`;
+  const implied = node.typetext === undefined && isImpliedType(node) ? impliedType(node) : null;
+  const type = implied ? `<${implied}>` : node.synopsis || `<${node.type}>`;
+  const item = impliedType(node) === 'array' ? node.items : undefined;
+  if (type !== '<array>' || node.typetext !== undefined || !item) return type;
+  const itemType = impliedType(item);
+  return ['', 'any', 'array'].includes(itemType) ? type : `<array of ${itemType}>`;
 }
 
 /**
@@ -104,7 +109,8 @@ function nodeNotes(node: SchemaNode, model: ApiModel): Note[] {
   const notes: Note[] = [];
   if (node.requires) notes.push({ kind: 'requires', other: node.requires });
   if (node.extra) for (const [key, value] of Object.entries(node.extra)) notes.push({ kind: 'extra', key, value });
-  if (node.type === 'object' && typeof node.additionalProperties === 'boolean') {
+  if (isImpliedType(node)) notes.push({ kind: 'implied-type', type: impliedType(node), by: impliedBy(node) });
+  if (impliedType(node) === 'object' && typeof node.additionalProperties === 'boolean') {
     notes.push({ kind: 'additional-properties', allowed: node.additionalProperties });
   }
   if (node.format?.kind === 'list') notes.push({ kind: 'list-format' });
@@ -114,6 +120,10 @@ function nodeNotes(node: SchemaNode, model: ApiModel): Note[] {
     else if (describedByNameOnly(node)) notes.push({ kind: 'format-unknown', format: format.name });
   }
   return notes;
+}
+
+function impliedBy(node: SchemaNode): 'items' | 'properties' | 'additionalProperties' {
+  return node.items ? 'items' : node.properties !== undefined ? 'properties' : 'additionalProperties';
 }
 
 /** A named format whose synopsis shows key=value pairs is a property string. */
@@ -182,7 +192,26 @@ function keyDocs(keys: PropertyKey[], model: ApiModel, depth: number, direction:
 function propertyDoc(prop: NamedSchema, prefix: string, model: ApiModel, depth: number, direction: Direction): FieldDoc {
   const name = prefix + prop.name;
   const notes: Note[] = prop.familyRange ? [{ kind: 'family-members', name, range: prop.familyRange }] : [];
+  notes.push(...instanceTypesNotes(prop.schema));
   return fieldDoc(prop.name, prop.schema.optional ? 'optional' : '', prop.schema, model, depth, notes, direction);
+}
+
+/**
+ * A type-dependent parameter or returned field (`instance-types`, SDN fabrics' `area` for
+ * `protocol` = ospf): the note that says when it applies. Variants carry the same in their label.
+ */
+export function instanceTypesNotes(node: SchemaNode): Note[] {
+  return node.instanceTypes?.length ? [{ kind: 'instance-types', selector: node.typeProperty ?? 'type', types: node.instanceTypes }] : [];
+}
+
+/**
+ * The element of an array of objects, whose fields every output lists in the array's place (the
+ * returns of a listing: "Each item: properties"), or null. Its own description, constraints and
+ * notes are then said beside that list, not in a row of their own.
+ */
+export function flatItem(field: FieldDoc): FieldDoc | null {
+  const n = field.nested;
+  return n?.kind === 'items' && n.item.nested?.kind === 'properties' ? n.item : null;
 }
 
 /** Every field of the tree, depth first (the field itself first). */

@@ -23,6 +23,8 @@ export type Note =
   | { kind: 'path-parameter'; name: string; schemaOptional: boolean }
   /** Optional because every `oneOf` variant is, though the parameter itself is not marked. */
   | { kind: 'optional-in-variants' }
+  /** The last path segment's values contain `/`: the server reads the rest of the path as this parameter. */
+  | { kind: 'slash-in-path'; name: string; example: string; cli: string | null }
   /** `net[n]`: a numbered family of parameters, each sent on its own. */
   | { kind: 'family'; name: string; family: string; range: { first: number; last: number } | null }
   /** `mp[n]` in a returned object: numbered members folded into one row. */
@@ -40,6 +42,8 @@ export type Note =
   | { kind: 'default-key'; key: string }
   | { kind: 'alias'; of: string }
   | { kind: 'key-alias'; alias: string }
+  /** No `type` in the schema: the node's `items` or object keywords make it an array or an object. */
+  | { kind: 'implied-type'; type: string; by: 'items' | 'properties' | 'additionalProperties' }
   /** `additionalProperties: 0/1` on an object. */
   | { kind: 'additional-properties'; allowed: boolean }
   /** The row of a map's values (`additionalProperties` is a schema). */
@@ -61,6 +65,19 @@ export function notePhrase(note: Note): Phrase {
             '). The schema marks it optional, but the URL cannot do without it, so it is required.',
           )
         : phrase('Path parameter: part of the URL (', code(`{${note.name}}`), ').');
+    case 'slash-in-path':
+      return phrase(
+        'Values may contain ',
+        code('/'),
+        ' (e.g. ',
+        code(note.example),
+        '): the server reads the rest of the path as ',
+        code(`{${note.name}}`),
+        ...(note.cli ? phrase(', so ', code(note.cli), ' takes the value as it is') : []),
+        '; in a URL, ',
+        code('%2F'),
+        ' works as well.',
+      );
     case 'family': {
       const range = note.range ? phrase(' (', code(note.family + note.range.first), ' to ', code(note.family + note.range.last), ')') : [];
       return phrase(
@@ -107,6 +124,8 @@ export function notePhrase(note: Note): Phrase {
       return phrase('Alias for ', code(note.of), '.');
     case 'key-alias':
       return phrase('Key alias: written as ', code(`<${note.alias}>=<value>`), ' (the ', code(note.alias), ' value is the key).');
+    case 'implied-type':
+      return phrase('The schema names no type; ', code(note.by), ' makes this ', note.type === 'array' ? 'an array' : 'an object', '.');
     case 'additional-properties':
       return note.allowed ? phrase('Other keys than those listed are allowed.') : phrase('No keys other than those listed are allowed.');
     case 'map-value':

@@ -8,13 +8,15 @@ import { PRODUCTS } from '../model/product.js';
 import type { ApiModel, ApiPath, Operation, Parameter, SchemaNode } from '../model/types.js';
 import { buildExamples, buildTypicalExamples, type CodeExample } from './examples/index.js';
 import { exampleResponse, UNSPECIFIED_TEXT } from './examples/response.js';
+import { exampleValue, lookupIn } from './examples/values.js';
 import { operationSilences, type SilenceKind } from '../model/coverage.js';
 import { cliCommand } from './cli.js';
-import { fieldDoc, walkFields, type FieldDoc } from './fields.js';
+import { fieldDoc, instanceTypesNotes, walkFields, type FieldDoc } from './fields.js';
 import { operationFlags, type FlagDoc } from './flags.js';
 import type { Note } from './notes.js';
 import { apiPath, code, joined, phrase, text, type Phrase } from './phrase.js';
 import { undeclaredPathParams } from '../model/urls.js';
+import { impliedType } from './shape.js';
 
 export interface ParamDoc {
   param: Parameter;
@@ -41,6 +43,8 @@ export interface OperationDoc {
   params: ParamDoc[];
   /** Path placeholders the schema does not declare as parameters (`undeclaredPathParams`), said once; null when none. */
   undeclaredPath: Phrase | null;
+  /** Said below the parameters when the schema accepts undeclared ones (`additionalProperties`), else null. */
+  extraParams: Phrase | null;
   returns: ReturnsDoc;
   /** The minimal request: required parameters only. */
   examples: CodeExample[];
@@ -68,7 +72,7 @@ export function operationDoc(op: Operation, model: ApiModel, page?: ApiPath): Op
 
 function computeDoc(op: Operation, model: ApiModel, page: ApiPath | undefined): OperationDoc {
   const product = PRODUCTS[model.product];
-  const params = op.parameters.map((param) => ({ param, field: paramField(param, model) }));
+  const params = op.parameters.map((param) => ({ param, field: paramField(param, op, model) }));
   const returns = returnsDoc(op.returns, model, page);
   noteSilences(op, [...params.map((p) => p.field), returns.field]);
   return {
@@ -80,6 +84,9 @@ function computeDoc(op: Operation, model: ApiModel, page: ApiPath | undefined): 
     flags: operationFlags(op, model),
     params,
     undeclaredPath: undeclaredPathPhrase(undeclaredPathParams(op)),
+    extraParams: op.additionalParameters
+      ? phrase('Other parameters than those listed are accepted too (the schema sets ', code('additionalProperties'), ').')
+      : null,
     returns,
     examples: buildExamples(op, { product, host: product.exampleHost, formats: model.formats }),
     typicalExamples: buildTypicalExamples(op, { product, host: product.exampleHost, formats: model.formats }),
@@ -117,14 +124,31 @@ function responseDoc(op: Operation, model: ApiModel): ResponseDoc {
   }
 }
 
-function paramField(param: Parameter, model: ApiModel): FieldDoc {
+function paramField(param: Parameter, op: Operation, model: ApiModel): FieldDoc {
   const notes: Note[] = [];
   if (param.location === 'path') notes.push({ kind: 'path-parameter', name: param.name, schemaOptional: param.schemaOptional === true });
   if (param.optionalInVariants) notes.push({ kind: 'optional-in-variants' });
+  const slashed = param.location === 'path' ? slashInPath(param, op, model) : null;
+  if (slashed) notes.push(slashed);
   if (param.family) notes.push({ kind: 'family', name: param.name, family: param.family, range: param.familyRange ?? null });
-  if (param.schema.instanceTypes?.length)
-    notes.push({ kind: 'instance-types', selector: param.schema.typeProperty ?? 'type', types: param.schema.instanceTypes });
+  notes.push(...instanceTypesNotes(param.schema));
   return fieldDoc(param.name, param.required ? 'required' : 'optional', param.schema, model, 0, notes);
+}
+
+/**
+ * A path parameter whose values contain `/` (a CIDR such as `192.0.2.0/24`): a `{param}` takes one
+ * segment, and the API server decodes `%2F` before it splits the path, so such a value can only
+ * reach a parameter that takes the rest of the path. pve-common's router does that below a
+ * subclass mounted with `fragmentDelimiter => ''` (the firewall IP sets, PMG's mynetworks,
+ * storage content), which is where these parameters sit: the value is written as is, also for
+ * pvesh/pmgsh, which pass the path to the same router without decoding it (`%2F` would reach the
+ * handler verbatim and fail the parameter's format).
+ */
+function slashInPath(param: Parameter, op: Operation, model: ApiModel): Note | null {
+  if (!op.path.endsWith(`/{${param.name}}`)) return null;
+  const value = exampleValue(param, lookupIn(model.formats));
+  if (!value.includes('/')) return null;
+  return { kind: 'slash-in-path', name: param.name, example: value, cli: PRODUCTS[model.product].cli };
 }
 
 /** Each silence of the schema (model/coverage.ts) as a note on the field it concerns. */
@@ -147,14 +171,16 @@ function returnsDoc(node: SchemaNode, model: ApiModel, page: ApiPath | undefined
 }
 
 function shapePhrase(node: SchemaNode, field: FieldDoc): Phrase | null {
-  if (node.type === 'null') return phrase('Returns nothing (', code('null'), ').');
-  if (node.type === 'array' && !field.nested) {
+  const type = impliedType(node);
+  if (type === 'null') return phrase('Returns nothing (', code('null'), ').');
+  if (type === 'array' && !field.nested) {
     const items = node.items;
-    return items && (items.type === 'object' || items.type === 'any')
+    const itemType = items ? impliedType(items) : 'values';
+    return itemType === 'object' || itemType === 'any'
       ? phrase('An array of objects; the schema does not list their fields.')
-      : phrase('An array of ', code(items?.type ?? 'values'), '.');
+      : phrase('An array of ', code(itemType), '.');
   }
-  if (node.type === 'object' && !field.nested) return phrase('An object; the schema does not list its fields.');
+  if (type === 'object' && !field.nested) return phrase('An object; the schema does not list its fields.');
   return null;
 }
 

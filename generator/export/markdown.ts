@@ -10,7 +10,7 @@
  * HTML, a link that runs script, or an image, and names and values are code spans.
  */
 import type { CodeExample } from '../document/examples/index.js';
-import type { FieldDoc } from '../document/fields.js';
+import { flatItem, type FieldDoc } from '../document/fields.js';
 import { notePhrase, type Note } from '../document/notes.js';
 import { operationDoc } from '../document/operation.js';
 import { apiTokensAvailable } from '../document/tokens.js';
@@ -108,6 +108,7 @@ function operationMarkdownParts(model: ApiModel, page: ApiPath, op: Operation): 
     out.push(table(['Name', 'Required', 'In', 'Type', 'Default', 'Details'], rows));
     for (const { field } of doc.params) out.push(...nestedTables(field.name, field));
   }
+  if (doc.extraParams) out.push(renderPhrase(doc.extraParams, LINE));
 
   out.push('### Returns');
   out.push(...returnsBlocks(doc.returns.field, doc.returns.shape, doc.returns.links));
@@ -224,10 +225,13 @@ function returnsBlocks(field: FieldDoc, shape: Phrase | null, links: Phrase | nu
   for (const note of field.notes) out.push(renderPhrase(notePhrase(note), LINE));
   if (links) out.push(renderPhrase(links, LINE));
   const nested = field.nested;
-  if (nested?.kind === 'items' && nested.item.nested?.kind === 'properties') {
+  const item = flatItem(field);
+  if (item) {
     out.push('Each item:');
-    for (const note of nested.item.notes) out.push(renderPhrase(notePhrase(note), LINE));
-    out.push(...fieldsTables(nested.item, ''));
+    if (item.description) out.push(mdText(item.description));
+    if (item.constraints.length > 0) out.push(item.constraints.map((c) => `- ${cellPhrase(c)}`).join('\n'));
+    for (const note of item.notes) out.push(renderPhrase(notePhrase(note), LINE));
+    out.push(...fieldsTables(item, ''));
   } else if (nested?.kind === 'properties') out.push('Fields:', ...fieldsTables(field, ''));
   else if (nested) out.push(...nestedTables('[value]', field));
   return out;
@@ -246,13 +250,17 @@ function fieldsTables(field: FieldDoc, prefix: string): string[] {
       const name = path + prop.name;
       rows.push([mdCode(name, true), prop.presence, typeCell(prop), defaultCell(prop), detailsCell(prop)]);
       const n = prop.nested;
+      const item = flatItem(prop);
       if (n?.kind === 'properties') walk(prop, `${name}.`);
-      else if (n?.kind === 'items' && n.item.nested?.kind === 'properties') {
-        // The element's own notes (e.g. which keys it allows) go into this row: the element has none.
-        const itemNotes = n.item.notes.map((note) => renderPhrase(notePhrase(note), LINE));
-        if (itemNotes.length > 0)
-          rows[rows.length - 1]![4] += `${rows[rows.length - 1]![4] ? '<br>' : ''}Each item: ${itemNotes.join(' ')}`;
-        walk(n.item, `${name}[].`);
+      else if (item) {
+        // The element's own description, constraints and notes (e.g. which keys it allows) go into
+        // this row: the element has none.
+        const row = rows[rows.length - 1]!;
+        const about = [item.description ? mdCell(item.description) : '', ...item.constraints.map(cellPhrase)];
+        about.push(...item.notes.map((note) => cellPhrase(notePhrase(note))));
+        const said = about.filter((a) => a !== '');
+        if (said.length > 0) row[4] += `${row[4] ? '<br>' : ''}Each item: ${said.join('<br>')}`;
+        walk(item, `${name}[].`);
       } else if (n) below.push([name, prop]);
     }
   };

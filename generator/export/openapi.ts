@@ -45,6 +45,7 @@ import { apiTokensAvailable, noTokensSentence } from '../document/tokens.js';
 import { renderPhrase } from '../document/phrase.js';
 import { undeclaredPathParams } from '../model/urls.js';
 import { fieldDescription } from '../document/fields.js';
+import { impliedType, isImpliedType } from '../document/shape.js';
 import { FamilyComponents, familyRange, memberNames } from './openapi-families.js';
 import { SCHEMA_EXPORT_DEPTH as MAX_DEPTH } from '../document/limits.js';
 import { ecmaPattern } from '../text/regex/ecma.js';
@@ -215,7 +216,7 @@ function operation(op: Operation, apiPath: ApiPath, id: string, ctx: Ctx): JsonO
   if (body.length > 0) {
     // The same schema under both encodings, inline in each: a `$ref` between them is read by
     // openapi-typescript as a property path (`...["schema"]`) that its types do not have.
-    const schemaOf = bodySchema(body, ctx);
+    const schemaOf = bodySchema(body, ctx, op.additionalParameters === true);
     out.requestBody = {
       required: body.some((p) => p.required),
       content: { 'application/x-www-form-urlencoded': { schema: schemaOf }, 'application/json': { schema: schemaOf } },
@@ -237,6 +238,7 @@ function operation(op: Operation, apiPath: ApiPath, id: string, ctx: Ctx): JsonO
   out['x-proxmox-name'] = op.name;
   out['x-proxmox-permissions'] = permissionsJson(op);
   out['x-proxmox-allowtoken'] = op.flags.allowToken;
+  if (op.additionalParameters) out['x-proxmox-additional-parameters'] = true;
   if (op.flags.protected) out['x-proxmox-protected'] = true;
   if (op.flags.proxyto) out['x-proxmox-proxyto'] = op.flags.proxyto;
   if (op.flags.downloadAllowed) out['x-proxmox-download-allowed'] = true;
@@ -249,6 +251,7 @@ function operationDescription(doc: OperationDoc): string {
   const parts: string[] = [];
   if (doc.description) parts.push(mdDescription(doc.description));
   if (doc.flags.length > 0) parts.push(flagsMarkdown(doc.flags));
+  if (doc.extraParams) parts.push(renderPhrase(doc.extraParams, LINE));
   parts.push(`**Permissions:**\n\n${permissionsMarkdown(doc.op.permissions)}`);
   if (doc.cli) parts.push(`CLI: ${mdCode(doc.cli)}`);
   return parts.join('\n\n');
@@ -319,7 +322,7 @@ function familyNote(name: string, base: string, range: ReturnType<typeof familyR
   return typeof description === 'string' && description !== '' ? `${description}\n\n${note}` : note;
 }
 
-function bodySchema(params: Parameter[], ctx: Ctx): JsonObject {
+function bodySchema(params: Parameter[], ctx: Ctx, extraAccepted: boolean): JsonObject {
   const properties: JsonObject = {};
   const required: string[] = [];
   const taken = new Set(params.filter((p) => !p.family).map((p) => p.name));
@@ -337,8 +340,8 @@ function bodySchema(params: Parameter[], ctx: Ctx): JsonObject {
   }
   const out: JsonObject = { type: 'object', properties };
   if (required.length > 0) out.required = required;
-  // The server rejects parameters its schema does not list.
-  out.additionalProperties = false;
+  // The server rejects parameters its schema does not list, unless the schema says otherwise.
+  out.additionalProperties = extraAccepted;
   return out;
 }
 
@@ -353,14 +356,16 @@ export function schema(node: SchemaNode, ctx: Ctx, depth: number): JsonObject {
   if (node.title) out.title = node.title;
   const description = fieldDescription(node);
   if (description) out.description = mdDescription(description);
+  const type = impliedType(node);
   const isBoolean = node.type === 'boolean';
   const numeric = node.type === 'integer' || node.type === 'number';
   if (isBoolean) {
     out.type = 'integer';
     out.enum = [0, 1];
     out['x-proxmox-type'] = 'boolean';
-  } else if (JSON_TYPES.has(node.type)) {
-    out.type = node.type;
+  } else if (JSON_TYPES.has(type)) {
+    // A node without a type is what its structure implies (document/shape.ts), as on the pages.
+    out.type = type;
   } else if (node.type !== 'any') {
     // A type JSON Schema does not know (e.g. "ip" in the reference dump): unconstrained, kept verbatim.
     out['x-proxmox-type'] = node.type;
@@ -389,11 +394,19 @@ export function schema(node: SchemaNode, ctx: Ctx, depth: number): JsonObject {
       out['x-proxmox-property-string'] = ps;
     } else if (node.format?.kind === 'inline') {
       out['x-proxmox-property-string'] = { keys: [] };
+    } else if (node.format?.kind === 'list') {
+      // A proxmox-schema list property string: the element's schema and how many elements it takes.
+      const list: JsonObject = { items: schema(node.format.item, ctx, depth + 1) };
+      if (node.format.minLength !== undefined) list.minItems = node.format.minLength;
+      if (node.format.maxLength !== undefined) list.maxItems = node.format.maxLength;
+      out['x-proxmox-list'] = list;
     }
   }
   if (node.typetext !== undefined) out['x-proxmox-typetext'] = node.typetext;
   // Else the synopsis derived by Proxmox's rules, when it says more than the type.
-  else if (node.synopsis && node.synopsis !== `<${node.type}>` && node.synopsis !== node.type) out['x-proxmox-typetext'] = node.synopsis;
+  // (not Perl's `<string>` for an untyped node whose structure says what it is).
+  else if (node.synopsis && !isImpliedType(node) && node.synopsis !== `<${node.type}>` && node.synopsis !== node.type)
+    out['x-proxmox-typetext'] = node.synopsis;
   if (node.requires) out['x-proxmox-requires'] = node.requires;
   if (node.instanceTypes) out['x-proxmox-instance-types'] = [...node.instanceTypes];
   if (node.typeProperty) out['x-proxmox-type-property'] = node.typeProperty;
@@ -413,10 +426,10 @@ export function schema(node: SchemaNode, ctx: Ctx, depth: number): JsonObject {
   // Keywords that cannot apply to the declared type (PVE 9.1 has an array with `properties` and an
   // object with `items`) are no-ops in JSON Schema; they move to x-proxmox-* so that nothing is
   // lost and no linter reads them as a contradiction.
-  const typed = JSON_TYPES.has(node.type) || isBoolean;
-  const objectKeywords = !typed || node.type === 'object';
-  const arrayKeywords = !typed || node.type === 'array';
-  if (node.type === 'array') out.items = node.items ? schema(node.items, ctx, depth + 1) : {};
+  const typed = JSON_TYPES.has(type) || isBoolean;
+  const objectKeywords = !typed || type === 'object';
+  const arrayKeywords = !typed || type === 'array';
+  if (type === 'array') out.items = node.items ? schema(node.items, ctx, depth + 1) : {};
   else if (node.items) out[arrayKeywords ? 'items' : 'x-proxmox-items'] = schema(node.items, ctx, depth + 1);
   if (node.properties && node.properties.length > 0) {
     const target: JsonObject = objectKeywords ? out : {};

@@ -178,7 +178,15 @@ function formatRef(raw: unknown, pointer: string, ctx: NodeContext): FormatRef |
   if (isWholeSchema(raw)) {
     // proxmox-schema (PBS): the format is the property string's own schema.
     if (raw['type'] === 'array' && raw['items'] !== undefined) {
-      return { kind: 'list', item: normalizeNode(raw['items'], joinPointer(pointer, 'items'), ctx) };
+      const list: Extract<FormatRef, { kind: 'list' }> = {
+        kind: 'list',
+        item: normalizeNode(raw['items'], joinPointer(pointer, 'items'), ctx),
+      };
+      const min = toNumber(raw['minLength']);
+      const max = toNumber(raw['maxLength']);
+      if (min !== undefined) list.minLength = min;
+      if (max !== undefined) list.maxLength = max;
+      return list;
     }
     const properties = isRecord(raw['properties']) ? raw['properties'] : {};
     const defaultKey = text(raw['default_key']);

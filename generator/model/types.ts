@@ -132,8 +132,11 @@ export interface Parameter {
 export type FormatRef =
   | { kind: 'named'; name: string /** base name without -list/-opt */; base: string; list: boolean; opt: boolean }
   | { kind: 'inline'; keys: PropertyKey[] }
-  /** proxmox-schema (PBS): a list property string whose format is an array schema; `item` is one element. */
-  | { kind: 'list'; item: SchemaNode };
+  /**
+   * proxmox-schema (PBS): a list property string whose format is an array schema; `item` is one
+   * element; `minLength`/`maxLength` as the array schema gives them (its number of elements).
+   */
+  | { kind: 'list'; item: SchemaNode; minLength?: number; maxLength?: number };
 
 /** One key of a property string (`key=value,...`). */
 export interface PropertyKey {

@@ -44,12 +44,16 @@ export interface ParamGroupPageView {
   params: ParamPageView[];
 }
 
-export interface ReturnsPageView extends Omit<ReturnsView, 'fields'> {
+export interface ReturnsPageView extends Omit<ReturnsView, 'fields' | 'item'> {
   /** The first level a reader cares about: an object's properties, or each array item's. */
   fields: FieldPageView[] | null;
   fieldsCount: number;
   /** Many fields: each folds to its name line, as optional parameters do. */
   fieldsFolded: boolean;
+  /** The array element's description ("zpool list item"), its folded rest, and its constraints, when its fields are listed flat. */
+  itemDescriptionHtml: string;
+  itemDescriptionMoreHtml: string;
+  itemConstraintsHtml: string[];
 }
 
 export interface ExamplePageView extends ExampleView {
@@ -172,10 +176,11 @@ export function operationPage(
   void _params;
   const { lead, more } = splitDescription(descriptionHtml);
   // An array of objects: its item's fields are the first level a reader cares about.
-  const item = returns.fields?.length === 1 && returns.fields[0]!.name === '[item]' ? returns.fields[0]! : null;
+  const { item, ...returnsRest } = returns;
   const firstLevel = item?.fields ?? returns.fields;
   const returnFields = firstLevel ? firstLevel.map((f) => fieldPage(f, false)) : null;
-  const fieldsCaption = item?.fields ? `Each item: ${item.fieldsCaption.toLowerCase()}` : returns.fieldsCaption;
+  const fieldsCaption = item ? `Each item: ${item.fieldsCaption.toLowerCase()}` : returns.fieldsCaption;
+  const itemLead = item ? splitDescription(item.descriptionHtml) : { lead: '', more: '' };
   return {
     ...rest,
     summary,
@@ -189,9 +194,13 @@ export function operationPage(
     paramCount: view.params.length,
     paramFilter: view.params.length > FILTER_FROM,
     returns: {
-      ...returns,
-      // The item's own notes (e.g. whether other keys may appear) stay visible when its row is folded away.
-      notesHtml: item?.fields ? [...returns.notesHtml, ...item.notesHtml] : returns.notesHtml,
+      ...returnsRest,
+      // The item's own description, constraints and notes (e.g. whether other keys may appear) stay
+      // visible when its row is folded away: said beside the list of its fields.
+      notesHtml: item ? [...returns.notesHtml, ...item.notesHtml] : returns.notesHtml,
+      itemDescriptionHtml: itemLead.lead,
+      itemDescriptionMoreHtml: itemLead.more,
+      itemConstraintsHtml: item ? item.constraintsHtml : [],
       fields: returnFields,
       fieldsCaption,
       fieldsCount: returnFields?.length ?? 0,

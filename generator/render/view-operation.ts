@@ -7,6 +7,7 @@ import type { CodeExample } from '../document/examples/index.js';
 import { taskKind } from '../document/examples/tasks.js';
 import type { ResponseDoc } from '../document/operation.js';
 import { escapeHtml } from './escape.js';
+import { flatItem } from '../document/fields.js';
 import { instanceTypesPhrase } from '../document/notes.js';
 import { operationDoc, type ParamDoc } from '../document/operation.js';
 import { plainText } from '../document/phrase.js';
@@ -42,6 +43,8 @@ export interface ReturnsView {
   notesHtml: string[];
   fields: FieldView[] | null;
   fieldsCaption: string;
+  /** The element of an array of objects whose fields the page lists in the array's place (document/fields.ts flatItem), or null. */
+  item: FieldView | null;
   /** Plain statement when the schema says nothing about the fields. */
   noteHtml: string;
   linksHtml: string;
@@ -61,6 +64,8 @@ export interface OperationView {
   hasParams: boolean;
   /** The sentence on path placeholders the schema does not declare (document layer), or "". */
   undeclaredPathHtml: string;
+  /** The document layer's sentence that undeclared parameters are accepted, or "". */
+  extraParamsHtml: string;
   returns: ReturnsView;
   permissionsHtml: string;
   flags: FlagView[];
@@ -98,6 +103,7 @@ export function operationView(op: Operation, ctx: OperationViewContext): Operati
   const params = doc.params.map((p) => paramView(p, ctx));
   const byName = new Map(op.parameters.map((p) => [p.name, p.anchor]));
   const returns = fieldView(doc.returns.field, ctx);
+  const item = flatItem(doc.returns.field);
   return {
     anchor: op.anchor,
     method: op.method,
@@ -110,6 +116,7 @@ export function operationView(op: Operation, ctx: OperationViewContext): Operati
     paramGroups: groupByInstanceType(doc.params, params, ctx),
     hasParams: params.length > 0,
     undeclaredPathHtml: doc.undeclaredPath ? phraseHtml(doc.undeclaredPath, ctx) : '',
+    extraParamsHtml: doc.extraParams ? phraseHtml(doc.extraParams, ctx) : '',
     returns: {
       typeHtml: returns.typeHtml,
       descriptionHtml: returns.descriptionHtml,
@@ -117,6 +124,7 @@ export function operationView(op: Operation, ctx: OperationViewContext): Operati
       notesHtml: returns.notesHtml,
       fields: returns.fields,
       fieldsCaption: returns.fieldsCaption,
+      item: item ? fieldView(item, ctx) : null,
       noteHtml: doc.returns.shape ? phraseHtml(doc.returns.shape, ctx) : '',
       linksHtml: doc.returns.links ? phraseHtml(doc.returns.links, ctx) : '',
     },

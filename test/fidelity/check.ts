@@ -114,6 +114,11 @@ function norm(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/** The start of a description as it reads on the page: Markdown's code and emphasis marks gone. */
+function prose(description: string): string {
+  return norm(description.replace(/[`*_]/g, '')).slice(0, 60);
+}
+
 /** `net0` in the schema may be shown as the family `net[n]`. */
 function find(levelRows: Level, name: string) {
   return levelRows.get(name) ?? levelRows.get(name.replace(/\d+$/, '[n]'));
@@ -155,6 +160,7 @@ class Checker {
       if (s[k] !== undefined) this.fact(has(String(Number(s[k]))), where, `${k} ${String(s[k])}`);
     }
     if (typeof s['format'] === 'string') this.fact(has(s['format']), where, `format ${s['format']}`);
+    this.structure(s, has, where);
     if (presence === 'param') {
       const head = text.slice(0, 300);
       // Type-dependent parameters put `optional` in their variants: optional when all variants are.
@@ -176,6 +182,8 @@ class Checker {
           this.fact(has(String(t)), where, `variant ${i + 1} type ${t}`);
         const altCopy = { ...alt };
         delete altCopy['optional'];
+        // The selector is named once, on the node that holds the variants.
+        if (typeof s['type-property'] === 'string') altCopy['type-property'] ??= s['type-property'];
         this.node(altCopy, text, `${where} variant ${i + 1}`, 'none', depth + 1);
       });
     }
@@ -186,6 +194,39 @@ class Checker {
         if (isObject(format['items'])) this.node(format['items'], text, `${where} list item`, 'none', depth + 1);
       } else {
         for (const key of Object.keys(format)) this.fact(has(key), where, `property-string key ${key}`);
+      }
+    }
+  }
+
+  /**
+   * What the node's structure says beyond its type line: the type it implies when it names none,
+   * whether other keys are allowed, when a type-dependent field applies, its element's description
+   * and how many values a list property string takes.
+   */
+  private structure(s: RawSchema, has: (needle: string) => boolean, where: string): void {
+    const items = s['items'];
+    const objectKeys = s['properties'] !== undefined || s['additionalProperties'] !== undefined;
+    if (typeof s['type'] !== 'string' && typeof s['typetext'] !== 'string' && !s['oneOf']) {
+      if (isObject(items)) this.fact(has('<array'), where, 'untyped: array by its items');
+      else if (objectKeys) this.fact(has('<object>'), where, 'untyped: object by its properties');
+    }
+    const extra = s['additionalProperties'];
+    const isObjectNode = s['type'] === 'object' || (typeof s['type'] !== 'string' && objectKeys && !isObject(items));
+    if (isObjectNode && (typeof extra === 'boolean' || typeof extra === 'number' || typeof extra === 'string')) {
+      const said = truthy(extra) ? 'Other keys than those listed are allowed' : 'No keys other than those listed are allowed';
+      this.fact(has(said), where, `additionalProperties ${String(extra)}`);
+    }
+    if (Array.isArray(s['instance-types'])) {
+      for (const t of s['instance-types']) this.fact(has(String(t)), where, `instance type ${String(t)}`);
+      this.fact(has(typeof s['type-property'] === 'string' ? s['type-property'] : 'type'), where, 'instance types: selector');
+    }
+    if (isObject(items) && typeof items['description'] === 'string' && items['description'].trim() !== '') {
+      this.fact(has(prose(items['description'])), where, `item description ${JSON.stringify(items['description'])}`);
+    }
+    const format = s['format'];
+    if (isObject(format) && format['type'] === 'array') {
+      for (const k of ['minLength', 'maxLength'] as const) {
+        if (format[k] !== undefined) this.fact(has('in the list') && has(String(format[k])), where, `list ${k} ${String(format[k])}`);
       }
     }
   }
@@ -268,9 +309,16 @@ export function checkSite(schemaFile: string, out: string): FidelityReport {
       const params = Object.fromEntries(
         Object.entries(props).map(([k, v]) => [k, isObject(v) && pathParams.has(k) ? { ...v, optional: 0 } : v]),
       );
+      const paramsEnd = returnsAt > paramsAt && returnsAt < end ? returnsAt : end;
       if (Object.keys(params).length > 0) {
         if (paramsAt < 0 || paramsAt > end) checker.failures.push(`${where}: no parameters section`);
-        else checker.fieldsIn(params, paramsAt, returnsAt > paramsAt && returnsAt < end ? returnsAt : end, `${where} param`, 'param');
+        else checker.fieldsIn(params, paramsAt, paramsEnd, `${where} param`, 'param');
+      }
+      if (truthy(info.parameters?.['additionalProperties'])) {
+        const said =
+          paramsAt >= 0 && visibleText(html.slice(paramsAt, paramsEnd)).includes('Other parameters than those listed are accepted');
+        report.facts++;
+        if (!said) report.failures.push(`${where}: parameters additionalProperties (extra parameters accepted)`);
       }
       const returns = info.returns;
       if (isObject(returns) && returns['type'] !== 'null' && Object.keys(returns).length > 0) {

@@ -25,6 +25,7 @@ import { exampleValue, knownExampleValue, lookupIn, type FormatLookup } from './
 import { conformError } from './conform.js';
 import { NAME_VALUES } from './table.js';
 import { taskKind } from './tasks.js';
+import { impliedType } from '../shape.js';
 
 export interface ResponseContext {
   product: Product;
@@ -137,13 +138,13 @@ function value(name: string, schema: SchemaNode, ctx: Ctx, depth: number, requir
 }
 
 /**
- * A field without a type (PVE writes some): an array when it has items, an object when it has
- * properties, a string for an enum or a required field (null would read as "missing" to the
- * server's own check); an optional one is left out.
+ * A field without a type (PVE writes some): what its structure implies (document/shape.ts), else a
+ * string for an enum or a required field (null would read as "missing" to the server's own check);
+ * an optional one is left out.
  */
 function untypedAs(schema: SchemaNode, required: boolean): string {
-  if (schema.items) return 'array';
-  if (schema.properties?.length || typeof schema.additionalProperties === 'object') return 'object';
+  const implied = impliedType(schema);
+  if (implied !== 'any') return implied;
   return schema.enum?.length || required ? 'string' : 'any';
 }
 
