@@ -20,6 +20,7 @@ import { taskKind } from '../document/examples/tasks.js';
 import { afterCall, listingExtra, special } from './proxmox.js';
 import { startTask, type TaskClock, taskEndpoint } from './tasks.js';
 import { collection, type Fields, fields, type MockState, putItem, removeItem } from './state.js';
+import { isRecord } from '../model/schema-node.js';
 
 export interface WorldCall {
   op: Operation;
@@ -253,10 +254,6 @@ export function shape(record: Fields, schema: SchemaNode | undefined, world: Wor
     if (s) out[k] = coerce(v, s, world);
   }
   return out;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** The schema of property `name`, also for a member of a numbered family (`net0` of `net[n]`). */

@@ -13,6 +13,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
 import { readRecord } from './record.js';
 import { lstatOrNull } from './remove.js';
+import { isRecord } from '../model/schema-node.js';
 
 /** Our manifests are a few hundred KB; a larger file of that name is not ours (and is not parsed). */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
@@ -139,10 +140,6 @@ function readJson(file: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function folderName(zipPath: string): string {
