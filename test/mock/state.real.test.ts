@@ -144,8 +144,10 @@ describe('stateful mocks of PBS and PMG', () => {
         world: createWorld(m, seedState(product), { now: () => now, seconds: 0 }),
       });
       try {
-        const auth = product === 'pbs' ? 'PBSAPIToken=root@pam!ci:x' : 'PMGAPIToken=root@pam!ci=x';
-        const res = await fetch(`${server.url}/api2/json${path}`, { headers: { authorization: auth } });
+        // PMG 2019-08 predates API tokens (no method lists allowtoken): it is called with a ticket.
+        const headers: Record<string, string> =
+          product === 'pbs' ? { authorization: 'PBSAPIToken=root@pam!ci:x' } : { cookie: 'PMGAuthCookie=PMG:root@pam:5F000000::sig' };
+        const res = await fetch(`${server.url}/api2/json${path}`, { headers });
         const data = ((await res.json()) as { data: Record<string, unknown>[] }).data;
         expect(data.map((d) => d[field])).toEqual([id]);
       } finally {
