@@ -64,7 +64,7 @@ export function guardTarget(target: string): void {
 }
 
 /** Entries a folder may hold and still count as empty: hidden ones (`.git`, `.nojekyll`) and a GitHub Pages `CNAME`. */
-function isBystander(name: string): boolean {
+export function isBystander(name: string): boolean {
   return name.startsWith('.') || name === 'CNAME';
 }
 

@@ -9,7 +9,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutputError } from '../errors.js';
-import { isLegacyBuild } from './guard.js';
+import { isBystander, isLegacyBuild } from './guard.js';
 import { legacyOwned, readRecord } from './record.js';
 import { lstatOrNull } from './remove.js';
 
@@ -24,9 +24,10 @@ const SHOWN = 5;
 export function planWrite(target: string, newFiles: readonly string[], force: boolean): WritePlan {
   // No record: an older version's build (ours is what it could have written), or a new folder (nothing is ours).
   const previous = readRecord(target) ?? (isLegacyBuild(target) ? legacyOwned(target, newFiles) : new Set<string>());
+  const writes = new Set(newFiles);
   const ours = new Set<string>();
   const realDirs = new Map<string, boolean>();
-  for (const file of previous) if (isOurFile(target, file, realDirs)) ours.add(file);
+  for (const file of previous) if (mayClaim(file, writes) && isOurFile(target, file, realDirs)) ours.add(file);
 
   const files: string[] = [];
   const folders: string[] = [];
@@ -66,6 +67,16 @@ export function planWrite(target: string, newFiles: readonly string[], force: bo
     );
   }
   return { replaceable: new Set([...ours, ...(force ? files : [])]) };
+}
+
+/**
+ * The record (or a legacy manifest) is only the folder's own word, and travels with it (a gh-pages
+ * branch commits it): below a hidden root entry or CNAME (`.git`, the bystanders guard.ts lets an
+ * empty folder hold) a listed file is replaced when this build writes it again, never removed on
+ * that word alone, so a record listing `.git/config` cannot delete a checkout's git data.
+ */
+function mayClaim(file: string, writes: ReadonlySet<string>): boolean {
+  return writes.has(file) || !isBystander(file.split('/')[0] ?? file);
 }
 
 /** A file the previous build wrote is ours while it is still a regular file below real folders (no link on the way). */

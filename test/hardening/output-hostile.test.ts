@@ -1,0 +1,54 @@
+/**
+ * The file system a rebuild finds inside --out is untrusted, the write stage's own files in it
+ * included: a record (`.pve-apidoc-files.json`) that claims someone else's files, a lock that is
+ * not one a build wrote, a link where the build writes a folder. The write stage runs in-process
+ * on a tiny site (no CLI, no schema): these are about the folder, not the pages.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { OutputFile } from '../../generator/output-file.js';
+import { writeOutput } from '../../generator/write/atomic.js';
+import { tempDir } from '../helpers/tree.js';
+
+const RECORD = '.pve-apidoc-files.json';
+
+const SITE: OutputFile[] = [
+  { file: 'index.html', content: '<p>home</p>' },
+  { file: 'manifest.json', content: JSON.stringify({ generator: 'pve-apidoc', product: 'pve', paths: [] }) },
+  { file: 'api/a.html', content: 'a' },
+  { file: 'api/b.html', content: 'b' },
+];
+
+/** A folder holding one build of SITE. */
+async function previousBuild(): Promise<string> {
+  const out = join(tempDir('pve-apidoc-hostile-'), 'site');
+  await writeOutput(out, SITE);
+  return out;
+}
+
+describe('a hostile or corrupt record', () => {
+  it('cannot make a rebuild delete a checkout’s .git or its CNAME by listing them', async () => {
+    const out = await previousBuild();
+    mkdirSync(join(out, '.git'));
+    writeFileSync(join(out, '.git', 'config'), '[core]\n');
+    writeFileSync(join(out, 'CNAME'), 'docs.example.org\n');
+    // A record committed to the gh-pages branch, say, now claiming the checkout's own files.
+    writeFileSync(
+      join(out, RECORD),
+      JSON.stringify({ generator: 'pve-apidoc', files: [...SITE.map((f) => f.file), RECORD, '.git/config', 'CNAME'] }),
+    );
+    await writeOutput(out, SITE);
+    expect(readFileSync(join(out, '.git', 'config'), 'utf8')).toBe('[core]\n');
+    expect(readFileSync(join(out, 'CNAME'), 'utf8')).toBe('docs.example.org\n');
+    expect(readFileSync(join(out, 'api', 'a.html'), 'utf8')).toBe('a');
+  });
+
+  it('still lets a build replace a hidden file it writes again', async () => {
+    const files = [...SITE, { file: '.nojekyll', content: '' }];
+    const out = join(tempDir('pve-apidoc-hostile-'), 'site');
+    await writeOutput(out, files);
+    await writeOutput(out, files);
+    expect(existsSync(join(out, '.nojekyll'))).toBe(true);
+  });
+});
