@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OutputError } from '../errors.js';
 import { INTERNAL_PREFIX } from './record.js';
-import { isMissing } from './remove.js';
+import { isMissing, lstatOrNull } from './remove.js';
 
 export const LOCK_FILE = `${INTERNAL_PREFIX}lock`;
 
@@ -41,7 +41,11 @@ export async function acquireLock(target: string): Promise<Lock> {
         return { release: () => release(file) };
       }
       const owner = ownerOf(file);
-      if (owner !== null && !isAlive(owner)) {
+      // Released between our attempt and the read: try again at once.
+      if (owner === 'gone') continue;
+      if (owner === 'foreign')
+        throw new OutputError(`${file} is not a lock a pve-apidoc build made (not a regular file); remove it and run again`);
+      if (owner === 'torn' || (owner !== null && !isAlive(owner))) {
         breakStale(file, owner);
         continue;
       }
@@ -89,7 +93,7 @@ function release(file: string): void {
  * it stale does; if what we took turns out to be a live build's fresh lock (it replaced the stale
  * one between our read and our rename), it is put back by link (never over a third one).
  */
-function breakStale(file: string, deadPid: number): void {
+function breakStale(file: string, deadPid: number | 'torn'): void {
   const mine = `${file}.break-${process.pid}`;
   try {
     renameSync(file, mine);
@@ -98,7 +102,7 @@ function breakStale(file: string, deadPid: number): void {
     throw error;
   }
   const taken = ownerOf(mine);
-  if (taken !== deadPid && taken !== null && isAlive(taken)) {
+  if (taken !== deadPid && typeof taken === 'number' && isAlive(taken)) {
     try {
       linkSync(mine, file);
     } catch {
@@ -112,13 +116,23 @@ function breakStale(file: string, deadPid: number): void {
   }
 }
 
-function ownerOf(file: string): number | null {
+/**
+ * The pid in the lock; 'gone' when there is no lock; 'torn' for a file holding no pid: never a
+ * live build's (tryCreate links it complete), but what a power loss leaves of one (its data not yet
+ * on disk) or a hand-made file, so stale; 'foreign' for a folder or link (no build made it: the
+ * caller refuses it at once rather than wait); null when unreadable (waited for).
+ */
+function ownerOf(file: string): number | 'torn' | 'gone' | 'foreign' | null {
+  const stat = lstatOrNull(file);
+  if (stat === null) return 'gone';
+  if (!stat.isFile()) return 'foreign';
+  let text: string;
   try {
-    const text = readFileSync(file, 'utf8').trim();
-    return /^[1-9]\d{0,9}$/.test(text) ? Number(text) : null;
-  } catch {
-    return null;
+    text = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    return isMissing(error) ? 'gone' : null;
   }
+  return /^[1-9]\d{0,9}$/.test(text) ? Number(text) : 'torn';
 }
 
 /**

@@ -4,14 +4,16 @@
  * not one a build wrote, a link where the build writes a folder. The write stage runs in-process
  * on a tiny site (no CLI, no schema): these are about the folder, not the pages.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OutputError } from '../../generator/errors.js';
 import type { OutputFile } from '../../generator/output-file.js';
 import { writeOutput } from '../../generator/write/atomic.js';
 import { tempDir } from '../helpers/tree.js';
 
 const RECORD = '.pve-apidoc-files.json';
+const LOCK = '.pve-apidoc-lock';
 
 const SITE: OutputFile[] = [
   { file: 'index.html', content: '<p>home</p>' },
@@ -50,5 +52,37 @@ describe('a hostile or corrupt record', () => {
     await writeOutput(out, files);
     await writeOutput(out, files);
     expect(existsSync(join(out, '.nojekyll'))).toBe(true);
+  });
+});
+
+describe('a lock no live build holds', () => {
+  /** Runs `work` with the lock wait cut short: without the fix these cases waited out the whole bound. */
+  async function shortWait<T>(work: () => Promise<T>): Promise<T> {
+    process.env.PVE_APIDOC_TEST_LOCK_WAIT_MS = '200';
+    try {
+      return await work();
+    } finally {
+      delete process.env.PVE_APIDOC_TEST_LOCK_WAIT_MS;
+    }
+  }
+
+  it('takes over a lock holding no pid (what a power loss leaves of one) instead of waiting for it', async () => {
+    const out = await previousBuild();
+    writeFileSync(join(out, LOCK), '');
+    await shortWait(() => writeOutput(out, [...SITE, { file: 'api/c.html', content: 'c' }]));
+    expect(readFileSync(join(out, 'api', 'c.html'), 'utf8')).toBe('c');
+    expect(existsSync(join(out, LOCK))).toBe(false);
+  });
+
+  it.each([
+    ['a folder', (lock: string): void => mkdirSync(lock)],
+    ['a dangling link', (lock: string): void => symlinkSync('/nonexistent/pve-apidoc-lock', lock)],
+  ])('refuses a lock that is %s at once, naming it, and leaves it', async (_kind, plant) => {
+    const out = await previousBuild();
+    plant(join(out, LOCK));
+    const error: unknown = await shortWait(() => writeOutput(out, SITE)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputError);
+    expect(String(error)).toContain(`${join(out, LOCK)} is not a lock a pve-apidoc build made`);
+    expect(lstatSync(join(out, LOCK))).toBeTruthy();
   });
 });
