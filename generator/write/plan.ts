@@ -31,22 +31,24 @@ export function planWrite(target: string, newFiles: readonly string[], force: bo
 
   const files: string[] = [];
   const folders: string[] = [];
-  const checked = new Set<string>();
+  // Per folder a new file needs: true when nothing below it can collide (missing, or not a real
+  // folder: then it is itself the collision, counted once). Kept for every later file below it, so
+  // that no lstat ever goes through a link in the way.
+  const blocks = new Map<string, boolean>();
   for (const file of newFiles) {
     const parts = file.split('/');
     let blocked = false;
     // Each folder the file needs: a real folder, missing, or a file of ours (replaced by the folder).
     for (let i = 1; i < parts.length && !blocked; i++) {
       const dir = parts.slice(0, i).join('/');
-      if (checked.has(dir)) continue;
-      checked.add(dir);
-      const stat = lstatOrNull(join(target, dir));
-      // Nothing below a missing folder exists: no collision possible.
-      if (stat === null) blocked = true;
-      else if (!stat.isDirectory()) {
-        if (!ours.has(dir)) files.push(dir);
-        blocked = true;
+      let known = blocks.get(dir);
+      if (known === undefined) {
+        const stat = lstatOrNull(join(target, dir));
+        known = stat === null || !stat.isDirectory();
+        if (stat !== null && known && !ours.has(dir)) files.push(dir);
+        blocks.set(dir, known);
       }
+      blocked = known;
     }
     if (blocked) continue;
     const stat = lstatOrNull(join(target, file));

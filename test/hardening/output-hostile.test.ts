@@ -86,3 +86,20 @@ describe('a lock no live build holds', () => {
     expect(lstatSync(join(out, LOCK))).toBeTruthy();
   });
 });
+
+describe('a link where the build writes a folder', () => {
+  it('is the one collision named: nothing is looked up through it', async () => {
+    const root = tempDir('pve-apidoc-hostile-');
+    const elsewhere = join(root, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'b.html'), 'not the build’s');
+    const out = join(root, 'site');
+    await writeOutput(out, [{ file: 'index.html', content: 'x' }]);
+    symlinkSync(elsewhere, join(out, 'api'));
+    const error: unknown = await writeOutput(out, SITE).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputError);
+    // Before: "2 files …: api, api/b.html", the second one a file outside the output found through the link.
+    expect(String(error)).toContain(`refusing to overwrite a file in ${out} that the previous build did not write: api;`);
+    expect(readFileSync(join(elsewhere, 'b.html'), 'utf8')).toBe('not the build’s');
+  });
+});
