@@ -8,9 +8,10 @@
  * `public/` has one) is not enough: a folder like that, or `--out ~` by mistake, is refused
  * before anything is written into it. The same holds for the offline zip beside it.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
+import { readJsonFile } from './json-file.js';
 import { readRecord } from './record.js';
 import { lstatOrNull } from './remove.js';
 import { isRecord } from '../model/schema-node.js';
@@ -82,11 +83,11 @@ export function isOurBuild(dir: string): boolean {
 
 /** A build of an older version (no record): recognized by its manifest. */
 export function isLegacyBuild(dir: string): boolean {
-  const manifest = readJson(resolve(dir, 'manifest.json'));
+  const manifest = readJsonFile(resolve(dir, 'manifest.json'), MAX_MANIFEST_BYTES);
   if (isRecord(manifest) && manifest.generator === 'pve-apidoc' && Array.isArray(manifest.paths) && typeof manifest.product === 'string') {
     return true;
   }
-  const versions = readJson(resolve(dir, 'versions.json'));
+  const versions = readJsonFile(resolve(dir, 'versions.json'), MAX_MANIFEST_BYTES);
   return isRecord(versions) && versions.generator === 'pve-apidoc' && Array.isArray(versions.versions);
 }
 
@@ -128,17 +129,6 @@ export function guardInputs(target: string, inputs: readonly string[]): void {
         `refusing to replace ${target}: ${input} is inside it and would be deleted with the previous output; move it out of the output folder`,
       );
     }
-  }
-}
-
-function readJson(file: string): unknown {
-  const stat = lstatOrNull(file);
-  // A link is not followed (it could point anywhere); ours is a plain file.
-  if (stat === null || !stat.isFile() || stat.size > MAX_MANIFEST_BYTES) return undefined;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  } catch {
-    return undefined;
   }
 }
 

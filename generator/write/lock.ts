@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OutputError } from '../errors.js';
 import { INTERNAL_PREFIX } from './record.js';
-import { isMissing, lstatOrNull } from './remove.js';
+import { isMissing, lstatOrNull, unlinkIfThere } from './remove.js';
 
 export const LOCK_FILE = `${INTERNAL_PREFIX}lock`;
 
@@ -81,11 +81,7 @@ async function tryCreate(file: string): Promise<boolean> {
 function release(file: string): void {
   held.delete(file);
   if (ownerOf(file) !== process.pid) return;
-  try {
-    unlinkSync(file);
-  } catch (error) {
-    if (!isMissing(error)) throw error;
-  }
+  unlinkIfThere(file);
 }
 
 /**
@@ -109,11 +105,7 @@ function breakStale(file: string, deadPid: number | 'torn'): void {
       // A third build holds the lock now; the one we took away is checked by its owner on release.
     }
   }
-  try {
-    unlinkSync(mine);
-  } catch (error) {
-    if (!isMissing(error)) throw error;
-  }
+  unlinkIfThere(mine);
 }
 
 /**

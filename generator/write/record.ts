@@ -6,9 +6,9 @@
  * A previous build of an older version has no record (a "legacy" build, recognized by its
  * manifest): ours are then only the files such a build could have written (legacyOwned).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lstatOrNull } from './remove.js';
+import { isRecord } from '../model/schema-node.js';
+import { readJsonFile } from './json-file.js';
 
 /** The record's name at the output root. */
 export const RECORD_FILE = '.pve-apidoc-files.json';
@@ -20,7 +20,7 @@ export const RECORD_FILE = '.pve-apidoc-files.json';
 export const INTERNAL_PREFIX = '.pve-apidoc-';
 
 /** Our records hold a few thousand names; a larger file of that name is not ours. */
-const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
 /** The record's bytes: deterministic (sorted names, no time stamps). */
 export function recordContent(files: readonly string[]): string {
@@ -33,18 +33,9 @@ export function recordContent(files: readonly string[]): string {
  * not ours, or listing a name that could point outside the folder).
  */
 export function readRecord(dir: string): Set<string> | null {
-  const file = join(dir, RECORD_FILE);
-  const stat = lstatOrNull(file);
-  // A link is not followed (it could point anywhere); ours is a plain file.
-  if (stat === null || !stat.isFile() || stat.size > MAX_RECORD_BYTES) return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
-  if (typeof data !== 'object' || data === null || !('generator' in data) || data.generator !== 'pve-apidoc') return null;
-  const files = 'files' in data ? data.files : undefined;
+  const data = readJsonFile(join(dir, RECORD_FILE), MAX_RECORD_BYTES);
+  if (!isRecord(data) || data.generator !== 'pve-apidoc') return null;
+  const files = data.files;
   if (!Array.isArray(files)) return null;
   const out = new Set<string>();
   for (const name of files) {
@@ -92,20 +83,12 @@ export function legacyOwned(dir: string, newFiles: readonly string[]): Set<strin
 }
 
 function manifestUrls(dir: string): string[] {
-  const file = join(dir, 'manifest.json');
-  const stat = lstatOrNull(file);
-  if (stat === null || !stat.isFile() || stat.size > MAX_RECORD_BYTES) return [];
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return [];
-  }
-  const paths = typeof data === 'object' && data !== null && 'paths' in data ? data.paths : undefined;
+  const data = readJsonFile(join(dir, 'manifest.json'), MAX_RECORD_BYTES);
+  const paths = isRecord(data) ? data.paths : undefined;
   if (!Array.isArray(paths)) return [];
   const urls: string[] = [];
   for (const entry of paths) {
-    const url: unknown = typeof entry === 'object' && entry !== null && 'url' in entry ? entry.url : undefined;
+    const url = isRecord(entry) ? entry.url : undefined;
     if (typeof url === 'string' && isSafeRelative(url)) urls.push(url);
   }
   return urls;

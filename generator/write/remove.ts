@@ -7,7 +7,7 @@
  * An entry that is already gone (ENOENT) is not an error: another build's recovery, or the user,
  * may have removed it first, and "gone" is what removal wants.
  */
-import { type Dirent, lstatSync, type Stats } from 'node:fs';
+import { type Dirent, lstatSync, type Stats, unlinkSync } from 'node:fs';
 import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -71,6 +71,15 @@ export function lstatOrNull(path: string): Stats | null {
 
 export function isMissing(error: unknown): boolean {
   return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT';
+}
+
+/** Unlinks a file (or link) that may already be gone: "gone" is what it wants. */
+export function unlinkIfThere(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+  }
 }
 
 async function ignoreMissing(work: Promise<unknown>): Promise<void> {

@@ -15,12 +15,14 @@
  * Every step checks with lstat what is there, so rollForward and rollBack can resume after a
  * crash at any step, and a link is never followed.
  */
-import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutputError } from '../errors.js';
-import { INTERNAL_PREFIX, isSafeRelative } from './record.js';
-import { lstatOrNull, removeEntry, removeWhere } from './remove.js';
+import { isRecord } from '../model/schema-node.js';
+import { readJsonFile } from './json-file.js';
+import { INTERNAL_PREFIX, isSafeRelative, MAX_RECORD_BYTES } from './record.js';
+import { lstatOrNull, removeEntry, removeWhere, unlinkIfThere } from './remove.js';
 
 export interface SwapNames {
   staging: string;
@@ -63,17 +65,10 @@ export async function writeJournal(names: SwapNames, journal: Journal): Promise<
 
 /** The journal at `file`, or null when there is none (or it is not one we wrote: then nothing is rolled forward). */
 export function readJournal(file: string): Journal | null {
-  if (lstatOrNull(file)?.isFile() !== true) return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
-  if (typeof data !== 'object' || data === null) return null;
-  const swap = 'swap' in data ? data.swap : undefined;
-  const replaceable = 'replaceable' in data ? data.replaceable : undefined;
-  const zip = 'zip' in data ? data.zip : undefined;
+  // As large as a record at most: it lists the previous build's files.
+  const data = readJsonFile(file, MAX_RECORD_BYTES);
+  if (!isRecord(data)) return null;
+  const { swap, replaceable, zip } = data;
   if (!isNameList(swap) || !isNameList(replaceable) || swap.some((n) => n.includes('/'))) return null;
   return { swap, replaceable, ...(typeof zip === 'string' ? { zip } : {}) };
 }
@@ -212,12 +207,4 @@ function place(from: string, to: string, rel: string): boolean {
 
 function mkdirIfMissing(dir: string): void {
   if (lstatOrNull(dir) === null) mkdirSync(dir);
-}
-
-function unlinkIfThere(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
 }
