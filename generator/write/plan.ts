@@ -6,7 +6,7 @@
  * folder of the user's where the new build writes a file is refused even with --force: replacing
  * it would delete what is inside.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { OutputError } from '../errors.js';
 import { isBystander, isLegacyBuild } from './guard.js';
@@ -26,8 +26,9 @@ export function planWrite(target: string, newFiles: readonly string[], force: bo
   const previous = readRecord(target) ?? (isLegacyBuild(target) ? legacyOwned(target, newFiles) : new Set<string>());
   const writes = new Set(newFiles);
   const ours = new Set<string>();
-  const realDirs = new Map<string, boolean>();
-  for (const file of previous) if (mayClaim(file, writes) && isOurFile(target, file, realDirs)) ours.add(file);
+  // Each folder lstat'ed once, for both loops: a site is ~900 files in ~450 folders.
+  const dirs = new Map<string, Stats | null>();
+  for (const file of previous) if (mayClaim(file, writes) && isOurFile(target, file, dirs)) ours.add(file);
 
   const files: string[] = [];
   const folders: string[] = [];
@@ -43,7 +44,7 @@ export function planWrite(target: string, newFiles: readonly string[], force: bo
       const dir = parts.slice(0, i).join('/');
       let known = blocks.get(dir);
       if (known === undefined) {
-        const stat = lstatOrNull(join(target, dir));
+        const stat = dirStat(target, dir, dirs);
         known = stat === null || !stat.isDirectory();
         if (stat !== null && known && !ours.has(dir)) files.push(dir);
         blocks.set(dir, known);
@@ -51,8 +52,10 @@ export function planWrite(target: string, newFiles: readonly string[], force: bo
       blocked = known;
     }
     if (blocked) continue;
+    // Ours was lstat'ed above (isOurFile): replaced without a second look.
+    if (ours.has(file)) continue;
     const stat = lstatOrNull(join(target, file));
-    if (stat === null || ours.has(file)) continue;
+    if (stat === null) continue;
     if (stat.isDirectory()) {
       if (holdsOthers(target, file, ours)) folders.push(file);
     } else files.push(file);
@@ -82,18 +85,22 @@ function mayClaim(file: string, writes: ReadonlySet<string>): boolean {
 }
 
 /** A file the previous build wrote is ours while it is still a regular file below real folders (no link on the way). */
-function isOurFile(target: string, file: string, realDirs: Map<string, boolean>): boolean {
+function isOurFile(target: string, file: string, dirs: Map<string, Stats | null>): boolean {
   const parts = file.split('/');
   for (let i = 1; i < parts.length; i++) {
-    const dir = parts.slice(0, i).join('/');
-    let real = realDirs.get(dir);
-    if (real === undefined) {
-      real = lstatOrNull(join(target, dir))?.isDirectory() === true;
-      realDirs.set(dir, real);
-    }
-    if (!real) return false;
+    if (dirStat(target, parts.slice(0, i).join('/'), dirs)?.isDirectory() !== true) return false;
   }
   return lstatOrNull(join(target, file))?.isFile() === true;
+}
+
+/** lstat of the folder `rel` in `target`, remembered in `dirs`. */
+function dirStat(target: string, rel: string, dirs: Map<string, Stats | null>): Stats | null {
+  let stat = dirs.get(rel);
+  if (stat === undefined) {
+    stat = lstatOrNull(join(target, rel));
+    dirs.set(rel, stat);
+  }
+  return stat;
 }
 
 /** True when the folder `rel` holds any entry that is not one of our files (links are entries, not followed). */
