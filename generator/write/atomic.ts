@@ -66,15 +66,11 @@ export async function writeOutput(outDir: string, files: OutputFile[], options: 
     // Older versions staged beside the folder; finished or undone first, as they would have been.
     await recoverLegacy(target, zipPath);
     const created = makeFolder(target);
-    const lock = await acquireLock(target);
-    setBusy(true);
     try {
-      return await writeLocked(target, zipPath, outDir, staged, options, checkTarget);
+      return await writeWithLock(target, () => writeLocked(target, zipPath, outDir, staged, options, checkTarget));
     } finally {
-      lock.release();
-      // A first build that failed leaves no empty folder behind.
+      // A first build that failed (taking the lock included: ENOSPC) leaves no empty folder behind.
       if (created) rmdirIfEmpty(target);
-      setBusy(false);
     }
   } catch (error) {
     if (error instanceof Interrupted) exitInterrupted(error.signal, target, error.committed);
@@ -82,6 +78,18 @@ export async function writeOutput(outDir: string, files: OutputFile[], options: 
     throw new OutputError(`cannot write output to ${target}: ${(error as Error).message}`, { cause: error });
   } finally {
     closeInterrupts();
+  }
+}
+
+/** Runs `work` holding the lock of `target` (lock.ts), marked busy for the signal handler meanwhile. */
+async function writeWithLock<T>(target: string, work: () => Promise<T>): Promise<T> {
+  const lock = await acquireLock(target);
+  setBusy(true);
+  try {
+    return await work();
+  } finally {
+    lock.release();
+    setBusy(false);
   }
 }
 

@@ -5,7 +5,7 @@
  * the pid. A lock whose pid is dead (a killed build) is stale: it is taken over, carefully, since
  * several builds may find it stale at once (see breakStale).
  */
-import { linkSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -65,15 +65,16 @@ export async function acquireLock(target: string): Promise<Lock> {
  */
 async function tryCreate(file: string): Promise<boolean> {
   const part = `${file}.new-${process.pid}`;
-  await writeFile(part, `${process.pid}\n`);
   try {
+    // Inside the try: a write that fails (ENOSPC) has already created the file.
+    await writeFile(part, `${process.pid}\n`);
     linkSync(part, file);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     return false;
   } finally {
-    unlinkSync(part);
+    unlinkIfThere(part);
   }
 }
 
