@@ -4,6 +4,7 @@
  * not one a build wrote, a link where the build writes a folder. The write stage runs in-process
  * on a tiny site (no CLI, no schema): these are about the folder, not the pages.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +78,8 @@ describe('a lock no live build holds', () => {
   it.each([
     ['a folder', (lock: string): void => mkdirSync(lock)],
     ['a dangling link', (lock: string): void => symlinkSync('/nonexistent/pve-apidoc-lock', lock)],
+    // Reading it to find the pid blocked forever (no writer), Ctrl-C included: the handler is JavaScript.
+    ['a FIFO', (lock: string): void => void execFileSync('mkfifo', [lock])],
   ])('refuses a lock that is %s at once, naming it, and leaves it', async (_kind, plant) => {
     const out = await previousBuild();
     plant(join(out, LOCK));
