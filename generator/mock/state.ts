@@ -66,10 +66,13 @@ export function putItem(state: MockState, path: string, id: string, values: Fiel
   return record;
 }
 
-/** Removes the item and every collection below it (a VM's snapshots, firewall rules ...). */
+/**
+ * Removes the item and every collection below it (a VM's snapshots, a user's tokens ...). Their
+ * paths hold the id encoded, as generator/mock/world.ts concrete() writes it (`ci@pve` -> `ci%40pve`).
+ */
 export function removeItem(state: MockState, path: string, id: string): boolean {
   const removed = state.collections.get(path)?.delete(id) ?? false;
-  const below = `${path}/${id}/`;
+  const below = `${path}/${encodeURIComponent(id)}/`;
   for (const key of [...state.collections.keys()]) if (key.startsWith(below)) state.collections.delete(key);
   return removed;
 }
