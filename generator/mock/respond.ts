@@ -21,6 +21,7 @@ import type { CallValue } from '../check/value.js';
 import { exampleResponse } from '../document/examples/response.js';
 import { taskKind } from '../document/examples/tasks.js';
 import { PRODUCTS, type ProductInfo } from '../model/product.js';
+import { requestUrl } from '../listen.js';
 import { AUTH_TEXT } from './auth-text.js';
 import { upidErrors } from './tasks.js';
 import type { World } from './world.js';
@@ -66,7 +67,8 @@ export function createResponder(model: ApiModel, world?: World): Responder {
 }
 
 function respond(req: MockRequest, model: ApiModel, checker: Checker, product: ProductInfo, world?: World): MockResponse {
-  const url = new URL(req.url, 'http://mock.invalid');
+  const url = requestUrl(req.url);
+  if (url === null) return fail(400, 'invalid request target');
   if (url.pathname !== API_BASE && !url.pathname.startsWith(`${API_BASE}/`)) return fail(404, 'Not found');
   const path = url.pathname.slice(API_BASE.length) || '/';
   const params: Record<string, CallValue> = {};
