@@ -23,7 +23,7 @@ import { taskKind } from '../document/examples/tasks.js';
 import { PRODUCTS, type ProductInfo } from '../model/product.js';
 import { requestUrl } from '../listen.js';
 import { AUTH_TEXT } from './auth-text.js';
-import { upidErrors } from './tasks.js';
+import { formatUpid, upidErrors, workerType } from './tasks.js';
 import type { World } from './world.js';
 import type { ApiModel, Operation, SchemaNode } from '../model/types.js';
 
@@ -222,17 +222,19 @@ function ticket(params: Record<string, CallValue>, op: Operation, model: ApiMode
   return ok({ data: { ...base, username: user, ticket: value, CSRFPreventionToken: csrfToken(value) } });
 }
 
-/** UPID:NODE:PID:PSTART:STARTTIME:TYPE:ID:USER: for this call (same call, same UPID). */
+/** The UPID of this call (same call, same UPID), in the stateful mock's format and with its worker names (./tasks.ts). */
 function upid(op: Operation, pathParams: Record<string, string>, user: string, product: ApiModel['product']): string {
-  const node = pathParams['node'] ?? 'localhost';
-  const id = pathParams['vmid'] ?? pathParams['storage'] ?? '';
-  const type = (op.name || 'task').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32) || 'task';
-  const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, '0');
   const hash = createHash('sha256').update(`${op.method} ${op.path}`).digest();
-  const pid = hash.readUInt32BE(0) % 0x100000;
-  const pstart = hash.readUInt32BE(4) % 0x10000000;
-  if (product === 'pbs') return `UPID:${node}:${hex(pid, 8)}:${hex(pstart, 8)}:00000000:${hex(MOCK_TIME, 8)}:${type}:${id}:${user}:`;
-  return `UPID:${node}:${hex(pid, 8)}:${hex(pstart, 8)}:${hex(MOCK_TIME, 8)}:${type}:${id}:${user}:`;
+  return formatUpid(product, {
+    node: pathParams['node'] ?? 'localhost',
+    pid: hash.readUInt32BE(0) % 0x100000,
+    pstart: hash.readUInt32BE(4) % 0x10000000,
+    taskId: 0,
+    starttime: MOCK_TIME,
+    type: workerType(op),
+    id: pathParams['vmid'] ?? pathParams['storage'] ?? '',
+    user,
+  });
 }
 
 /** The task status endpoint: every mock task has already finished, successfully. */

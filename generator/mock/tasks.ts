@@ -87,12 +87,39 @@ export function upidErrors(op: Operation, pathParams: Record<string, string>, pr
 export const MAX_TASKS = 1000;
 
 const hex = (n: number): string => n.toString(16).toUpperCase().padStart(8, '0');
+/** A UPID's node is a host name (else `localhost`); its id and user hold no colon or space, which would end the field. */
+const upidNode = (node: string): string => (/^[A-Za-z0-9.-]+$/.test(node) ? node : 'localhost');
+const upidText = (text: string): string => text.replace(/[:\s]/g, '');
 
 export interface TaskClock {
   /** Milliseconds since the epoch. */
   now(): number;
   /** Seconds a new task runs before it reads as stopped. */
   seconds: number;
+}
+
+export interface UpidFields {
+  node: string;
+  pid: number;
+  pstart: number;
+  /** PBS only: the task counter after PSTART. */
+  taskId: number;
+  /** Unix seconds. */
+  starttime: number;
+  type: string;
+  id: string;
+  user: string;
+}
+
+/**
+ * A UPID of the product's format, for the stateful and the stateless mock alike. The node falls
+ * back to `localhost` unless it is a host name, and colons and spaces are taken out of the id and
+ * the user (a PBS token user may hold one), so the UPID always parses again (UPID_FORMAT).
+ */
+export function formatUpid(product: Product, f: UpidFields): string {
+  const head = `UPID:${upidNode(f.node)}:${hex(f.pid)}:${hex(f.pstart)}:`;
+  const counter = product === 'pbs' ? `${hex(f.taskId)}:` : '';
+  return `${head}${counter}${hex(f.starttime)}:${f.type}:${upidText(f.id)}:${upidText(f.user)}:`;
 }
 
 /** A new task for this call, recorded in the state; its UPID. */
@@ -105,19 +132,14 @@ export function startTask(
   user: string,
   params: Record<string, unknown> = {},
 ): string {
-  const given = pathParams['node'] ?? '';
-  const node = /^[A-Za-z0-9.-]+$/.test(given) ? given : 'localhost';
+  const node = upidNode(pathParams['node'] ?? '');
   const type = workerType(op);
   const named = pathParams['vmid'] ?? params['vmid'] ?? pathParams['storage'] ?? pathParams['store'] ?? '';
-  const id = (typeof named === 'string' || typeof named === 'number' ? String(named) : '').replace(/[:\s]/g, '');
+  const id = upidText(typeof named === 'string' || typeof named === 'number' ? String(named) : '');
   const starttime = Math.floor(clock.now() / 1000);
   const count = state.started++;
   const pid = 0x1000 + (count % 0xfffff000);
-  const pstart = 0x00a1b2c3;
-  const upid =
-    product === 'pbs'
-      ? `UPID:${node}:${hex(pid)}:${hex(pstart)}:${hex(count % 0x100000000)}:${hex(starttime)}:${type}:${id}:${user}:`
-      : `UPID:${node}:${hex(pid)}:${hex(pstart)}:${hex(starttime)}:${type}:${id}:${user}:`;
+  const upid = formatUpid(product, { node, pid, pstart: 0x00a1b2c3, taskId: count % 0x100000000, starttime, type, id, user });
   const task: TaskRecord = {
     upid,
     node,
