@@ -7,8 +7,9 @@
  * object without a prototype: a key named `__proto__` is an ordinary key here.
  */
 import { rename, writeFile } from 'node:fs/promises';
-import { InputError, OutputError } from '../errors.js';
+import { InputError, OutputError, joinPointer } from '../errors.js';
 import { readTextFile } from '../load/source.js';
+import { isRecord } from '../model/schema-node.js';
 
 export type Fields = Record<string, unknown>;
 
@@ -100,24 +101,23 @@ export function fromJson(text: string, name: string): MockState {
     throw new InputError(name, null, `not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const state = emptyState();
-  if (!isObject(parsed) || parsed['format'] !== 'pve-apidoc-mock-state')
+  if (!isRecord(parsed) || parsed['format'] !== 'pve-apidoc-mock-state')
     throw bad('/format', 'not a mock state file (format must be "pve-apidoc-mock-state")');
   const collections = parsed['collections'];
-  if (!isObject(collections)) throw bad('/collections', 'must be an object');
+  if (!isRecord(collections)) throw bad('/collections', 'must be an object');
   for (const [path, items] of Object.entries(collections)) {
-    if (!path.startsWith('/') || !isObject(items)) throw bad(`/collections/${pointer(path)}`, 'must be an object under a path');
+    if (!path.startsWith('/') || !isRecord(items)) throw bad(joinPointer('/collections', path), 'must be an object under a path');
     for (const [id, values] of Object.entries(items)) {
-      if (!isObject(values)) throw bad(`/collections/${pointer(path)}/${pointer(id)}`, 'must be an object');
+      if (!isRecord(values)) throw bad(joinPointer('/collections', path, id), 'must be an object');
       // An item holds form values; a deeper one could not be saved again (JSON.stringify recurses) nor answered.
-      if (deeperThan(values, MAX_DEPTH))
-        throw bad(`/collections/${pointer(path)}/${pointer(id)}`, `nested more than ${MAX_DEPTH} levels deep`);
+      if (deeperThan(values, MAX_DEPTH)) throw bad(joinPointer('/collections', path, id), `nested more than ${MAX_DEPTH} levels deep`);
       putItem(state, path, id, values);
     }
   }
   const tasks = parsed['tasks'] ?? [];
   if (!Array.isArray(tasks)) throw bad('/tasks', 'must be an array');
   tasks.forEach((task: unknown, i) => {
-    if (!isObject(task) || typeof task['upid'] !== 'string') throw bad(`/tasks/${i}`, 'must be a task with a upid');
+    if (!isRecord(task) || typeof task['upid'] !== 'string') throw bad(`/tasks/${i}`, 'must be a task with a upid');
     // A field of another type is named here: String() of an object such as {"toString": 1} would throw a TypeError.
     const text = (key: string, fallback: string): string => {
       const value = task[key] ?? fallback;
@@ -172,12 +172,4 @@ export async function saveState(state: MockState, file: string): Promise<void> {
     const code = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
     throw new OutputError(`${file}: cannot write the mock state${code}`, { cause: error });
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function pointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
