@@ -144,7 +144,7 @@ function upload(world: World, call: WorldCall): WorldAnswer {
     content,
     format,
     size,
-    ctime: Math.floor(Date.now() / 1000),
+    ctime: Math.floor(world.clock.now() / 1000),
   });
   return { data: call.example() };
 }

@@ -123,6 +123,13 @@ describe('stateful mock of PVE 9.1', () => {
     expect((await call('GET', '/cluster/nextid', { vmid: '100' })).status).toBe(400);
   });
 
+  it('lists an upload in the storage content, dated by the mock clock (the same state, the same file)', async () => {
+    const upload = await call('POST', '/nodes/pve1/storage/local/upload', { content: 'iso', filename: 'debian.iso' });
+    expect(upload.status).toBe(200);
+    const content = (await call('GET', '/nodes/pve1/storage/local/content')).data as { volid: string; ctime: number }[];
+    expect(content.find((c) => c.volid === 'local:iso/debian.iso')?.ctime).toBe(Math.floor(now / 1000));
+  });
+
   it('saves and loads its state as JSON: the same cluster, byte for byte', () => {
     const text = toJson(world.state);
     expect(toJson(fromJson(text, 'state.json'))).toBe(text);
