@@ -23,7 +23,7 @@ import { taskKind } from '../document/examples/tasks.js';
 import { PRODUCTS, type ProductInfo } from '../model/product.js';
 import { requestUrl } from '../listen.js';
 import { AUTH_TEXT } from './auth-text.js';
-import { formatUpid, upidErrors, workerType } from './tasks.js';
+import { formatUpid, parseUpid, upidErrors, workerType } from './tasks.js';
 import type { World } from './world.js';
 import type { ApiModel, Operation, SchemaNode } from '../model/types.js';
 
@@ -237,33 +237,16 @@ function upid(op: Operation, pathParams: Record<string, string>, user: string, p
   });
 }
 
-/** The task status endpoint: every mock task has already finished, successfully. */
+/** The task status endpoint: every mock task has already finished, successfully. Its fields are the UPID's (./tasks.ts parseUpid). */
 function taskStatus(op: Operation, pathParams: Record<string, string>, model: ApiModel): unknown {
   const id = Object.values(pathParams).find((v) => v.startsWith('UPID:'));
-  if (id === undefined) return null;
-  const parts = id.split(':');
+  const upid = id === undefined ? null : parseUpid(id);
+  if (id === undefined || upid === null) return null;
   const example = exampleBody(op, model) as { data?: unknown };
   const base = example.data !== null && typeof example.data === 'object' ? (example.data as Record<string, unknown>) : {};
-  const data: Record<string, unknown> = {
-    ...base,
-    upid: id,
-    node: parts[1] ?? pathParams['node'],
-    status: 'stopped',
-    exitstatus: 'OK',
-  };
-  const fields: [string, number, 'hex' | 'text'][] = [
-    ['pid', 2, 'hex'],
-    ['pstart', 3, 'hex'],
-    ['starttime', 4, 'hex'],
-    ['type', 5, 'text'],
-    ['id', 6, 'text'],
-    ['user', 7, 'text'],
-  ];
-  for (const [name, index, kind] of fields) {
-    const part = parts[index];
-    if (part === undefined || !(name in data || described(op.returns, name))) continue;
-    data[name] = kind === 'hex' ? Number.parseInt(part, 16) || 0 : part;
-  }
+  const data: Record<string, unknown> = { ...base, upid: id, node: upid.node, status: 'stopped', exitstatus: 'OK' };
+  const fields = { pid: upid.pid, pstart: upid.pstart, starttime: upid.starttime, type: upid.type, id: upid.id, user: upid.user };
+  for (const [name, value] of Object.entries(fields)) if (name in data || described(op.returns, name)) data[name] = value;
   return { data };
 }
 

@@ -122,6 +122,28 @@ export function formatUpid(product: Product, f: UpidFields): string {
   return `${head}${counter}${hex(f.starttime)}:${f.type}:${upidText(f.id)}:${upidText(f.user)}:`;
 }
 
+/** The fields of a UPID of either format (formatUpid's inverse); `counter` is true for PBS's. */
+export function parseUpid(upid: string): (UpidFields & { counter: boolean }) | null {
+  const parts = upid.split(':');
+  // Both formats end with a colon: 9 parts for PVE and PMG, 10 with PBS's task counter.
+  const counter = parts.length === 10;
+  if (parts[0] !== 'UPID' || (parts.length !== 9 && !counter)) return null;
+  const text = (i: number): string => parts[i] ?? '';
+  const number = (i: number): number => Number.parseInt(text(i), 16) || 0;
+  const o = counter ? 1 : 0;
+  return {
+    node: text(1),
+    pid: number(2),
+    pstart: number(3),
+    taskId: counter ? number(4) : 0,
+    starttime: number(4 + o),
+    type: text(5 + o),
+    id: text(6 + o),
+    user: text(7 + o),
+    counter,
+  };
+}
+
 /** A new task for this call, recorded in the state; its UPID. */
 export function startTask(
   state: MockState,
@@ -165,13 +187,12 @@ export function running(task: TaskRecord, clock: TaskClock): boolean {
 
 /** The fields of GET .../tasks/{upid}/status and of a task list row. */
 export function taskFields(task: TaskRecord, clock: TaskClock): Record<string, unknown> {
-  const parts = task.upid.split(':');
-  const pbs = parts.length === 10;
+  const upid = parseUpid(task.upid);
   const base: Record<string, unknown> = {
     upid: task.upid,
     node: task.node,
-    pid: Number.parseInt(parts[2] ?? '0', 16),
-    pstart: Number.parseInt(parts[3] ?? '0', 16),
+    pid: upid?.pid ?? 0,
+    pstart: upid?.pstart ?? 0,
     starttime: task.starttime,
     type: task.type,
     worker_type: task.type,
@@ -179,7 +200,7 @@ export function taskFields(task: TaskRecord, clock: TaskClock): Record<string, u
     worker_id: task.id,
     user: task.user,
   };
-  if (pbs) base['task_id'] = Number.parseInt(parts[4] ?? '0', 16);
+  if (upid?.counter) base['task_id'] = upid.taskId;
   if (running(task, clock)) return { ...base, status: 'running' };
   return { ...base, status: 'stopped', exitstatus: task.exitstatus, endtime: task.starttime + task.seconds };
 }
