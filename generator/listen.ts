@@ -56,6 +56,21 @@ export function requestUrl(target: string): URL | null {
   }
 }
 
+/** The first cookie called `name` in a Cookie header, percent-decoded; null when absent or not decodable. */
+export function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
 /** Why a body was not read whole: larger than the cap (answer 413), or the client went away. */
 export class BodyError extends Error {
   constructor(readonly reason: 'too large' | 'aborted') {

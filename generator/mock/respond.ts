@@ -21,7 +21,7 @@ import type { CallValue } from '../check/value.js';
 import { exampleResponse } from '../document/examples/response.js';
 import { taskKind } from '../document/examples/tasks.js';
 import { PRODUCTS, type ProductInfo } from '../model/product.js';
-import { requestUrl } from '../listen.js';
+import { cookieValue, requestUrl } from '../listen.js';
 import { AUTH_TEXT } from './auth-text.js';
 import { formatUpid, parseUpid, upidErrors, workerType } from './tasks.js';
 import type { World } from './world.js';
@@ -159,7 +159,7 @@ function authenticate(req: MockRequest, op: Operation, product: ProductInfo): st
     if (!op.flags.allowToken) return 'Permission denied - API tokens are not allowed for this call';
     return null;
   }
-  const ticketValue = cookie(req.headers['cookie'], product.cookieName);
+  const ticketValue = cookieValue(req.headers['cookie'], product.cookieName);
   if (ticketValue === null) return AUTH_TEXT[product.id].noTicket;
   if (ticketUser(ticketValue, product) === null) return AUTH_TEXT[product.id].invalidTicket;
   if (op.method !== 'GET' && req.headers['csrfpreventiontoken'] !== csrfToken(ticketValue)) {
@@ -178,20 +178,6 @@ function tokenUser(value: string, product: ProductInfo): string | null {
   return /^[^\s@!]+@[^\s@!]+![A-Za-z][A-Za-z0-9._-]*$/.test(id) && sep < rest.length - 1 ? id : null;
 }
 
-function cookie(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
-}
-
 /** A ticket of the product's shape: `PVE:USER@REALM:HEXTIME::SIGNATURE`. */
 function ticketUser(ticket: string, product: ProductInfo): string | null {
   const m = /^(PVE|PMG|PBS):([^:\s]+@[^:\s]+):[0-9A-F]{8}::\S+$/.exec(ticket);
@@ -201,7 +187,7 @@ function ticketUser(ticket: string, product: ProductInfo): string | null {
 function userOf(req: MockRequest, product: ProductInfo): string {
   const authorization = req.headers['authorization'];
   if (authorization !== undefined) return tokenUser(authorization, product) ?? 'root@pam';
-  return ticketUser(cookie(req.headers['cookie'], product.cookieName) ?? '', product) ?? 'root@pam';
+  return ticketUser(cookieValue(req.headers['cookie'], product.cookieName) ?? '', product) ?? 'root@pam';
 }
 
 /** Derived from the ticket, so a stateless server can check it. Not a secret: this is a mock. */
