@@ -123,6 +123,17 @@ describe('stateful mock of PVE 9.1', () => {
     expect((await call('GET', '/cluster/nextid', { vmid: '100' })).status).toBe(400);
   });
 
+  it('reads a flag back as set in any spelling the checker accepts (Yes, ON, false)', async () => {
+    for (const [given, read] of [
+      ['Yes', 1],
+      ['ON', 1],
+      ['false', 0],
+    ] as const) {
+      expect((await call('PUT', '/nodes/pve1/qemu/101/config', { onboot: given })).status).toBe(200);
+      expect(((await call('GET', '/nodes/pve1/qemu/101/config')).data as Record<string, unknown>)['onboot']).toBe(read);
+    }
+  });
+
   it('lists an upload in the storage content, dated by the mock clock (the same state, the same file)', async () => {
     const upload = await call('POST', '/nodes/pve1/storage/local/upload', { content: 'iso', filename: 'debian.iso' });
     expect(upload.status).toBe(200);
