@@ -273,10 +273,14 @@ function coerce(value: unknown, schema: SchemaNode, world: World): unknown {
     return Number.isFinite(n) ? (schema.type === 'integer' ? Math.trunc(n) : n) : value;
   }
   if (schema.type === 'boolean') {
-    // The checker's reading of a flag (Yes, ON, true ...), so what it accepted reads back as it was meant.
-    const on = value === true || value === 1 || (typeof value === 'string' && parseBoolean(value) === true);
+    const on = isOn(value);
     return world.structure.model.product === 'pbs' ? on : on ? 1 : 0;
   }
   if (schema.type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
   return value;
+}
+
+/** A flag as given (form text, JSON true or 1), read as the checker reads it (Yes, ON, true ...), so what it accepted means what it meant. */
+export function isOn(value: unknown): boolean {
+  return value === true || value === 1 || (typeof value === 'string' && parseBoolean(value) === true);
 }

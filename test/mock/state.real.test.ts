@@ -134,6 +134,13 @@ describe('stateful mock of PVE 9.1', () => {
     }
   });
 
+  it('starts a VM created with start=yes, as the checker reads the flag', async () => {
+    expect((await call('POST', '/nodes/pve1/qemu', { vmid: '150', start: 'yes' })).status).toBe(200);
+    const vms = (await call('GET', '/nodes/pve1/qemu')).data as { vmid: number; status: string }[];
+    expect(vms.find((v) => v.vmid === 150)?.status).toBe('running');
+    expect((await call('DELETE', '/nodes/pve1/qemu/150')).status).toBe(200);
+  });
+
   it('lists an upload in the storage content, dated by the mock clock (the same state, the same file)', async () => {
     const upload = await call('POST', '/nodes/pve1/storage/local/upload', { content: 'iso', filename: 'debian.iso' });
     expect(upload.status).toBe(200);
