@@ -43,6 +43,34 @@ export function listenError(error: NodeJS.ErrnoException, host: string, port: nu
   return error;
 }
 
+/**
+ * A request target as a URL, or null when it is none (`*`, a malformed absolute URL). A target
+ * starting with `/` is a path even when it starts with `//`: `new URL('//', base)` would read
+ * that as a URL without a host and throw, a 500 for a client's typo.
+ */
+export function requestUrl(target: string): URL | null {
+  try {
+    return new URL(target.startsWith('/') ? `http://request.invalid${target}` : target);
+  } catch {
+    return null;
+  }
+}
+
+/** The first cookie called `name` in a Cookie header, percent-decoded; null when absent or not decodable. */
+export function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
 /** Why a body was not read whole: larger than the cap (answer 413), or the client went away. */
 export class BodyError extends Error {
   constructor(readonly reason: 'too large' | 'aborted') {

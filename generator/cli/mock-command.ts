@@ -71,8 +71,12 @@ export async function runMock(args: ParsedArgs, log: Logger): Promise<number> {
     log.info(`mock certificate: SHA-256 fingerprint ${identity.fingerprint}; PEM in ${caFile} (PVE_APIDOC_MOCK_CA for the command)`);
   const stop = async (): Promise<void> => {
     await mock.close();
-    if (world && stateFile !== undefined) await saveState(world.state, stateFile);
-    if (caDir) await rm(caDir, { recursive: true, force: true });
+    // The certificate's folder goes even when saving the state fails (that failure is still the exit).
+    try {
+      if (world && stateFile !== undefined) await saveState(world.state, stateFile);
+    } finally {
+      if (caDir) await rm(caDir, { recursive: true, force: true });
+    }
   };
   if (command === undefined) {
     await untilInterrupted();

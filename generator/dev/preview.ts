@@ -10,7 +10,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
 import { localHost, resolveRequest, sendFile } from './static.js';
-import { guarded, listen } from '../listen.js';
+import { guarded, listen, requestUrl } from '../listen.js';
 
 export interface PreviewOptions {
   dir: string;
@@ -54,7 +54,11 @@ export async function startPreview(options: PreviewOptions): Promise<RunningServ
         res.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;
       }
-      const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const pathname = requestUrl(req.url ?? '/')?.pathname;
+      if (pathname === undefined) {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request target\n');
+        return;
+      }
       if (pathname === base.slice(0, -1) || (pathname === '/' && base !== '/')) {
         res.writeHead(302, { location: base }).end();
         return;

@@ -18,6 +18,7 @@
  *   content type, cache and disposition headers come back (no Set-Cookie).
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { cookieValue } from '../listen.js';
 import { localHost } from './static.js';
 
 export const API_PREFIX = '/api2/json/';
@@ -115,17 +116,9 @@ export function forwardHeaders(headers: IncomingHttpHeaders): Record<string, str
  */
 function clientTicket(headers: IncomingHttpHeaders): string | undefined {
   if (Object.keys(headers).some((name) => name.startsWith('sec-fetch-'))) return undefined;
-  const header = Array.isArray(headers.cookie) ? headers.cookie.join('; ') : (headers.cookie ?? '');
-  for (const part of header.split(';')) {
-    const [, product, raw] = /^\s*(PVE|PMG|PBS)AuthCookie=([^;]*)$/.exec(part) ?? [];
-    if (product === undefined || raw === undefined) continue;
-    let value: string;
-    try {
-      value = decodeURIComponent(raw.trim());
-    } catch {
-      continue;
-    }
-    if (value.startsWith(`${product}:`)) return value;
+  for (const product of ['PVE', 'PMG', 'PBS']) {
+    const value = cookieValue(headers.cookie, `${product}AuthCookie`);
+    if (value?.startsWith(`${product}:`)) return value;
   }
   return undefined;
 }

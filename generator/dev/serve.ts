@@ -15,7 +15,7 @@ import { createResponder } from '../mock/respond.js';
 import type { ApiModel } from '../model/types.js';
 import { API_PREFIX, apiTarget, foreignRequest, forwardHeaders, MAX_PROXY_BODY, returnHeaders, upstreamProblem } from './proxy.js';
 import { resolveRequest, sendFile } from './static.js';
-import { BodyError, guarded, listen, readBody, refuseBody } from '../listen.js';
+import { BodyError, guarded, listen, readBody, refuseBody, requestUrl } from '../listen.js';
 
 export interface ServeOptions {
   dir: string;
@@ -91,7 +91,11 @@ function serveFile(req: IncomingMessage, res: ServerResponse, url: string, root:
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
-  const pathname = new URL(url, 'http://localhost').pathname;
+  const pathname = requestUrl(url)?.pathname;
+  if (pathname === undefined) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request target\n');
+    return;
+  }
   const found = resolveRequest(pathname, exists);
   const send = (status: number, file: string): void => sendFile(res, status, root, file, head);
   if (found && 'redirect' in found) res.writeHead(301, { location: found.redirect }).end();

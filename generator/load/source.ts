@@ -13,6 +13,8 @@ export interface ReadOptions {
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
+  /** What the file is, for the error line ("cannot read schema: no such file"). */
+  what?: string;
 }
 
 export const READ_DEFAULTS = {
@@ -32,6 +34,11 @@ export async function readSource(source: string, options: ReadOptions = {}): Pro
   return decodeUtf8(source, bytes);
 }
 
+/** A local file as text (never a URL), bounded and with the errors of readSource: the mock's --state, --cert and --key. */
+export async function readTextFile(file: string, options: ReadOptions = {}): Promise<string> {
+  return decodeUtf8(file, await readLocal(file, options));
+}
+
 async function readLocal(file: string, options: ReadOptions): Promise<Buffer> {
   const maxBytes = options.maxBytes ?? READ_DEFAULTS.maxBytes;
   try {
@@ -45,7 +52,7 @@ async function readLocal(file: string, options: ReadOptions): Promise<Buffer> {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
-    throw new InputError(file, null, `cannot read schema: ${why}`, { cause: error });
+    throw new InputError(file, null, `cannot read ${options.what ?? 'schema'}: ${why}`, { cause: error });
   }
 }
 

@@ -9,7 +9,10 @@ import busboy from 'busboy';
 
 /** Default ceiling of one upload body: generous, as ISO images are large; counted, never stored. */
 export const MAX_UPLOAD = 2 * 1024 ** 3;
-/** Limits on what is kept: the form fields, not the files. */
+/**
+ * Limits on what is kept: the form fields, not the files. Each field may hold 1 MiB, and all of
+ * them together `fieldBytes` (readMultipart): 1000 fields of 1 MiB each were 1 GiB held per request.
+ */
 const FIELD_LIMITS = { fieldSize: 1024 * 1024, fields: 1000, files: 8, parts: 1100, fieldNameSize: 200 };
 
 export interface MultipartBody {
@@ -17,14 +20,18 @@ export interface MultipartBody {
   uploads: { field: string; filename: string; size: number }[];
 }
 
-export type MultipartResult = MultipartBody | 'too-large' | 'malformed';
+/** 'fields-too-large': the fields together passed `fieldBytes`, whatever the files weigh. */
+export type MultipartResult = MultipartBody | 'too-large' | 'fields-too-large' | 'malformed';
 
 export function isMultipart(req: IncomingMessage): boolean {
   return /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '');
 }
 
-/** Reads the body; 'too-large' as soon as it passes `limit` bytes (the rest is not read), 'malformed' when busboy cannot parse it. */
-export function readMultipart(req: IncomingMessage, limit = MAX_UPLOAD): Promise<MultipartResult> {
+/**
+ * Reads the body; 'too-large' as soon as it passes `limit` bytes, 'fields-too-large' as soon as its
+ * fields pass `fieldBytes` (the rest is not read), 'malformed' when busboy cannot parse it.
+ */
+export function readMultipart(req: IncomingMessage, limit: number, fieldBytes: number): Promise<MultipartResult> {
   return new Promise((resolve) => {
     if (Number(req.headers['content-length'] ?? 0) > limit) {
       resolve('too-large');
@@ -39,6 +46,7 @@ export function readMultipart(req: IncomingMessage, limit = MAX_UPLOAD): Promise
     }
     const body: MultipartBody = { fields: [], uploads: [] };
     let total = 0;
+    let kept = 0;
     let settled = false;
     const finish = (result: MultipartResult): void => {
       if (settled) return;
@@ -54,7 +62,8 @@ export function readMultipart(req: IncomingMessage, limit = MAX_UPLOAD): Promise
       if (total > limit) finish('too-large');
     });
     parser.on('field', (name, value, info) => {
-      if (info.valueTruncated || info.nameTruncated) finish('too-large');
+      kept += Buffer.byteLength(name) + Buffer.byteLength(value);
+      if (info.valueTruncated || info.nameTruncated || kept > fieldBytes) finish('fields-too-large');
       else body.fields.push([name, value]);
     });
     parser.on('file', (name, stream, info) => {

@@ -6,7 +6,7 @@
  */
 import type { CallValue } from '../check/value.js';
 import { collection, type Fields, fields, putItem } from './state.js';
-import { concrete, shape, type World, type WorldAnswer, type WorldCall } from './world.js';
+import { concrete, isOn, shape, type World, type WorldAnswer, type WorldCall } from './world.js';
 
 const MIB = 1024 ** 2;
 const GUEST = /^\/nodes\/\{node\}\/(qemu|lxc)$/;
@@ -51,7 +51,7 @@ export function afterCall(world: World, call: WorldCall): void {
   const record = world.state.collections.get(concrete(call.op.path, call.pathParams))?.get(String(call.params['vmid']));
   if (!record) return;
   record['vmid'] = Number(call.params['vmid']);
-  record['status'] = call.params['start'] === '1' || call.params['start'] === 1 ? 'running' : 'stopped';
+  record['status'] = isOn(call.params['start']) ? 'running' : 'stopped';
 }
 
 /** Fields of a listing row that a real host derives from the item's config. */
@@ -144,7 +144,7 @@ function upload(world: World, call: WorldCall): WorldAnswer {
     content,
     format,
     size,
-    ctime: Math.floor(Date.now() / 1000),
+    ctime: Math.floor(world.clock.now() / 1000),
   });
   return { data: call.example() };
 }

@@ -21,8 +21,9 @@ import type { CallValue } from '../check/value.js';
 import { exampleResponse } from '../document/examples/response.js';
 import { taskKind } from '../document/examples/tasks.js';
 import { PRODUCTS, type ProductInfo } from '../model/product.js';
+import { cookieValue, requestUrl } from '../listen.js';
 import { AUTH_TEXT } from './auth-text.js';
-import { upidErrors } from './tasks.js';
+import { formatUpid, parseUpid, upidErrors, workerType } from './tasks.js';
 import type { World } from './world.js';
 import type { ApiModel, Operation, SchemaNode } from '../model/types.js';
 
@@ -66,7 +67,8 @@ export function createResponder(model: ApiModel, world?: World): Responder {
 }
 
 function respond(req: MockRequest, model: ApiModel, checker: Checker, product: ProductInfo, world?: World): MockResponse {
-  const url = new URL(req.url, 'http://mock.invalid');
+  const url = requestUrl(req.url);
+  if (url === null) return fail(400, 'invalid request target');
   if (url.pathname !== API_BASE && !url.pathname.startsWith(`${API_BASE}/`)) return fail(404, 'Not found');
   const path = url.pathname.slice(API_BASE.length) || '/';
   const params: Record<string, CallValue> = {};
@@ -157,7 +159,7 @@ function authenticate(req: MockRequest, op: Operation, product: ProductInfo): st
     if (!op.flags.allowToken) return 'Permission denied - API tokens are not allowed for this call';
     return null;
   }
-  const ticketValue = cookie(req.headers['cookie'], product.cookieName);
+  const ticketValue = cookieValue(req.headers['cookie'], product.cookieName);
   if (ticketValue === null) return AUTH_TEXT[product.id].noTicket;
   if (ticketUser(ticketValue, product) === null) return AUTH_TEXT[product.id].invalidTicket;
   if (op.method !== 'GET' && req.headers['csrfpreventiontoken'] !== csrfToken(ticketValue)) {
@@ -176,20 +178,6 @@ function tokenUser(value: string, product: ProductInfo): string | null {
   return /^[^\s@!]+@[^\s@!]+![A-Za-z][A-Za-z0-9._-]*$/.test(id) && sep < rest.length - 1 ? id : null;
 }
 
-function cookie(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
-}
-
 /** A ticket of the product's shape: `PVE:USER@REALM:HEXTIME::SIGNATURE`. */
 function ticketUser(ticket: string, product: ProductInfo): string | null {
   const m = /^(PVE|PMG|PBS):([^:\s]+@[^:\s]+):[0-9A-F]{8}::\S+$/.exec(ticket);
@@ -199,7 +187,7 @@ function ticketUser(ticket: string, product: ProductInfo): string | null {
 function userOf(req: MockRequest, product: ProductInfo): string {
   const authorization = req.headers['authorization'];
   if (authorization !== undefined) return tokenUser(authorization, product) ?? 'root@pam';
-  return ticketUser(cookie(req.headers['cookie'], product.cookieName) ?? '', product) ?? 'root@pam';
+  return ticketUser(cookieValue(req.headers['cookie'], product.cookieName) ?? '', product) ?? 'root@pam';
 }
 
 /** Derived from the ticket, so a stateless server can check it. Not a secret: this is a mock. */
@@ -220,46 +208,31 @@ function ticket(params: Record<string, CallValue>, op: Operation, model: ApiMode
   return ok({ data: { ...base, username: user, ticket: value, CSRFPreventionToken: csrfToken(value) } });
 }
 
-/** UPID:NODE:PID:PSTART:STARTTIME:TYPE:ID:USER: for this call (same call, same UPID). */
+/** The UPID of this call (same call, same UPID), in the stateful mock's format and with its worker names (./tasks.ts). */
 function upid(op: Operation, pathParams: Record<string, string>, user: string, product: ApiModel['product']): string {
-  const node = pathParams['node'] ?? 'localhost';
-  const id = pathParams['vmid'] ?? pathParams['storage'] ?? '';
-  const type = (op.name || 'task').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32) || 'task';
-  const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, '0');
   const hash = createHash('sha256').update(`${op.method} ${op.path}`).digest();
-  const pid = hash.readUInt32BE(0) % 0x100000;
-  const pstart = hash.readUInt32BE(4) % 0x10000000;
-  if (product === 'pbs') return `UPID:${node}:${hex(pid, 8)}:${hex(pstart, 8)}:00000000:${hex(MOCK_TIME, 8)}:${type}:${id}:${user}:`;
-  return `UPID:${node}:${hex(pid, 8)}:${hex(pstart, 8)}:${hex(MOCK_TIME, 8)}:${type}:${id}:${user}:`;
+  return formatUpid(product, {
+    node: pathParams['node'] ?? 'localhost',
+    pid: hash.readUInt32BE(0) % 0x100000,
+    pstart: hash.readUInt32BE(4) % 0x10000000,
+    taskId: 0,
+    starttime: MOCK_TIME,
+    type: workerType(op),
+    id: pathParams['vmid'] ?? pathParams['storage'] ?? '',
+    user,
+  });
 }
 
-/** The task status endpoint: every mock task has already finished, successfully. */
+/** The task status endpoint: every mock task has already finished, successfully. Its fields are the UPID's (./tasks.ts parseUpid). */
 function taskStatus(op: Operation, pathParams: Record<string, string>, model: ApiModel): unknown {
   const id = Object.values(pathParams).find((v) => v.startsWith('UPID:'));
-  if (id === undefined) return null;
-  const parts = id.split(':');
+  const upid = id === undefined ? null : parseUpid(id);
+  if (id === undefined || upid === null) return null;
   const example = exampleBody(op, model) as { data?: unknown };
   const base = example.data !== null && typeof example.data === 'object' ? (example.data as Record<string, unknown>) : {};
-  const data: Record<string, unknown> = {
-    ...base,
-    upid: id,
-    node: parts[1] ?? pathParams['node'],
-    status: 'stopped',
-    exitstatus: 'OK',
-  };
-  const fields: [string, number, 'hex' | 'text'][] = [
-    ['pid', 2, 'hex'],
-    ['pstart', 3, 'hex'],
-    ['starttime', 4, 'hex'],
-    ['type', 5, 'text'],
-    ['id', 6, 'text'],
-    ['user', 7, 'text'],
-  ];
-  for (const [name, index, kind] of fields) {
-    const part = parts[index];
-    if (part === undefined || !(name in data || described(op.returns, name))) continue;
-    data[name] = kind === 'hex' ? Number.parseInt(part, 16) || 0 : part;
-  }
+  const data: Record<string, unknown> = { ...base, upid: id, node: upid.node, status: 'stopped', exitstatus: 'OK' };
+  const fields = { pid: upid.pid, pstart: upid.pstart, starttime: upid.starttime, type: upid.type, id: upid.id, user: upid.user };
+  for (const [name, value] of Object.entries(fields)) if (name in data || described(op.returns, name)) data[name] = value;
   return { data };
 }
 

@@ -58,10 +58,11 @@ export function handleMock(responder: Responder, log?: (line: string) => void, u
     let status = 500;
     try {
       // Uploads are streamed and counted (generator/mock/multipart.ts); other bodies are small and read whole.
-      const form = isMultipart(req) ? await readMultipart(req, uploadLimit) : null;
-      if (form === 'too-large') {
+      // Its fields are parameters like a form body's, so they share the form body's cap.
+      const form = isMultipart(req) ? await readMultipart(req, uploadLimit, MAX_BODY) : null;
+      if (form === 'too-large' || form === 'fields-too-large') {
         status = 413;
-        refuseBody(req, res, uploadLimit);
+        refuseBody(req, res, form === 'too-large' ? uploadLimit : MAX_BODY);
         return;
       }
       if (form === 'malformed') {

@@ -6,8 +6,10 @@
  * Keys come from requests (a vmid, a snapshot name), so every map is a Map and every record an
  * object without a prototype: a key named `__proto__` is an ordinary key here.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { rename, writeFile } from 'node:fs/promises';
+import { InputError, OutputError, joinPointer } from '../errors.js';
+import { readTextFile } from '../load/source.js';
+import { isRecord } from '../model/schema-node.js';
 
 export type Fields = Record<string, unknown>;
 
@@ -66,10 +68,13 @@ export function putItem(state: MockState, path: string, id: string, values: Fiel
   return record;
 }
 
-/** Removes the item and every collection below it (a VM's snapshots, firewall rules ...). */
+/**
+ * Removes the item and every collection below it (a VM's snapshots, a user's tokens ...). Their
+ * paths hold the id encoded, as generator/mock/world.ts concrete() writes it (`ci@pve` -> `ci%40pve`).
+ */
 export function removeItem(state: MockState, path: string, id: string): boolean {
   const removed = state.collections.get(path)?.delete(id) ?? false;
-  const below = `${path}/${id}/`;
+  const below = `${path}/${encodeURIComponent(id)}/`;
   for (const key of [...state.collections.keys()]) if (key.startsWith(below)) state.collections.delete(key);
   return removed;
 }
@@ -96,52 +101,75 @@ export function fromJson(text: string, name: string): MockState {
     throw new InputError(name, null, `not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const state = emptyState();
-  if (!isObject(parsed) || parsed['format'] !== 'pve-apidoc-mock-state')
+  if (!isRecord(parsed) || parsed['format'] !== 'pve-apidoc-mock-state')
     throw bad('/format', 'not a mock state file (format must be "pve-apidoc-mock-state")');
   const collections = parsed['collections'];
-  if (!isObject(collections)) throw bad('/collections', 'must be an object');
+  if (!isRecord(collections)) throw bad('/collections', 'must be an object');
   for (const [path, items] of Object.entries(collections)) {
-    if (!path.startsWith('/') || !isObject(items)) throw bad(`/collections/${pointer(path)}`, 'must be an object under a path');
+    if (!path.startsWith('/') || !isRecord(items)) throw bad(joinPointer('/collections', path), 'must be an object under a path');
     for (const [id, values] of Object.entries(items)) {
-      if (!isObject(values)) throw bad(`/collections/${pointer(path)}/${pointer(id)}`, 'must be an object');
+      if (!isRecord(values)) throw bad(joinPointer('/collections', path, id), 'must be an object');
+      // An item holds form values; a deeper one could not be saved again (JSON.stringify recurses) nor answered.
+      if (deeperThan(values, MAX_DEPTH)) throw bad(joinPointer('/collections', path, id), `nested more than ${MAX_DEPTH} levels deep`);
       putItem(state, path, id, values);
     }
   }
   const tasks = parsed['tasks'] ?? [];
   if (!Array.isArray(tasks)) throw bad('/tasks', 'must be an array');
   tasks.forEach((task: unknown, i) => {
-    if (!isObject(task) || typeof task['upid'] !== 'string') throw bad(`/tasks/${i}`, 'must be a task with a upid');
+    if (!isRecord(task) || typeof task['upid'] !== 'string') throw bad(`/tasks/${i}`, 'must be a task with a upid');
+    // A field of another type is named here: String() of an object such as {"toString": 1} would throw a TypeError.
+    const text = (key: string, fallback: string): string => {
+      const value = task[key] ?? fallback;
+      if (typeof value !== 'string' && typeof value !== 'number') throw bad(`/tasks/${i}/${key}`, 'must be a string');
+      return String(value);
+    };
+    const log = task['log'] ?? [];
+    if (!Array.isArray(log) || log.some((line) => typeof line !== 'string')) throw bad(`/tasks/${i}/log`, 'must be an array of strings');
     state.tasks.set(task['upid'], {
       upid: task['upid'],
-      node: String(task['node'] ?? ''),
-      type: String(task['type'] ?? ''),
-      id: String(task['id'] ?? ''),
-      user: String(task['user'] ?? ''),
+      node: text('node', ''),
+      type: text('type', ''),
+      id: text('id', ''),
+      user: text('user', ''),
       starttime: Number(task['starttime']) || 0,
       seconds: Number(task['seconds']) || 0,
-      exitstatus: String(task['exitstatus'] ?? 'OK'),
-      log: Array.isArray(task['log']) ? task['log'].map(String) : [],
+      exitstatus: text('exitstatus', 'OK'),
+      log: log.map(String),
     });
   });
   state.started = state.tasks.size;
   return state;
 }
 
+/** Levels of nesting an item's value may have: form values are flat, a JSON body's a little deeper. */
+const MAX_DEPTH = 32;
+
+function deeperThan(value: unknown, max: number): boolean {
+  // Iterative, so a hostile file cannot overflow the stack here either.
+  const todo: [unknown, number][] = [[value, 0]];
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const [v, depth] = next;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) todo.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The state file (at most 64 MB, as a schema), read with the errors of any input file. */
 export async function loadState(file: string): Promise<MockState> {
-  return fromJson(await readFile(file, 'utf8'), file);
+  return fromJson(await readTextFile(file, { what: 'mock state' }), file);
 }
 
 /** Written beside and renamed over: a mock killed while saving leaves the previous file whole. */
 export async function saveState(state: MockState, file: string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, toJson(state));
-  await rename(temporary, file);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function pointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+  try {
+    await writeFile(temporary, toJson(state));
+    await rename(temporary, file);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
+    throw new OutputError(`${file}: cannot write the mock state${code}`, { cause: error });
+  }
 }

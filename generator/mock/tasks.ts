@@ -87,12 +87,61 @@ export function upidErrors(op: Operation, pathParams: Record<string, string>, pr
 export const MAX_TASKS = 1000;
 
 const hex = (n: number): string => n.toString(16).toUpperCase().padStart(8, '0');
+/** A UPID's node is a host name (else `localhost`); its id and user hold no colon or space, which would end the field. */
+const upidNode = (node: string): string => (/^[A-Za-z0-9.-]+$/.test(node) ? node : 'localhost');
+const upidText = (text: string): string => text.replace(/[:\s]/g, '');
 
 export interface TaskClock {
   /** Milliseconds since the epoch. */
   now(): number;
   /** Seconds a new task runs before it reads as stopped. */
   seconds: number;
+}
+
+export interface UpidFields {
+  node: string;
+  pid: number;
+  pstart: number;
+  /** PBS only: the task counter after PSTART. */
+  taskId: number;
+  /** Unix seconds. */
+  starttime: number;
+  type: string;
+  id: string;
+  user: string;
+}
+
+/**
+ * A UPID of the product's format, for the stateful and the stateless mock alike. The node falls
+ * back to `localhost` unless it is a host name, and colons and spaces are taken out of the id and
+ * the user (a PBS token user may hold one), so the UPID always parses again (UPID_FORMAT).
+ */
+export function formatUpid(product: Product, f: UpidFields): string {
+  const head = `UPID:${upidNode(f.node)}:${hex(f.pid)}:${hex(f.pstart)}:`;
+  const counter = product === 'pbs' ? `${hex(f.taskId)}:` : '';
+  return `${head}${counter}${hex(f.starttime)}:${f.type}:${upidText(f.id)}:${upidText(f.user)}:`;
+}
+
+/** The fields of a UPID of either format (formatUpid's inverse); `counter` is true for PBS's. */
+export function parseUpid(upid: string): (UpidFields & { counter: boolean }) | null {
+  const parts = upid.split(':');
+  // Both formats end with a colon: 9 parts for PVE and PMG, 10 with PBS's task counter.
+  const counter = parts.length === 10;
+  if (parts[0] !== 'UPID' || (parts.length !== 9 && !counter)) return null;
+  const text = (i: number): string => parts[i] ?? '';
+  const number = (i: number): number => Number.parseInt(text(i), 16) || 0;
+  const o = counter ? 1 : 0;
+  return {
+    node: text(1),
+    pid: number(2),
+    pstart: number(3),
+    taskId: counter ? number(4) : 0,
+    starttime: number(4 + o),
+    type: text(5 + o),
+    id: text(6 + o),
+    user: text(7 + o),
+    counter,
+  };
 }
 
 /** A new task for this call, recorded in the state; its UPID. */
@@ -105,19 +154,14 @@ export function startTask(
   user: string,
   params: Record<string, unknown> = {},
 ): string {
-  const given = pathParams['node'] ?? '';
-  const node = /^[A-Za-z0-9.-]+$/.test(given) ? given : 'localhost';
+  const node = upidNode(pathParams['node'] ?? '');
   const type = workerType(op);
   const named = pathParams['vmid'] ?? params['vmid'] ?? pathParams['storage'] ?? pathParams['store'] ?? '';
-  const id = (typeof named === 'string' || typeof named === 'number' ? String(named) : '').replace(/[:\s]/g, '');
+  const id = upidText(typeof named === 'string' || typeof named === 'number' ? String(named) : '');
   const starttime = Math.floor(clock.now() / 1000);
   const count = state.started++;
   const pid = 0x1000 + (count % 0xfffff000);
-  const pstart = 0x00a1b2c3;
-  const upid =
-    product === 'pbs'
-      ? `UPID:${node}:${hex(pid)}:${hex(pstart)}:${hex(count % 0x100000000)}:${hex(starttime)}:${type}:${id}:${user}:`
-      : `UPID:${node}:${hex(pid)}:${hex(pstart)}:${hex(starttime)}:${type}:${id}:${user}:`;
+  const upid = formatUpid(product, { node, pid, pstart: 0x00a1b2c3, taskId: count % 0x100000000, starttime, type, id, user });
   const task: TaskRecord = {
     upid,
     node,
@@ -143,13 +187,12 @@ export function running(task: TaskRecord, clock: TaskClock): boolean {
 
 /** The fields of GET .../tasks/{upid}/status and of a task list row. */
 export function taskFields(task: TaskRecord, clock: TaskClock): Record<string, unknown> {
-  const parts = task.upid.split(':');
-  const pbs = parts.length === 10;
+  const upid = parseUpid(task.upid);
   const base: Record<string, unknown> = {
     upid: task.upid,
     node: task.node,
-    pid: Number.parseInt(parts[2] ?? '0', 16),
-    pstart: Number.parseInt(parts[3] ?? '0', 16),
+    pid: upid?.pid ?? 0,
+    pstart: upid?.pstart ?? 0,
     starttime: task.starttime,
     type: task.type,
     worker_type: task.type,
@@ -157,7 +200,7 @@ export function taskFields(task: TaskRecord, clock: TaskClock): Record<string, u
     worker_id: task.id,
     user: task.user,
   };
-  if (pbs) base['task_id'] = Number.parseInt(parts[4] ?? '0', 16);
+  if (upid?.counter) base['task_id'] = upid.taskId;
   if (running(task, clock)) return { ...base, status: 'running' };
   return { ...base, status: 'stopped', exitstatus: task.exitstatus, endtime: task.starttime + task.seconds };
 }

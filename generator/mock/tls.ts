@@ -6,9 +6,11 @@
  * which needs the reflect-metadata polyfill loaded first; this module is imported only when the
  * mock starts over HTTPS, so nothing else loads either.
  */
-import { X509Certificate } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
+import { createSecureContext } from 'node:tls';
+import { InputError } from '../errors.js';
+import { readTextFile } from '../load/source.js';
 
 export interface TlsIdentity {
   /** PEM certificate (what a client pins or trusts). */
@@ -52,14 +54,34 @@ export async function selfSignedIdentity(node: string, hosts: readonly string[],
   return { cert: pem, key, fingerprint: fingerprintOf(pem) };
 }
 
-/** --cert FILE --key FILE: read as given; a file that is no PEM certificate fails here, with its name. */
+/** A certificate chain or key is a few KB; a larger file is not one. */
+const MAX_PEM = 1024 * 1024;
+
+/**
+ * --cert FILE --key FILE: read as given. A file that cannot be read, no PEM certificate, no key or
+ * a key of another certificate fails here, as an input error naming the file (exit 3), not later
+ * as OpenSSL's words from inside node:https.
+ */
 export async function identityFromFiles(certFile: string, keyFile: string): Promise<TlsIdentity> {
-  const [cert, key] = await Promise.all([readFile(certFile, 'utf8'), readFile(keyFile, 'utf8')]);
+  const cert = await readTextFile(certFile, { what: 'certificate', maxBytes: MAX_PEM });
+  const key = await readTextFile(keyFile, { what: 'private key', maxBytes: MAX_PEM });
+  let fingerprint: string;
   try {
-    return { cert, key, fingerprint: fingerprintOf(cert) };
-  } catch {
-    throw new Error(`${certFile}: not a PEM certificate`);
+    fingerprint = fingerprintOf(cert);
+  } catch (error) {
+    throw new InputError(certFile, null, 'not a PEM certificate', { cause: error });
   }
+  try {
+    createPrivateKey(key);
+  } catch (error) {
+    throw new InputError(keyFile, null, 'not a PEM private key (or one protected by a passphrase)', { cause: error });
+  }
+  try {
+    createSecureContext({ cert, key });
+  } catch (error) {
+    throw new InputError(keyFile, null, `not the private key of ${certFile}`, { cause: error });
+  }
+  return { cert, key, fingerprint };
 }
 
 function generalName(name: string): { type: 'ip' | 'dns'; value: string } {

@@ -14,7 +14,7 @@
  * Proxmox does beyond that (start/stop, nextid, cluster/resources ...) is in ./proxmox.ts, and the
  * workers a call starts in ./tasks.ts.
  */
-import type { CallValue } from '../check/value.js';
+import { type CallValue, parseBoolean } from '../check/value.js';
 import type { ApiModel, ApiPath, Operation, SchemaNode } from '../model/types.js';
 import { taskKind } from '../document/examples/tasks.js';
 import { afterCall, listingExtra, special } from './proxmox.js';
@@ -273,9 +273,14 @@ function coerce(value: unknown, schema: SchemaNode, world: World): unknown {
     return Number.isFinite(n) ? (schema.type === 'integer' ? Math.trunc(n) : n) : value;
   }
   if (schema.type === 'boolean') {
-    const on = value === true || value === 1 || value === '1' || value === 'true' || value === 'yes' || value === 'on';
+    const on = isOn(value);
     return world.structure.model.product === 'pbs' ? on : on ? 1 : 0;
   }
   if (schema.type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
   return value;
+}
+
+/** A flag as given (form text, JSON true or 1), read as the checker reads it (Yes, ON, true ...), so what it accepted means what it meant. */
+export function isOn(value: unknown): boolean {
+  return value === true || value === 1 || (typeof value === 'string' && parseBoolean(value) === true);
 }

@@ -1,4 +1,5 @@
 /** `pve-apidoc preview`: serves a built folder like a static host, below its --base-url path. */
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../generator/build.js';
@@ -53,6 +54,17 @@ describe('preview', () => {
     expect(resolveRequest('/%zz', () => true)).toBeNull();
     expect(resolveRequest('/', (f) => f === 'index.html')).toEqual({ file: 'index.html' });
     expect(resolveRequest('/api/x', (f) => f === 'api/x/index.html')).toEqual({ redirect: 'x/' });
+  });
+
+  it('answers a request target of "//" as a missing page, not 500', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(base, { path: '//' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject).end();
+    });
+    expect(status).toBe(404);
   });
 
   it('refuses a folder that is not a build', async () => {

@@ -75,6 +75,21 @@ fetch(u, { method: '${method}', headers: { authorization: 'PVEAPIToken=root@pam!
   });
 });
 
+describe('mock --state FILE that cannot be written', () => {
+  it('exits 5 naming the file, and still removes its certificate file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pve-apidoc-state-')), 'no', 'such', 'state.json');
+    const r = spawnSync(process.execPath, [CLI, 'mock', '--port', '0', '--state', file, '--', process.execPath, '-e', '0'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(5);
+    expect(r.stderr).toContain(`${file}: cannot write the mock state (ENOENT)`);
+    const pem = /PEM in (\S+) /.exec(r.stderr)?.[1];
+    expect(pem).toBeTruthy();
+    expect(existsSync(pem!)).toBe(false);
+  });
+});
+
 describe('mock -- COMMAND', () => {
   it('runs the command against the mock and exits with its code', () => {
     for (const code of ['0', '3']) {

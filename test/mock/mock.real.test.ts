@@ -111,4 +111,13 @@ describe('mock of PVE 9.1', () => {
     const op = model.paths.find((p) => p.path === '/nodes/{node}/tasks/{upid}/status')!.operations[0]!;
     expect(checkResponse(data, op.returns, model.formats).errors).toEqual({});
   });
+
+  it('names the worker in a stateless UPID as the stateful mock does (qmstart, vzstop), not by the method name', async () => {
+    const started = async (path: string): Promise<string> => {
+      const res = await fetch(`${mock.url}/api2/json${path}`, { method: 'POST', headers: { authorization: TOKEN } });
+      return ((await res.json()) as { data: string }).data;
+    };
+    expect((await started('/nodes/pve1/qemu/100/status/start')).split(':')[5]).toBe('qmstart');
+    expect((await started('/nodes/pve1/lxc/200/status/stop')).split(':')[5]).toBe('vzstop');
+  });
 });

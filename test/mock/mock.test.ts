@@ -99,6 +99,21 @@ describe('mock API', () => {
     expect(((await res.json()) as { data: string }).data).toMatch(/^UPID:pve7:[0-9A-F]{8}:[0-9A-F]{8}:[0-9A-F]{8}:[^:]*:123:root@pam!ci:$/);
   });
 
+  it('answers a request target of "//" with 404 and "*" with 400, not 500', async () => {
+    const status = (path: string): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const req = request(mock.url, { path, headers: { authorization: TOKEN } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject).end();
+      });
+    expect(await status('//')).toBe(404);
+    expect(await status('//api2/json/nodes')).toBe(404);
+    expect(await status('*')).toBe(400);
+    expect(lines.some((l) => / 500 /.test(l))).toBe(false);
+  });
+
   it('refuses a body declared over 1 MiB at once, without reading it', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(

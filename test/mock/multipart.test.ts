@@ -76,4 +76,24 @@ describe('multipart bodies', () => {
     expect(streamed).toBe(413);
     expect((await post(form({ vmid: '100' }))).status).toBe(200);
   });
+
+  it('caps the fields together at the form body cap (1 MiB), however large the upload limit; files do not count', async () => {
+    const roomy = await startMock((await loadModel({ schema: `${REPO_ROOT}/schema/example-api.json` }, silentLogger())).model, {
+      host: '127.0.0.1',
+      port: 0,
+      uploadLimit: 16 * 1024 * 1024,
+    });
+    try {
+      const send = (body: FormData) =>
+        fetch(`${roomy.url}/api2/json/nodes/pve1/vms`, { method: 'POST', headers: { authorization: TOKEN }, body });
+      // Three fields of 600 KB: each under the 1 MiB a field may hold, 1.8 MB together.
+      const padding = 'x'.repeat(600 * 1024);
+      const fields = await send(form({ vmid: '100', a: padding, b: padding, c: padding }));
+      expect([fields.status, fields.statusText]).toEqual([413, 'Request Entity Too Large (more than 1048576 bytes)']);
+      const file = await send(form({ vmid: '100', upload: new Blob([Buffer.alloc(3 * 1024 * 1024)]) }));
+      expect(file.status).toBe(400);
+    } finally {
+      await roomy.close();
+    }
+  });
 });

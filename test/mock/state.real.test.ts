@@ -123,6 +123,31 @@ describe('stateful mock of PVE 9.1', () => {
     expect((await call('GET', '/cluster/nextid', { vmid: '100' })).status).toBe(400);
   });
 
+  it('reads a flag back as set in any spelling the checker accepts (Yes, ON, false)', async () => {
+    for (const [given, read] of [
+      ['Yes', 1],
+      ['ON', 1],
+      ['false', 0],
+    ] as const) {
+      expect((await call('PUT', '/nodes/pve1/qemu/101/config', { onboot: given })).status).toBe(200);
+      expect(((await call('GET', '/nodes/pve1/qemu/101/config')).data as Record<string, unknown>)['onboot']).toBe(read);
+    }
+  });
+
+  it('starts a VM created with start=yes, as the checker reads the flag', async () => {
+    expect((await call('POST', '/nodes/pve1/qemu', { vmid: '150', start: 'yes' })).status).toBe(200);
+    const vms = (await call('GET', '/nodes/pve1/qemu')).data as { vmid: number; status: string }[];
+    expect(vms.find((v) => v.vmid === 150)?.status).toBe('running');
+    expect((await call('DELETE', '/nodes/pve1/qemu/150')).status).toBe(200);
+  });
+
+  it('lists an upload in the storage content, dated by the mock clock (the same state, the same file)', async () => {
+    const upload = await call('POST', '/nodes/pve1/storage/local/upload', { content: 'iso', filename: 'debian.iso' });
+    expect(upload.status).toBe(200);
+    const content = (await call('GET', '/nodes/pve1/storage/local/content')).data as { volid: string; ctime: number }[];
+    expect(content.find((c) => c.volid === 'local:iso/debian.iso')?.ctime).toBe(Math.floor(now / 1000));
+  });
+
   it('saves and loads its state as JSON: the same cluster, byte for byte', () => {
     const text = toJson(world.state);
     expect(toJson(fromJson(text, 'state.json'))).toBe(text);
