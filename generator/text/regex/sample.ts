@@ -11,7 +11,7 @@
  */
 import { MAX_PATTERN_LENGTH, testPattern } from '../pattern.js';
 import type { PatternSyntax } from './dialect.js';
-import { POSIX_CLASSES, posixRanges } from './posix.js';
+import { POSIX_CLASSES, posixClassAt, posixRanges } from './posix.js';
 import { toRe2 } from './re2.js';
 
 type Node =
@@ -227,7 +227,7 @@ function parse(src: string): Node | null {
         return { t: 'set', ranges, negated };
       }
       first = false;
-      const posix = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(i, i + 16));
+      const posix = posixClassAt(src, i);
       if (posix) {
         const set = posixRanges(posix[2] ?? '');
         if (set === undefined) return null;
