@@ -305,7 +305,8 @@ function parameter(p: Parameter, taken: Set<string>, ctx: Ctx): JsonObject[] {
   }
   const description = s.description;
   delete s.description;
-  const out: JsonObject = { name: p.name, in: p.location, required: p.location === 'path' || p.required };
+  // The model makes every path parameter required (the URL needs it): not decided again here.
+  const out: JsonObject = { name: p.name, in: p.location, required: p.required };
   if (typeof description === 'string') out.description = description;
   // Required in the URL all the same; the page's note says the same (document/notes.ts).
   if (p.schemaOptional) out['x-proxmox-schema-optional'] = true;

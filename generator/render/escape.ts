@@ -1,5 +1,5 @@
 /** HTML escaping for untrusted schema text. Also neutralises bidi controls that could disguise text. */
-import { codePointHex, HAS_INVISIBLE, INVISIBLE, visibleCodePoints } from '../text/visible.js';
+import { codePointHex, HAS_INVISIBLE, INVISIBLE } from '../text/visible.js';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -36,9 +36,6 @@ export function neutralizeInvisible(html: string): string {
   return HAS_INVISIBLE.test(html) ? html.replace(INVISIBLE, visibleCodePoint) : html;
 }
 
-/** The same for plain text that a script puts into the page (textContent, attributes): `<U+202E>`. */
-export const visibleInvisible = visibleCodePoints;
-
 /**
  * Real schema strings are short (PVE 9.1: descriptions up to 1.7 K characters, defaults 72); a
  * hostile 1 MB string repeated in a page's description, default and enum would make pages no
@@ -48,9 +45,13 @@ export const MAX_SHOWN = { text: 64 * 1024, code: 4 * 1024 } as const;
 
 export function clipText(text: string, max: number): string {
   if (text.length <= max) return text;
-  // Never split a surrogate pair.
-  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  const end = cutEnd(text, max);
   return `${text.slice(0, end)} … [${text.length - end} more characters not shown]`;
+}
+
+/** Where to cut `text` to at most `max` code units: `max`, or one less so as never to split a surrogate pair. */
+export function cutEnd(text: string, max: number): number {
+  return /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
 }
 
 /** Only these URL schemes may appear in links that come from schema text. */

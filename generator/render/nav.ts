@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import type { ApiModel, ApiPath } from '../model/types.js';
 import { SITE_FILES } from '../model/urls.js';
 import type { PageLinks } from './site-context.js';
-import { visibleInvisible } from './escape.js';
+import { visibleCodePoints } from '../text/visible.js';
 import { jsonForScript } from '../text/script-json.js';
 
 export const NAV_TREE_FILE = 'assets/nav-tree.js';
@@ -133,7 +133,7 @@ export function navTreeAsset(model: ApiModel): { file: string; content: string; 
   const node = (p: ApiPath, top: boolean): NavNode => {
     const sub = kids.get(p.path) ?? [];
     // The page script writes these as text: bidi and control characters shown as <U+XXXX>, as on the pages.
-    const text = visibleInvisible(top ? p.path : p.text);
+    const text = visibleCodePoints(top ? p.path : p.text);
     return sub.length ? [text, p.file, sub.map((k) => node(k, false))] : [text, p.file];
   };
   // Safe to inline or concatenate: no "</script" and no JS line terminators from schema text.

@@ -6,7 +6,7 @@
 import type { CodeExample } from '../document/examples/index.js';
 import { taskKind } from '../document/examples/tasks.js';
 import type { ResponseDoc } from '../document/operation.js';
-import { escapeHtml } from './escape.js';
+import { cutEnd, escapeHtml } from './escape.js';
 import { flatItem } from '../document/fields.js';
 import { instanceTypesPhrase } from '../document/notes.js';
 import { operationDoc, type ParamDoc } from '../document/operation.js';
@@ -180,9 +180,8 @@ function groupByInstanceType(docs: ParamDoc[], views: ParamView[], ctx: Operatio
 const TYPE_LINE = 160;
 
 function paramView({ param, field }: ParamDoc, ctx: OperationViewContext): ParamView {
-  // Cut before TYPE_LINE, never inside a surrogate pair.
-  const end = /[\ud800-\udbff]/.test(field.type.charAt(TYPE_LINE - 2)) ? TYPE_LINE - 2 : TYPE_LINE - 1;
-  const typeLine = field.type.length > TYPE_LINE ? `${field.type.slice(0, end)}…` : field.type;
+  // At most TYPE_LINE characters with the ellipsis.
+  const typeLine = field.type.length > TYPE_LINE ? `${field.type.slice(0, cutEnd(field.type, TYPE_LINE - 1))}…` : field.type;
   return {
     ...fieldView(field, ctx),
     anchor: param.anchor,

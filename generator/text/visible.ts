@@ -17,7 +17,10 @@ export function showControls(text: string): string {
  * such as `[^\x00-\x1F\x7F]` given with raw bytes reads the same in both.
  */
 export const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
-/** The same class, not global: `test` keeps no lastIndex between calls. */
+/**
+ * The same class, not global: `test` keeps no lastIndex between calls. Written out again, not
+ * built from INVISIBLE's source: no code compiles a regex from text (test/hardening/bounded-patterns.test.ts).
+ */
 export const HAS_INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/;
 
 /** `<U+202E>` for each such character: plain text, for a format to escape as its own text. */

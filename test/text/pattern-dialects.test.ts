@@ -84,6 +84,16 @@ describe('Rust patterns (PBS), run as PBS runs them', () => {
     expect(testPattern('[a-z]+', 'abc1', 'rust')).toBe(true);
   });
 
+  it('ends a bracket class at its `]`, also when a `[` is its last member', () => {
+    // `[a[]` is the class {a, [}: the `{,2}` after it is Perl's quantifier, not class text. The
+    // RE2 translation once ended the class only at a `]` not preceded by `[`, and so left `{,2}`
+    // as it was: RE2 reads that literally, and the checker then disagreed with the OpenAPI export.
+    expect(testPattern('[a[]{,2}', 'a[')).toBe(true);
+    expect(testPattern('[a[]{,2}', 'aaa')).toBe(false);
+    expect(testPattern('[^[](?^:x)', 'ax')).toBe(true);
+    expect(new RegExp(ecmaPattern('[a[]{,2}') ?? '').test('a[')).toBe(true);
+  });
+
   it('does not translate what RE2 or ECMAScript would read differently: reported, never guessed', () => {
     for (const p of [
       '^[a-z&&[^x]]$',

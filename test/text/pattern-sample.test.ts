@@ -40,4 +40,16 @@ describe('samplePattern', () => {
       expect(testPattern(p, v as string, syntax)).toBe(true);
     }
   });
+
+  it('gives up, without throwing, on a hostile pattern: deep nesting, huge size, nested repetitions', () => {
+    // Thousands of nested groups exhausted the recursive reader's stack (a RangeError out of the build).
+    expect(samplePattern(`${'('.repeat(5000)}a${')'.repeat(5000)}`, 'perl')).toBeNull();
+    expect(samplePattern(`${'(?:'.repeat(3000)}a${')'.repeat(3000)}`, 'rust')).toBeNull();
+    // Nesting a real schema could use is still read.
+    expect(samplePattern(`${'('.repeat(20)}a${')'.repeat(20)}`, 'perl')).toBe('a');
+    // Longer than any pattern testPattern compiles: not read at all.
+    expect(samplePattern('a'.repeat(20_000), 'perl')).toBeNull();
+    // Repetitions of repetitions stay within the size limit instead of multiplying.
+    expect(samplePattern('(((a{256}){256}){256}){256}', 'perl')).toBeNull();
+  });
 });

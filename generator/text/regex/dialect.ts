@@ -13,6 +13,7 @@
  * reader of a PBS page expects (the server's own regex, as the Rust source writes it), what the
  * OpenAPI export translates, and what the checker runs (generator/text/pattern.ts).
  */
+import { posixClassAt } from './posix.js';
 
 export type PatternSyntax = 'perl' | 'rust' | 'opaque';
 
@@ -43,6 +44,14 @@ export function schemaPattern(text: string, notation: PatternNotation): SchemaPa
 }
 
 /**
+ * Whether the `]` at pattern[i] ends the bracket class opened at pattern[classStart]: a `]` right
+ * after `[` or `[^` is a member, not the end. One rule for every reader of patterns.
+ */
+export function endsClass(pattern: string, i: number, classStart: number): boolean {
+  return i > classStart + 1 && !(i === classStart + 2 && pattern[classStart + 1] === '^');
+}
+
+/**
  * Rust `regex` syntax that neither RE2 nor ECMAScript reads the same way, so a Rust pattern using
  * it is not translated at all: nested classes and class set operations (`[a-z&&[^x]]`, `--`, `~~`),
  * the word-boundary assertions `\<`, `\>`, `\b{...}`, and the flags `x` (free spacing), `U` (swap
@@ -60,13 +69,12 @@ export function rustOnlySyntax(pattern: string): boolean {
       continue;
     }
     if (inClass) {
-      const posix = /^\[:\^?[a-z]+:\]/.exec(pattern.slice(i, i + 16));
+      const posix = posixClassAt(pattern, i);
       if (posix) {
         i += posix[0].length - 1;
         continue;
       }
-      // A `]` right after `[` or `[^` is a member, not the end.
-      if (c === ']' && i > classStart + 1 && !(i === classStart + 2 && pattern[classStart + 1] === '^')) inClass = false;
+      if (c === ']' && endsClass(pattern, i, classStart)) inClass = false;
       else if (c === '[') return true;
       else if ((c === '&' || c === '-' || c === '~') && pattern[i + 1] === c) return true;
       continue;

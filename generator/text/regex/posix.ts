@@ -46,6 +46,14 @@ export const POSIX_CLASSES = {
   ],
 } satisfies Record<string, readonly [number, number][]>;
 
+/**
+ * A POSIX class written inside a bracket class at pattern[i] (`[:alpha:]`, negated `[:^alpha:]`):
+ * the match (group 1 the `^`, group 2 the name), else null. Such a class does not end the bracket class.
+ */
+export function posixClassAt(pattern: string, i: number): RegExpExecArray | null {
+  return /^\[:(\^?)([a-z]+):\]/.exec(pattern.slice(i, i + 16));
+}
+
 /** The ranges of a class by name (`alpha`), or undefined for a name POSIX does not define. */
 export function posixRanges(name: string): readonly [number, number][] | undefined {
   return Object.hasOwn(POSIX_CLASSES, name) ? (POSIX_CLASSES as Record<string, readonly [number, number][]>)[name] : undefined;

@@ -5,7 +5,8 @@
  * Inside a bracket class all of these are literal text and left alone. Returns null for what RE2
  * cannot do exactly (the caller then leaves values unchecked).
  */
-import { type PatternSyntax, rustOnlySyntax } from './dialect.js';
+import { endsClass, type PatternSyntax, rustOnlySyntax } from './dialect.js';
+import { posixClassAt } from './posix.js';
 
 /** RE2 refuses counted repetitions above this (the C++ and Go engines have the same limit). */
 const RE2_MAX_REPEAT = 1000;
@@ -31,6 +32,7 @@ export function toRe2(pattern: string, syntax: PatternSyntax = 'perl'): Re2Patte
   let out = '';
   let exactUpTo = Number.POSITIVE_INFINITY;
   let inClass = false;
+  let classStart = -1;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] as string;
     if (c === '\\') {
@@ -48,19 +50,19 @@ export function toRe2(pattern: string, syntax: PatternSyntax = 'perl'): Re2Patte
     }
     if (inClass) {
       // A POSIX class ([:alpha:]) inside a bracket class does not end it.
-      const posix = /^\[:\^?[a-z]+:\]/.exec(pattern.slice(i, i + 16));
+      const posix = posixClassAt(pattern, i);
       if (posix) {
         out += posix[0];
         i += posix[0].length - 1;
         continue;
       }
-      // A `]` right after `[` or `[^` is a member, not the end.
-      if (c === ']' && pattern[i - 1] !== '[' && !(pattern[i - 1] === '^' && pattern[i - 2] === '[')) inClass = false;
+      if (c === ']' && endsClass(pattern, i, classStart)) inClass = false;
       out += c;
       continue;
     }
     if (c === '[') {
       inClass = true;
+      classStart = i;
       out += c;
       continue;
     }

@@ -9,9 +9,9 @@
  * list (lower-case letters, digits, upper-case letters, then common punctuation). Unknown syntax
  * (Unicode classes, \Q...\E) gives null: the caller keeps looking elsewhere.
  */
-import { testPattern } from '../pattern.js';
+import { MAX_PATTERN_LENGTH, testPattern } from '../pattern.js';
 import type { PatternSyntax } from './dialect.js';
-import { POSIX_CLASSES, posixRanges } from './posix.js';
+import { POSIX_CLASSES, posixClassAt, posixRanges } from './posix.js';
 import { toRe2 } from './re2.js';
 
 type Node =
@@ -26,6 +26,12 @@ type Mode = 0 | 1 | 3;
 
 /** No example is longer: a pattern that demands more (a 200-character key) gets no sample. */
 const MAX_SAMPLE = 256;
+/**
+ * Deeper group nesting gets no sample: the reader and the generator recurse once per level, and a
+ * schema's `((((...))))` thousands deep would otherwise overflow the stack (a RangeError out of
+ * the build). Real patterns nest a few levels.
+ */
+const MAX_NESTING = 64;
 const PREFERRED = [...'abcdefghijklmnopqrstuvwxyz1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ-_.:@/+=,~'].map((c) => c.charCodeAt(0));
 
 export interface SampleLimits {
@@ -34,6 +40,8 @@ export interface SampleLimits {
 }
 
 export function samplePattern(pattern: string, syntax: PatternSyntax, limits: SampleLimits = {}): string | null {
+  // The same size limit as testPattern, which would refuse to confirm a longer one anyway.
+  if (pattern.length > MAX_PATTERN_LENGTH) return null;
   const re2 = toRe2(pattern, syntax);
   if (re2 === null) return null;
   const tree = parse(re2.source);
@@ -138,6 +146,7 @@ function readEscape(src: string, i: number): Escaped | null {
 /** A recursive-descent reader of RE2 syntax, as far as examples need it; null on anything else. */
 function parse(src: string): Node | null {
   let i = 0;
+  let depth = 0;
   const alternation = (): Node | null => {
     const alts: Node[] = [];
     for (;;) {
@@ -187,7 +196,9 @@ function parse(src: string): Node | null {
       if (src[i + 1] === '?' && !head) return null;
       i += head ? head[0].length : 1;
       if (head?.[0].endsWith(')')) return { t: 'empty' };
+      if (++depth > MAX_NESTING) return null;
       const inner = alternation();
+      depth--;
       if (inner === null || src[i] !== ')') return null;
       i++;
       return inner;
@@ -216,7 +227,7 @@ function parse(src: string): Node | null {
         return { t: 'set', ranges, negated };
       }
       first = false;
-      const posix = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(i, i + 16));
+      const posix = posixClassAt(src, i);
       if (posix) {
         const set = posixRanges(posix[2] ?? '');
         if (set === undefined) return null;
