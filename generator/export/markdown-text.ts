@@ -14,6 +14,7 @@ import type { Permissions } from '../model/types.js';
 import type { FlagDoc } from '../document/flags.js';
 import { permissionsPlainText } from '../document/permissions.js';
 import { renderPhrase, type PhraseFormat } from '../document/phrase.js';
+import { trimEnd } from '../text/trim.js';
 
 /**
  * The same descriptions come back on many operations ("The cluster node name." on hundreds): the
@@ -85,7 +86,7 @@ export function mdCode(text: string, cell = false): string {
 export function mdFence(code: string, language = ''): string {
   const longest = code.includes('```') ? Math.max(0, ...[...code.matchAll(/`{3,}/g)].map((m) => m[0].length)) : 0;
   const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}${/^[a-z0-9_+-]*$/i.test(language) ? language : ''}\n${code.replace(/\n+$/, '')}\n${fence}`;
+  return `${fence}${/^[a-z0-9_+-]*$/i.test(language) ? language : ''}\n${trimEnd(code, '\n')}\n${fence}`;
 }
 
 /** Text between `[` and `]` of a link we write. */

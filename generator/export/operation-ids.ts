@@ -3,6 +3,7 @@
  * its own: the naming rules below are independent of the OpenAPI document's shape.
  */
 import type { ApiModel, Operation } from '../model/types.js';
+import { trimBoth, trimEnd } from '../text/trim.js';
 
 /**
  * Unique, stable operationIds, derived from each method's `name` (characters other than letters,
@@ -18,7 +19,7 @@ import type { ApiModel, Operation } from '../model/types.js';
  */
 export function operationIds(model: ApiModel): Map<Operation, string> {
   const ops = model.paths.flatMap((p) => p.operations);
-  const clean = (s: string): string => s.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'op';
+  const clean = (s: string): string => trimBoth(s.replace(/[^A-Za-z0-9_]+/g, '_'), '_') || 'op';
   const byName = new Map<string, Operation[]>();
   for (const op of ops) {
     const key = clean(op.name);
@@ -46,7 +47,7 @@ export function operationIds(model: ApiModel): Map<Operation, string> {
     // Each strategy's id for every member, and how often each id occurs in the group ("index" alone
     // names ~150 operations: comparing every pair was quadratic).
     const tried = strategies.map((strategy) => {
-      const idOf = new Map(group.map((op) => [op, strategy(op).replace(/_+$/, '')] as const));
+      const idOf = new Map(group.map((op) => [op, trimEnd(strategy(op), '_')] as const));
       const count = new Map<string, number>();
       for (const id of idOf.values()) count.set(id, (count.get(id) ?? 0) + 1);
       return { idOf, count };

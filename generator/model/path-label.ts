@@ -5,23 +5,13 @@
  * read into the model; left as it is, every PBS breadcrumb showed the literal "&#x200b;".
  */
 
+import { trimBoth } from '../text/trim.js';
+
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
-/** Zero-width characters at either end carry no text (a sort key, a stray BOM); one character tested. */
+/** Zero-width characters at either end carry no text (a sort key, a stray BOM); one unit tested. */
 const EDGE_INVISIBLE = /^[\s\u200b-\u200d\u2060\ufeff]$/;
-
-/**
- * The label without white space or zero-width characters at either end. A loop, not a regex: a
- * `[…]+$` alternative is retried at every inner space, quadratic in a hostile label (a million
- * inner spaces took minutes); each end here is walked once.
- */
-function trimEdges(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && EDGE_INVISIBLE.test(text[start]!)) start++;
-  while (end > start && EDGE_INVISIBLE.test(text[end - 1]!)) end--;
-  return text.slice(start, end);
-}
+const isEdgeInvisible = (unit: string): boolean => EDGE_INVISIBLE.test(unit);
 
 /** HTML character references decoded (numeric ones and the common names); anything else stays as written. */
 export function decodeEntities(text: string): string {
@@ -36,6 +26,6 @@ export function decodeEntities(text: string): string {
 
 /** The label shown for a path node: its decoded `text`, or the path's last segment when it has none. */
 export function pathLabel(text: string | undefined, path: string): string {
-  const label = text === undefined ? '' : trimEdges(decodeEntities(text));
+  const label = text === undefined ? '' : trimBoth(decodeEntities(text), isEdgeInvisible);
   return label || (path.split('/').pop() ?? path) || path;
 }

@@ -30,6 +30,7 @@ import {
 import { jsonForScript } from '../text/script-json.js';
 import { ScriptIndex } from './script-index.js';
 import { readVocabulary } from './vocabulary.js';
+import { DIGITS, trimEnd } from '../text/trim.js';
 
 export const SEARCH_INDEX_FILE = 'assets/search-index.js';
 
@@ -133,7 +134,7 @@ function parameterDocument(id: number, model: ApiModel, p: Parameter, vocabulary
     anchors: [],
     param: p.name,
     text: firstSentence(description),
-    pname: unique([base, p.name, p.name.replace(/\d+$/, '')]).join(' '),
+    pname: unique([base, p.name, trimEnd(p.name, DIGITS)]).join(' '),
     plabel: label(vocabulary, p.name, base),
     pkeys: keys.map((k) => k.name).join(' '),
     ptext: description,

@@ -7,6 +7,7 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { OutputError } from '../errors.js';
 import type { OutputFile } from '../output-file.js';
+import { trimEnd } from '../text/trim.js';
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -115,5 +116,5 @@ export function bundleZip(folder: string, files: readonly OutputFile[]): Buffer 
 
 /** The zip written next to an offline output folder: `out/` -> `out.zip`. */
 export function zipPathFor(outDir: string): string {
-  return outDir.replace(/[\\/]+$/, '') + '.zip';
+  return trimEnd(outDir, '\\/') + '.zip';
 }

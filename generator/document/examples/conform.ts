@@ -13,6 +13,7 @@
 import type { FormatDef, PropertyKey, SchemaNode } from '../../model/types.js';
 import type { FormatLookup } from './values.js';
 import { matchesPattern } from './pattern.js';
+import { DIGITS, trimEnd } from '../../text/trim.js';
 
 export type ValueShape = 'form' | 'json';
 
@@ -108,7 +109,7 @@ function objectError(value: unknown, schema: SchemaNode, lookup: FormatLookup | 
 }
 
 function familyBase(key: string): string {
-  return key.replace(/\d+$/, '');
+  return trimEnd(key, DIGITS);
 }
 
 function rangeError(n: number, schema: SchemaNode): string | null {
