@@ -160,7 +160,7 @@ const MAX_ENUM = 16;
 /** The web interface's name for a parameter: by name, family base, or name without its number ("efidisk0"). */
 function label(vocabulary: Vocabulary, name: string, base: string): string {
   const own = (key: string): string | undefined => (Object.hasOwn(vocabulary.labels, key) ? vocabulary.labels[key] : undefined);
-  return own(name) ?? own(base) ?? own(name.replace(/\d+$/, '')) ?? '';
+  return own(name) ?? own(base) ?? own(trimEnd(name, DIGITS)) ?? '';
 }
 
 const MAX_TEXT = 110;
