@@ -22,4 +22,6 @@ export interface BuildResult {
   timings: Record<Phase, number>;
   /** The offline bundle's zip (--offline only). */
   zip?: { path: string; bytes: number };
+  /** The output already held exactly these files: nothing was written (write/unchanged.ts). */
+  unchanged?: true;
 }

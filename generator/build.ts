@@ -230,7 +230,7 @@ async function buildChecked(options: BuildOptions, log: Logger): Promise<BuildRe
       ? cachedFiles(cache, filesKey, log, () => renderModelFiles(model, options))
       : renderModelFiles(model, options),
   );
-  const { zip } = await time('write', () =>
+  const { zip, unchanged } = await time('write', () =>
     writeOutput(options.out, files, {
       inputs: buildInputs(options),
       force: options.force === true,
@@ -250,6 +250,7 @@ async function buildChecked(options: BuildOptions, log: Logger): Promise<BuildRe
     references,
     timings: allPhases(timings, PHASES),
     ...(zip ? { zip } : {}),
+    ...(unchanged ? { unchanged } : {}),
   };
 }
 

@@ -82,7 +82,7 @@ export async function runBuild(args: ParsedArgs, log: Logger): Promise<number> {
   const t = result.timings;
   const ms = (n: number): string => `${Math.round(n)} ms`;
   log.info(
-    `built ${result.model.stats.paths} path pages (${result.model.stats.operations} operations, ${result.files} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MB) into ${result.out} in ${ms(total)}`,
+    `built ${result.model.stats.paths} path pages (${result.model.stats.operations} operations, ${result.files} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MB) into ${result.out}${result.unchanged ? ' (unchanged: it already held these files, nothing written)' : ''} in ${ms(total)}`,
   );
   log.info(
     `  load ${ms(t.load)} · validate ${ms(t.validate)} · deref ${ms(t.deref)}${result.references ? ` (${result.references} $refs)` : ''} · normalize ${ms(t.normalize)} · render ${ms(t.render)} · write ${ms(t.write)}${result.zip ? ` · zip ${ms(t.zip)}` : ''}`,

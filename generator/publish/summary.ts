@@ -22,7 +22,15 @@ export interface BuildSummary {
   warnings: { count: number; messages: string[] };
   /** Milliseconds per phase and in total, rounded to 0.1 ms. */
   timings?: Partial<Record<Phase | 'total', number>>;
-  outputs?: { dir: string; index: string; manifest: string; sitemap: string | null; zip: { path: string; bytes: number } | null };
+  outputs?: {
+    dir: string;
+    index: string;
+    manifest: string;
+    sitemap: string | null;
+    zip: { path: string; bytes: number } | null;
+    /** The folder (and zip) already held exactly this build: nothing was written. */
+    unchanged: boolean;
+  };
   error?: { kind: string; message: string };
 }
 
@@ -58,6 +66,7 @@ export function buildSummary(result: BuildResult, warnings: readonly string[], t
       manifest: join(dir, 'manifest.json'),
       sitemap: existsSync(join(dir, SITEMAP_FILE)) ? join(dir, SITEMAP_FILE) : null,
       zip: result.zip ? { path: resolve(result.zip.path), bytes: result.zip.bytes } : null,
+      unchanged: result.unchanged === true,
     },
   };
 }

@@ -50,6 +50,8 @@ export interface VersionsBuildResult {
   timings: Record<VersionsPhase, number>;
   /** The offline bundle's zip (--offline only). */
   zip?: { path: string; bytes: number };
+  /** The output already held exactly these files: nothing was written (write/unchanged.ts). */
+  unchanged?: true;
 }
 
 /** versions.json at the site root: the versions, where they live, and the changelog pages. */
@@ -171,7 +173,7 @@ async function buildWith(
   });
 
   const writeStart = performance.now();
-  const { zip } = await writeOutput(options.out, files, {
+  const { zip, unchanged } = await writeOutput(options.out, files, {
     force: options.force === true,
     inputs: buildInputs(
       options,
@@ -192,6 +194,7 @@ async function buildWith(
     bytes,
     timings: allPhases(timings, ['load', 'validate', 'deref', 'normalize', 'diff', 'render', 'write', 'zip']),
     ...(zip ? { zip } : {}),
+    ...(unchanged ? { unchanged } : {}),
   };
 }
 

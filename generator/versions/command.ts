@@ -20,7 +20,7 @@ export async function runVersionsBuild(versions: VersionSpec[], options: BuildOp
   const t = result.timings;
   const latest = result.versions[result.versions.length - 1]!;
   log.info(
-    `built ${plural(result.versions.length, 'version')} (${result.versions.map((v) => v.label).join(', ')}; ${latest.label} at the root) with ${plural(result.diffs.length, 'changelog page')}: ${result.files} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MB into ${result.out} in ${ms(total)}`,
+    `built ${plural(result.versions.length, 'version')} (${result.versions.map((v) => v.label).join(', ')}; ${latest.label} at the root) with ${plural(result.diffs.length, 'changelog page')}: ${result.files} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MB into ${result.out}${result.unchanged ? ' (unchanged: it already held these files, nothing written)' : ''} in ${ms(total)}`,
   );
   result.diffs.forEach((diff) => {
     const s = summarizeDiff(diff);

@@ -21,6 +21,7 @@ import { INTERNAL_PREFIX, isSafeRelative, RECORD_FILE, recordContent } from './r
 import { inParallel, lstatOrNull, removeEntry } from './remove.js';
 import { recoverInside, recoverLegacy, zipStagingName } from './staging.js';
 import { type Journal, rollBack, rollForward, type SwapNames, swapNames, writeJournal } from './swap.js';
+import { holdsExactly, sameBytes } from './unchanged.js';
 import { zipPathFor } from './zip.js';
 
 export interface WriteOptions {
@@ -36,6 +37,8 @@ export interface WriteResult {
   /** The folder written (an --out that is a link resolved). */
   target: string;
   zip?: { path: string; bytes: number };
+  /** The folder (and zip) already held exactly this build: nothing was written (unchanged.ts). */
+  unchanged?: true;
 }
 
 /** Steps a test can crash at (PVE_APIDOC_TEST_CRASH_AT=kill:STEP, fail:STEP, sigint:STEP or sigterm:STEP); see crashPoint. */
@@ -113,11 +116,18 @@ async function writeLocked(
     replaceable: [...plan.replaceable].sort(),
     ...(options.zip ? { zip: zipPath } : {}),
   };
+  // The folder already holds this build: nothing to write. The zip, made here only then, is compared too.
+  const same = holdsExactly(target, files, plan.replaceable);
+  const zipMade = same && options.zip ? options.zip(folderName(zipPath)) : undefined;
+  // Report the zip as the user named the folder, unless --out was a link resolved to elsewhere.
+  const shownZip = target === resolve(outDir) ? zipPathFor(outDir) : zipPath;
+  if (same && (zipMade === undefined || sameBytes(zipPath, zipMade)))
+    return { target, unchanged: true, ...(zipMade !== undefined ? { zip: { path: shownZip, bytes: zipMade.length } } : {}) };
   try {
     await writeTree(names.staging, files);
     crashPoint('staged');
     if (options.zip) {
-      const bytes = options.zip(folderName(zipPath));
+      const bytes = zipMade ?? options.zip(folderName(zipPath));
       checkInterrupt();
       // 'wx': never through whatever may sit at this name (recovery removed ours; a new one is refused).
       await writeFile(names.zipStaging, bytes, { flag: 'wx' });
@@ -132,8 +142,6 @@ async function writeLocked(
     throw error;
   }
   await swap(target, zipPath, names, journal);
-  // Report the zip as the user named the folder, unless --out was a link resolved to elsewhere.
-  const shownZip = target === resolve(outDir) ? zipPathFor(outDir) : zipPath;
   return { target, ...(zipBytes !== undefined ? { zip: { path: shownZip, bytes: zipBytes } } : {}) };
 }
 

@@ -192,8 +192,9 @@ describe('output safety', () => {
       else expect([clean.A.folder, clean.B.folder]).toContain(siteHash(out));
       expect([clean.A.zip, clean.B.zip]).toContain(sha(`${out}.zip`));
       // The next build recovers first; it fails right after that, so what recovery left is visible.
+      // Title C: a build of A into a folder recovery left holding A would write nothing (unchanged.ts).
       process.env.PVE_APIDOC_TEST_CRASH_AT = 'fail:staged';
-      await expect(build({ schema: SCHEMA, out, title: 'A', offline: true }, silentLogger())).rejects.toThrow(OutputError);
+      await expect(build({ schema: SCHEMA, out, title: 'C', offline: true }, silentLogger())).rejects.toThrow(OutputError);
       const recovered = pair(out);
       expect(recovered).not.toBe('mixed');
       // Once the swap had begun (journal written) the killed build's output is finished, never lost.
