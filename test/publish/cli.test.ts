@@ -57,12 +57,17 @@ describe('--json', () => {
         manifest: join(out, 'manifest.json'),
         sitemap: null,
         zip: { path: `${out}.zip`, bytes: expect.any(Number) },
+        unchanged: false,
       },
     });
     for (const phase of ['load', 'validate', 'deref', 'normalize', 'render', 'write', 'zip', 'total'])
       expect(summary.timings[phase]).toBeGreaterThanOrEqual(0);
     // Human lines stay on stderr.
     expect(result.stderr).toMatch(/built 21 path pages/);
+    // The same build again: the folder and zip already hold it, so nothing is written.
+    const again = run(['build', '--json', '--offline', '--out', out]);
+    expect(JSON.parse(again.stdout).outputs.unchanged).toBe(true);
+    expect(again.stderr).toMatch(/\(unchanged: it already held these files, nothing written\)/);
   });
 
   it('names the sitemap when there is one', () => {
