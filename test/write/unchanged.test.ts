@@ -60,11 +60,14 @@ describe('a rebuild with nothing new', () => {
 describe('any difference means a complete write', () => {
   it.each([
     ['one of our files edited', (out: string): void => writeFileSync(join(out, 'index.html'), 'edited')],
-    ['one of our files of the same size edited', (out: string): void => {
-      const file = join(out, 'index.html');
-      const text = readFileSync(file, 'utf8');
-      writeFileSync(file, text.replace('<', '{'));
-    }],
+    [
+      'one of our files of the same size edited',
+      (out: string): void => {
+        const file = join(out, 'index.html');
+        const text = readFileSync(file, 'utf8');
+        writeFileSync(file, text.replace('<', '{'));
+      },
+    ],
     ['one of our files removed', (out: string): void => rmSync(join(out, 'index.html'))],
     ['our record removed', (out: string): void => rmSync(join(out, '.pve-apidoc-files.json'))],
   ])('%s: rebuilt to the fresh build', async (_what, change) => {
