@@ -13,46 +13,23 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
  * Rank of each module group: imports go from a higher rank to a lower one. A group is a folder of
- * generator/ or a top-level module. Stages are ranked in pipeline order.
+ * generator/ or a top-level module. The ranks are docs/architecture.md's layer table, so the order
+ * a maintainer reads there is the order this test enforces (and the table cannot go stale).
  */
-const RANKS: Record<string, number> = {
-  // Utilities below every stage.
-  text: 0,
-  errors: 0,
-  paths: 0,
-  'output-file': 0,
-  // Option declarations and their parser, and the local servers' listen (both throw UsageError).
-  options: 0.5,
-  listen: 0.5,
-  log: 1,
-  // The one model, then the format-neutral content every output formats.
-  model: 2,
-  'build-result': 3,
-  document: 4,
-  // Stages, in pipeline order.
-  load: 10,
-  validate: 11,
-  deref: 12,
-  config: 13,
-  // The call checker reads the model and the document layer's example values.
-  check: 5,
-  diff: 17.5, // its Markdown report uses the export's Markdown escaping
-  search: 15,
-  render: 16,
-  export: 17,
-  publish: 18,
-  write: 19,
-  // The pipeline, what drives it several times, and the command line.
-  'build-options': 20, // the options' types only, so the cache can name them
-  cache: 25,
-  build: 30,
-  versions: 40,
-  dev: 40,
-  mock: 35,
-  mcp: 45,
-  cli: 50,
-  index: 50,
-};
+const ARCHITECTURE = join(REPO_ROOT, 'docs', 'architecture.md');
+const RANKS: Record<string, number> = layerTable(readFileSync(ARCHITECTURE, 'utf8'));
+
+/** `group -> rank` from the rows between the layers markers: `| rank | \`group\` | kind | text |`. */
+function layerTable(markdown: string): Record<string, number> {
+  const body = markdown.split('<!-- layers:start -->')[1]?.split('<!-- layers:end -->')[0] ?? '';
+  const ranks: Record<string, number> = {};
+  for (const row of body.split('\n')) {
+    const cells = row.split('|').map((c) => c.trim());
+    const name = /^`([a-z-]+)`$/.exec(cells[2] ?? '')?.[1];
+    if (name !== undefined) ranks[name] = Number(cells[1]);
+  }
+  return ranks;
+}
 
 /** Pairs a rank order would allow but that must not exist. */
 const FORBIDDEN: [from: string, to: string, why: string][] = [
@@ -89,6 +66,18 @@ describe('import directions', () => {
       else edges.push({ from: group(file), to: group(target), file, spec });
     }
   }
+
+  it('reads a layer table of every group, each with a rank', () => {
+    expect(Object.keys(RANKS).length).toBeGreaterThan(20);
+    expect(Object.entries(RANKS).filter(([, rank]) => !Number.isFinite(rank))).toEqual([]);
+  });
+
+  it('lists in docs/architecture.md exactly the groups generator/ has', () => {
+    const groups = readdirSync(generator, { withFileTypes: true })
+      .filter((e) => e.isDirectory() || e.name.endsWith('.ts'))
+      .map((e) => e.name.replace(/\.ts$/, ''));
+    expect(Object.keys(RANKS).sort()).toEqual([...new Set(groups)].sort());
+  });
 
   it('knows every module group', () => {
     const unknown = [...new Set(edges.flatMap((e) => [e.from, e.to]))].filter((g) => !(g in RANKS) && g !== '(outside generator/)');
