@@ -50,6 +50,7 @@ import { FamilyComponents, familyRange, memberNames } from './openapi-families.j
 import { SCHEMA_EXPORT_DEPTH as MAX_DEPTH } from '../document/limits.js';
 import { ecmaPattern } from '../text/regex/ecma.js';
 import { operationIds } from './operation-ids.js';
+import { permissionsJson } from './openapi-permissions.js';
 
 export type Json = string | number | boolean | null | Json[] | JsonObject;
 export interface JsonObject {
@@ -255,15 +256,6 @@ function operationDescription(doc: OperationDoc): string {
   parts.push(`**Permissions:**\n\n${permissionsMarkdown(doc.op.permissions)}`);
   if (doc.cli) parts.push(`CLI: ${mdCode(doc.cli)}`);
   return parts.join('\n\n');
-}
-
-function permissionsJson(op: Operation): JsonObject {
-  const p = op.permissions;
-  const out: JsonObject = { mode: p.mode };
-  if (p.check) out.check = p.check as unknown as JsonObject;
-  if (p.skippedCheck) out.skippedCheck = p.skippedCheck as unknown as JsonObject;
-  if (p.description !== undefined) out.description = p.description;
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
