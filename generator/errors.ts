@@ -103,6 +103,7 @@ export function pointerToken(token: string | number): string {
   return text.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** `base` with each token appended, escaped: the one place a JSON pointer is built from keys. */
 export function joinPointer(base: string, ...tokens: (string | number)[]): string {
   return base + tokens.map((t) => '/' + pointerToken(t)).join('');
 }

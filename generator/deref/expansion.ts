@@ -5,7 +5,7 @@
  * counted once per target (memoized), so this check is linear in the document, and a document
  * over the limit is refused with the pointer of the reference that multiplies it.
  */
-import { ValidationError } from '../errors.js';
+import { joinPointer, ValidationError } from '../errors.js';
 
 /**
  * Values (objects, arrays, scalars) in the fully expanded document. The real reference dumps
@@ -70,7 +70,7 @@ function culprit(root: unknown, size: (value: unknown) => number, limit: number)
       if (best === undefined || s > best[2]) best = [key, child, s];
     }
     if (best === undefined) break;
-    pointer = `${pointer}/${best[0].replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    pointer = joinPointer(pointer, best[0]);
     node = best[1];
   }
   return blamed;

@@ -59,7 +59,7 @@ export function fieldDoc(
     type: shownType(node),
     default: defaultText(node),
     description,
-    summary: description ? summarize(description) : '',
+    summary: fieldSummary(node),
     constraints: describeConstraints(node, direction, model.product === 'pbs'),
     notes: [
       ...(node.title && node.title !== name ? [{ kind: 'title', title: node.title } as const] : []),
@@ -97,6 +97,16 @@ export function fieldDescription(node: SchemaNode): string {
   if (!long || long === short) return short;
   if (!short || long.startsWith(short)) return long;
   return `${short}\n\n${long}`;
+}
+
+/**
+ * What a folded row shows beside a field's name (FieldDoc.summary): the first sentence of the
+ * field's description, by the one rule operations use for their summary (model/normalize.ts).
+ * Exported for the search index, whose parameter hits show the same sentence.
+ */
+export function fieldSummary(node: SchemaNode): string {
+  const description = fieldDescription(node);
+  return description ? summarize(description) : '';
 }
 
 function defaultText(node: SchemaNode): string | null {

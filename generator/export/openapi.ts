@@ -50,6 +50,7 @@ import { FamilyComponents, familyRange, memberNames } from './openapi-families.j
 import { SCHEMA_EXPORT_DEPTH as MAX_DEPTH } from '../document/limits.js';
 import { ecmaPattern } from '../text/regex/ecma.js';
 import { operationIds } from './operation-ids.js';
+import { permissionsJson } from './openapi-permissions.js';
 
 export type Json = string | number | boolean | null | Json[] | JsonObject;
 export interface JsonObject {
@@ -257,15 +258,6 @@ function operationDescription(doc: OperationDoc): string {
   return parts.join('\n\n');
 }
 
-function permissionsJson(op: Operation): JsonObject {
-  const p = op.permissions;
-  const out: JsonObject = { mode: p.mode };
-  if (p.check) out.check = p.check as unknown as JsonObject;
-  if (p.skippedCheck) out.skippedCheck = p.skippedCheck as unknown as JsonObject;
-  if (p.description !== undefined) out.description = p.description;
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Parameters and bodies
 
@@ -448,13 +440,12 @@ export function schema(node: SchemaNode, ctx: Ctx, depth: number): JsonObject {
 function objectProperties(props: NamedSchema[], out: JsonObject, ctx: Ctx, depth: number): void {
   const properties: JsonObject = {};
   const required: string[] = [];
-  const familyOf = (name: string): string | undefined => /^(.+)\[n\]$/.exec(name)?.[1];
-  const taken = new Set(props.filter((p) => familyOf(p.name) === undefined).map((p) => p.name));
+  // Families as the model folded them (model/families.ts), not re-read from the `[n]` in a name.
+  const taken = new Set(props.filter((p) => !p.family).map((p) => p.name));
   for (const prop of props) {
     const s = schema(prop.schema, ctx, depth + 1);
-    const base = familyOf(prop.name);
-    if (base !== undefined) {
-      const family = familyMembers(prop.name, base, prop.familyRange, false, s, taken, ctx);
+    if (prop.family) {
+      const family = familyMembers(prop.name, prop.family, prop.familyRange, false, s, taken, ctx);
       for (const name of family.names) properties[name] = family.ref();
       continue;
     }

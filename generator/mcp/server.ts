@@ -12,7 +12,6 @@
 import { Writable } from 'node:stream';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { llmsTxt } from '../export/llms.js';
 import { pathMarkdown } from '../export/markdown.js';
@@ -184,10 +183,22 @@ function safeStdout(): Writable {
   });
 }
 
+/**
+ * The error reply to a line that is not JSON, or not a request: JSON-RPC 2.0 (section 5) says its id
+ * is null, as the request's could not be read. The SDK's message type has no `id: null` (only an
+ * absent id), so this reply is our own type, not a JSONRPCMessage.
+ */
+interface UnidentifiedErrorReply {
+  jsonrpc: '2.0';
+  id: null;
+  error: { code: number; message: string };
+}
+
 /** Serves on stdin/stdout until stdin ends. */
 export async function serveStdio(catalog: Catalog, packageVersion: string, logError: (message: string) => void): Promise<void> {
   const server = createMcpServer(catalog, packageVersion);
-  const transport = new StdioServerTransport(process.stdin, safeStdout());
+  const stdout = safeStdout();
+  const transport = new StdioServerTransport(process.stdin, stdout);
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = () => resolve();
   });
@@ -198,8 +209,13 @@ export async function serveStdio(catalog: Catalog, packageVersion: string, logEr
       logError(error.message);
       return;
     }
-    const reply = { jsonrpc: '2.0', id: null, error: { code, message: code === -32700 ? 'Parse error' : 'Invalid Request' } };
-    void transport.send(reply as unknown as JSONRPCMessage);
+    const reply: UnidentifiedErrorReply = {
+      jsonrpc: '2.0',
+      id: null,
+      error: { code, message: code === -32700 ? 'Parse error' : 'Invalid Request' },
+    };
+    // To the transport's own stream, framed as its send() frames a message (JSON, then a line feed).
+    stdout.write(`${JSON.stringify(reply)}\n`);
   };
   process.stdin.once('end', () => void server.close());
   await closed;

@@ -160,8 +160,10 @@ function assign<K extends keyof SchemaNode>(node: SchemaNode, key: K, value: Sch
 function namedSchemas(raw: Record<string, unknown>, pointer: string, ctx: NodeContext): NamedSchema[] {
   return foldFamilies(raw)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map(({ name, key, familyRange }) => {
+    .map(({ name, key, family, familyRange }) => {
       const named: NamedSchema = { name, schema: normalizeNode(raw[key], joinPointer(pointer, key), ctx) };
+      // Only a named base is a family: an empty one (a key spelled "[n]") is not, as for parameters.
+      if (family) named.family = family;
       if (familyRange) named.familyRange = familyRange;
       return named;
     });

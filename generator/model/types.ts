@@ -212,6 +212,11 @@ export interface SchemaNode {
 export interface NamedSchema {
   name: string;
   schema: SchemaNode;
+  /**
+   * Numbered family such as mp[n]: the base name ("mp"), as Parameter.family; absent otherwise.
+   * Set here, where the members are folded, so that no output re-reads it from the name.
+   */
+  family?: string;
   /** Set when numbered members (mp0 ... mp255) sharing one schema were folded into `mp[n]`. */
   familyRange?: { first: number; last: number };
 }

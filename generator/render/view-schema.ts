@@ -33,7 +33,8 @@ export interface SchemaViewContext {
   pathHref?: (apiPath: string) => string | null;
 }
 
-export function code(text: unknown): string {
+/** A value as HTML inline code, cut at MAX_SHOWN.code (document/phrase.ts `code` is the piece, not its HTML). */
+function codeHtml(text: unknown): string {
   return `<code>${escapeHtml(clipText(text === undefined || text === null ? '' : String(text), MAX_SHOWN.code))}</code>`;
 }
 
@@ -42,12 +43,12 @@ export function htmlFormat(ctx: Pick<SchemaViewContext, 'pathHref'>): PhraseForm
   return {
     // Our own wording: never schema text, but still escaped for the characters that would be markup.
     words: (value) => value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;')),
-    code,
+    code: codeHtml,
     text: escapeHtml,
     strong: (value) => `<strong>${escapeHtml(value)}</strong>`,
     apiPath: (value) => {
       const href = ctx.pathHref?.(value) ?? null;
-      return href ? `<a href="${escapeHtml(href)}">${escapeHtml(value)}</a>` : code(value);
+      return href ? `<a href="${escapeHtml(href)}">${escapeHtml(value)}</a>` : codeHtml(value);
     },
   };
 }
@@ -84,7 +85,7 @@ export function fieldView(doc: FieldDoc, ctx: SchemaViewContext): FieldView {
     name: doc.name,
     presence: doc.presence,
     typeHtml: typeCellHtml(doc),
-    defaultHtml: doc.default === null ? '' : doc.default === '' ? 'an empty string' : code(doc.default),
+    defaultHtml: doc.default === null ? '' : doc.default === '' ? 'an empty string' : codeHtml(doc.default),
     constraintsHtml: doc.constraints.map((p) => renderPhrase(p, format)),
     descriptionHtml: ctx.md.block(doc.description),
     notesHtml: doc.notes.map((note) => renderPhrase(notePhrase(note), format)),

@@ -13,6 +13,7 @@
  * maps in insertion order, so the same model gives the same bytes.
  */
 import { createHash } from 'node:crypto';
+import { fieldSummary } from '../document/fields.js';
 import { formatKeys } from '../model/formats.js';
 import type { ApiModel, ApiPath, Operation, Parameter, PropertyKey, SchemaNode } from '../model/types.js';
 import {
@@ -82,10 +83,14 @@ export function searchDocuments(model: ApiModel, vocabulary: Vocabulary): Search
   return docs;
 }
 
-/** What makes two parameters the same searchable unit: name, description, property-string keys and values. */
+/**
+ * What makes two parameters the same searchable unit: name, description, property-string keys and
+ * values, and the sentence a hit shows (it may come from verbose_description, which can differ
+ * where the description does not).
+ */
 function parameterKey(model: ApiModel, p: Parameter): string {
   const keys = keysOf(model, p.schema).map((k) => `${k.name}=${k.schema.description ?? ''}`);
-  return JSON.stringify([p.name, p.schema.description ?? '', keys, enumWords(p.schema)]);
+  return JSON.stringify([p.name, p.schema.description ?? '', keys, enumWords(p.schema), fieldSummary(p.schema)]);
 }
 
 const words = (text: string | undefined): string[] => tokenize(text ?? '').map((t) => t.toLowerCase());
@@ -133,7 +138,7 @@ function parameterDocument(id: number, model: ApiModel, p: Parameter, vocabulary
     ops: [],
     anchors: [],
     param: p.name,
-    text: firstSentence(description),
+    text: shortened(fieldSummary(p.schema)),
     pname: unique([base, p.name, trimEnd(p.name, DIGITS)]).join(' '),
     plabel: label(vocabulary, p.name, base),
     pkeys: keys.map((k) => k.name).join(' '),
@@ -163,13 +168,15 @@ function label(vocabulary: Vocabulary, name: string, base: string): string {
   return own(name) ?? own(base) ?? own(trimEnd(name, DIGITS)) ?? '';
 }
 
+/** A result line's width: longer sentences are shortened for display (the page has them whole). */
 const MAX_TEXT = 110;
 
-/** The first sentence of a description, cut to MAX_TEXT characters at a word boundary. */
-function firstSentence(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const end = /[.!?](\s|$)/.exec(flat);
-  const sentence = end ? flat.slice(0, end.index + 1) : flat;
+/**
+ * The sentence as a search result shows it: cut to MAX_TEXT characters at a word boundary. Which
+ * sentence is the document layer's decision (fieldSummary, the parameter row's own); only the
+ * width of a result line is decided here.
+ */
+function shortened(sentence: string): string {
   if (sentence.length <= MAX_TEXT) return sentence;
   const cut = sentence.slice(0, MAX_TEXT);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))}…`;

@@ -47,7 +47,7 @@ export function validateStructure(loaded: LoadedDocument): void {
 export function validate(loaded: LoadedDocument, document: unknown = loaded.document): void {
   const violations: Violation[] = [];
   const validateFn = validators()[loaded.dialect];
-  if (!validateFn(document)) violations.push(...summarize(validateFn.errors ?? []));
+  if (!validateFn(document)) violations.push(...toViolations(validateFn.errors ?? []));
   if (violations.length === 0) violations.push(...checkPaths(document, loaded.dialect), ...checkLimits(document, loaded.dialect));
   if (violations.length > 0) throw new ValidationError(loaded.source, violations.slice(0, MAX_VIOLATIONS).map(shown));
 }
@@ -62,7 +62,7 @@ export function validateFormatsRegistry(loaded: LoadedDocument): void {
   if (!validateFn(loaded.document))
     throw new ValidationError(
       loaded.source,
-      summarize(validateFn.errors ?? [])
+      toViolations(validateFn.errors ?? [])
         .slice(0, MAX_VIOLATIONS)
         .map(shown),
     );
@@ -78,7 +78,7 @@ function shown(violation: Violation): Violation {
  * problem: when errors exist deeper inside the value, they are the explanation and the anyOf with
  * its branch errors is dropped; otherwise the branches' expectations merge into one "must be A or B".
  */
-function summarize(errors: ErrorObject[]): Violation[] {
+function toViolations(errors: ErrorObject[]): Violation[] {
   const anyOfs = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   const dropped = new Set<ErrorObject>();
   const merged = new Map<ErrorObject, string>();

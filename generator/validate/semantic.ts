@@ -21,12 +21,8 @@ export function checkDepth(document: unknown): Violation | null {
   const pointerOf = (entry: Entry): string => {
     const keys: (string | number)[] = [];
     for (let e: Entry | null = entry; e?.parent; e = e.parent) keys.push(e.key);
-    let pointer = '';
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i]!;
-      pointer = typeof key === 'number' ? `${pointer}/${key}` : joinPointer(pointer, key);
-    }
-    return pointer;
+    // joinPointer escapes each token (RFC 6901); an array index has nothing to escape.
+    return joinPointer('', ...keys.reverse());
   };
   if (document === null || typeof document !== 'object') return null;
   const stack: Entry[] = [{ value: document, depth: 0, parent: null, key: '' }];

@@ -356,7 +356,7 @@ describe('responses', () => {
         properties: [
           { name: 'vmid', schema: schema('integer') },
           { name: 'name', schema: schema('string', { optional: true }) },
-          { name: 'mp[n]', schema: schema('string', { optional: true }), familyRange: { first: 0, last: 255 } },
+          { name: 'mp[n]', family: 'mp', schema: schema('string', { optional: true }), familyRange: { first: 0, last: 255 } },
         ],
       }),
       links: [{ rel: 'child', href: '{vmid}' }],

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../generator/build.js';
+import { fieldSummary } from '../../generator/document/fields.js';
 import { silentLogger } from '../../generator/log.js';
 import type { ApiModel } from '../../generator/model/types.js';
 import { SEARCH_INDEX_FILE, searchDocuments, searchIndexAsset, searchIndexScript } from '../../generator/search/index.js';
@@ -104,6 +105,18 @@ describe('search index (PVE 9.1)', () => {
     expect(list?.compounds?.split(' ')).toEqual(expect.arrayContaining(['vm', 'list']));
     const hostname = docs.find((d) => d.path === '/nodes/{node}/qemu/{vmid}/agent/get-host-name');
     expect(hostname?.glued?.split(' ')).toContain('hostname');
+  });
+
+  it("shows on a parameter hit the sentence its page row shows (the document layer's), cut only for width", () => {
+    const docs = searchDocuments(model, readVocabulary());
+    const params = model.paths.flatMap((p) => p.operations.flatMap((op) => op.parameters));
+    for (const d of docs.filter((x) => x.param !== undefined)) {
+      const row = params.find((p) => p.name === d.param && fieldSummary(p.schema).startsWith((d.text ?? '').replace(/…$/, '')));
+      expect(row, d.param).toBeDefined();
+    }
+    // Its description alone has no sentence end; verbose_description has the row's sentence.
+    const serial = docs.find((d) => d.param === 'serial[n]');
+    expect(serial?.text).toMatch(/^Create a serial device inside the VM \(n is 0 to 3\), and pass through/);
   });
 
   it('ranks the exact path first for a pasted path, tolerates typos, lands parameters on their row', () => {
