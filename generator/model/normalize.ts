@@ -274,8 +274,25 @@ function formatDefs(registry: RawFormatRegistry, base: string, ctx: NodeContext)
 export function summarize(description: string): string {
   const firstParagraph = description.trim().split(/\n\s*\n/)[0] ?? '';
   const oneLine = firstParagraph.replace(/\s+/g, ' ').trim();
-  const sentence = /^(.+?[.!?])(\s|$)/.exec(oneLine)?.[1] ?? oneLine;
+  const sentence = firstSentence(oneLine);
   return sentence.length > 200 ? sentence.slice(0, 197).trimEnd() + '...' : sentence;
+}
+
+/**
+ * Abbreviations whose full stop ends no sentence: "Map host serial device (i.e. /dev/ttyS0)" was
+ * cut to "Map host serial device (i.e." on pages, in search and in OpenAPI summaries.
+ */
+const ABBREVIATION = /(?:^|[^A-Za-z])(?:[iI]\.e|[eE]\.g|cf|vs|approx|incl|esp|ca|resp)\.$/;
+
+/** Up to the first `.`, `!` or `?` followed by a space or the end, that is not an abbreviation's. */
+function firstSentence(line: string): string {
+  for (const end of line.matchAll(/[.!?](?= |$)/g)) {
+    const upTo = line.slice(0, end.index + 1);
+    // Only the last few characters can hold an abbreviation: the test stays short on long lines.
+    // A stop as the first character ends nothing (as before: a sentence has at least one character).
+    if (end.index > 0 && !ABBREVIATION.test(upTo.slice(-9))) return upTo;
+  }
+  return line;
 }
 
 /** "pve-9.1.apidata.js" -> "9.1": the shared schemas and most downloads carry the release in the name. */
