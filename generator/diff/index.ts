@@ -9,7 +9,6 @@ export type {
   BooleanFlag,
   Bound,
   Change,
-  ChangeKind,
   DiffSide,
   DiffSummary,
   FlagChange,
