@@ -33,7 +33,7 @@ export interface SchemaViewContext {
   pathHref?: (apiPath: string) => string | null;
 }
 
-export function code(text: unknown): string {
+function code(text: unknown): string {
   return `<code>${escapeHtml(clipText(text === undefined || text === null ? '' : String(text), MAX_SHOWN.code))}</code>`;
 }
 

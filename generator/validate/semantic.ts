@@ -2,7 +2,7 @@
 import { joinPointer, type Violation } from '../errors.js';
 import type { Dialect } from '../load/index.js';
 
-export const MAX_DEPTH = 256;
+const MAX_DEPTH = 256;
 
 /**
  * Iterative (no recursion) so that absurd nesting is reported instead of overflowing the stack.
