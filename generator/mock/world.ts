@@ -86,7 +86,7 @@ function itemAt(structure: Structure, template: string, pathParams: Record<strin
   return null;
 }
 
-export interface ItemRef {
+interface ItemRef {
   /** Collection template, e.g. /nodes/{node}/qemu. */
   template: string;
   /** Concrete collection path, e.g. /nodes/pve1/qemu. */

@@ -55,7 +55,7 @@ function addDirs(alias: string, dir: string): Map<string, string> {
   return dirs;
 }
 
-export interface PveproxyAnswer {
+interface PveproxyAnswer {
   status: number;
   type?: string;
   body: Buffer | string;
