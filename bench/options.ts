@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { packageRoot } from '../generator/paths.js';
 
 /** The steps --skip can name, in run order. */
-export const STEPS = ['builds', 'weight', 'browser', 'versions', 'dev', 'scale', 'hardening', 'lighthouse', 'mock'] as const;
+const STEPS = ['builds', 'weight', 'browser', 'versions', 'dev', 'scale', 'hardening', 'lighthouse', 'mock'] as const;
 
 export interface Options {
   runs: number;

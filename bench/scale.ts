@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { syntheticSchema } from '../harness/synthetic-schema.js';
 import { BIN, failed, log, runNode } from './process.js';
 
-export const SCALE_SIZES = [1000, 5000, 20_000] as const;
+const SCALE_SIZES = [1000, 5000, 20_000] as const;
 
 export interface ScaleRow {
   paths: number;

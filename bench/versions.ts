@@ -20,7 +20,7 @@ export interface VersionsFigures {
   warm: Summary;
 }
 
-export const RELEASES: [string, string][] = [
+const RELEASES: [string, string][] = [
   ['6.4', 'pve-6.4.apidata.js'],
   ['7.4', 'pve-7.4.apidata.js'],
   ['8.4', 'pve-8.4.apidata.js'],

@@ -93,7 +93,7 @@ export async function loadModel(
  * `loadModel` through the cache when there is one (and the schema is a local file): a hit skips
  * every stage, its time counted as load. `key` is the model's cache key, for the render grain.
  */
-export async function loadModelCached(
+async function loadModelCached(
   options: ModelOptions,
   log: Logger,
   timings: Partial<Record<Phase, number>>,

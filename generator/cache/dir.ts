@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-export const CACHE_FOLDER = join('node_modules', '.cache', 'pve-apidoc');
+const CACHE_FOLDER = join('node_modules', '.cache', 'pve-apidoc');
 
 export function defaultCacheDir(cwd: string = process.cwd()): string {
   const start = resolve(cwd);

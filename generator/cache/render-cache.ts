@@ -48,7 +48,7 @@ export function cachedFiles(store: CacheStore, key: string, log: Logger, render:
 }
 
 /** The largest set of rendered files the cache stores (PVE 9.1's site is 24 MB). */
-export const MAX_FILES_ENTRY_BYTES = 128 * 1024 * 1024;
+const MAX_FILES_ENTRY_BYTES = 128 * 1024 * 1024;
 
 /**
  * Stores a site's files unless they are larger than `limit`. Encoding copies the whole output into

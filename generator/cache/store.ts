@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Logger } from '../log.js';
 
 /** Default bound of the folder: a five-release PVE site's entries take ~250 MB. */
-export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
 const MAGIC = 'pve-apidoc-cache/1';
 const ENTRY = /^[a-z]+-[0-9a-f]{64}\.bin$/;
 const TEMP = /^\.tmp-[0-9a-f]+\.bin$/;

@@ -182,7 +182,7 @@ function checkFormat(text: string, schema: SchemaNode, path: string, ctx: ValueC
 }
 
 /** PVE::Tools::split_list: separators are commas, semicolons, whitespace and NULs; empty items vanish. */
-export function splitList(text: string): string[] {
+function splitList(text: string): string[] {
   return text.split(/[,;\s\0]+/).filter((s) => s !== '');
 }
 

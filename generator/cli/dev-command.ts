@@ -6,7 +6,7 @@ import { startDevServer } from '../dev/server.js';
 import { buildOptionsFrom } from './build-command.js';
 import { type ParsedArgs, singleSchema } from './args.js';
 
-export const DEV_PORT = 5173;
+const DEV_PORT = 5173;
 
 export async function runDev(args: ParsedArgs, log: Logger): Promise<number> {
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}" (use --schema FILE)`);

@@ -7,7 +7,7 @@ import { parseBaseUrl } from '../publish/base-url.js';
 import { untilInterrupted } from './dev-command.js';
 import type { ParsedArgs } from './args.js';
 
-export const PREVIEW_PORT = 4173;
+const PREVIEW_PORT = 4173;
 
 /** The built folder to serve: `COMMAND DIR` or `COMMAND --out DIR` (default dist/); one at most. */
 export function servedFolder(args: ParsedArgs): string {

@@ -14,7 +14,7 @@ import { servedFolder } from './preview-command.js';
 import { isLoopback, mockModelOptions } from './mock-command.js';
 import type { ParsedArgs } from './args.js';
 
-export const SERVE_PORT = 4174;
+const SERVE_PORT = 4174;
 
 export async function runServe(args: ParsedArgs, log: Logger): Promise<number> {
   const o = args.options;

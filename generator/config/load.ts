@@ -10,7 +10,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 
-export const CONFIG_NAMES = [
+const CONFIG_NAMES = [
   'pve-apidoc.config.ts',
   'pve-apidoc.config.mts',
   'pve-apidoc.config.mjs',

@@ -25,7 +25,7 @@ export const API_PREFIX = '/api2/json/';
 export const MAX_PROXY_BODY = 64 * 1024 * 1024;
 
 /** Header the console uses for a ticket: kept in sessionStorage, sent by script, never a cookie. */
-export const TICKET_HEADER = 'x-apidoc-ticket';
+const TICKET_HEADER = 'x-apidoc-ticket';
 
 export type Refusal = { status: 400 | 403; reason: string };
 

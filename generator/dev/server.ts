@@ -210,7 +210,7 @@ function send(res: ServerResponse, status: number, file: string, content: string
  * Adds Vite's client (the live-reload socket) to a page, and lets the page's CSP allow it: the
  * built site allows no connections at all, the dev page its own server's WebSocket.
  */
-export function withLiveReload(html: string): string {
+function withLiveReload(html: string): string {
   const csp = html.replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)"/i, (_, open: string, policy: string) => {
     const relaxed = /connect-src [^;]*/.test(policy)
       ? policy.replace(/connect-src [^;]*/, "connect-src 'self' ws: wss:")

@@ -97,7 +97,7 @@ function compareOps(a: { path: string; method: Operation['method'] }, b: { path:
 }
 
 /** Every change of one operation: permissions, flags, parameters by name, returns. */
-export function compareOperation(a: Operation, b: Operation): Change[] {
+function compareOperation(a: Operation, b: Operation): Change[] {
   const out: Change[] = [];
   comparePermissionsOf(a, b, out);
   compareFlags(a, b, out);

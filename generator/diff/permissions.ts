@@ -92,7 +92,7 @@ function wrap(c: PermCheck, text: string): string {
 }
 
 /** Everything that matters about a permission, as canonical JSON (order-insensitive where the server is). */
-export function canonicalPermissions(p: Permissions): string {
+function canonicalPermissions(p: Permissions): string {
   return JSON.stringify({
     mode: p.mode === 'none' ? 'root' : p.mode,
     check: p.mode === 'check' && p.check ? canonicalCheck(p.check) : null,

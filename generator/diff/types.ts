@@ -62,8 +62,6 @@ export type FlagChange = { kind: 'flag'; breaking: boolean } & (
 
 export type Change = ParameterChange | ReturnsChange | PermissionsChange | FlagChange;
 
-export type ChangeKind = Change['kind'];
-
 export interface OperationDiff {
   /** "PUT /nodes/{node}/qemu/{vmid}/config" */
   operation: string;

@@ -5,7 +5,7 @@
 import type { SchemaNode } from '../model/types.js';
 import { code, joined, phrase, text, type Phrase } from './phrase.js';
 
-export const RENDERER_WORDS: Readonly<Record<string, string>> = {
+const RENDERER_WORDS: Readonly<Record<string, string>> = {
   bytes: 'a size in bytes',
   timestamp: 'a Unix timestamp (seconds)',
   duration: 'a duration in seconds',

@@ -137,7 +137,7 @@ function impliedBy(node: SchemaNode): 'items' | 'properties' | 'additionalProper
 }
 
 /** A named format whose synopsis shows key=value pairs is a property string. */
-export function looksLikePropertyString(node: SchemaNode): boolean {
+function looksLikePropertyString(node: SchemaNode): boolean {
   return /\[,?[a-z0-9_-]+=/i.test(node.synopsis) || /^\[[a-z0-9_-]+=\]/i.test(node.synopsis);
 }
 
@@ -173,7 +173,7 @@ function nested(node: SchemaNode, model: ApiModel, depth: number, direction: Dir
   return null;
 }
 
-export function variantLabel(alt: SchemaNode, parent: SchemaNode, index: number): string {
+function variantLabel(alt: SchemaNode, parent: SchemaNode, index: number): string {
   return alt.instanceTypes?.length
     ? `when ${alt.typeProperty ?? parent.typeProperty ?? 'type'} = ${alt.instanceTypes.join(' | ')}`
     : `variant ${index + 1}`;

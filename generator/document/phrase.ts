@@ -86,7 +86,7 @@ function renderPiece(piece: Piece, format: PhraseFormat): string {
 const same = (value: string): string => value;
 
 /** The phrase's text without any markup (search, terminals, tests). */
-export const PLAIN: PhraseFormat = { words: same, code: same, text: same, strong: same, apiPath: same };
+const PLAIN: PhraseFormat = { words: same, code: same, text: same, strong: same, apiPath: same };
 
 export function plainText(p: Phrase): string {
   return renderPhrase(p, PLAIN);

@@ -153,7 +153,7 @@ function findClosingRun(text: string, from: number, length: number): number {
 const SAFE_SCHEME = /^(?:https?:\/\/|mailto:)/i;
 
 /** A link destination that cannot run script: http(s), mailto, or scheme-less without entities/escapes. */
-export function safeLinkTarget(target: string): boolean {
+function safeLinkTarget(target: string): boolean {
   const t = target.trim();
   if (SAFE_SCHEME.test(t)) return true;
   const head = t.split(/[/?#]/, 1)[0] ?? '';

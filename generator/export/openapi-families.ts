@@ -23,7 +23,7 @@ export interface FamilyRange {
 }
 
 /** Used when neither the schema nor its description gives the range (see the module comment). */
-export const ASSUMED_RANGE = { first: 0, last: 31 } as const;
+const ASSUMED_RANGE = { first: 0, last: 31 } as const;
 
 /** Cap on members listed for one family: bounds the document for a hostile `0 to 999999999`. */
 const MAX_MEMBERS = 1024;

@@ -57,7 +57,7 @@ export interface JsonObject {
   [key: string]: Json;
 }
 
-export const OPENAPI_VERSION = '3.1.1';
+const OPENAPI_VERSION = '3.1.1';
 
 interface Ctx {
   model: ApiModel;
@@ -344,7 +344,7 @@ function bodySchema(params: Parameter[], ctx: Ctx, extraAccepted: boolean): Json
 const JSON_TYPES = new Set(['string', 'integer', 'number', 'array', 'object', 'null']);
 
 /** One schema node -> a JSON Schema 2020-12 object (OpenAPI 3.1 dialect). */
-export function schema(node: SchemaNode, ctx: Ctx, depth: number): JsonObject {
+function schema(node: SchemaNode, ctx: Ctx, depth: number): JsonObject {
   const out: JsonObject = {};
   if (node.title) out.title = node.title;
   const description = fieldDescription(node);

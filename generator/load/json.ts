@@ -37,7 +37,7 @@ const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const LITERAL = /true|false|null/y;
 
 /** Index of the first character that makes `text` invalid JSON (text.length when it ends early). */
-export function firstJsonError(text: string): number {
+function firstJsonError(text: string): number {
   let i = 0;
   const skip = (): void => {
     WS.lastIndex = i;

@@ -17,7 +17,7 @@ export interface ReadOptions {
   what?: string;
 }
 
-export const READ_DEFAULTS = {
+const READ_DEFAULTS = {
   timeoutMs: 30_000,
   // The largest real schema is ~4 MB; 64 MB leaves room for growth and stops a hostile endless body.
   maxBytes: 64 * 1024 * 1024,

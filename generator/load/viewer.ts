@@ -57,7 +57,7 @@ function skipWhitespace(text: string, from: number): number {
  * Brackets inside JSON strings do not count; a counter (no recursion) so any nesting is fine.
  * Malformed JSON is not judged here: JSON.parse does that with a located message.
  */
-export function arrayEnd(text: string): number {
+function arrayEnd(text: string): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -191,7 +191,7 @@ function userOf(req: MockRequest, product: ProductInfo): string {
 }
 
 /** Derived from the ticket, so a stateless server can check it. Not a secret: this is a mock. */
-export function csrfToken(ticket: string): string {
+function csrfToken(ticket: string): string {
   const digest = createHash('sha256').update(`pve-apidoc-mock-csrf\0${ticket}`).digest('base64').replace(/=+$/, '');
   return `${MOCK_TIME.toString(16).toUpperCase()}:${digest}`;
 }

@@ -18,7 +18,7 @@ import type { World } from './world.js';
  * over, and bounds what one request costs (parsing, checking, the error answer). Multipart uploads
  * are streamed and counted instead, up to MAX_UPLOAD (generator/mock/multipart.ts).
  */
-export const MAX_BODY = 1024 * 1024;
+const MAX_BODY = 1024 * 1024;
 
 export interface MockOptions {
   host: string;

@@ -71,7 +71,7 @@ const UPID_PBS = /^UPID:[A-Za-z0-9.-]+:[0-9A-Fa-f]{8,}:[0-9A-Fa-f]{8,}:[0-9A-Fa-
 const UPID_FORMAT: Record<Product, RegExp> = { pve: UPID_PVE, pmg: UPID_PVE, pbs: UPID_PBS };
 
 /** The path parameter of a task endpoint (`/nodes/{node}/tasks/{upid}/...`), if this is one. */
-export function taskParam(op: Operation): string | null {
+function taskParam(op: Operation): string | null {
   return /\/tasks\/\{([^}]+)\}(\/(status|log))?$/.exec(op.path)?.[1] ?? null;
 }
 
@@ -181,7 +181,7 @@ export function startTask(
   return upid;
 }
 
-export function running(task: TaskRecord, clock: TaskClock): boolean {
+function running(task: TaskRecord, clock: TaskClock): boolean {
   return clock.now() < (task.starttime + task.seconds) * 1000;
 }
 
@@ -206,7 +206,7 @@ export function taskFields(task: TaskRecord, clock: TaskClock): Record<string, u
 }
 
 /** The task log as /tasks/{upid}/log returns it: numbered lines, `TASK OK` last once it has ended. */
-export function taskLog(task: TaskRecord, clock: TaskClock): { n: number; t: string }[] {
+function taskLog(task: TaskRecord, clock: TaskClock): { n: number; t: string }[] {
   const lines = running(task, clock) ? task.log : [...task.log, `TASK ${task.exitstatus}`];
   return lines.map((t, i) => ({ n: i + 1, t }));
 }

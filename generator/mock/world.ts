@@ -51,7 +51,7 @@ export interface World {
   answer(call: WorldCall): WorldAnswer | null;
 }
 
-export function structureOf(model: ApiModel): Structure {
+function structureOf(model: ApiModel): Structure {
   const paths = new Map(model.paths.map((p) => [p.path, p]));
   const childParam = new Map<string, string>();
   for (const p of model.paths) {
@@ -69,12 +69,12 @@ export function concrete(template: string, pathParams: Record<string, string>): 
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathParams[name] ?? ''));
 }
 
-export function parentOf(template: string): string {
+function parentOf(template: string): string {
   return template.slice(0, template.lastIndexOf('/')) || '/';
 }
 
 /** The nearest item at or above the template: its collection template, concrete collection path and id. */
-export function itemAt(structure: Structure, template: string, pathParams: Record<string, string>): ItemRef | null {
+function itemAt(structure: Structure, template: string, pathParams: Record<string, string>): ItemRef | null {
   for (let t = template; t !== '/' && t !== ''; t = parentOf(t)) {
     const parent = parentOf(t);
     const param = structure.childParam.get(parent);
@@ -86,7 +86,7 @@ export function itemAt(structure: Structure, template: string, pathParams: Recor
   return null;
 }
 
-export interface ItemRef {
+interface ItemRef {
   /** Collection template, e.g. /nodes/{node}/qemu. */
   template: string;
   /** Concrete collection path, e.g. /nodes/pve1/qemu. */

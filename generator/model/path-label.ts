@@ -14,7 +14,7 @@ const EDGE_INVISIBLE = /^[\s\u200b-\u200d\u2060\ufeff]$/;
 const isEdgeInvisible = (unit: string): boolean => EDGE_INVISIBLE.test(unit);
 
 /** HTML character references decoded (numeric ones and the common names); anything else stays as written. */
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,6}));/g, (whole, dec?: string, hex?: string, name?: string) => {
     if (name !== undefined) return Object.hasOwn(NAMED, name) ? NAMED[name]! : whole;
     const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);

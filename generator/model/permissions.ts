@@ -28,7 +28,7 @@ export interface PermissionDiagnostic {
 export type PermissionDiagnosticSink = (diagnostic: PermissionDiagnostic) => void;
 
 /** JSON text of any value; never throws (falls back to String()). */
-export function rawJson(value: unknown): string {
+function rawJson(value: unknown): string {
   try {
     const text = JSON.stringify(value);
     if (typeof text === 'string') return text;
@@ -152,12 +152,7 @@ function normalizePermissionsUnsafe(
  * Normalize one check expression. `pointer` is the JSON pointer of this node (the permissions
  * object's pointer + "/check", + "/1", "/2"... for nested items).
  */
-export function normalizeCheck(
-  raw: unknown,
-  pointer: string,
-  report?: PermissionDiagnosticSink,
-  options: PermissionOptions = {},
-): PermCheck {
+function normalizeCheck(raw: unknown, pointer: string, report?: PermissionDiagnosticSink, options: PermissionOptions = {}): PermCheck {
   const unknown = (message: string): PermCheck => {
     const text = rawJson(raw);
     report?.({ pointer, message, raw: text });
@@ -308,7 +303,7 @@ function rustCheck(raw: unknown, pointer: string, report?: PermissionDiagnosticS
 }
 
 /** Allocate privileges that also satisfy perm-modify, by ACL subtree (`check_perm_modify`). */
-export const PERM_MODIFY_SUBTREES: readonly { root: string; privilege: string }[] = [
+const PERM_MODIFY_SUBTREES: readonly { root: string; privilege: string }[] = [
   { root: '/storage/', privilege: 'Datastore.Allocate' },
   { root: '/vms/', privilege: 'VM.Allocate' },
   { root: '/pool/', privilege: 'Pool.Allocate' },

@@ -66,7 +66,7 @@ function compareUses(a: PrivilegeUse, b: PrivilegeUse): number {
 type UseDraft = Omit<PrivilegeUse, 'method' | 'path' | 'file' | 'anchor'> & { privilege: string };
 
 /** Privileges named by one check expression (not including anything under 'unknown'). */
-export function privilegeUsesOfCheck(check: PermCheck): UseDraft[] {
+function privilegeUsesOfCheck(check: PermCheck): UseDraft[] {
   const out: UseDraft[] = [];
   for (const { node, ancestors } of walkCheck(check)) {
     const inOr = ancestors.some((a) => a.kind === 'or');

@@ -120,7 +120,7 @@ function under(prefix: string): (path: string) => boolean {
  * What the path list says about the product: each product with a hallmark path, and the first such
  * path as evidence (paths as in the schema; a leading "/api2/json" and trailing slashes are ignored).
  */
-export function productEvidence(paths: string[]): Partial<Record<Product, string>> {
+function productEvidence(paths: string[]): Partial<Record<Product, string>> {
   const evidence: Partial<Record<Product, string>> = {};
   for (const raw of paths) {
     let path = raw.startsWith('/api2/json') ? raw.slice('/api2/json'.length) : raw;

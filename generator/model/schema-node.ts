@@ -70,7 +70,7 @@ function text(value: unknown): string | undefined {
 }
 
 /** A schema `pattern` as the model keeps it (see generator/text/regex/dialect.ts), or undefined. */
-export function patternOf(value: unknown, notation: PatternNotation): SchemaPattern | undefined {
+function patternOf(value: unknown, notation: PatternNotation): SchemaPattern | undefined {
   if (typeof value === 'string') return schemaPattern(value, notation);
   // A Perl regex from the reference dump, stringified as (?^:...) — shown without the Perl wrapper.
   if (isRecord(value) && typeof value['x-proxmox-regex'] === 'string') {

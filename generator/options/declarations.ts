@@ -48,7 +48,7 @@ export const COMMANDS: Record<string, string> = {
 };
 
 /** The embedded example API, inside the package (not the current folder): what runs without --schema. */
-export const DEFAULT_SCHEMA = 'schema/example-api.json';
+const DEFAULT_SCHEMA = 'schema/example-api.json';
 
 /** DEFAULT_SCHEMA as a path, found from the package wherever the command runs (build, openapi, dev, mock, serve). */
 export function defaultSchema(): string {

@@ -27,7 +27,7 @@ export type TextName = Exclude<Extract<Declared, { type: 'string' }>['name'], Li
 const MAX_WHOLE = 999_999_999;
 
 /** The kind of value a declaration parses to. */
-export function valueKind(spec: OptionSpec): OptionValue['kind'] {
+function valueKind(spec: OptionSpec): OptionValue['kind'] {
   switch (spec.type) {
     case 'boolean':
       return 'flag';

@@ -33,7 +33,7 @@ export function publishFiles(files: readonly OutputFile[], options: PublishOptio
 }
 
 /** sitemap.xml for hosted (clean) URLs: "api/nodes/index.html" is listed as ".../api/nodes/". */
-export function sitemapXml(baseHref: string, pages: readonly string[]): string {
+function sitemapXml(baseHref: string, pages: readonly string[]): string {
   const urls = pages.map((file) => `  <url><loc>${escapeXml(baseHref + file.replace(/(^|\/)index\.html$/, '$1'))}</loc></url>`);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

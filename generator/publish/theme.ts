@@ -25,7 +25,7 @@ export interface ThemeOptions {
   footerLinks?: string[];
 }
 
-export const THEME_STYLESHEET = 'theme.css';
+const THEME_STYLESHEET = 'theme.css';
 const LOGO_TYPES = ['.svg', '.png', '.jpg', '.jpeg', '.webp', '.gif', '.ico'];
 const LOGO_MAX_BYTES = 1024 * 1024;
 

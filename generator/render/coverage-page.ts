@@ -7,7 +7,7 @@ import type { ApiModel } from '../model/types.js';
 import { stableId } from '../model/urls.js';
 import type { PageLinks } from './site-context.js';
 
-export interface CoverageCountView {
+interface CoverageCountView {
   kind: SilenceKind;
   title: string;
   count: number;

@@ -20,7 +20,7 @@ import { visibleCodePoints } from '../text/visible.js';
 import { jsonForScript } from '../text/script-json.js';
 
 export const NAV_TREE_FILE = 'assets/nav-tree.js';
-export const NAV_TREE_GLOBAL = 'pveApidocNav';
+const NAV_TREE_GLOBAL = 'pveApidocNav';
 /** At most this many entries of one list in a page's branch. */
 export const NAV_LIST_LIMIT = 50;
 

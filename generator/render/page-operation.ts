@@ -89,7 +89,7 @@ const FOLD_FIELDS_FROM = 8;
 /** Descriptions longer than this (HTML characters) with more than one block fold after the first. */
 const LONG_DESCRIPTION = 600;
 
-export function wrapIdentifier(name: string): string {
+function wrapIdentifier(name: string): string {
   return escapeHtml(name).replace(/[-_.]/g, '$&<wbr>').replace(/\[/g, '<wbr>[');
 }
 
@@ -110,7 +110,7 @@ const WRAP_HINT_FROM = 40;
  * (class iN: N leading spaces), so that it cannot pass for a line of its own. What is copied (the
  * Copy button reads textContent, a selection the text) is the code exactly, without the wraps.
  */
-export function codeLinesHtml(code: string): string {
+function codeLinesHtml(code: string): string {
   return code
     .split('\n')
     .map((line) => {
@@ -127,7 +127,7 @@ function examplePage(example: ExampleView): ExamplePageView {
 }
 
 /** Splits block HTML after its first top-level paragraph when the whole is long. */
-export function splitDescription(html: string): { lead: string; more: string } {
+function splitDescription(html: string): { lead: string; more: string } {
   if (html.length <= LONG_DESCRIPTION || !html.startsWith('<p>')) return { lead: html, more: '' };
   const end = html.indexOf('</p>');
   if (end < 0) return { lead: html, more: '' };

@@ -103,7 +103,7 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
 }
 
 /** --try-it only: where the console finds its script and this page's data (render/try-it.ts). */
-export interface TryItView {
+interface TryItView {
   js: string;
   data: string;
 }
@@ -115,7 +115,7 @@ function tryItView(links: PageLinks, options: RenderOptions, apiPath?: ApiPath):
 }
 
 /** What the layout, header, footer and sidebar read on every page. */
-export interface SiteView {
+interface SiteView {
   title: string;
   version: string;
   stats: ApiModel['stats'];
@@ -227,7 +227,7 @@ function pathMeta(model: ApiModel, apiPath: ApiPath): PageMeta {
 }
 
 /** A path linked from the top of a path page: its parent or one of its sub-paths. */
-export interface RelatedPathView {
+interface RelatedPathView {
   path: string;
   pathHtml: string;
   href: string;
@@ -235,7 +235,7 @@ export interface RelatedPathView {
   methods: { name: string; lower: string }[];
 }
 
-export interface PathPageView {
+interface PathPageView {
   path: ApiPath;
   pathHtml: string;
   crumbs: CrumbView[];
@@ -244,7 +244,7 @@ export interface PathPageView {
   children: RelatedPathView[];
 }
 
-export interface CrumbView {
+interface CrumbView {
   text: string;
   href: string;
 }
@@ -318,7 +318,7 @@ function breadcrumbs(apiPath: ApiPath, byPath: Map<string, ApiPath>, links: Page
   return chain.map((p) => ({ text: p === apiPath ? p.text : p.text, href: p === apiPath ? '' : links.href(p.file) }));
 }
 
-export interface IndexPageView {
+interface IndexPageView {
   productName: string;
   port: number;
   stats: ApiModel['stats'];
@@ -370,14 +370,14 @@ function treeHtml(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath
 }
 
 /** An operation linked from a list page. */
-export interface OpLinkView {
+interface OpLinkView {
   href: string;
   method: string;
   methodLower: string;
   path: string;
 }
 
-export interface OperationsPageView {
+interface OperationsPageView {
   productName: string;
   stats: ApiModel['stats'];
   groups: { name: string; id: string; ops: (OpLinkView & { summary: string })[] }[];
@@ -416,7 +416,7 @@ function guideData(model: ApiModel, title: string, file: string, options: Render
   };
 }
 
-export interface AuthPageView {
+interface AuthPageView {
   crumbs: CrumbView[];
   productName: string;
   port: number;
@@ -431,7 +431,7 @@ export interface AuthPageView {
 }
 
 /** The auth, Tasks and Errors guides: product facts, example snippets and links to each other. */
-export interface GuidePageView extends AuthPageView, GuideExamples {
+interface GuidePageView extends AuthPageView, GuideExamples {
   isPbs: boolean;
   authHref: string;
   tasksHref: string;
@@ -468,7 +468,7 @@ const HOW_WORDS: Record<string, string> = {
   'perm-modify': 'to modify permissions (or the subtree’s allocate privilege)',
 };
 
-export interface PrivilegesPageView {
+interface PrivilegesPageView {
   crumbs: CrumbView[];
   privileges: { name: string; id: string; count: number; ops: (OpLinkView & { how: string })[] }[];
   open: { id: string; title: string; ops: OpLinkView[] }[];

@@ -96,7 +96,7 @@ export function pageLinks(file: string, options: RenderOptions): PageLinks {
 }
 
 /** The path part of a base URL, with one trailing slash: "https://h/docs" and "/docs" give "/docs/". */
-export function basePath(baseUrl: string): string {
+function basePath(baseUrl: string): string {
   const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(baseUrl) ? new URL(baseUrl).pathname : baseUrl;
   return path.replace(/\/*$/, '/');
 }

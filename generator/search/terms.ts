@@ -79,14 +79,14 @@ export const FIELD_BOOSTS = {
 } as const;
 
 export type SearchField = keyof typeof FIELD_BOOSTS;
-export const SEARCH_FIELDS = Object.keys(FIELD_BOOSTS) as SearchField[];
+const SEARCH_FIELDS = Object.keys(FIELD_BOOSTS) as SearchField[];
 
 /**
  * Stored per document (what the results list needs; nothing else is stored). Operations store
  * method/path/summary/file/anchor and their label (olabel, when they have one); parameters store `ops` (the ids of the operations' documents it
  * belongs to), `anchors` (its row on each), `param` (its name) and `text` (its first sentence).
  */
-export const STORE_FIELDS = ['method', 'path', 'summary', 'olabel', 'file', 'anchor', 'ops', 'anchors', 'param', 'text'] as const;
+const STORE_FIELDS = ['method', 'path', 'summary', 'olabel', 'file', 'anchor', 'ops', 'anchors', 'param', 'text'] as const;
 
 /**
  * The fields that hold names rather than prose. A synonym's schema word is indexed beside the

@@ -14,12 +14,10 @@ import { RE2JS } from 're2js';
 import type { PatternSyntax } from './regex/dialect.js';
 import { toRe2 } from './regex/re2.js';
 
-export type { PatternSyntax } from './regex/dialect.js';
-
 /** Longer patterns are not compiled: no real one comes close (the longest in PVE 9.1 is ~1.2 KB). */
 export const MAX_PATTERN_LENGTH = 16_384;
 /** Longer values are not tested: every value we test is a short example or a user's input. */
-export const MAX_VALUE_LENGTH = 65_536;
+const MAX_VALUE_LENGTH = 65_536;
 
 type Compiled = { re: RE2JS; exactUpTo: number; search: boolean } | 'unsupported';
 

@@ -28,7 +28,7 @@ export interface DocumentValidators {
   formats: DocumentValidator;
 }
 
-export const SCHEMA_FILE = join('schema', 'proxmox-api.schema.json');
+const SCHEMA_FILE = join('schema', 'proxmox-api.schema.json');
 
 export function schemaText(): string {
   return readFileSync(join(packageRoot(), SCHEMA_FILE), 'utf8');
@@ -39,7 +39,7 @@ export function schemaHash(text: string): string {
 }
 
 /** Each validator's JSON pointer into the schema file. */
-export const VALIDATED: Record<keyof DocumentValidators, string> = {
+const VALIDATED: Record<keyof DocumentValidators, string> = {
   viewer: '/definitions/viewerDocument',
   refs: '/definitions/refsDocument',
   formats: '/definitions/refsDocument/properties/formats',
@@ -90,7 +90,7 @@ export function standaloneModule(text: string): string {
  * validate after dereferencing, when none are left (deref reports leftovers), so the `$ref`
  * alternatives are removed: they would only add noise to every error message.
  */
-export function withoutRefAlternatives<T>(node: T): T {
+function withoutRefAlternatives<T>(node: T): T {
   if (Array.isArray(node)) return node.map(withoutRefAlternatives) as T;
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};

@@ -55,7 +55,7 @@ export interface VersionsBuildResult {
 }
 
 /** versions.json at the site root: the versions, where they live, and the changelog pages. */
-export interface VersionsManifest {
+interface VersionsManifest {
   generator: 'pve-apidoc';
   latest: string;
   versions: { label: string; url: string; manifest: string }[];

@@ -43,7 +43,7 @@ export interface WriteResult {
 
 /** Steps a test can crash at (PVE_APIDOC_TEST_CRASH_AT=kill:STEP, fail:STEP, sigint:STEP or sigterm:STEP); see crashPoint. */
 export const STEPS = ['writing', 'staged', 'zip-staged', 'journal', 'retired', 'swapped', 'zipped', 'carried', 'cleaned'] as const;
-export type Step = (typeof STEPS)[number];
+type Step = (typeof STEPS)[number];
 
 /**
  * The checks writeOutput starts with, for a build to run first: a folder it would refuse to write

@@ -70,7 +70,7 @@ export function isBystander(name: string): boolean {
 }
 
 /** True for an (as good as) empty folder, or one that a pve-apidoc build wrote (its record, or a legacy manifest). */
-export function isOurBuild(dir: string): boolean {
+function isOurBuild(dir: string): boolean {
   let entries: string[];
   try {
     entries = readdirSync(dir);

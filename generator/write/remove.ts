@@ -12,7 +12,7 @@ import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Operations in flight at once; libuv's pool has 4 threads, a few more keeps it fed. */
-export const PARALLEL = 16;
+const PARALLEL = 16;
 
 /** Removes `path`: a folder tree (links inside removed as links), a file, or a link itself. */
 export async function removeEntry(path: string): Promise<void> {

@@ -38,7 +38,7 @@ function decodeHash(hash: string): string {
 }
 
 /** Opens the element (when it is a <details>) and every closed <details> around it; true if any opened. */
-export function openAround(element: Element): boolean {
+function openAround(element: Element): boolean {
   let opened = false;
   // A folded parameter's block holds its <details> (the permalink sits outside the summary).
   const own = element.querySelector(':scope > details');

@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { escapeRegExp, isObject, METHODS, type RawNode, type RawSchema, readTree, truthy, visibleText, walk } from './raw.js';
+import { isObject, METHODS, type RawNode, type RawSchema, readTree, truthy, visibleText, walk } from './raw.js';
 
 export interface FidelityReport {
   paths: number;
@@ -340,5 +340,3 @@ export function checkSite(schemaFile: string, out: string): FidelityReport {
   report.manifestMissing = [...schemaPaths].filter((p) => !urls.has(p)).sort();
   return report;
 }
-
-export { escapeRegExp };

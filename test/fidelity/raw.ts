@@ -74,7 +74,3 @@ export function visibleText(html: string): string {
     })
     .replace(/\s+/g, ' ');
 }
-
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

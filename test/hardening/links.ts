@@ -26,7 +26,7 @@ export function decodeAttribute(value: string): string {
   });
 }
 
-export function idsOf(html: string): Set<string> {
+function idsOf(html: string): Set<string> {
   const ids = new Set<string>();
   for (const m of html.matchAll(/\sid="([^"]*)"/g)) ids.add(decodeAttribute(m[1]!));
   return ids;

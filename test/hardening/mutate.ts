@@ -7,7 +7,7 @@
 import { HOSTILE } from './corpus.js';
 
 /** mulberry32: small, fast, good enough for picking mutations. */
-export function prng(seed: number): () => number {
+function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -32,7 +32,7 @@ export function chromiumFound(): boolean {
  * The hardening tier runs in full where CI=true (or PVE_APIDOC_FULL_TESTS=1); elsewhere its
  * page-by-page sweeps take a fixed, deterministic sample so that a local `npm test` stays quick.
  */
-export function fullHardening(): boolean {
+function fullHardening(): boolean {
   return process.env.CI === 'true' || process.env.PVE_APIDOC_FULL_TESTS === '1';
 }
 

@@ -5,7 +5,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { REPO_ROOT } from '../helpers/real-schemas.js';
 
-export const BIN = join(REPO_ROOT, 'bin', 'pve-apidoc.js');
+const BIN = join(REPO_ROOT, 'bin', 'pve-apidoc.js');
 
 export async function connect(schemas: string[]): Promise<Client> {
   const transport = new StdioClientTransport({

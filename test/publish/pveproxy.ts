@@ -39,7 +39,7 @@ export const PVEPROXY_TYPES: Record<string, string> = {
 export const PVEPROXY_PATH = /^(\/\S+\/)([a-zA-Z0-9\-_.]+)$/;
 
 /** The alias -> folder map add_dirs builds: `alias` and every folder below `dir`, no symlinks followed. */
-export function addDirs(alias: string, dir: string): Map<string, string> {
+function addDirs(alias: string, dir: string): Map<string, string> {
   const dirs = new Map<string, string>([[alias, `${dir}/`]]);
   const walk = (rel: string): void => {
     for (const name of readdirSync(join(dir, rel))) {
@@ -55,14 +55,14 @@ export function addDirs(alias: string, dir: string): Map<string, string> {
   return dirs;
 }
 
-export interface PveproxyAnswer {
+interface PveproxyAnswer {
   status: number;
   type?: string;
   body: Buffer | string;
 }
 
 /** What pveproxy answers for a request to one of its dirs. */
-export function pveproxyAnswer(dirs: Map<string, string>, method: string, rawPath: string): PveproxyAnswer {
+function pveproxyAnswer(dirs: Map<string, string>, method: string, rawPath: string): PveproxyAnswer {
   if (method !== 'GET') return { status: 501, body: `method '${method}' not served from a folder` };
   let path: string;
   try {

@@ -14,7 +14,7 @@ export interface Outcome {
 }
 
 /** "METHOD /path", with the parameters listed under it: "METHOD /path#onboot,agent". */
-export function hitKey(hit: SearchHit): string {
+function hitKey(hit: SearchHit): string {
   const op = `${hit.method} ${hit.path}`;
   return hit.params.length > 0 ? `${op}#${hit.params.map((p) => p.param).join(',')}` : op;
 }
@@ -24,7 +24,7 @@ export function hitKey(hit: SearchHit): string {
  * parameter's row listed under it; "METHOD /path" wants the operation (its parameter rows land in
  * its section too).
  */
-export function answers(hit: SearchHit, expectation: string): boolean {
+function answers(hit: SearchHit, expectation: string): boolean {
   const [op, param] = expectation.split('#');
   if (`${hit.method} ${hit.path}` !== op) return false;
   return param === undefined || hit.params.some((p) => p.param === param);

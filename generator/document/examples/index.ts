@@ -16,8 +16,6 @@ import { pvesh } from './pvesh.js';
 import { python } from './python.js';
 import { authMode, exampleRequest, typicalRequest, type ExampleContext, type ExampleRequest, type ExampleVariant } from './request.js';
 
-export type { ExampleContext } from './request.js';
-
 /** Every example's id: its figure's id on the page follows from it (render/section-ids.ts). */
 export const EXAMPLE_IDS = ['curl', 'curl-token', 'curl-ticket', 'pvesh', 'javascript', 'python'] as const;
 export type ExampleId = (typeof EXAMPLE_IDS)[number];

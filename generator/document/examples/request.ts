@@ -175,7 +175,7 @@ export function baseUrl(ctx: ExampleContext): string {
 }
 
 /** Percent-encode one path segment, keeping ':' and '@' readable (both are legal in a path segment). */
-export function encodePathSegment(value: string): string {
+function encodePathSegment(value: string): string {
   return encodeComponent(value).replace(/%3A/gi, ':').replace(/%40/gi, '@');
 }
 

@@ -13,7 +13,6 @@
  *                                               without properties, an array without items or with
  *                                               items without properties): nothing is invented.
  *   UNSPECIFIED_TEXT[reason] is a plain-text sentence for each reason.
- *   exampleValueFor(name, schema, ctx) → the same generator for any schema node (undefined: none).
  *
  * Shape rules: every required property is present; optional ones appear when the table knows their
  * name, up to a few per object so listings stay short; numbered families (`net[n]`) appear once as
@@ -95,11 +94,6 @@ function unspecified(r: SchemaNode): UnspecifiedReason | null {
     default:
       return 'untyped';
   }
-}
-
-/** An example for any schema node, or undefined when none fits. */
-export function exampleValueFor(name: string, schema: SchemaNode, ctx: ResponseContext): unknown {
-  return value(name, schema, { product: ctx.product, lookup: lookupIn(ctx.formats) }, 0, true);
 }
 
 function value(name: string, schema: SchemaNode, ctx: Ctx, depth: number, required: boolean): unknown {

@@ -18,20 +18,20 @@ function table<T>(entries: Record<string, T>): Record<string, T> {
   return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
 }
 
-export const EXAMPLE_DIGEST = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';
+const EXAMPLE_DIGEST = 'da39a3ee5e6b4b0d3255bfef95601890afd80709';
 
 /** A SHA-256 fingerprint as `XX:XX:...` (32 pairs), deterministic, not anyone's real certificate. */
-export const EXAMPLE_FINGERPRINT = Array.from({ length: 32 }, (_, i) =>
-  ((i * 37 + 17) % 256).toString(16).toUpperCase().padStart(2, '0'),
-).join(':');
+const EXAMPLE_FINGERPRINT = Array.from({ length: 32 }, (_, i) => ((i * 37 + 17) % 256).toString(16).toUpperCase().padStart(2, '0')).join(
+  ':',
+);
 
 /** A task id in the real `UPID:node:pid:pstart:starttime:type:id:user:` shape. */
-export const EXAMPLE_UPID = 'UPID:pve1:0000A1B2:0001C3D4:66000000:qmstart:100:root@pam:';
+const EXAMPLE_UPID = 'UPID:pve1:0000A1B2:0001C3D4:66000000:qmstart:100:root@pam:';
 /** PBS adds a task counter after pstart: `UPID:node:pid:pstart:task_id:starttime:type:id:auth_id:`. */
-export const EXAMPLE_UPID_PBS = 'UPID:pbs1:0000A1B2:0001C3D4:00000001:66000000:garbage_collection:store1:root@pam:';
+const EXAMPLE_UPID_PBS = 'UPID:pbs1:0000A1B2:0001C3D4:00000001:66000000:garbage_collection:store1:root@pam:';
 
 /** Shape only: a PEM block cannot be made up meaningfully; the newlines show the expected layout. */
-export const EXAMPLE_PEM = '-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----';
+const EXAMPLE_PEM = '-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----';
 
 /**
  * Values for named formats (by full name first, then by base name without -list/-opt).
