@@ -16,6 +16,8 @@ export interface FieldPageView {
   /** The name with <wbr> break opportunities only at "-", "_", "." and before "[". */
   nameHtml: string;
   presence: string;
+  /** The presence as the name line shows it: only "required" carries a class of its own; "" when not applicable. */
+  presenceHtml: string;
   typeHtml: string;
   defaultHtml: string;
   constraintsHtml: string[];
@@ -143,6 +145,11 @@ export function splitDescription(html: string): { lead: string; more: string } {
   return more ? { lead: html.slice(0, cut), more } : { lead: html, more: '' };
 }
 
+function presenceHtml(presence: string): string {
+  if (!presence) return '';
+  return `<span class="presence${presence === 'required' ? ' presence-required' : ''}">${escapeHtml(presence)}</span>`;
+}
+
 function fieldPage(view: FieldView, open: boolean): FieldPageView {
   const { lead, more } = splitDescription(view.descriptionHtml);
   const fields = view.fields ? view.fields.map((f) => fieldPage(f, false)) : null;
@@ -150,6 +157,7 @@ function fieldPage(view: FieldView, open: boolean): FieldPageView {
     name: view.name,
     nameHtml: wrapIdentifier(view.name),
     presence: view.presence,
+    presenceHtml: presenceHtml(view.presence),
     typeHtml: view.typeHtml,
     defaultHtml: view.defaultHtml,
     constraintsHtml: view.constraintsHtml,
