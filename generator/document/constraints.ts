@@ -61,13 +61,16 @@ export function describeConstraints(node: SchemaNode, direction: Direction = 're
   if (node.type === 'boolean' && jsonBooleans) {
     out.push(phrase('Boolean: ', code('true'), ' or ', code('false')));
   } else if (node.type === 'boolean') {
-    out.push(
-      direction === 'request'
-        ? phrase('Boolean: send ', code(1), ' or ', code(0))
-        : phrase('Boolean: returned as ', code(1), ' or ', code(0)),
-    );
+    out.push(booleanPhrase(direction));
   }
   return out;
+}
+
+/** How a 1/0 boolean travels; the only constraint whose words depend on the direction. */
+export function booleanPhrase(direction: Direction): Phrase {
+  return direction === 'request'
+    ? phrase('Boolean: send ', code(1), ' or ', code(0))
+    : phrase('Boolean: returned as ', code(1), ' or ', code(0));
 }
 
 /** A list property string's `minLength`/`maxLength` (proxmox-schema: the number of elements). */

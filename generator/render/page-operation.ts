@@ -5,6 +5,7 @@
  * not in view-operation.ts, which the Markdown export shares.
  */
 import { escapeHtml } from './escape.js';
+import { SECTION_ID_SUFFIXES } from './section-ids.js';
 import type { FieldView } from './view-schema.js';
 import type { ExampleView, OperationView, ParamView, ReturnsView } from './view-operation.js';
 import type { ResponseDoc } from '../document/operation.js';
@@ -15,6 +16,8 @@ export interface FieldPageView {
   /** The name with <wbr> break opportunities only at "-", "_", "." and before "[". */
   nameHtml: string;
   presence: string;
+  /** The presence as the name line shows it: only "required" carries a class of its own; "" when not applicable. */
+  presenceHtml: string;
   typeHtml: string;
   defaultHtml: string;
   constraintsHtml: string[];
@@ -27,6 +30,12 @@ export interface FieldPageView {
   fieldsCount: number;
   /** The nested table shows in the first view (returned fields of level 1); else it is folded. */
   fieldsOpen: boolean;
+  /** FieldView.keyRows: a key table the page already shows is not shown again (shareKeyTables). */
+  keyRows: string[];
+  /** The folded key table's id, when another row of the page links to it; else "". */
+  fieldsId: string;
+  /** In place of a key table the page already shows: its key names and a link to it; else "". */
+  keysRefHtml: string;
 }
 
 export interface ParamPageView extends FieldPageView {
@@ -136,6 +145,11 @@ function splitDescription(html: string): { lead: string; more: string } {
   return more ? { lead: html.slice(0, cut), more } : { lead: html, more: '' };
 }
 
+function presenceHtml(presence: string): string {
+  if (!presence) return '';
+  return `<span class="presence${presence === 'required' ? ' presence-required' : ''}">${escapeHtml(presence)}</span>`;
+}
+
 function fieldPage(view: FieldView, open: boolean): FieldPageView {
   const { lead, more } = splitDescription(view.descriptionHtml);
   const fields = view.fields ? view.fields.map((f) => fieldPage(f, false)) : null;
@@ -143,6 +157,7 @@ function fieldPage(view: FieldView, open: boolean): FieldPageView {
     name: view.name,
     nameHtml: wrapIdentifier(view.name),
     presence: view.presence,
+    presenceHtml: presenceHtml(view.presence),
     typeHtml: view.typeHtml,
     defaultHtml: view.defaultHtml,
     constraintsHtml: view.constraintsHtml,
@@ -153,6 +168,9 @@ function fieldPage(view: FieldView, open: boolean): FieldPageView {
     fieldsCaption: view.fieldsCaption,
     fieldsCount: fields?.length ?? 0,
     fieldsOpen: open,
+    keyRows: view.keyRows,
+    fieldsId: '',
+    keysRefHtml: '',
   };
 }
 
@@ -208,4 +226,84 @@ export function operationPage(
     },
     version: view.version ?? null,
   };
+}
+
+/** A key table may stand for one with this many more keys at most (and fewer than its own number). */
+const MAX_EXTRA_KEYS = 3;
+
+interface KeyTable {
+  field: ParamPageView;
+  op: OperationPageView;
+  rows: string[];
+}
+
+/**
+ * A property string's key table once per page (issue #28): qemu's config page showed each of its
+ * 18 tables three times (GET's returned fields, POST's and PUT's parameters), 336 KB of its
+ * 644 KB. The first parameter in page order with a table keeps it. Every later parameter, and
+ * every returned field of the first level, whose rows are that table's rows (all of them, or all
+ * but up to MAX_EXTRA_KEYS: GET config returns the disks without POST's `import-from`) shows its
+ * key count, its key names, the keys it lacks and a link to that table instead. Mutates the
+ * page's views (built for this page alone).
+ */
+export function shareKeyTables(ops: readonly OperationPageView[]): void {
+  const taken = new Set<string>();
+  for (const op of ops) {
+    for (const suffix of SECTION_ID_SUFFIXES) taken.add(`${op.anchor}-${suffix}`);
+    for (const group of op.paramGroups) for (const p of group.params) taken.add(p.anchor);
+  }
+  const tables: KeyTable[] = [];
+  /** The shown table this field's rows are a part of, with the fewest rows it lacks; the first such. */
+  const match = (rows: string[]): { table: KeyTable; extra: number[] } | null => {
+    let best: { table: KeyTable; extra: number[] } | null = null;
+    for (const table of tables) {
+      const extra = missing(table.rows, rows);
+      if (!extra || extra.length > MAX_EXTRA_KEYS || extra.length >= rows.length) continue;
+      if (!best || extra.length < best.extra.length) best = { table, extra };
+      if (extra.length === 0) break;
+    }
+    return best;
+  };
+  const refer = (field: FieldPageView, op: OperationPageView, returned: boolean): boolean => {
+    const found = field.fields && field.keyRows.length > 0 ? match(field.keyRows) : null;
+    if (!found || !field.fields) return false;
+    const owner = found.table;
+    if (!owner.field.fieldsId) {
+      let id = `${owner.field.anchor}-keys`;
+      for (let n = 2; taken.has(id); n++) id = `${owner.field.anchor}-keys-${n}`;
+      taken.add(id);
+      owner.field.fieldsId = id;
+    }
+    const where = owner.op === op ? '' : ` of ${owner.op.method}`;
+    const names = (list: readonly FieldPageView[]): string => list.map((f) => escapeHtml(f.name)).join(', ');
+    const lacks = found.extra.map((i) => owner.field.fields?.[i]).filter((f): f is FieldPageView => f !== undefined);
+    field.keysRefHtml =
+      `Property string keys (${field.fieldsCount}): ${lacks.length ? 'those' : 'the same as those'} of ${returned ? 'the parameter ' : ''}` +
+      `<a href="#${escapeHtml(owner.field.fieldsId)}"><code>${escapeHtml(owner.field.name)}</code>${where}</a>` +
+      `${lacks.length ? ` without ${names(lacks)}` : ''} — ${names(field.fields)}.`;
+    field.fields = null;
+    return true;
+  };
+  for (const op of ops) {
+    for (const group of op.paramGroups) {
+      for (const p of group.params) {
+        if (p.keyRows.length === 0 || !p.fields || refer(p, op, false)) continue;
+        tables.push({ field: p, op, rows: p.keyRows });
+      }
+    }
+  }
+  for (const op of ops) for (const f of op.returns.fields ?? []) refer(f, op, true);
+}
+
+/** The indexes of `all` that `part` leaves out, when `part` is `all` with some rows left out; else null. */
+function missing(all: readonly string[], part: readonly string[]): number[] | null {
+  if (part.length > all.length) return null;
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < all.length; i++) {
+    if (j < part.length && all[i] === part[j]) j++;
+    else out.push(i);
+    if (out.length > MAX_EXTRA_KEYS) return null;
+  }
+  return j === part.length ? out : null;
 }

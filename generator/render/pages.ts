@@ -18,7 +18,7 @@ import { TRY_IT_DATA, TRY_IT_SCRIPT, tryItDataFile } from './try-it.js';
 import { guideExamples, type GuideExamples } from '../document/examples/guides.js';
 import { apiTokensAvailable, noTokensSentence } from '../document/tokens.js';
 import { navBranch, navIndex, NAV_TREE_FILE, type NavView } from './nav.js';
-import { operationPage, wrapPath, type OperationPageView } from './page-operation.js';
+import { operationPage, shareKeyTables, wrapPath, type OperationPageView } from './page-operation.js';
 import type { LinkView, VersionLinkView } from './site-context.js';
 
 export interface PageMeta {
@@ -287,26 +287,28 @@ function pathData(
     const child = byPath.get(c);
     return child ? [relatedPath(child, links)] : [];
   });
+  const operations = apiPath.operations.map((op) => {
+    const view = { ...operationView(op, ctx), tryIt };
+    // Multi-version builds: "since X" / "removed in Y" on the operation and its parameters.
+    if (!versions) return operationPage(view, op.summary);
+    const params = view.params.map((p) => ({ ...p, version: versions.parameterNote(op, p.name) }));
+    const byName = new Map(params.map((p) => [p.anchor, p]));
+    return operationPage(
+      {
+        ...view,
+        params,
+        paramGroups: view.paramGroups.map((g) => ({ ...g, params: g.params.map((p) => byName.get(p.anchor) ?? p) })),
+        version: versions.operationNote(op),
+      },
+      op.summary,
+    );
+  });
+  shareKeyTables(operations);
   return {
     path: apiPath,
     pathHtml: wrapPath(apiPath.path),
     crumbs: breadcrumbs(apiPath, byPath, links),
-    operations: apiPath.operations.map((op) => {
-      const view = { ...operationView(op, ctx), tryIt };
-      // Multi-version builds: "since X" / "removed in Y" on the operation and its parameters.
-      if (!versions) return operationPage(view, op.summary);
-      const params = view.params.map((p) => ({ ...p, version: versions.parameterNote(op, p.name) }));
-      const byName = new Map(params.map((p) => [p.anchor, p]));
-      return operationPage(
-        {
-          ...view,
-          params,
-          paramGroups: view.paramGroups.map((g) => ({ ...g, params: g.params.map((p) => byName.get(p.anchor) ?? p) })),
-          version: versions.operationNote(op),
-        },
-        op.summary,
-      );
-    }),
+    operations,
     parent: parent ? relatedPath(parent, links) : null,
     children,
   };

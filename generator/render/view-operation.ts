@@ -20,7 +20,7 @@ export interface ParamView extends FieldView {
   location: string;
   /** The description's first sentence as inline HTML (document layer's FieldDoc.summary), or "". */
   summaryHtml: string;
-  /** The type synopsis for the one-line name row: escaped, at most TYPE_LINE characters. */
+  /** The type synopsis for the one-line name row (`code.param-type`): escaped, at most TYPE_LINE characters. */
   typeLineHtml: string;
 }
 
@@ -187,7 +187,7 @@ function paramView({ param, field }: ParamDoc, ctx: OperationViewContext): Param
     anchor: param.anchor,
     location: LOCATION_WORDS[param.location],
     summaryHtml: withoutLinks(ctx.md.inline(field.summary)),
-    typeLineHtml: `<code>${escapeHtml(typeLine)}</code>`,
+    typeLineHtml: `<code class="param-type">${escapeHtml(typeLine)}</code>`,
   };
 }
 

@@ -4,6 +4,7 @@
  * there; this module only writes it as HTML. All strings that end in "Html" are safe HTML;
  * everything from the schema is escaped here.
  */
+import { booleanPhrase } from '../document/constraints.js';
 import type { FieldDoc, Nested } from '../document/fields.js';
 import { notePhrase } from '../document/notes.js';
 import { renderPhrase, type Phrase, type PhraseFormat } from '../document/phrase.js';
@@ -24,6 +25,12 @@ export interface FieldView {
   fields: FieldView[] | null;
   /** A caption for the nested table ("Property string keys", "Each item"). */
   fieldsCaption: string;
+  /**
+   * What each row of a property string's key table shows, one string a row (its view data, a
+   * returned boolean's wording read as a parameter's), so that a page can show a table once;
+   * empty when the field has no key table.
+   */
+  keyRows: string[];
 }
 
 export interface SchemaViewContext {
@@ -81,6 +88,7 @@ function typeCellHtml(doc: FieldDoc): string {
 export function fieldView(doc: FieldDoc, ctx: SchemaViewContext): FieldView {
   const format = htmlFormat(ctx);
   const nested = doc.nested;
+  const fields = nested ? (nested.kind === 'items' ? [fieldView(nested.item, ctx)] : nested.fields.map((f) => fieldView(f, ctx))) : null;
   return {
     name: doc.name,
     presence: doc.presence,
@@ -89,7 +97,23 @@ export function fieldView(doc: FieldDoc, ctx: SchemaViewContext): FieldView {
     constraintsHtml: doc.constraints.map((p) => renderPhrase(p, format)),
     descriptionHtml: ctx.md.block(doc.description),
     notesHtml: doc.notes.map((note) => renderPhrase(notePhrase(note), format)),
-    fields: nested ? (nested.kind === 'items' ? [fieldView(nested.item, ctx)] : nested.fields.map((f) => fieldView(f, ctx))) : null,
+    fields,
     fieldsCaption: nested ? CAPTIONS[nested.kind] : '',
+    keyRows: nested?.kind === 'property-keys' && fields ? keyRows(fields, format) : [],
   };
+}
+
+/**
+ * The key table's rows as data, with the one direction-dependent wording (a boolean is "sent" or
+ * "returned as" 1 or 0, document/constraints.ts) read as the request's: a returned key that says
+ * exactly what a parameter's key says has the same row.
+ */
+function keyRows(fields: FieldView[], format: PhraseFormat): string[] {
+  const returned = JSON.stringify(renderPhrase(booleanPhrase('response'), format)).slice(1, -1);
+  const sent = JSON.stringify(renderPhrase(booleanPhrase('request'), format)).slice(1, -1);
+  return fields.map((f) =>
+    JSON.stringify(f, (key, value: unknown) => (key === 'keyRows' ? undefined : value))
+      .split(returned)
+      .join(sent),
+  );
 }

@@ -8,7 +8,9 @@
  * its name is the first `code.ident` text of the marker. Elements are found with a small tag scanner
  * (pages are validated HTML), so a field's region is exactly its element, and a level's fields are the
  * shallowest ones (fewest enclosing fields) inside the parent's region. Facts are looked for in the
- * visible text of that region, so a fact shown for another field does not count.
+ * visible text of that region, so a fact shown for another field does not count. A row that shows
+ * a property string's keys by linking to the same keys' table elsewhere on the page (`p.keys-ref`)
+ * has its keys looked for in that table.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,8 +72,7 @@ function elements(html: string): Element[] {
 }
 
 /** The fields of a page: one per name marker, held by its row or parameter block. */
-function fields(html: string): Field[] {
-  const els = elements(html);
+function fields(html: string, els: Element[] = elements(html)): Field[] {
   const holder = (marker: Element): Element | undefined => {
     for (let e = marker.parent; e; e = e.parent) if (e.tag === 'tr' || e.classes.includes('param')) return e;
     return undefined;
@@ -130,9 +131,11 @@ class Checker {
   failures: string[] = [];
 
   private readonly all: Field[];
+  private readonly els: Element[];
 
   constructor(private readonly html: string) {
-    this.all = fields(html);
+    this.els = elements(html);
+    this.all = fields(html, this.els);
   }
 
   private fact(ok: boolean, where: string, what: string): void {
@@ -250,13 +253,29 @@ class Checker {
       if (!row) continue;
       const text = visibleText(this.html.slice(row.start, row.end));
       this.node(schema, text, `${where} ${name}`, presence, depth);
-      if (depth < 12) this.nested(schema, row.start, row.end, `${where} ${name}`, depth + 1);
+      if (depth < 12) this.nested(schema, row.start, row.end, `${where} ${name}`, depth + 1, this.sharedKeys(row));
     }
   }
 
+  /**
+   * A row whose property-string keys the page shows once, elsewhere (issue #28): its
+   * `p.keys-ref` links to that table (`#id` on the same page). The keys' facts are looked for in
+   * the linked element, which must exist; null when the row has its own table.
+   */
+  private sharedKeys(row: { start: number; end: number }): { start: number; end: number } | null {
+    const own = this.html.slice(row.start, row.end);
+    const ref = /<p class="keys-ref">[^<]*<a href="#([^"]+)"/.exec(own);
+    if (!ref) return null;
+    const at = this.html.indexOf(` id="${ref[1]}"`);
+    // The id sits in its element's start tag: the element is the last one that starts before it.
+    const el = at < 0 ? undefined : this.els.findLast((e) => e.start < at);
+    // A link to nothing: an empty region, where every key is reported missing.
+    return el ? { start: el.start, end: el.end } : { start: row.start, end: row.start };
+  }
+
   /** Named sub-fields of a node: object properties, map values, item properties, property-string keys. */
-  nested(s: RawSchema, from: number, to: number, where: string, depth: number): void {
-    const subs: [Record<string, unknown>, string][] = [];
+  nested(s: RawSchema, from: number, to: number, where: string, depth: number, keys: { start: number; end: number } | null = null): void {
+    const subs: [Record<string, unknown>, string, { start: number; end: number }?][] = [];
     if (isObject(s['properties'])) subs.push([s['properties'], where]);
     const extra = s['additionalProperties'];
     if (isObject(extra) && isObject(extra['properties'])) subs.push([extra['properties'], `${where}.*`]);
@@ -264,9 +283,9 @@ class Checker {
     if (isObject(items) && isObject(items['properties'])) subs.push([items['properties'], `${where}[]`]);
     const format = s['format'];
     if (isObject(format) && format['type'] === 'object' && isObject(format['properties']))
-      subs.push([format['properties'], `${where} key`]);
-    for (const [props, label] of subs) {
-      if (Object.keys(props).length > 0) this.fieldsIn(props, from, to, label, 'field', from, depth);
+      subs.push([format['properties'], `${where} key`, keys ?? undefined]);
+    for (const [props, label, region] of subs) {
+      if (Object.keys(props).length > 0) this.fieldsIn(props, region?.start ?? from, region?.end ?? to, label, 'field', from, depth);
     }
   }
 }

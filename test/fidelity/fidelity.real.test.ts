@@ -61,3 +61,21 @@ it('reports a missing row and a missing default on a tampered page', { timeout: 
   const qemu = checkSite(file, out).failures.filter((f) => f.startsWith('POST /nodes/{node}/qemu '));
   expect(qemu.sort()).toEqual(['POST /nodes/{node}/qemu param args: row', 'POST /nodes/{node}/qemu param shares: default 1000']);
 });
+
+// A row that links to a key table shown elsewhere (issue #28) is checked against that table: with
+// the table's id gone, the returned field's keys are reported missing (PBS: the checker reads the
+// keys' facts there, not only their names).
+it('reports the keys of a row whose shared key table is gone', { timeout: 300_000 }, async () => {
+  const out = join(root, 'tampered-keys');
+  const file = join(SHARED_SCHEMAS, 'pbs-2025-06.apidoc.js');
+  await build({ schema: file, out }, silentLogger());
+  const page = join(out, 'api/config/datastore/_name/index.html');
+  const html = readFileSync(page, 'utf8');
+  expect(html).toContain('<a href="#put-maintenance-mode-keys">');
+  writeFileSync(page, html.replace(' id="put-maintenance-mode-keys"', ''));
+  const failures = checkSite(file, out).failures.filter((f) => f.includes(' maintenance-mode key '));
+  expect(failures.sort()).toEqual([
+    'GET /config/datastore/{name} returns maintenance-mode key message: row',
+    'GET /config/datastore/{name} returns maintenance-mode key type: row',
+  ]);
+});
