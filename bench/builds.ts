@@ -35,6 +35,12 @@ export interface BuildFigures {
   warmRatio: number | null;
   /** Warm median / cold median. */
   warmVsCold: number | null;
+  /**
+   * The same build again into the output it already wrote (a gh-pages checkout, a dev machine):
+   * with the cache, and nothing to write (write/unchanged.ts). Not the budget's warm figure, which
+   * builds into an empty folder as CI does from a fresh checkout.
+   */
+  rebuild: { wall: Summary; ratio: number | null };
 }
 
 export async function benchBuilds(work: string, schemas: Record<string, string>, options: Options): Promise<Record<string, BuildFigures>> {
@@ -43,6 +49,7 @@ export async function benchBuilds(work: string, schemas: Record<string, string>,
   const ours: Record<string, BuildSeries> = {};
   const peer: Record<string, BuildSeries> = {};
   const warm: Record<string, BuildSeries> = {};
+  const rebuild: Record<string, BuildSeries> = {};
   const counts: Record<string, { files: number; bytes: number }> = {};
   for (const [name, schema] of Object.entries(schemas)) {
     // The peer renders our own OpenAPI export of the same schema.
@@ -51,21 +58,23 @@ export async function benchBuilds(work: string, schemas: Record<string, string>,
     ours[name] = { wall: [], rss: [], cpu: [], phases: {} };
     peer[name] = { wall: [], rss: [], cpu: [], phases: {} };
     warm[name] = { wall: [], rss: [], cpu: [], phases: {} };
+    rebuild[name] = { wall: [], rss: [], cpu: [], phases: {} };
     rmSync(join(work, `cache-${name}`), { recursive: true, force: true });
   }
   // Cold builds run --no-cache; warm ones share one cache per schema, filled in round 0.
-  const runOurs = async (name: string, record: boolean, cached = false): Promise<void> => {
+  const runOurs = async (name: string, record: boolean, cached = false, into: 'empty' | 'previous' = 'empty'): Promise<void> => {
     // A clean build into an empty folder, as CI publishes from a fresh checkout. Rebuilding over a
     // previous output also removes the old 883 files, which Redocly's one-file overwrite never pays;
-    // that removal happens here, untimed, and the README says so.
-    rmSync(join(work, `ours-${name}`), { recursive: true, force: true });
+    // that removal happens here, untimed, and the README says so. 'previous': into the output the
+    // round's last build left (the same bytes), the rebuild that finds nothing to write.
+    if (into === 'empty') rmSync(join(work, `ours-${name}`), { recursive: true, force: true });
     const cache = cached ? ['--cache', join(work, `cache-${name}`)] : ['--no-cache'];
     const r = await runNode(BIN, ['build', '--schema', schemas[name]!, '--out', join(work, `ours-${name}`), ...cache, '--quiet', '--json']);
     if (r.code !== 0) throw failed(`pve-apidoc build (${name})`, r);
     const summary = JSON.parse(r.stdout) as { timings: Record<string, number>; counts: { files: number; bytes: number } };
     counts[name] = { files: summary.counts.files, bytes: summary.counts.bytes };
     if (!record) return;
-    const s = cached ? warm[name]! : ours[name]!;
+    const s = into === 'previous' ? rebuild[name]! : cached ? warm[name]! : ours[name]!;
     s.wall.push(r.wallMs);
     if (r.maxRss !== null) s.rss.push(r.maxRss);
     if (r.cpuMs !== null) s.cpu.push(r.cpuMs);
@@ -101,11 +110,12 @@ export async function benchBuilds(work: string, schemas: Record<string, string>,
         await runPeer(name, record);
         await runOurs(name, record);
       }
+      await runOurs(name, record, true, 'previous');
       if (record) {
         const o = ours[name]!;
         const p = peer[name]!;
         log(
-          `  ${name} round ${round}/${options.runs}: ours ${formatMs(o.wall.at(-1))}, warm ${formatMs(warm[name]!.wall.at(-1))}, redocly ${formatMs(p.wall.at(-1))}`,
+          `  ${name} round ${round}/${options.runs}: ours ${formatMs(o.wall.at(-1))}, warm ${formatMs(warm[name]!.wall.at(-1))}, into its own output ${formatMs(rebuild[name]!.wall.at(-1))}, redocly ${formatMs(p.wall.at(-1))}`,
         );
       }
     }
@@ -136,6 +146,7 @@ export async function benchBuilds(work: string, schemas: Record<string, string>,
       warm: { wall: warmWall, cpu: summarize(warm[name]!.cpu), rss: summarize(warm[name]!.rss) },
       warmRatio: ratio(warmWall.median, peerWall.median),
       warmVsCold: ratio(warmWall.median, oursWall.median),
+      rebuild: { wall: summarize(rebuild[name]!.wall), ratio: ratio(summarize(rebuild[name]!.wall).median, peerWall.median) },
     };
   }
   return out;

@@ -226,6 +226,7 @@ export function markdown(r: Results): string {
           'peak RSS ours / Redocly',
           'output ours / Redocly',
           'warm rebuild (cache)',
+          'into its own unchanged output',
         ],
         Object.entries(r.builds).map(([name, b]) => [
           name === 'viewer' ? 'viewer dump (apidata.js)' : 'reference dump (refs-dump.json)',
@@ -236,6 +237,8 @@ export function markdown(r: Results): string {
           `${formatBytes(b.ours.rss.median)} / ${formatBytes(b.redocly.rss.median)}`,
           `${b.ours.files} files, ${formatBytes(b.ours.bytes)} / 1 file, ${formatBytes(b.redocly.bytes)}`,
           `${formatSummaryMs(b.warm.wall)}: ${formatRatio(b.warmRatio)} Redocly, ${formatRatio(b.warmVsCold)} cold`,
+          // Older result files have no rebuild series.
+          b.rebuild ? `${formatSummaryMs(b.rebuild.wall)}: ${formatRatio(b.rebuild.ratio)} Redocly` : 'n/a',
         ]),
       ),
     );
