@@ -88,6 +88,31 @@ function htmlSections(html: string): Map<string, string> {
   return out;
 }
 
+/**
+ * The key tables an operation's section links to instead of repeating them (issue #28: a later
+ * parameter or returned field with the same property-string keys lists their names and links to
+ * the first table on the page). Their HTML is read with the section; a link to an id the page
+ * does not have adds nothing, so its keys' notes are reported missing.
+ */
+function linkedKeyTables(section: string, page: string): string {
+  let out = '';
+  for (const [, id] of section.matchAll(/<p class="keys-ref">[^<]*<a href="#([^"]+)"/g)) {
+    const at = page.indexOf(` id="${id}"`);
+    const start = at < 0 ? -1 : page.lastIndexOf('<', at);
+    if (start < 0 || !page.startsWith('<details', start)) continue;
+    // The whole <details> element, nested ones included.
+    let depth = 0;
+    for (const m of page.slice(start).matchAll(/<details\b|<\/details>/g)) {
+      depth += m[0] === '</details>' ? -1 : 1;
+      if (depth === 0) {
+        out += page.slice(start, start + m.index + m[0].length);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** The Markdown of each operation (from its `## METHOD` heading to the next one). */
 function markdownSections(md: string, ops: Operation[]): Map<Operation, string> {
   const out = new Map<Operation, string>();
@@ -110,11 +135,13 @@ describe.each(DUMPS)('$name: Markdown and HTML say the same', ({ file, least }) 
     const missing: string[] = [];
     for (const apiPath of model.paths) {
       if (apiPath.operations.length === 0) continue;
-      const html = htmlSections(pages.get(apiPath.file) ?? '');
+      const page = pages.get(apiPath.file) ?? '';
+      const html = htmlSections(page);
       const md = markdownSections(pathMarkdown(model, apiPath, relativeLinks(apiPath)), apiPath.operations);
       for (const op of apiPath.operations) {
         operations++;
-        const htmlOp = htmlText(html.get(op.anchor) ?? '');
+        const section = html.get(op.anchor) ?? '';
+        const htmlOp = htmlText(section + linkedKeyTables(section, page));
         const mdOp = markdownText(md.get(op) ?? '');
         const texts = documentTexts(op, model, apiPath);
         for (const [kind, list] of Object.entries(texts)) {
