@@ -59,7 +59,7 @@ export function fieldDoc(
     type: shownType(node),
     default: defaultText(node),
     description,
-    summary: fieldSummary(node),
+    summary: summaryOf(description),
     constraints: describeConstraints(node, direction, model.product === 'pbs'),
     notes: [
       ...(node.title && node.title !== name ? [{ kind: 'title', title: node.title } as const] : []),
@@ -105,7 +105,10 @@ export function fieldDescription(node: SchemaNode): string {
  * Exported for the search index, whose parameter hits show the same sentence.
  */
 export function fieldSummary(node: SchemaNode): string {
-  const description = fieldDescription(node);
+  return summaryOf(fieldDescription(node));
+}
+
+function summaryOf(description: string): string {
   return description ? summarize(description) : '';
 }
 

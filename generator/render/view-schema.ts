@@ -99,7 +99,7 @@ export function fieldView(doc: FieldDoc, ctx: SchemaViewContext): FieldView {
     notesHtml: doc.notes.map((note) => renderPhrase(notePhrase(note), format)),
     fields,
     fieldsCaption: nested ? CAPTIONS[nested.kind] : '',
-    keyRows: nested?.kind === 'property-keys' && fields ? keyRows(fields, format) : [],
+    keyRows: nested?.kind === 'property-keys' && fields ? keyRows(fields) : [],
   };
 }
 
@@ -108,12 +108,25 @@ export function fieldView(doc: FieldDoc, ctx: SchemaViewContext): FieldView {
  * "returned as" 1 or 0, document/constraints.ts) read as the request's: a returned key that says
  * exactly what a parameter's key says has the same row.
  */
-function keyRows(fields: FieldView[], format: PhraseFormat): string[] {
-  const returned = JSON.stringify(renderPhrase(booleanPhrase('response'), format)).slice(1, -1);
-  const sent = JSON.stringify(renderPhrase(booleanPhrase('request'), format)).slice(1, -1);
+function keyRows(fields: FieldView[]): string[] {
+  const { returned, sent } = booleanWordings();
   return fields.map((f) =>
     JSON.stringify(f, (key, value: unknown) => (key === 'keyRows' ? undefined : value))
       .split(returned)
       .join(sent),
   );
+}
+
+let booleans: { returned: string; sent: string } | undefined;
+
+/**
+ * The two boolean wordings as they appear inside a row's JSON, rendered once per process (they
+ * hold no link, so no page's context changes them): keyRows runs for every key table of a page.
+ */
+function booleanWordings(): { returned: string; sent: string } {
+  if (booleans) return booleans;
+  const format = htmlFormat({});
+  const json = (direction: 'request' | 'response'): string => JSON.stringify(renderPhrase(booleanPhrase(direction), format)).slice(1, -1);
+  booleans = { returned: json('response'), sent: json('request') };
+  return booleans;
 }
