@@ -6,7 +6,7 @@
  * Keys come from requests (a vmid, a snapshot name), so every map is a Map and every record an
  * object without a prototype: a key named `__proto__` is an ordinary key here.
  */
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { InputError, OutputError, joinPointer } from '../errors.js';
 import { readTextFile } from '../load/source.js';
 import { isRecord } from '../model/schema-node.js';
@@ -169,6 +169,8 @@ export async function saveState(state: MockState, file: string): Promise<void> {
     await writeFile(temporary, toJson(state));
     await rename(temporary, file);
   } catch (error) {
+    // The temporary file goes too (a failed rename left it beside the user's file); the error is the write's.
+    await rm(temporary, { force: true }).catch(() => undefined);
     const code = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
     throw new OutputError(`${file}: cannot write the mock state${code}`, { cause: error });
   }

@@ -1,5 +1,5 @@
 /** The mock's state store: removing an item takes what is below it; a hostile state file is one input error. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,10 @@ describe('mock state files', () => {
       await expect(loadState(dir)).rejects.toThrow(InputError);
       await expect(loadState(dir)).rejects.toThrow(`${dir} - not a regular file`);
       await expect(saveState(emptyState(), join(dir, 'no', 'such', 'state.json'))).rejects.toThrow(OutputError);
+      // A folder at the state file's name: the write succeeds, the rename fails; nothing is left beside it.
+      await mkdir(join(dir, 'state.json'));
+      await expect(saveState(emptyState(), join(dir, 'state.json'))).rejects.toThrow(OutputError);
+      expect((await readdir(dir)).sort()).toEqual(['state.json']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
