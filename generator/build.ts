@@ -23,11 +23,13 @@ import { navTreeAsset } from './render/nav.js';
 import { renderSite } from './render/pages.js';
 import { SECTION_ID_SUFFIXES } from './render/section-ids.js';
 import { allPhases, PHASES, type BuildResult, type Phase } from './build-result.js';
-import { asBytes, totalBytes, type OutputFile } from './output-file.js';
+import { type FileKeeper, keepInMemory, totalBytes, type OutputFile } from './output-file.js';
 import { loadTemplates, type Templates } from './render/templates.js';
 import type { RenderOptions } from './render/site-context.js';
 import { validate, validateFormatsRegistry, validateStructure } from './validate/index.js';
 import { checkOutput, writeOutput } from './write/atomic.js';
+import { resolveTarget } from './write/guard.js';
+import { Spool } from './write/spool.js';
 import { handleInterrupts } from './write/interrupt.js';
 import { bundleZip } from './write/zip.js';
 import { publishFiles } from './publish/index.js';
@@ -149,7 +151,13 @@ export interface PreparedSite {
  * from rendering so the dev server can keep it and render only the page a request asks for.
  * `extra` adds render options (the multi-version build passes its version context here).
  */
-export function prepareSite(model: ApiModel, options: BuildOptions, shared?: RenderShared, extra?: Partial<RenderOptions>): PreparedSite {
+export function prepareSite(
+  model: ApiModel,
+  options: BuildOptions,
+  shared?: RenderShared,
+  extra?: Partial<RenderOptions>,
+  hold: FileKeeper = keepInMemory,
+): PreparedSite {
   const assets = shared?.assets ?? siteAssets();
   const theme = themeAssets(options.theme);
   const assetVersions = { ...assets.versions, ...theme.versions };
@@ -174,28 +182,31 @@ export function prepareSite(model: ApiModel, options: BuildOptions, shared?: Ren
   out.push({ file: searchIndex.file, content: searchIndex.content });
   out.push({ file: navTree.file, content: navTree.content });
   out.push({ file: 'manifest.json', content: JSON.stringify(buildManifest(model), null, 2) + '\n' });
-  out.push(...exportFiles(model, layoutKeeps(options)).map(asBytes));
-  if (options.emit?.includes('model')) out.push({ file: 'model.json', content: JSON.stringify(model, null, 2) + '\n' });
-  return { files: out, templates, render };
+  const files = out.map(hold);
+  // The exports are handed over one by one as they are made (llms-full.txt alone can be 100 MB).
+  files.push(...exportFiles(model, layoutKeeps(options), hold));
+  if (options.emit?.includes('model')) files.push(hold({ file: 'model.json', content: JSON.stringify(model, null, 2) + '\n' }));
+  return { files, templates, render };
 }
 
 /**
  * Every output file of one model's site (pages, assets, search index, manifest, and for a hosted
- * site sitemap.xml and robots.txt), sorted by name.
+ * site sitemap.xml and robots.txt), sorted by name. `hold` receives each file as it is made.
  */
 export function renderModelFiles(
   model: ApiModel,
   options: BuildOptions,
   shared?: RenderShared,
   extra?: Partial<RenderOptions>,
+  hold: FileKeeper = keepInMemory,
 ): OutputFile[] {
   const pveHost = options.layout === 'pve-host';
   // pve-host moves every API page into one folder; everything downstream reads ApiPath.file.
   const siteModel = pveHost ? pveHostModel(model) : model;
-  const site = prepareSite(siteModel, options, shared, extra);
+  const site = prepareSite(siteModel, options, shared, extra, hold);
   const keep = layoutKeeps(options);
   const only = site.render.only;
-  const pages = renderSite(siteModel, site.templates, { ...site.render, only: only ? (file) => keep(file) && only(file) : keep });
+  const pages = renderSite(siteModel, site.templates, { ...site.render, only: only ? (file) => keep(file) && only(file) : keep }, hold);
   let out: OutputFile[] = [...pages, ...site.files];
   out.push(...publishFiles(out, options));
   if (pveHost) out = pveHostFiles(out);
@@ -225,18 +236,29 @@ async function buildChecked(options: BuildOptions, log: Logger): Promise<BuildRe
   const cache = buildCache(options, log);
   const { model, references, key } = await loadModelCached(options, log, timings, cache);
   const filesKey = cache && key !== undefined ? renderKey([key], options) : undefined;
-  const files = time('render', () =>
-    cache && filesKey !== undefined
-      ? cachedFiles(cache, filesKey, log, () => renderModelFiles(model, options))
-      : renderModelFiles(model, options),
-  );
-  const { zip, unchanged } = await time('write', () =>
-    writeOutput(options.out, files, {
-      inputs: buildInputs(options),
-      force: options.force === true,
-      ...(options.offline ? { zip: (folder: string) => time('zip', () => bundleZip(folder, files)) } : {}),
-    }),
-  );
+  // Past HOLD_BYTES of output, files go to disk as they are made (write/spool.ts).
+  const spool = new Spool(resolveTarget(options.out));
+  let files: OutputFile[];
+  let written: Awaited<ReturnType<typeof writeOutput>>;
+  try {
+    files = time('render', () =>
+      cache && filesKey !== undefined
+        ? cachedFiles(cache, filesKey, log, () => renderModelFiles(model, options, undefined, undefined, spool.keep))
+        : renderModelFiles(model, options, undefined, undefined, spool.keep),
+    );
+    const all = files;
+    written = await time('write', () =>
+      writeOutput(options.out, all, {
+        inputs: buildInputs(options),
+        force: options.force === true,
+        ...(options.offline ? { zip: (folder: string) => time('zip', () => bundleZip(folder, all)) } : {}),
+      }),
+    );
+  } catch (error) {
+    spool.discard();
+    throw error;
+  }
+  const { zip, unchanged } = written;
   // The zip is built inside the write stage (it is swapped in with the folder); count its time once.
   if (timings.zip !== undefined && timings.write !== undefined) timings.write -= timings.zip;
   cache?.evict();

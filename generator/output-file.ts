@@ -3,14 +3,59 @@
  * module of its own, below every stage, so that write/, export/ and publish/ need not import the
  * HTML renderer for a type.
  */
+import { closeSync, constants, openSync, readFileSync } from 'node:fs';
+
 export interface OutputFile {
   file: string;
-  content: string | Buffer;
+  content: string | Buffer | SpooledContent;
+}
+
+/**
+ * A finished file's bytes that the build moved out of memory, into its own staging folder (see
+ * write/spool.ts): a very large API's pages would otherwise all be held until the write stage.
+ */
+export class SpooledContent {
+  constructor(
+    /** Where the bytes are, inside this build's own staging folder. */
+    readonly path: string,
+    readonly bytes: number,
+  ) {}
+
+  /** The bytes, read back (the unchanged check and the zip need them); never through a link. */
+  read(): Buffer {
+    const fd = openSync(this.path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      return readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/**
+ * What a build does with each file as soon as it is made: keeps it in memory as it is, or spools
+ * its bytes to disk (write/spool.ts). The renderers and exporters hand every file through one.
+ */
+export type FileKeeper = (file: OutputFile) => OutputFile;
+
+/** Keeps every file in memory, as it is. */
+export const keepInMemory: FileKeeper = (f) => f;
+
+/** Size of one file's content in bytes. */
+export function byteLength(content: OutputFile['content']): number {
+  if (typeof content === 'string') return Buffer.byteLength(content);
+  return content instanceof SpooledContent ? content.bytes : content.length;
+}
+
+/** One file's content as bytes (a spooled one read back from disk). */
+export function contentBytes(content: OutputFile['content']): Buffer {
+  if (typeof content === 'string') return Buffer.from(content);
+  return content instanceof SpooledContent ? content.read() : content;
 }
 
 /** Total size of output files in bytes. */
 export function totalBytes(files: readonly OutputFile[]): number {
-  return files.reduce((n, f) => n + (typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length), 0);
+  return files.reduce((n, f) => n + byteLength(f.content), 0);
 }
 
 /**

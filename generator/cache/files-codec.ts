@@ -3,10 +3,10 @@
  * end. Restored contents are views into the entry's bytes (no copy, no UTF-8 decoding): the writer
  * and the zip write a string and its UTF-8 bytes alike, as they do for the render pool's files.
  */
-import type { OutputFile } from '../output-file.js';
+import { contentBytes, type OutputFile } from '../output-file.js';
 
 export function encodeFiles(files: readonly OutputFile[]): Buffer {
-  const contents = files.map((f) => (typeof f.content === 'string' ? Buffer.from(f.content) : f.content));
+  const contents = files.map((f) => contentBytes(f.content));
   const head = Buffer.from(JSON.stringify({ names: files.map((f) => f.file), sizes: contents.map((c) => c.length) }));
   const length = Buffer.alloc(4);
   length.writeUInt32BE(head.length);

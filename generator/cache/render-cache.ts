@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { BuildOptions } from '../build-options.js';
 import type { Logger } from '../log.js';
-import { totalBytes, type OutputFile } from '../output-file.js';
+import { SpooledContent, totalBytes, type OutputFile } from '../output-file.js';
 import { digest, generatorDigest, treeDigest, type Part } from './digest.js';
 import { decodeFiles, encodeFiles } from './files-codec.js';
 import type { CacheStore } from './store.js';
@@ -63,7 +63,8 @@ export function storeFiles(
   limit = MAX_FILES_ENTRY_BYTES,
 ): boolean {
   const bytes = totalBytes(files);
-  if (bytes > limit) {
+  // Spooled files (write/spool.ts): a site past the spool's budget, not read back from disk to be stored.
+  if (bytes > limit || files.some((f) => f.content instanceof SpooledContent)) {
     log.debug?.(`cache: ${files.length} rendered files (${bytes} bytes) not stored: larger than ${limit} bytes`);
     return false;
   }

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BuildOptions } from '../build.js';
 import { escapeHtml } from '../render/escape.js';
+import { contentBytes } from '../output-file.js';
 import type { Logger } from '../log.js';
 import { listenError } from '../listen.js';
 import { packageRoot } from '../paths.js';
@@ -198,7 +199,8 @@ function serve(site: DevSite, pathname: string, res: ServerResponse): void {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
     return;
   }
-  send(res, found ? 200 : 404, file, file.endsWith('.html') ? withLiveReload(String(content)) : content);
+  const bytes = contentBytes(content);
+  send(res, found ? 200 : 404, file, file.endsWith('.html') ? withLiveReload(bytes.toString('utf8')) : bytes);
 }
 
 function send(res: ServerResponse, status: number, file: string, content: string | Buffer): void {

@@ -8,7 +8,7 @@ import type { ApiModel } from '../model/types.js';
 import { SITE_FILES } from '../model/urls.js';
 import { showControls } from '../text/visible.js';
 import { apiTokensAvailable, noTokensSentence } from '../document/tokens.js';
-import { markdownFile, pathIndex, pathMarkdown } from './markdown.js';
+import { markdownFile } from './markdown.js';
 import { mdCode, mdLine, mdLinkText, mdText } from './markdown-text.js';
 
 export const LLMS_FILE = 'llms.txt';
@@ -47,16 +47,34 @@ export function llmsTxt(model: ApiModel): string {
     const ops = p.operations.map((o) => o.method).join(', ');
     const summary = p.operations.find((o) => o.summary)?.summary;
     const line = `- [${mdLinkText(p.path)}](${markdownFile(p)})${ops ? `: ${ops}` : ': no methods (groups the paths below)'}${summary ? ` — ${mdLine(summary)}` : ''}`;
-    sections.set(p.section, [...(sections.get(p.section) ?? []), line]);
+    const lines = sections.get(p.section);
+    if (lines) lines.push(line);
+    else sections.set(p.section, [line]);
   }
   for (const [section, lines] of sections) out.push(`## ${mdLine(section)}\n\n${lines.join('\n')}`);
   // Schema text is written as Markdown-safe text; control characters are made visible too.
   return showControls(out.join('\n\n') + '\n');
 }
 
-export function llmsFullTxt(model: ApiModel): string {
-  const byPath = pathIndex(model);
-  const rootRelative = (to: string): string => to;
-  const pages = model.paths.map((p) => pathMarkdown(model, p, rootRelative, byPath).trimEnd());
-  return showControls([header(model).join('\n\n'), ...pages].join('\n\n---\n\n') + '\n');
+/**
+ * llms-full.txt, assembled as bytes one path at a time (the export stage adds each path's Markdown
+ * as it writes the path's own file): a 20,000-path API's is 112 MB, and joining it as one string
+ * took five copies of it at once. Control characters are made visible per part, as they would be
+ * in the whole: the replacement is character by character.
+ */
+export class LlmsFull {
+  private readonly parts: Buffer[];
+
+  constructor(model: ApiModel) {
+    this.parts = [Buffer.from(showControls(header(model).join('\n\n')))];
+  }
+
+  /** One path's Markdown, with links relative to the site root. */
+  add(markdown: string): void {
+    this.parts.push(Buffer.from(showControls(`\n\n---\n\n${markdown.trimEnd()}`)));
+  }
+
+  bytes(): Buffer {
+    return Buffer.concat([...this.parts, Buffer.from('\n')]);
+  }
 }

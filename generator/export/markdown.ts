@@ -34,7 +34,13 @@ export function relativeLinks(apiPath: ApiPath): HrefFn {
   return (to) => relativeHref(from, to, false);
 }
 
-export function pathMarkdown(model: ApiModel, apiPath: ApiPath, href: HrefFn, byPath: Map<string, ApiPath> = pathIndex(model)): string {
+export function pathMarkdown(
+  model: ApiModel,
+  apiPath: ApiPath,
+  href: HrefFn,
+  byPath: Map<string, ApiPath> = pathIndex(model),
+  memo?: PartsMemo,
+): string {
   const out: string[] = [];
   out.push(`# ${mdCode(apiPath.path)}`);
   const about = [`${mdText(model.title)} — [HTML page](${href(apiPath.file)})`];
@@ -43,7 +49,7 @@ export function pathMarkdown(model: ApiModel, apiPath: ApiPath, href: HrefFn, by
   out.push(about.join(' · '));
   if (apiPath.operations.length === 0) out.push('This path has no methods of its own; it groups the paths below.');
   else out.push(`Methods: ${apiPath.operations.map((o) => o.method).join(', ')}`);
-  for (const op of apiPath.operations) out.push(operationMarkdown(model, apiPath, op, href));
+  for (const op of apiPath.operations) out.push(operationMarkdown(model, apiPath, op, href, memo));
   const children = apiPath.children.map((c) => byPath.get(c)).filter((c): c is ApiPath => c !== undefined);
   if (children.length > 0) {
     out.push('## Sub-paths');
@@ -68,14 +74,27 @@ export function pathIndex(model: ApiModel): Map<string, ApiPath> {
  * An operation's Markdown links to one other file only (the auth guide, in the examples' intro), so
  * the rest is written once per operation and shared by its path's own .md file and llms-full.txt.
  */
-const operationParts = new WeakMap<Operation, { model: ApiModel; before: string; after: string }>();
+const operationParts = new WeakMap<Operation, OperationParts>();
 
-export function operationMarkdown(model: ApiModel, page: ApiPath, op: Operation, href: HrefFn): string {
-  let parts = operationParts.get(op);
+interface OperationParts {
+  model: ApiModel;
+  before: string;
+  after: string;
+}
+
+/**
+ * Where operationMarkdown keeps each operation's parts. The default lives as long as the model (the
+ * MCP server asks for an operation again and again); the export stage passes one per path instead,
+ * dropped once the path's two outputs are made, so a large API's Markdown is not all held at once.
+ */
+export type PartsMemo = Pick<WeakMap<Operation, OperationParts>, 'get' | 'set'>;
+
+export function operationMarkdown(model: ApiModel, page: ApiPath, op: Operation, href: HrefFn, memo: PartsMemo = operationParts): string {
+  let parts = memo.get(op);
   if (!parts || parts.model !== model) {
     const { before, after } = operationMarkdownParts(model, page, op);
     parts = { model, before: visibleCodePoints(before), after: visibleCodePoints(after) };
-    operationParts.set(op, parts);
+    memo.set(op, parts);
   }
   const intro = `With example values. See [Authentication](${href(SITE_FILES.auth)}) for tickets${apiTokensAvailable(model) ? ' and API tokens' : ''}.`;
   return `${parts.before}\n\n${intro}${parts.after ? `\n\n${parts.after}` : ''}`;

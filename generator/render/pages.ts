@@ -13,7 +13,7 @@ import { pageLinks, type PageLinks, type RenderOptions, type VersionRenderContex
 import type { Templates } from './templates.js';
 import { operationView } from './view-operation.js';
 import { coverageData } from './coverage-page.js';
-import { asBytes, type OutputFile } from '../output-file.js';
+import { asBytes, type FileKeeper, keepInMemory, type OutputFile } from '../output-file.js';
 import { TRY_IT_DATA, TRY_IT_SCRIPT, tryItDataFile } from './try-it.js';
 import { guideExamples, type GuideExamples } from '../document/examples/guides.js';
 import { apiTokensAvailable, noTokensSentence } from '../document/tokens.js';
@@ -26,7 +26,8 @@ export interface PageMeta {
   description: string;
 }
 
-export function renderSite(model: ApiModel, templates: Templates, options: RenderOptions): OutputFile[] {
+/** `hold`: what the build does with each page once rendered (the write stage's spool keeps memory flat). */
+export function renderSite(model: ApiModel, templates: Templates, options: RenderOptions, hold: FileKeeper = keepInMemory): OutputFile[] {
   const md = createMarkdown();
   const byPath = new Map(model.paths.map((p) => [p.path, p]));
   const files: OutputFile[] = [];
@@ -37,7 +38,7 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
     if (options.only && !options.only(file)) return;
     const links = pageLinks(file, options);
     const view = { list: navBranch(nav, current, links), treeScript: links.asset(navTreeName) };
-    files.push(renderPage(model, templates, options, file, template, meta, data(), view));
+    files.push(hold(renderPage(model, templates, options, file, template, meta, data(), view)));
   };
 
   page(

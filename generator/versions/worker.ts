@@ -9,7 +9,7 @@ import type { Phase } from '../build-result.js';
 import { createLogger } from '../log.js';
 import { siteAssets } from '../render/assets.js';
 import { loadTemplates } from '../render/templates.js';
-import type { OutputFile } from '../output-file.js';
+import { byteLength, contentBytes, type OutputFile } from '../output-file.js';
 import { renderVersion, type VersionJob } from './render.js';
 
 export type WorkerTask = { kind: 'load'; options: ModelOptions } | { kind: 'render'; job: VersionJob };
@@ -29,12 +29,12 @@ export interface PackedFiles {
 }
 
 function pack(files: OutputFile[]): PackedFiles {
-  const sizes = files.map((f) => (typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length));
+  const sizes = files.map((f) => byteLength(f.content));
   const block = Buffer.allocUnsafeSlow(sizes.reduce((n, size) => n + size, 0));
   let offset = 0;
   files.forEach((f, i) => {
     if (typeof f.content === 'string') block.write(f.content, offset);
-    else f.content.copy(block, offset);
+    else contentBytes(f.content).copy(block, offset);
     offset += sizes[i]!;
   });
   return { names: files.map((f) => f.file), sizes, bytes: block.buffer as ArrayBuffer };

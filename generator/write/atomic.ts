@@ -9,16 +9,18 @@
  * nothing is ever removed through a symbolic link (remove.ts).
  */
 import { mkdirSync, rmdirSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
-import type { OutputFile } from '../output-file.js';
+import { type OutputFile, SpooledContent } from '../output-file.js';
 import { folderName, guardInputs, guardPageSizes, guardTarget, guardZip, resolveTarget } from './guard.js';
 import { checkInterrupt, exitInterrupted, handleInterrupts, Interrupted, receivedSignal, setBusy, setWritten } from './interrupt.js';
 import { acquireLock } from './lock.js';
 import { planWrite } from './plan.js';
 import { INTERNAL_PREFIX, isSafeRelative, RECORD_FILE, recordContent } from './record.js';
 import { inParallel, lstatOrNull, removeEntry } from './remove.js';
+import { crashPoint } from './crash-point.js';
+import { SPOOL_FOLDER } from './spool.js';
 import { recoverInside, recoverLegacy, zipStagingName } from './staging.js';
 import { type Journal, rollBack, rollForward, type SwapNames, swapNames, writeJournal } from './swap.js';
 import { holdsExactly, sameBytes } from './unchanged.js';
@@ -41,9 +43,8 @@ export interface WriteResult {
   unchanged?: true;
 }
 
-/** Steps a test can crash at (PVE_APIDOC_TEST_CRASH_AT=kill:STEP, fail:STEP, sigint:STEP or sigterm:STEP); see crashPoint. */
+/** Steps a test can crash at (PVE_APIDOC_TEST_CRASH_AT=kill:STEP, fail:STEP, sigint:STEP or sigterm:STEP); see crash-point.ts. */
 export const STEPS = ['writing', 'staged', 'zip-staged', 'journal', 'retired', 'swapped', 'zipped', 'carried', 'cleaned'] as const;
-type Step = (typeof STEPS)[number];
 
 /**
  * The checks writeOutput starts with, for a build to run first: a folder it would refuse to write
@@ -86,12 +87,17 @@ export async function writeOutput(outDir: string, files: OutputFile[], options: 
 
 /** Runs `work` holding the lock of `target` (lock.ts), marked busy for the signal handler meanwhile. */
 async function writeWithLock<T>(target: string, work: () => Promise<T>): Promise<T> {
-  const lock = await acquireLock(target);
+  // Busy while taking the lock too: a signal then is acted on between attempts (acquireLock), not
+  // in the middle of one, which would leave the lock's temporary name behind.
   setBusy(true);
   try {
-    return await work();
+    const lock = await acquireLock(target);
+    try {
+      return await work();
+    } finally {
+      lock.release();
+    }
   } finally {
-    lock.release();
     setBusy(false);
   }
 }
@@ -121,13 +127,18 @@ async function writeLocked(
   const zipMade = same && options.zip ? options.zip(folderName(zipPath)) : undefined;
   // Report the zip as the user named the folder, unless --out was a link resolved to elsewhere.
   const shownZip = target === resolve(outDir) ? zipPathFor(outDir) : zipPath;
-  if (same && (zipMade === undefined || sameBytes(zipPath, zipMade)))
+  if (same && (zipMade === undefined || sameBytes(zipPath, zipMade))) {
+    // Spooled files (spool.ts) sit in our staging folder: not needed after all.
+    if (files.some(isSpooled)) await removeEntry(names.staging);
     return { target, unchanged: true, ...(zipMade !== undefined ? { zip: { path: shownZip, bytes: zipMade.length } } : {}) };
+  }
   try {
+    // The zip is made before the tree: spooled files (spool.ts) are read where they are, before
+    // writeTree moves them to their names.
+    const bytes = options.zip ? (zipMade ?? options.zip(folderName(zipPath))) : undefined;
     await writeTree(names.staging, files);
     crashPoint('staged');
-    if (options.zip) {
-      const bytes = zipMade ?? options.zip(folderName(zipPath));
+    if (bytes !== undefined) {
       checkInterrupt();
       // 'wx': never through whatever may sit at this name (recovery removed ours; a new one is refused).
       await writeFile(names.zipStaging, bytes, { flag: 'wx' });
@@ -200,9 +211,16 @@ function checkNames(files: readonly OutputFile[]): OutputFile[] {
   });
 }
 
+function isSpooled(f: OutputFile): boolean {
+  return f.content instanceof SpooledContent;
+}
+
 async function writeTree(root: string, files: readonly OutputFile[]): Promise<void> {
-  // Not recursive: the staging folder must be new (recovery removed any of ours, links included).
-  await mkdir(root);
+  const spooled = files.some(isSpooled);
+  // Not recursive: the staging folder must be new (recovery removed any of ours, links included),
+  // unless the spool made it, as this process, for the files it holds (spool.ts).
+  if (!spooled) await mkdir(root);
+  else if (lstatOrNull(root)?.isDirectory() !== true) throw new OutputError(`the staging folder ${root} is gone`);
   const dirs = new Set<string>();
   for (const { file } of files) dirs.add(dirname(join(root, file)));
   dirs.delete(root);
@@ -211,12 +229,15 @@ async function writeTree(root: string, files: readonly OutputFile[]): Promise<vo
   await inParallel(leaves, (dir) => mkdir(dir, { recursive: true }));
   const write = ({ file, content }: OutputFile): Promise<void> => {
     checkInterrupt();
-    return writeFile(join(root, file), content);
+    // A spooled file is already in the staging folder: moved to its name, not written again.
+    return content instanceof SpooledContent ? rename(content.path, join(root, file)) : writeFile(join(root, file), content);
   };
   const half = Math.floor(files.length / 2);
   await inParallel(files.slice(0, half), write);
   crashPoint('writing');
   await inParallel(files.slice(half), write);
+  // What is left in the spool (files a layout dropped after they were made) is not part of the site.
+  if (spooled) await removeEntry(join(root, SPOOL_FOLDER));
   await writeFile(join(root, RECORD_FILE), recordContent(files.map((f) => f.file)));
 }
 
@@ -238,19 +259,4 @@ function rmdirIfEmpty(dir: string): void {
   } catch {
     // Not empty (a build wrote into it, or the user did): kept.
   }
-}
-
-/**
- * A test hook: PVE_APIDOC_TEST_CRASH_AT=kill:STEP kills the process (SIGKILL, nothing runs after)
- * at that step, fail:STEP throws there, sigint:STEP / sigterm:STEP send the process that signal
- * (as Ctrl-C would). It lets the test suite prove that a build dying at any step leaves a
- * complete output; it has no effect unless the variable is set.
- */
-function crashPoint(step: Step): void {
-  const hook = process.env.PVE_APIDOC_TEST_CRASH_AT;
-  if (hook === undefined) return;
-  if (hook === `kill:${step}`) process.kill(process.pid, 'SIGKILL');
-  if (hook === `sigint:${step}`) process.kill(process.pid, 'SIGINT');
-  if (hook === `sigterm:${step}`) process.kill(process.pid, 'SIGTERM');
-  if (hook === `fail:${step}`) throw new Error(`injected failure at ${step}`);
 }

@@ -11,6 +11,7 @@
 import { closeSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
+import { byteLength, type OutputFile } from '../output-file.js';
 import { readJsonFile } from './json-file.js';
 import { readRecord } from './record.js';
 import { lstatOrNull } from './remove.js';
@@ -143,12 +144,12 @@ export function folderName(zipPath: string): string {
 export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
 
 /** Refuses an output whose page is over MAX_PAGE_BYTES, naming the page. */
-export function guardPageSizes(files: readonly { file: string; content: string | Buffer }[]): void {
+export function guardPageSizes(files: readonly OutputFile[]): void {
   for (const { file, content } of files) {
     if (!file.endsWith('.html')) continue;
     // String length is a lower bound of the UTF-8 size: only a candidate is measured exactly.
-    if (content.length * 3 <= MAX_PAGE_BYTES) continue;
-    const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+    if (typeof content === 'string' && content.length * 3 <= MAX_PAGE_BYTES) continue;
+    const bytes = byteLength(content);
     if (bytes > MAX_PAGE_BYTES) {
       throw new OutputError(
         `page ${file} would be ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_PAGE_BYTES / 1024 / 1024} MB page limit`,

@@ -30,6 +30,8 @@ interface Scope {
   written: boolean;
   depth: number;
   handler: (signal: Signal) => void;
+  /** Removes what the build put on disk before the write stage took over (spool.ts); run before exiting. */
+  cleanup: (() => void) | null;
 }
 
 let scope: Scope | null = null;
@@ -49,7 +51,7 @@ export function handleInterrupts(target: string): () => void {
     if (!scope.busy) exitInterrupted(signal, scope.target, scope.written);
     scope.received = signal;
   };
-  scope = { target, busy: false, received: null, written: false, depth: 1, handler };
+  scope = { target, busy: false, received: null, written: false, depth: 1, handler, cleanup: null };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
   return close;
@@ -66,6 +68,11 @@ function close(): void {
 /** Marks the write stage as holding staging or the lock (busy) or not. */
 export function setBusy(busy: boolean): void {
   if (scope !== null) scope.busy = busy;
+}
+
+/** What a signal removes before the process exits (spool.ts: the spooled files), or null for nothing. */
+export function setInterruptCleanup(cleanup: (() => void) | null): void {
+  if (scope !== null) scope.cleanup = cleanup;
 }
 
 /** Marks the new output as in place (the swap committed). */
@@ -88,6 +95,8 @@ export function receivedSignal(): Signal | null {
  * second signal stopped the clean-up (what is left is recovered by the next build, like a kill).
  */
 export function exitInterrupted(signal: Signal, target: string, committed = false, cutShort = false): never {
+  // Our own staging only (its files were renamed out of it if the swap committed).
+  if (!cutShort) scope?.cleanup?.();
   const what = cutShort
     ? `the next build finishes or removes what this one left in ${target}`
     : committed

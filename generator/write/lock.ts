@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OutputError } from '../errors.js';
+import { checkInterrupt } from './interrupt.js';
 import { INTERNAL_PREFIX } from './record.js';
 import { isMissing, lstatOrNull, unlinkIfThere } from './remove.js';
 
@@ -34,6 +35,8 @@ export async function acquireLock(target: string): Promise<Lock> {
   const waitMs = process.env.PVE_APIDOC_TEST_LOCK_WAIT_MS !== undefined && Number.isFinite(hook) && hook >= 0 ? hook : WAIT_MS;
   const deadline = Date.now() + waitMs;
   for (;;) {
+    // Ctrl-C while waiting: stop here, between attempts (interrupt.ts).
+    checkInterrupt();
     // Same-process builds into one folder (library use) wait for each other like processes do.
     if (!held.has(file)) {
       if (await tryCreate(file)) {

@@ -23,6 +23,7 @@
 import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isAlive, LOCK_FILE } from './lock.js';
+import { isSpooling } from './spool.js';
 import { isMissing, lstatOrNull, removeEntry } from './remove.js';
 import { internalPid, readJournal as readSwapJournal, rollForward as finishSwap, swapNames } from './swap.js';
 
@@ -49,6 +50,8 @@ export async function recoverInside(target: string, zipPath: string): Promise<vo
   }
   for (const pid of [...pids].sort((a, b) => a - b)) {
     const names = swapNames(target, zipStagingName(zipPath, pid), pid);
+    // This process's own staging, holding the files it spooled (spool.ts): live, not a leftover.
+    if (isSpooling(names.staging)) continue;
     const journal = readSwapJournal(names.journal);
     if (journal !== null) {
       await finishSwap(target, zipPath, names, journal);

@@ -11,8 +11,12 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OutputFile } from '../output-file.js';
+import { type OutputFile, SpooledContent } from '../output-file.js';
 import { RECORD_FILE, recordContent } from './record.js';
+
+/** Files are compared a chunk at a time through two buffers allocated once: 40,000 pages allocate nothing. */
+const CHUNK = 256 * 1024;
+let scratch: { ours: Buffer; theirs: Buffer } | undefined;
 
 /** True when `target` holds exactly `files` (and our record of them) as the previous build wrote them. */
 export function holdsExactly(target: string, files: readonly OutputFile[], ours: ReadonlySet<string>): boolean {
@@ -20,33 +24,79 @@ export function holdsExactly(target: string, files: readonly OutputFile[], ours:
   if (!sameBytes(join(target, RECORD_FILE), Buffer.from(record))) return false;
   for (const { file, content } of files) {
     if (!ours.has(file)) return false;
-    if (!sameBytes(join(target, file), typeof content === 'string' ? Buffer.from(content) : content)) return false;
+    const path = join(target, file);
+    const same =
+      content instanceof SpooledContent
+        ? sameAsFile(path, content.path, content.bytes)
+        : sameBytes(path, typeof content === 'string' ? Buffer.from(content) : content);
+    if (!same) return false;
   }
   return true;
 }
 
 /** True when `path` is a regular file (not through a link at its last step) holding exactly `expected`. */
 export function sameBytes(path: string, expected: Buffer): boolean {
-  let fd: number;
+  return compareWith(path, expected.length, (at, chunk) => chunk.equals(expected.subarray(at, at + chunk.length)));
+}
+
+/** True when `path` holds exactly the bytes of our own file `spooled` (`bytes` long), neither read whole. */
+function sameAsFile(path: string, spooled: string, bytes: number): boolean {
+  const fd = openOrNull(spooled);
+  if (fd === null) return false;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
-  } catch {
-    return false; // missing, a link, unreadable: not the same
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size !== expected.length) return false;
-    // Read into one buffer of the expected size; a file that grew since fstat reads as different.
-    const actual = Buffer.allocUnsafe(expected.length + 1);
-    let read = 0;
-    for (;;) {
-      const n = readSync(fd, actual, read, actual.length - read, null);
-      if (n === 0) break;
-      read += n;
-      if (read > expected.length) return false;
-    }
-    return read === expected.length && actual.subarray(0, read).equals(expected);
+    return compareWith(path, bytes, (at, chunk) => {
+      const mine = buffers().ours.subarray(0, chunk.length);
+      return readFully(fd, mine, at) === chunk.length && mine.equals(chunk);
+    });
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Reads `path` (a regular file, opened without following a link at its last step) chunk by chunk,
+ * asking `same(offset, chunk)` of each; false when it is not `length` bytes long or a chunk differs.
+ */
+function compareWith(path: string, length: number, same: (at: number, chunk: Buffer) => boolean): boolean {
+  const fd = openOrNull(path);
+  if (fd === null) return false; // missing, a link, unreadable: not the same
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size !== length) return false;
+    const theirs = buffers().theirs;
+    let at = 0;
+    for (;;) {
+      const n = readFully(fd, theirs, at);
+      // A file that grew or shrank since fstat reads as different.
+      if (n === 0) return at === length;
+      if (at + n > length || !same(at, theirs.subarray(0, n))) return false;
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads into `into` from `position` until it is full or the file ends; the bytes read. */
+function readFully(fd: number, into: Buffer, position: number): number {
+  let read = 0;
+  while (read < into.length) {
+    const n = readSync(fd, into, read, into.length - read, position + read);
+    if (n === 0) break;
+    read += n;
+  }
+  return read;
+}
+
+function openOrNull(path: string): number | null {
+  try {
+    return openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch {
+    return null;
+  }
+}
+
+function buffers(): { ours: Buffer; theirs: Buffer } {
+  scratch ??= { ours: Buffer.allocUnsafe(CHUNK), theirs: Buffer.allocUnsafe(CHUNK) };
+  return scratch;
 }

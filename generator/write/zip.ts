@@ -6,7 +6,7 @@
  */
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { OutputError } from '../errors.js';
-import type { OutputFile } from '../output-file.js';
+import { contentBytes, type OutputFile } from '../output-file.js';
 import { trimEnd } from '../text/trim.js';
 
 const LOCAL_HEADER = 0x04034b50;
@@ -29,7 +29,7 @@ const LIMIT = 0xffffffff;
 export interface ZipEntry {
   /** Path inside the archive, with forward slashes. */
   name: string;
-  content: string | Buffer;
+  content: OutputFile['content'];
 }
 
 /** The fields a local file header and its central-directory entry share. */
@@ -69,7 +69,7 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
     if (entry.name === previous) throw new OutputError(`duplicate zip entry: ${entry.name}`);
     previous = entry.name;
     if (entry.name.startsWith('/') || entry.name.split('/').includes('..')) throw new OutputError(`unsafe zip entry name: ${entry.name}`);
-    const data = typeof entry.content === 'string' ? Buffer.from(entry.content, 'utf8') : entry.content;
+    const data = contentBytes(entry.content);
     const deflated = deflateRawSync(data, { level: constants.Z_BEST_COMPRESSION });
     const method = deflated.length < data.length ? DEFLATE : STORE;
     const body = method === DEFLATE ? deflated : data;

@@ -4,6 +4,7 @@
  * a class instance is refused rather than restored as a plain object, and a restored model
  * renders byte-identical files.
  */
+import { contentBytes } from '../../generator/output-file.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModel, renderModelFiles } from '../../generator/build.js';
@@ -63,7 +64,7 @@ describe('model codec', () => {
     const after = renderModelFiles(restored, options);
     expect(after.map((f) => f.file)).toEqual(before.map((f) => f.file));
     for (const [i, f] of after.entries()) {
-      expect(Buffer.from(f.content).equals(Buffer.from(before[i]!.content)), f.file).toBe(true);
+      expect(contentBytes(f.content).equals(contentBytes(before[i]!.content)), f.file).toBe(true);
     }
   });
 });

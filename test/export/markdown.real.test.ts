@@ -62,7 +62,7 @@ describe('Markdown for PVE 9.1', () => {
   it('writes one Markdown file beside every path page, and llms.txt lists every path with a link to it', async () => {
     const { model } = await loadModel({ schema: viewer91 }, silentLogger());
     const files = exportFiles(model);
-    const byName = new Map(files.map((f) => [f.file, f.content as string]));
+    const byName = new Map(files.map((f) => [f.file, String(f.content)]));
     expect(byName.has(OPENAPI_FILE)).toBe(true);
     for (const p of model.paths) {
       const md = byName.get(p.file.replace(/index\.html$/, 'index.md'));
@@ -159,7 +159,7 @@ describe('schema text cannot inject markup into the Markdown', () => {
   it('keeps llms.txt and llms-full.txt inert too', () => {
     const files = exportFiles(evilModel());
     for (const f of files.filter((x) => x.file.endsWith('.txt') || x.file.endsWith('.md')))
-      expect(unsafeMarkup(render(f.content as string)), f.file).toEqual([]);
+      expect(unsafeMarkup(render(String(f.content))), f.file).toEqual([]);
   });
 
   it('keeps a table row one row: pipes and line breaks in cells are escaped', () => {
