@@ -139,6 +139,17 @@ export interface RenderShared {
   templates: Templates;
 }
 
+/**
+ * How a site is rendered, beyond its model and options: `shared`, what every version of a
+ * multi-version build shares; `extra`, render options added (that build's version context);
+ * `hold`, what becomes of each file as it is made (the build's spool, write/spool.ts).
+ */
+export interface RenderWith {
+  shared?: RenderShared;
+  extra?: Partial<RenderOptions>;
+  hold?: FileKeeper;
+}
+
 /** A site ready to render: every file but the pages, and the templates and options the pages render with. */
 export interface PreparedSite {
   files: OutputFile[];
@@ -149,15 +160,8 @@ export interface PreparedSite {
 /**
  * Everything of one model's site except its pages (assets, search index, manifest, exports). Split
  * from rendering so the dev server can keep it and render only the page a request asks for.
- * `extra` adds render options (the multi-version build passes its version context here).
  */
-export function prepareSite(
-  model: ApiModel,
-  options: BuildOptions,
-  shared?: RenderShared,
-  extra?: Partial<RenderOptions>,
-  hold: FileKeeper = keepInMemory,
-): PreparedSite {
+export function prepareSite(model: ApiModel, options: BuildOptions, { shared, extra, hold = keepInMemory }: RenderWith = {}): PreparedSite {
   const assets = shared?.assets ?? siteAssets();
   const theme = themeAssets(options.theme);
   const assetVersions = { ...assets.versions, ...theme.versions };
@@ -193,20 +197,14 @@ export function prepareSite(
  * Every output file of one model's site (pages, assets, search index, manifest, and for a hosted
  * site sitemap.xml and robots.txt), sorted by name. `hold` receives each file as it is made.
  */
-export function renderModelFiles(
-  model: ApiModel,
-  options: BuildOptions,
-  shared?: RenderShared,
-  extra?: Partial<RenderOptions>,
-  hold: FileKeeper = keepInMemory,
-): OutputFile[] {
+export function renderModelFiles(model: ApiModel, options: BuildOptions, how: RenderWith = {}): OutputFile[] {
   const pveHost = options.layout === 'pve-host';
   // pve-host moves every API page into one folder; everything downstream reads ApiPath.file.
   const siteModel = pveHost ? pveHostModel(model) : model;
-  const site = prepareSite(siteModel, options, shared, extra, hold);
+  const site = prepareSite(siteModel, options, how);
   const keep = layoutKeeps(options);
   const only = site.render.only;
-  const pages = renderSite(siteModel, site.templates, { ...site.render, only: only ? (file) => keep(file) && only(file) : keep }, hold);
+  const pages = renderSite(siteModel, site.templates, { ...site.render, only: only ? (file) => keep(file) && only(file) : keep }, how.hold);
   let out: OutputFile[] = [...pages, ...site.files];
   out.push(...publishFiles(out, options));
   if (pveHost) out = pveHostFiles(out);
@@ -243,8 +241,8 @@ async function buildChecked(options: BuildOptions, log: Logger): Promise<BuildRe
   try {
     files = time('render', () =>
       cache && filesKey !== undefined
-        ? cachedFiles(cache, filesKey, log, () => renderModelFiles(model, options, undefined, undefined, spool.keep))
-        : renderModelFiles(model, options, undefined, undefined, spool.keep),
+        ? cachedFiles(cache, filesKey, log, () => renderModelFiles(model, options, { hold: spool.keep }))
+        : renderModelFiles(model, options, { hold: spool.keep }),
     );
     const all = files;
     written = await time('write', () =>

@@ -64,7 +64,7 @@ export class DevSite {
   }
 
   private prepare(): void {
-    this.prepared = prepareSite(this.model, this.options, { assets: this.assets, templates: this.templates });
+    this.prepared = prepareSite(this.model, this.options, { shared: { assets: this.assets, templates: this.templates } });
     this.files = new Map(this.prepared.files.map((f) => [f.file, f.content]));
     // The page list without rendering anything: renderSite asks `only` about every page first.
     const pages = new Set<string>();

@@ -5,7 +5,7 @@
 import type { ApiModel } from '../model/types.js';
 import { asBytes, type FileKeeper, keepInMemory, type OutputFile } from '../output-file.js';
 import { LLMS_FILE, LLMS_FULL_FILE, LlmsFull, llmsTxt, OPENAPI_FILE } from './llms.js';
-import { markdownFile, type PartsMemo, pathIndex, pathMarkdown, relativeLinks } from './markdown.js';
+import { markdownFile, type PartsMemo, pathMarkdown, relativeLinks } from './markdown.js';
 import { serializeOpenApi, toOpenApi } from './openapi.js';
 
 export { LLMS_FILE, LLMS_FULL_FILE, OPENAPI_FILE } from './llms.js';
@@ -16,7 +16,6 @@ export { LLMS_FILE, LLMS_FULL_FILE, OPENAPI_FILE } from './llms.js';
  * alone is 112 MB for a 20,000-path API, so no file waits for the others as a string).
  */
 export function exportFiles(model: ApiModel, keep: (file: string) => boolean = () => true, hold: FileKeeper = keepInMemory): OutputFile[] {
-  const byPath = pathIndex(model);
   const files: OutputFile[] = [];
   const add = (file: string, content: () => string | Buffer): void => {
     if (keep(file)) files.push(hold(asBytes({ file, content: content() })));
@@ -28,8 +27,8 @@ export function exportFiles(model: ApiModel, keep: (file: string) => boolean = (
   const rootRelative = (to: string): string => to;
   for (const p of model.paths) {
     const memo: PartsMemo = new Map();
-    add(markdownFile(p), () => pathMarkdown(model, p, relativeLinks(p), byPath, memo));
-    full?.add(pathMarkdown(model, p, rootRelative, byPath, memo));
+    add(markdownFile(p), () => pathMarkdown(model, p, relativeLinks(p), memo));
+    full?.add(pathMarkdown(model, p, rootRelative, memo));
   }
   add(LLMS_FILE, () => llmsTxt(model));
   if (full) add(LLMS_FULL_FILE, () => full.bytes());

@@ -15,6 +15,7 @@ import { notePhrase, type Note } from '../document/notes.js';
 import { operationDoc } from '../document/operation.js';
 import { apiTokensAvailable } from '../document/tokens.js';
 import { renderPhrase, type Phrase, type PhraseFormat } from '../document/phrase.js';
+import { parentOf, siteIndex } from '../model/site-index.js';
 import type { ApiModel, ApiPath, Operation } from '../model/types.js';
 import { relativeHref, SITE_FILES } from '../model/urls.js';
 import { visibleCodePoints } from '../text/visible.js';
@@ -34,23 +35,18 @@ export function relativeLinks(apiPath: ApiPath): HrefFn {
   return (to) => relativeHref(from, to, false);
 }
 
-export function pathMarkdown(
-  model: ApiModel,
-  apiPath: ApiPath,
-  href: HrefFn,
-  byPath: Map<string, ApiPath> = pathIndex(model),
-  memo?: PartsMemo,
-): string {
+export function pathMarkdown(model: ApiModel, apiPath: ApiPath, href: HrefFn, memo?: PartsMemo): string {
+  const index = siteIndex(model);
   const out: string[] = [];
   out.push(`# ${mdCode(apiPath.path)}`);
   const about = [`${mdText(model.title)} — [HTML page](${href(apiPath.file)})`];
-  const parent = apiPath.parent ? byPath.get(apiPath.parent) : undefined;
+  const parent = parentOf(index, apiPath);
   if (parent) about.push(`parent: [${mdLinkText(parent.path)}](${href(markdownFile(parent))})`);
   out.push(about.join(' · '));
   if (apiPath.operations.length === 0) out.push('This path has no methods of its own; it groups the paths below.');
   else out.push(`Methods: ${apiPath.operations.map((o) => o.method).join(', ')}`);
   for (const op of apiPath.operations) out.push(operationMarkdown(model, apiPath, op, href, memo));
-  const children = apiPath.children.map((c) => byPath.get(c)).filter((c): c is ApiPath => c !== undefined);
+  const children = index.kids.get(apiPath.path) ?? [];
   if (children.length > 0) {
     out.push('## Sub-paths');
     out.push(
@@ -64,10 +60,6 @@ export function pathMarkdown(
   }
   // Control and bidi characters as the HTML page shows them (`<U+0000>`), not as raw bytes.
   return visibleCodePoints(out.join('\n\n') + '\n');
-}
-
-export function pathIndex(model: ApiModel): Map<string, ApiPath> {
-  return new Map(model.paths.map((p) => [p.path, p]));
 }
 
 /**

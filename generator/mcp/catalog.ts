@@ -3,6 +3,7 @@
  * tools derive from it built on first use (search index, call checker, path map) and kept.
  * Nothing here reads a raw schema or contacts a host: the models were loaded before the server started.
  */
+import { siteIndex } from '../model/site-index.js';
 import { type Checker, createChecker } from '../check/index.js';
 import { diffModels } from '../diff/index.js';
 import type { ApiDiff } from '../diff/index.js';
@@ -19,7 +20,6 @@ export interface Version {
 interface Derived {
   search?: SearchModel;
   checker?: Checker;
-  byPath?: Map<string, ApiPath>;
 }
 
 export class Catalog {
@@ -71,10 +71,8 @@ export class Catalog {
     return d.checker;
   }
 
-  byPath(v: Version): Map<string, ApiPath> {
-    const d = this.of(v);
-    d.byPath ??= new Map(v.model.paths.map((p) => [p.path, p]));
-    return d.byPath;
+  byPath(v: Version): ReadonlyMap<string, ApiPath> {
+    return siteIndex(v.model).byPath;
   }
 
   /**

@@ -153,9 +153,7 @@ function createMcpServer(catalog: Catalog, packageVersion: string): McpServer {
       const apiPath = catalog.byPath(v).get(path);
       if (!apiPath) throw new Error(`no path ${path} in version ${v.label}`);
       return {
-        contents: [
-          { uri: uri.href, mimeType: 'text/markdown', text: quoted(pathMarkdown(v.model, apiPath, (to) => to, catalog.byPath(v))) },
-        ],
+        contents: [{ uri: uri.href, mimeType: 'text/markdown', text: quoted(pathMarkdown(v.model, apiPath, (to) => to)) }],
       };
     },
   );

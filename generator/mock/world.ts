@@ -14,6 +14,7 @@
  * Proxmox does beyond that (start/stop, nextid, cluster/resources ...) is in ./proxmox.ts, and the
  * workers a call starts in ./tasks.ts.
  */
+import { siteIndex } from '../model/site-index.js';
 import { type CallValue, parseBoolean } from '../check/value.js';
 import type { ApiModel, ApiPath, Operation, SchemaNode } from '../model/types.js';
 import { taskKind } from '../document/examples/tasks.js';
@@ -38,7 +39,7 @@ export type WorldAnswer = { data: unknown } | { status: number; reason: string; 
 
 export interface Structure {
   model: ApiModel;
-  paths: Map<string, ApiPath>;
+  paths: ReadonlyMap<string, ApiPath>;
   /** Collection template -> the name of its child's parameter. */
   childParam: Map<string, string>;
 }
@@ -52,7 +53,7 @@ export interface World {
 }
 
 function structureOf(model: ApiModel): Structure {
-  const paths = new Map(model.paths.map((p) => [p.path, p]));
+  const paths = siteIndex(model).byPath;
   const childParam = new Map<string, string>();
   for (const p of model.paths) {
     if (p.operations.find((o) => o.method === 'GET')?.returns.type !== 'array') continue;

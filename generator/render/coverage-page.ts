@@ -2,6 +2,7 @@
  * The "Schema coverage" page: what the schema leaves out, per section, with counts and a link to
  * each operation concerned. It states the silences; it never guesses what is missing.
  */
+import { siteIndex } from '../model/site-index.js';
 import { SILENCE_KINDS, SILENCE_TITLES, schemaCoverage, type SilenceKind } from '../model/coverage.js';
 import type { ApiModel } from '../model/types.js';
 import { stableId } from '../model/urls.js';
@@ -16,7 +17,7 @@ interface CoverageCountView {
 
 export function coverageData(model: ApiModel, links: PageLinks): Record<string, unknown> {
   const coverage = schemaCoverage(model);
-  const byFile = new Map(model.paths.map((p) => [p.path, p.file]));
+  const { byPath } = siteIndex(model);
   const counts = (c: Record<SilenceKind, number>, ops?: Record<SilenceKind, number>): CoverageCountView[] =>
     SILENCE_KINDS.map((kind) => ({ kind, title: SILENCE_TITLES[kind], count: c[kind], operations: ops?.[kind] ?? 0 }));
   return {
@@ -31,7 +32,7 @@ export function coverageData(model: ApiModel, links: PageLinks): Record<string, 
       silent: section.entries.length,
       counts: counts(section.counts).filter((c) => c.count > 0),
       entries: section.entries.map(({ op, silences }) => ({
-        href: `${links.href(byFile.get(op.path) ?? '')}#${op.anchor}`,
+        href: `${links.href(byPath.get(op.path)?.file ?? '')}#${op.anchor}`,
         method: op.method,
         methodLower: op.method.toLowerCase(),
         path: op.path,

@@ -13,6 +13,7 @@
  * (/nodes/{node}) has 41 entries: its pages are not cut.
  */
 import { createHash } from 'node:crypto';
+import { ancestry, type SiteIndex, siteIndex } from '../model/site-index.js';
 import type { ApiModel, ApiPath } from '../model/types.js';
 import { SITE_FILES } from '../model/urls.js';
 import type { PageLinks } from './site-context.js';
@@ -56,39 +57,16 @@ export interface NavView {
   treeScript: string;
 }
 
-/** What every page's branch reads, computed once per site (per page, a flat API's pages cost n² to build). */
-export interface NavIndex {
-  byPath: Map<string, ApiPath>;
-  roots: ApiPath[];
-  kids: Map<string, ApiPath[]>;
-  /** Where each path is in its parent's list of children (or among the top-level paths). */
-  position: Map<string, number>;
-}
-
-export function navIndex(model: ApiModel, byPath: Map<string, ApiPath>): NavIndex {
-  const roots = model.paths.filter((p) => p.parent === null);
-  const kids = new Map<string, ApiPath[]>();
-  const position = new Map<string, number>();
-  for (const [i, p] of roots.entries()) position.set(p.path, i);
-  for (const p of model.paths) {
-    const list = p.children.map((c) => byPath.get(c)).filter((c): c is ApiPath => c !== undefined);
-    kids.set(p.path, list);
-    for (const [i, c] of list.entries()) position.set(c.path, i);
-  }
-  return { byPath, roots, kids, position };
-}
-
 /**
  * The branch for one page: the top-level paths, below each ancestor of `current` its children (so
  * the current page's siblings), and the current page's own children; each list windowed.
  */
-export function navBranch(index: NavIndex, current: ApiPath | null, links: PageLinks): NavListView | null {
-  const { byPath, kids, position } = index;
+export function navBranch(index: SiteIndex, current: ApiPath | null, links: PageLinks): NavListView | null {
+  const { kids, position } = index;
   if (index.roots.length === 0) return null;
   // Top-level path first, the current page last.
-  const chain: ApiPath[] = [];
-  for (let p: ApiPath | undefined = current ?? undefined; p; p = p.parent ? byPath.get(p.parent) : undefined) chain.unshift(p);
-  const list = (paths: ApiPath[], depth: number, whole: string): NavListView => {
+  const chain = current ? ancestry(index, current) : [];
+  const list = (paths: readonly ApiPath[], depth: number, whole: string): NavListView => {
     const onWay = chain[depth];
     const { start, end } = navWindow(paths.length, onWay ? (position.get(onWay.path) ?? -1) : -1);
     return {
@@ -129,7 +107,7 @@ export function navWindow(length: number, at: number): { start: number; end: num
 type NavNode = [string, string, NavNode[]] | [string, string];
 
 export function navTreeAsset(model: ApiModel): { file: string; content: string; version: string } {
-  const { roots, kids } = navIndex(model, new Map(model.paths.map((p) => [p.path, p])));
+  const { roots, kids } = siteIndex(model);
   const node = (p: ApiPath, top: boolean): NavNode => {
     const sub = kids.get(p.path) ?? [];
     // The page script writes these as text: bidi and control characters shown as <U+XXXX>, as on the pages.

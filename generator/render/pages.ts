@@ -17,7 +17,8 @@ import { asBytes, type FileKeeper, keepInMemory, type OutputFile } from '../outp
 import { TRY_IT_DATA, TRY_IT_SCRIPT, tryItDataFile } from './try-it.js';
 import { guideExamples, type GuideExamples } from '../document/examples/guides.js';
 import { apiTokensAvailable, noTokensSentence } from '../document/tokens.js';
-import { navBranch, navIndex, NAV_TREE_FILE, type NavView } from './nav.js';
+import { navBranch, NAV_TREE_FILE, type NavView } from './nav.js';
+import { ancestry, parentOf, type SiteIndex, siteIndex } from '../model/site-index.js';
 import { operationPage, shareKeyTables, wrapPath, type OperationPageView } from './page-operation.js';
 import type { LinkView, VersionLinkView } from './site-context.js';
 
@@ -29,15 +30,14 @@ export interface PageMeta {
 /** `hold`: what the build does with each page once rendered (the write stage's spool keeps memory flat). */
 export function renderSite(model: ApiModel, templates: Templates, options: RenderOptions, hold: FileKeeper = keepInMemory): OutputFile[] {
   const md = createMarkdown();
-  const byPath = new Map(model.paths.map((p) => [p.path, p]));
+  const index = siteIndex(model);
   const files: OutputFile[] = [];
   const navTreeName = NAV_TREE_FILE.replace(/^assets\//, '');
-  const nav = navIndex(model, byPath);
   // `data` is a thunk so that a filtered render (the dev server renders one page per request) skips the work.
   const page = (file: string, template: string, meta: PageMeta, data: () => object, current: ApiPath | null = null): void => {
     if (options.only && !options.only(file)) return;
     const links = pageLinks(file, options);
-    const view = { list: navBranch(nav, current, links), treeScript: links.asset(navTreeName) };
+    const view = { list: navBranch(index, current, links), treeScript: links.asset(navTreeName) };
     files.push(hold(renderPage(model, templates, options, file, template, meta, data(), view)));
   };
 
@@ -45,7 +45,7 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
     SITE_FILES.index,
     'index',
     { title: model.title, description: `${model.title}: ${model.stats.operations} operations, with parameters, permissions and examples.` },
-    () => indexData(model, pageLinks(SITE_FILES.index, options), byPath),
+    () => indexData(model, pageLinks(SITE_FILES.index, options), index),
   );
   for (const apiPath of model.paths) {
     const links = pageLinks(apiPath.file, options);
@@ -53,7 +53,7 @@ export function renderSite(model: ApiModel, templates: Templates, options: Rende
       apiPath.file,
       'path',
       pathMeta(model, apiPath),
-      () => pathData(model, apiPath, links, byPath, md, options.versions, tryItView(links, options, apiPath)),
+      () => pathData(model, apiPath, links, index, md, options.versions, tryItView(links, options, apiPath)),
       apiPath,
     );
   }
@@ -264,13 +264,13 @@ function pathData(
   model: ApiModel,
   apiPath: ApiPath,
   links: PageLinks,
-  byPath: Map<string, ApiPath>,
+  index: SiteIndex,
   md: MarkdownRenderer,
   versions: VersionRenderContext | undefined,
   tryIt: TryItView | null,
 ): PathPageView {
   const pathHref = (p: string): string | null => {
-    const target = byPath.get(p);
+    const target = index.byPath.get(p);
     return target ? links.href(target.file) : null;
   };
   const ctx = {
@@ -283,11 +283,8 @@ function pathData(
     privilegeHref: (priv: string) => links.href(SITE_FILES.privileges) + (priv ? `#${privilegeId(priv)}` : ''),
     pathHref,
   };
-  const parent = apiPath.parent ? byPath.get(apiPath.parent) : undefined;
-  const children = apiPath.children.flatMap((c) => {
-    const child = byPath.get(c);
-    return child ? [relatedPath(child, links)] : [];
-  });
+  const parent = parentOf(index, apiPath);
+  const children = (index.kids.get(apiPath.path) ?? []).map((child) => relatedPath(child, links));
   const operations = apiPath.operations.map((op) => {
     const view = { ...operationView(op, ctx), tryIt };
     // Multi-version builds: "since X" / "removed in Y" on the operation and its parameters.
@@ -308,17 +305,15 @@ function pathData(
   return {
     path: apiPath,
     pathHtml: wrapPath(apiPath.path),
-    crumbs: breadcrumbs(apiPath, byPath, links),
+    crumbs: breadcrumbs(apiPath, index, links),
     operations,
     parent: parent ? relatedPath(parent, links) : null,
     children,
   };
 }
 
-function breadcrumbs(apiPath: ApiPath, byPath: Map<string, ApiPath>, links: PageLinks): CrumbView[] {
-  const chain: ApiPath[] = [];
-  for (let p: ApiPath | undefined = apiPath; p; p = p.parent ? byPath.get(p.parent) : undefined) chain.unshift(p);
-  return chain.map((p) => ({ text: p === apiPath ? p.text : p.text, href: p === apiPath ? '' : links.href(p.file) }));
+function breadcrumbs(apiPath: ApiPath, index: SiteIndex, links: PageLinks): CrumbView[] {
+  return ancestry(index, apiPath).map((p) => ({ text: p === apiPath ? p.text : p.text, href: p === apiPath ? '' : links.href(p.file) }));
 }
 
 interface IndexPageView {
@@ -329,22 +324,20 @@ interface IndexPageView {
   treeHtml: string;
 }
 
-function indexData(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath>): IndexPageView {
+function indexData(model: ApiModel, links: PageLinks, index: SiteIndex): IndexPageView {
   // Counted in one pass: per section it is sections × paths, n² for a flat API.
   const perSection = new Map<string, number>();
   for (const p of model.paths) perSection.set(p.section, (perSection.get(p.section) ?? 0) + p.operations.length);
-  const sections = model.paths
-    .filter((p) => p.parent === null)
-    .map((p) => {
-      const count = perSection.get(p.section) ?? 0;
-      return { path: p.path, href: links.href(p.file), count: `${count} operation${count === 1 ? '' : 's'}` };
-    });
+  const sections = index.roots.map((p) => {
+    const count = perSection.get(p.section) ?? 0;
+    return { path: p.path, href: links.href(p.file), count: `${count} operation${count === 1 ? '' : 's'}` };
+  });
   return {
     productName: model.productName,
     port: PRODUCTS[model.product].port,
     stats: model.stats,
     sections,
-    treeHtml: treeHtml(model, links, byPath),
+    treeHtml: treeHtml(links, index),
   };
 }
 
@@ -352,12 +345,12 @@ function indexData(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPat
  * The whole path tree as nested lists, each section folded (the unfolded tree was 11,800 px tall);
  * built as one string because it is large and purely structural.
  */
-function treeHtml(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath>): string {
+function treeHtml(links: PageLinks, index: SiteIndex): string {
   const item = (p: ApiPath): string => {
     const methods = p.operations
       .map((o) => `<span class="method method-small method-${o.method.toLowerCase()}">${o.method}</span>`)
       .join('');
-    const kids = p.children.map((c) => byPath.get(c)).filter((c): c is ApiPath => c !== undefined);
+    const kids = index.kids.get(p.path) ?? [];
     const link = `<a href="${escapeHtml(links.href(p.file))}"><code>${wrapPath(p.path)}</code></a>${methods}`;
     if (kids.length === 0) return `<li>${link}</li>`;
     const sub = `<ul>${kids.map(item).join('')}</ul>`;
@@ -366,10 +359,7 @@ function treeHtml(model: ApiModel, links: PageLinks, byPath: Map<string, ApiPath
       ? `<li>${link}<details><summary>Sub-paths (${kids.length})</summary>${sub}</details></li>`
       : `<li>${link}${sub}</li>`;
   };
-  return `<ul class="tree-root">${model.paths
-    .filter((p) => p.parent === null)
-    .map(item)
-    .join('')}</ul>`;
+  return `<ul class="tree-root">${index.roots.map(item).join('')}</ul>`;
 }
 
 /** An operation linked from a list page. */

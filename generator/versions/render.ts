@@ -21,5 +21,5 @@ export function renderVersion(job: VersionJob, shared?: RenderShared): OutputFil
   const prefix = job.context.prefixes[job.index]!;
   const extra: Partial<RenderOptions> = { versions: versionContext(job.context, job.index) };
   if (job.options.baseUrl !== undefined) extra.baseUrl = job.options.baseUrl;
-  return renderModelFiles(job.model, job.options, shared, extra).map((f) => ({ file: prefix + f.file, content: f.content }));
+  return renderModelFiles(job.model, job.options, { shared, extra }).map((f) => ({ file: prefix + f.file, content: f.content }));
 }

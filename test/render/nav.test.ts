@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../generator/build.js';
 import { silentLogger } from '../../generator/log.js';
 import type { ApiModel } from '../../generator/model/types.js';
-import { NAV_LIST_LIMIT, navBranch, navIndex, navWindow, type NavListView } from '../../generator/render/nav.js';
+import { siteIndex } from '../../generator/model/site-index.js';
+import { NAV_LIST_LIMIT, navBranch, navWindow, type NavListView } from '../../generator/render/nav.js';
 import { pageLinks } from '../../generator/render/site-context.js';
 import { syntheticSchema, type SyntheticShape } from '../../harness/synthetic-schema.js';
 import { tempDir } from '../helpers/tree.js';
@@ -23,7 +24,7 @@ function branch(m: ApiModel, path: string): NavListView {
   const current = m.paths.find((p) => p.path === path);
   if (!current) throw new Error(`no ${path}`);
   const list = navBranch(
-    navIndex(m, new Map(m.paths.map((p) => [p.path, p]))),
+    siteIndex(m),
     current,
     pageLinks(current.file, {
       cleanUrls: false,

@@ -36,7 +36,7 @@ describe('precompiled templates', () => {
     const { model } = await loadModel({ schema: SCHEMA }, silentLogger());
     const assets = siteAssets();
     const site = (templates: ReturnType<typeof loadTemplates>) =>
-      renderModelFiles(model, { schema: SCHEMA, out: 'unused' }, { assets, templates }).map((f) => [f.file, String(f.content)]);
+      renderModelFiles(model, { schema: SCHEMA, out: 'unused' }, { shared: { assets, templates } }).map((f) => [f.file, String(f.content)]);
     expect(site(loadTemplates(undefined, precompiled))).toEqual(site(loadTemplates(undefined, new Map())));
   });
 
