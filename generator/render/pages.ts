@@ -143,6 +143,12 @@ interface SiteView {
   footerLinks: LinkView[];
   /** --try-it only: the console's script and the name of each page's data file. */
   tryIt: TryItView | null;
+  /**
+   * connect-src 'self' instead of 'none': the --try-it console calls the API through `serve`, and a
+   * hosted site (--base-url) has a robots.txt that audits read from inside the page (Lighthouse's
+   * robots-txt audit fetches it). Our page scripts fetch nothing else; 'self' is the page's own origin only.
+   */
+  connectSelf: boolean;
   versions: { label: string; latest: boolean; links: VersionLinkView[]; changelog: string } | null;
   /** The sidebar: this page's branch of the path tree, and the script with the whole tree. */
   nav: NavView;
@@ -176,6 +182,7 @@ function siteData(model: ApiModel, links: PageLinks, options: RenderOptions, fil
     footerLinks: options.theme?.footerLinks ?? [],
     // --try-it only: where the console finds its script and this page's data (render/try-it.ts).
     tryIt: tryItView(links, options),
+    connectSelf: options.tryIt === true || options.baseUrl !== '',
     versions: options.versions
       ? {
           label: options.versions.label,

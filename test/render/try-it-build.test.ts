@@ -1,4 +1,8 @@
-/** --try-it changes a build only where it must: plain builds keep connect-src 'none' and ship no console. */
+/**
+ * --try-it changes a build only where it must: plain builds keep connect-src 'none' and ship no
+ * console. A hosted build (--base-url) allows its own origin only, so that an audit reading its
+ * robots.txt from inside a page (Lighthouse) can, and still ships no console.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +24,18 @@ describe('--try-it build', () => {
     expect(page).not.toContain('class="try-it"');
     expect(existsSync(join(out, 'assets/try-it.js'))).toBe(false);
     expect(existsSync(join(out, 'api/nodes/_node/vms/_try-it.json'))).toBe(false);
+  });
+
+  it('hosted build (--base-url): connect-src is the own origin only, and still no console', async () => {
+    const out = join(tempDir(), 'site');
+    await build({ schema: SCHEMA, out, baseUrl: 'https://docs.example.org/pve/' }, silentLogger());
+    for (const file of ['index.html', 'api/nodes/_node/vms/index.html', '404.html']) {
+      const page = readFileSync(join(out, file), 'utf8');
+      expect(page, file).toContain("connect-src 'self';");
+      expect(page, file).not.toContain('class="try-it"');
+    }
+    expect(existsSync(join(out, 'robots.txt'))).toBe(true);
+    expect(existsSync(join(out, 'assets/try-it.js'))).toBe(false);
   });
 
   it('--try-it build: same-origin connect-src, one console per operation, per-page data the checker accepts', async () => {
