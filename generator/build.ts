@@ -13,7 +13,7 @@ import type { ReadOptions } from './load/source.js';
 import type { Logger } from './log.js';
 import { normalize } from './model/normalize.js';
 import type { ApiModel } from './model/types.js';
-import { isRecord } from './model/schema-node.js';
+import { isRecord } from './model/is-record.js';
 import { tryItFiles, TRY_IT_SCRIPT } from './render/try-it.js';
 import { siteAssets, type Assets } from './render/assets.js';
 import { searchIndexAsset } from './search/index.js';

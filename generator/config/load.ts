@@ -5,6 +5,7 @@
  * server, and is loaded only for a .ts config), which strips the types of the config and of the
  * files it imports.
  */
+import { jsonErrorDetail } from '../load/json.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,7 +41,7 @@ export async function readConfig(file: string): Promise<LoadedConfig> {
   const ext = extname(file).toLowerCase();
   switch (ext) {
     case '.json':
-      return { file, raw: parseJson(file) };
+      return { file, raw: readJsonConfig(file) };
     case '.mjs':
     case '.js':
     case '.cjs':
@@ -53,12 +54,18 @@ export async function readConfig(file: string): Promise<LoadedConfig> {
   }
 }
 
-function parseJson(file: string): unknown {
+/** A JSON config file: a usage error (exit 2) naming the line and column of bad JSON, as the schema loader does. */
+function readJsonConfig(file: string): unknown {
+  let text: string;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return parsed;
+    text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`${file}: not valid JSON: ${messageOf(error)}`, { cause: error });
+    throw new UsageError(`${file}: cannot read the config: ${messageOf(error)}`, { cause: error });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`${file}: ${jsonErrorDetail(text)}`, { cause: error });
   }
 }
 

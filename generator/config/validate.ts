@@ -6,6 +6,7 @@
  * are reported. Paths are resolved against the config file's folder, so a config works from any
  * working folder.
  */
+import { isRecord } from '../model/is-record.js';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { OPTIONS } from '../options/declarations.js';
@@ -16,7 +17,7 @@ import { commandDeclarations, configKey, configurable, sectionCommands, topLevel
 /** The options a config file sets for `command`, by option name, ready to be parseArgs() defaults. */
 export function configOptions(raw: unknown, file: string, baseDir: string, command: string): Map<string, OptionValue> {
   const where = (key: string): string => `${file}: ${key}`;
-  if (!isPlainObject(raw)) throw new UsageError(`${file}: a config file must hold one object of options (got ${describe(raw)})`);
+  if (!isRecord(raw)) throw new UsageError(`${file}: a config file must hold one object of options (got ${describe(raw)})`);
   const top = topLevelDeclarations();
   const sections = sectionCommands();
   const path = (value: string): string => resolvePath(value, baseDir);
@@ -25,7 +26,7 @@ export function configOptions(raw: unknown, file: string, baseDir: string, comma
   for (const [key, value] of Object.entries(raw)) {
     if (key === '$schema') continue;
     if (sections.includes(key)) {
-      if (!isPlainObject(value))
+      if (!isRecord(value))
         throw new UsageError(`${where(`"${key}"`)} must be an object of options for the ${key} command (got ${describe(value)})`);
       const declared = commandDeclarations(key);
       for (const [subKey, subValue] of Object.entries(value)) {
@@ -72,10 +73,6 @@ function resolvePath(value: string, baseDir: string): string {
   const labelled = /^([^=/\\]+)=(.+)$/.exec(value);
   if (labelled?.[1] !== undefined && labelled[2] !== undefined) return `${labelled[1]}=${resolvePath(labelled[2], baseDir)}`;
   return isAbsolute(value) ? value : resolve(baseDir, value);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {

@@ -407,7 +407,7 @@ function schema(node: SchemaNode, ctx: Ctx, depth: number): JsonObject {
   if (node.links) out['x-proxmox-links'] = node.links.map((l) => ({ rel: l.rel, href: l.href }));
   if (node.extra) {
     const extra: JsonObject = {};
-    for (const [key, text] of Object.entries(node.extra)) setOwn(extra, key, parseJson(text));
+    for (const [key, text] of Object.entries(node.extra)) setOwn(extra, key, jsonOrText(text));
     out['x-proxmox-extra'] = extra;
   }
   if (depth > MAX_DEPTH) return out;
@@ -485,7 +485,8 @@ function toJson(value: unknown): Json {
   return String(value);
 }
 
-function parseJson(text: string): Json {
+/** The model keeps unknown schema keys as JSON text: the value again, or the text itself if it is not JSON. */
+function jsonOrText(text: string): Json {
   try {
     return toJson(JSON.parse(text));
   } catch {

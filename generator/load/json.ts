@@ -10,11 +10,16 @@ export function parseJson(source: string, text: string, offset = 0): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const at = firstJsonError(text);
-    const where = at >= text.length ? ' (the text ends early: truncated?)' : ` at ${lineColumn(text, at, offset)}`;
-    const found = at < text.length ? `: unexpected ${printable(JSON.stringify(text.slice(at, at + 12)))}` : '';
-    throw new InputError(source, null, `not valid JSON${where}${found}`, { cause: error });
+    throw new InputError(source, null, jsonErrorDetail(text, offset), { cause: error });
   }
+}
+
+/** What is wrong with text JSON.parse refused: "not valid JSON at line 3, column 7: unexpected …" (the config loader says it too). */
+export function jsonErrorDetail(text: string, offset = 0): string {
+  const at = firstJsonError(text);
+  const where = at >= text.length ? ' (the text ends early: truncated?)' : ` at ${lineColumn(text, at, offset)}`;
+  const found = at < text.length ? `: unexpected ${printable(JSON.stringify(text.slice(at, at + 12)))}` : '';
+  return `not valid JSON${where}${found}`;
 }
 
 export function lineColumn(text: string, index: number, offset = 0): string {

@@ -9,7 +9,7 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { InputError, OutputError, joinPointer } from '../errors.js';
 import { readTextFile } from '../load/source.js';
-import { isRecord } from '../model/schema-node.js';
+import { isRecord } from '../model/is-record.js';
 
 export type Fields = Record<string, unknown>;
 

@@ -21,7 +21,7 @@ import { taskKind } from '../document/examples/tasks.js';
 import { afterCall, listingExtra, special } from './proxmox.js';
 import { startTask, type TaskClock, taskEndpoint } from './tasks.js';
 import { collection, type Fields, fields, type MockState, putItem, removeItem } from './state.js';
-import { isRecord } from '../model/schema-node.js';
+import { isRecord } from '../model/is-record.js';
 
 export interface WorldCall {
   op: Operation;

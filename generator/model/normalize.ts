@@ -7,7 +7,8 @@ import { joinPointer } from '../errors.js';
 import type { Logger } from '../log.js';
 import { normalizePermissions, type PermissionOptions } from './permissions.js';
 import { PRODUCTS, resolveProduct } from './product.js';
-import { isRecord, isTrue, normalizeNode, propertyKeys, type NodeContext } from './schema-node.js';
+import { isRecord } from './is-record.js';
+import { isTrue, normalizeNode, propertyKeys, type NodeContext } from './schema-node.js';
 import type { RawFormatRegistry } from './typetext.js';
 import {
   HTTP_METHODS,

@@ -15,6 +15,7 @@
  * `{ kind: 'unknown', raw: <JSON text> }` so that it is shown verbatim rather than dropped or
  * misrepresented.
  */
+import { isRecord } from './is-record.js';
 import type { PermCheck, Permissions } from './types.js';
 
 /** A note about something the normalizer could not represent; `pointer` locates the raw node. */
@@ -49,10 +50,6 @@ function perlTrue(value: unknown): boolean {
   return true;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
@@ -73,7 +70,7 @@ export interface PermissionOptions {
 
 /** The Rust dialect: `check` is an object, or the value combines permissions with or/and/userParam/... */
 function isRustPermission(raw: Record<string, unknown>): boolean {
-  if (isPlainObject(raw['check'])) return true;
+  if (isRecord(raw['check'])) return true;
   // proxmox-router's Superuser / User(id) are dumped as {user: "root@pam"} / {user: ID}.
   if (typeof raw['user'] === 'string' && raw['user'].includes('@') && raw['check'] === undefined) return true;
   return ['or', 'and', 'userParam', 'group', 'withParam'].some((k) => raw[k] !== undefined);
@@ -115,13 +112,13 @@ function normalizePermissionsUnsafe(
     const text = rawJson(raw);
     report?.({ pointer, message, raw: text });
     const result: Permissions = { pointer, mode: 'check', check: { kind: 'unknown', raw: text } };
-    if (isPlainObject(raw) && typeof raw.description === 'string') result.description = raw.description;
+    if (isRecord(raw) && typeof raw.description === 'string') result.description = raw.description;
     return result;
   };
 
   // Absent key or explicit null (Perl undef): `raise_perm_exc('user != root@pam') if !$perm`.
   if (raw === undefined || raw === null) return { pointer, mode: 'root' };
-  if (!isPlainObject(raw)) return unknownObject('permissions is not an object');
+  if (!isRecord(raw)) return unknownObject('permissions is not an object');
   if (isRustPermission(raw)) return rustPermissions(raw, pointer, report);
 
   const extraKeys = Object.keys(raw).filter((k) => !KNOWN_PERMISSION_KEYS.has(k));
@@ -261,7 +258,7 @@ function rustCheck(raw: unknown, pointer: string, report?: PermissionDiagnosticS
     report?.({ pointer, message, raw: text });
     return { kind: 'unknown', raw: text };
   };
-  if (!isPlainObject(raw)) return unknown('permission is not an object');
+  if (!isRecord(raw)) return unknown('permission is not an object');
   const keys = Object.keys(raw);
   if (keys.length !== 1) return unknown(`a permission must have exactly one of ${RUST_PERMISSION_KEYS.join(', ')}`);
   const key = keys[0] as string;
@@ -269,7 +266,7 @@ function rustCheck(raw: unknown, pointer: string, report?: PermissionDiagnosticS
   const at = `${pointer}/${key}`;
   switch (key) {
     case 'check': {
-      if (!isPlainObject(value)) return unknown('"check" is not an object');
+      if (!isRecord(value)) return unknown('"check" is not an object');
       const { path, privs, partial, ...others } = value;
       if (Object.keys(others).length > 0) return unknown(`unrecognized "check" keys: ${Object.keys(others).sort().join(', ')}`);
       const segments = typeof path === 'string' ? path.split('/').filter((p) => p !== '') : path;
@@ -292,7 +289,7 @@ function rustCheck(raw: unknown, pointer: string, report?: PermissionDiagnosticS
       if (typeof value !== 'string' || value === '') return unknown('"group" is not a group name');
       return { kind: 'group', group: value };
     case 'withParam': {
-      if (!isPlainObject(value) || typeof value['name'] !== 'string' || value['name'] === '') {
+      if (!isRecord(value) || typeof value['name'] !== 'string' || value['name'] === '') {
         return unknown('"withParam" without a parameter name');
       }
       return { kind: 'with-param', param: value['name'], check: rustCheck(value['permissions'], `${at}/permissions`, report) };

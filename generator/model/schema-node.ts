@@ -3,6 +3,7 @@
  * typed; anything else is kept verbatim in `extra` so nothing the schema says is silently dropped.
  */
 import { joinPointer } from '../errors.js';
+import { isRecord } from './is-record.js';
 import type { FormatRef, NamedSchema, PropertyKey, SchemaNode } from './types.js';
 import { foldFamilies } from './families.js';
 import { deriveTypetext, type RawFormatRegistry, type RawSchema } from './typetext.js';
@@ -48,10 +49,6 @@ export interface NodeContext {
   patterns: PatternNotation;
   /** Pointers of patterns that cannot run exactly on the linear-time engine (reported by normalize). */
   unrunnable: string[];
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Perl stringifies some numbers and booleans ("0", "1"); the validator already rejected non-numeric ones. */

@@ -10,6 +10,7 @@
  * Note: the viewer dumps only carry `typetext` for parameters WITHOUT `enum`/`pattern` (RESTHandler
  * skips those); for them we still return what `schema_get_type_text` would return.
  */
+import { isRecord } from './is-record.js';
 
 /** A raw (already dereferenced) Proxmox JSON-schema node. */
 export type RawSchema = Record<string, unknown>;
@@ -43,8 +44,8 @@ export function deriveTypetext(schema: RawSchema, registry?: RawFormatRegistry):
   } else if (type === 'string' && perlTrue(schema.format)) {
     // A property string: inline object, or a name looked up EXACTLY in the registry
     // (so `-list` / `-opt` variants and code-validated formats fall through to `<string>`).
-    const name = isPlainObject(schema.format) ? '' : String(schema.format);
-    const format = isPlainObject(schema.format) ? schema.format : registry && Object.hasOwn(registry, name) ? registry[name] : undefined;
+    const name = isRecord(schema.format) ? '' : String(schema.format);
+    const format = isRecord(schema.format) ? schema.format : registry && Object.hasOwn(registry, name) ? registry[name] : undefined;
     if (isPropertyStringFormat(format)) return propertyStringSynopsis(format);
   }
   return `<${type}>`;
@@ -110,11 +111,7 @@ function keyValueText(entry: RawSchema): string {
 
 /** Only a plain object whose every value is a key schema is a property-string format. */
 function isPropertyStringFormat(value: unknown): value is Record<string, RawSchema> {
-  return isPlainObject(value) && Object.values(value).every(isPlainObject);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value) && Object.values(value).every(isRecord);
 }
 
 /** Perl truthiness: undef, '', '0', 0 and JSON false are false; references are true. */
@@ -130,7 +127,7 @@ function perlTrue(value: unknown): boolean {
  * `{"x-proxmox-regex": "(?^:...)"}`; Perl would interpolate its string form, so we do too.
  */
 function patternText(pattern: unknown): string {
-  if (isPlainObject(pattern) && typeof pattern['x-proxmox-regex'] === 'string') return pattern['x-proxmox-regex'];
+  if (isRecord(pattern) && typeof pattern['x-proxmox-regex'] === 'string') return pattern['x-proxmox-regex'];
   return String(pattern);
 }
 

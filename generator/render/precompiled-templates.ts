@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { isRecord } from '../model/schema-node.js';
+import { isRecord } from '../model/is-record.js';
 
 /** The options every template compiles with, at run time and ahead of time alike. */
 export const COMPILE_OPTIONS: CompileOptions = { strict: true, preventIndent: true };

@@ -15,7 +15,7 @@ import { byteLength, type OutputFile } from '../output-file.js';
 import { readJsonFile } from './json-file.js';
 import { readRecord } from './record.js';
 import { lstatOrNull } from './remove.js';
-import { isRecord } from '../model/schema-node.js';
+import { isRecord } from '../model/is-record.js';
 
 /** Our manifests are a few hundred KB; a larger file of that name is not ours (and is not parsed). */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;

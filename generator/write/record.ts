@@ -7,7 +7,7 @@
  * manifest): ours are then only the files such a build could have written (legacyOwned).
  */
 import { join } from 'node:path';
-import { isRecord } from '../model/schema-node.js';
+import { isRecord } from '../model/is-record.js';
 import { readJsonFile } from './json-file.js';
 
 /** The record's name at the output root. */

@@ -19,7 +19,7 @@ import { chmodSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutputError } from '../errors.js';
-import { isRecord } from '../model/schema-node.js';
+import { isRecord } from '../model/is-record.js';
 import { readJsonFile } from './json-file.js';
 import { INTERNAL_PREFIX, isSafeRelative, MAX_RECORD_BYTES } from './record.js';
 import { lstatOrNull, removeEntry, removeWhere, unlinkIfThere } from './remove.js';

@@ -142,6 +142,11 @@ describe('config file', () => {
   it('rejects invalid JSON, a missing --config file, and two config files at once', () => {
     const bad = withConfig('pve-apidoc.config.json', '{ "out": ');
     expect(run(bad.dir, 'build').stderr).toMatch(new RegExp(`^pve-apidoc: ${bad.file}: not valid JSON`));
+    // Where, as for a schema: line and column of the first bad character.
+    const typo = withConfig('pve-apidoc.config.json', '{\n  "out": "dist",\n  "title": x\n}\n');
+    const typoRun = run(typo.dir, 'build');
+    expect(typoRun.status).toBe(EXIT.usage);
+    expect(typoRun.stderr.trim()).toBe(`pve-apidoc: ${typo.file}: not valid JSON at line 3 column 12: unexpected "x\\n}\\n"`);
     expect(run(tempDir(), 'build', '--config', 'nope.json').stderr.trim()).toBe('pve-apidoc: config file not found: nope.json');
     const two = withConfig('pve-apidoc.config.json', '{}');
     writeFileSync(join(two.dir, 'pve-apidoc.config.mjs'), 'export default {};\n');
