@@ -261,7 +261,7 @@ export function shape(record: Fields, schema: SchemaNode | undefined, world: Wor
 function propertySchema(schema: SchemaNode | undefined, name: string): SchemaNode | null {
   for (const p of schema?.properties ?? []) {
     if (p.name === name) return p.schema;
-    const family = /^(.+)\[n\]$/.exec(p.name)?.[1];
+    const family = p.family;
     if (family !== undefined && name.startsWith(family) && /^\d+$/.test(name.slice(family.length))) return p.schema;
   }
   return null;

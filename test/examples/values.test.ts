@@ -169,7 +169,9 @@ describe('exampleValue: property strings', () => {
 describe('exampleParamName', () => {
   it('numbers families', () => {
     expect(exampleParamName(qemuNet())).toBe('net0');
-    expect(exampleParamName({ name: 'scsi[n]', schema: schema('string') })).toBe('scsi0');
+    // The family is the model's word (model/families.ts), not re-read from the name here.
+    expect(exampleParamName({ name: 'scsi[n]', schema: schema('string'), family: 'scsi' })).toBe('scsi0');
+    expect(exampleParamName({ name: '[n]', schema: schema('string') })).toBe('[n]');
     expect(exampleParamName({ name: 'vmid', schema: schema('integer') })).toBe('vmid');
   });
 });

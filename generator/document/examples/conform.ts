@@ -88,11 +88,13 @@ function objectError(value: unknown, schema: SchemaNode, lookup: FormatLookup | 
   const record = value as Record<string, unknown>;
   const props = schema.properties ?? [];
   const byName = new Map(props.map((p) => [p.name, p] as const));
+  // Numbered families as the model folded them (NamedSchema.family): net0, net1 … answer to net[n].
+  const byFamily = new Map(props.flatMap((p) => (p.family ? [[p.family, p] as const] : [])));
   for (const prop of props) {
-    if (!prop.schema.optional && !prop.name.endsWith('[n]') && !Object.hasOwn(record, prop.name)) return `missing property ${prop.name}`;
+    if (!prop.schema.optional && prop.family === undefined && !Object.hasOwn(record, prop.name)) return `missing property ${prop.name}`;
   }
   for (const [key, v] of Object.entries(record)) {
-    const prop = byName.get(key) ?? byName.get(`${familyBase(key)}[n]`);
+    const prop = byName.get(key) ?? byFamily.get(familyBase(key));
     if (!prop) {
       const extra = schema.additionalProperties;
       if (extra === false) return `unknown property ${key}`;

@@ -146,7 +146,8 @@ function objectValue(schema: SchemaNode, ctx: Ctx, depth: number): Record<string
   const out: Record<string, unknown> = {};
   let extra = 0;
   for (const prop of schema.properties ?? []) {
-    const family = /^(.*)\[n\]$/.exec(prop.name)?.[1];
+    // The model's family (NamedSchema.family), not the name: one decision of what is numbered.
+    const family = prop.family;
     const key = family === undefined ? prop.name : `${family}0`;
     const required = !prop.schema.optional && family === undefined;
     const known = KNOWN_NAMES.has(family ?? prop.name);

@@ -42,9 +42,8 @@ export type FormatLookup = (name: string) => FormatDef | undefined;
 
 /** The name under which a parameter is sent: a numbered family `net[n]` becomes `net0`. */
 export function exampleParamName(param: ExampleParam | Parameter): string {
-  if (param.family) return `${param.family}0`;
-  const m = /^(.*)\[n\]$/.exec(param.name);
-  return m ? `${m[1]}0` : param.name;
+  // The model decides what is a family (model/families.ts: a named base; a key spelled "[n]" is not).
+  return param.family ? `${param.family}0` : param.name;
 }
 
 /** An example value for a parameter (or any named schema), as a plain unquoted string. */
@@ -59,7 +58,7 @@ export function knownExampleValue(param: ExampleParam | Parameter, lookup?: Form
 }
 
 function baseName(param: ExampleParam | Parameter): string {
-  return param.family ?? /^(.*)\[n\]$/.exec(param.name)?.[1] ?? param.name;
+  return param.family || param.name;
 }
 
 /** Convenience: a FormatLookup over a model's `formats` record. */
