@@ -5,7 +5,7 @@
  */
 import type { ReadOptions } from './load/source.js';
 import type { Product } from './model/types.js';
-import type { Layout } from './publish/pve-host.js';
+import type { Layout } from './model/urls.js';
 import type { ThemeOptions } from './publish/theme.js';
 
 export interface ModelOptions {
@@ -16,6 +16,11 @@ export interface ModelOptions {
   title?: string;
   insecure?: boolean;
   read?: ReadOptions;
+  /**
+   * "pve-host": a site pveproxy can serve under /pve-docs/ (publish/pve-host.ts); default: the usual
+   * layout. A model option: it decides every page's file (model/urls.ts layoutPageFile).
+   */
+  layout?: Layout;
 }
 
 export interface BuildOptions extends ModelOptions {
@@ -30,8 +35,6 @@ export interface BuildOptions extends ModelOptions {
   theme?: ThemeOptions;
   /** A console on every operation page (connect-src 'self'; serve it with `pve-apidoc serve`). */
   tryIt?: boolean;
-  /** "pve-host": a site pveproxy can serve under /pve-docs/ (publish/pve-host.ts); default: the usual layout. */
-  layout?: Layout;
   /** Overwrite files at this build's paths that the previous build did not write (write/plan.ts). */
   force?: boolean;
   /** Folder of the build cache (generator/cache); none: nothing is cached. The CLI passes its default. */

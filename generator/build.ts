@@ -35,7 +35,7 @@ import { bundleZip } from './write/zip.js';
 import { publishFiles } from './publish/index.js';
 import { themeAssets } from './publish/theme.js';
 import { usesCleanUrls } from './publish/base-url.js';
-import { checkPveHostOptions, pveHostFiles, pveHostKeeps, pveHostModel } from './publish/pve-host.js';
+import { checkPveHostOptions, pveHostFiles, pveHostKeeps } from './publish/pve-host.js';
 import type { BuildOptions, ModelOptions } from './build-options.js';
 import { openStore, type CacheStore } from './cache/store.js';
 import { cachedModel, modelKey } from './cache/model-cache.js';
@@ -83,6 +83,7 @@ export async function loadModel(
         ...(options.product ? { product: options.product } : {}),
         ...(options.version !== undefined ? { version: options.version } : {}),
         ...(options.title ? { title: options.title } : {}),
+        ...(options.layout ? { layout: options.layout } : {}),
         reservedSuffixes: SECTION_ID_SUFFIXES,
       },
       log,
@@ -198,16 +199,14 @@ export function prepareSite(model: ApiModel, options: BuildOptions, { shared, ex
  * site sitemap.xml and robots.txt), sorted by name. `hold` receives each file as it is made.
  */
 export function renderModelFiles(model: ApiModel, options: BuildOptions, how: RenderWith = {}): OutputFile[] {
-  const pveHost = options.layout === 'pve-host';
-  // pve-host moves every API page into one folder; everything downstream reads ApiPath.file.
-  const siteModel = pveHost ? pveHostModel(model) : model;
-  const site = prepareSite(siteModel, options, how);
+  // The page files, layout included, are the model's (model/urls.ts); publish runs once, below.
+  const site = prepareSite(model, options, how);
   const keep = layoutKeeps(options);
   const only = site.render.only;
-  const pages = renderSite(siteModel, site.templates, { ...site.render, only: only ? (file) => keep(file) && only(file) : keep }, how.hold);
+  const pages = renderSite(model, site.templates, { ...site.render, only: only ? (file) => keep(file) && only(file) : keep }, how.hold);
   let out: OutputFile[] = [...pages, ...site.files];
   out.push(...publishFiles(out, options));
-  if (pveHost) out = pveHostFiles(out);
+  if (options.layout === 'pve-host') out = pveHostFiles(out);
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 

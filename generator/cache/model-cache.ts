@@ -38,6 +38,7 @@ export function modelKey(options: ModelOptions): string | undefined {
       options.product,
       options.version,
       options.title,
+      options.layout,
       JSON.stringify(options.read ?? {}),
     ]);
   } catch {

@@ -20,7 +20,7 @@ import {
   type Parameter,
   type Product,
 } from './types.js';
-import { idFragment, pageFile, uniqueIds } from './urls.js';
+import { idFragment, type Layout, layoutPageFile, uniqueIds } from './urls.js';
 import { foldFamilies } from './families.js';
 import { printable } from '../text/printable.js';
 import { pathLabel } from './path-label.js';
@@ -39,6 +39,8 @@ export interface NormalizeInput {
    * renderer's list, render/section-ids.ts): reserved so that no parameter's anchor equals one.
    */
   reservedSuffixes?: readonly string[];
+  /** The site layout, which decides each page's file (urls.ts layoutPageFile). */
+  layout?: Layout;
 }
 
 interface RawPathNode {
@@ -76,7 +78,7 @@ export function normalize(input: NormalizeInput, log: Logger): ApiModel {
       path: node.path,
       text: pathLabel(node.text, node.path),
       pointer,
-      file: pageFile(node.path),
+      file: layoutPageFile(node.path, input.layout),
       parent,
       children: (node.children ?? []).map((c) => c.path),
       section: node.path.split('/')[1] ?? '',

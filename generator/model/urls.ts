@@ -48,6 +48,36 @@ export function pageFile(apiPath: string): string {
   return ['api', ...segments.map(segmentSlug), 'index.html'].join('/');
 }
 
+/** How the site lays out its pages: the usual folders, or one folder pveproxy can serve (publish/pve-host.ts). */
+export type Layout = 'default' | 'pve-host';
+
+/**
+ * The page file of an API path in a layout, decided here once, before anything is rendered:
+ * every renderer, the search index, the path tree and the manifest read ApiPath.file.
+ */
+export function layoutPageFile(apiPath: string, layout: Layout = 'default'): string {
+  return layout === 'pve-host' ? flatPageFile(pageFile(apiPath)) : pageFile(apiPath);
+}
+
+const MAX_FLAT_NAME = 200;
+
+/**
+ * `--layout pve-host` writes every API page into one folder: "api/nodes/_node/qemu/index.html"
+ * becomes "api.nodes._node.qemu.html" (pveproxy serves only folders it listed at start-up, so new
+ * paths must not add folders). Injective, and also on case-insensitive file systems: segment slugs
+ * are lower case and stay so, "-" escapes ("-" is written "--", "." "-d", "~" "-x"), so "." only
+ * separates segments; a name too long for a file system becomes "api.-h<sha256>.html", which no
+ * escaped segment starts with.
+ */
+export function flatPageFile(file: string): string {
+  const inner = file.replace(/^api\//, '').replace(/(^|\/)index\.html$/, '');
+  const segments = inner === '' ? [] : inner.split('/');
+  const escaped = (segment: string): string => segment.replace(/[-.~]/g, (c) => (c === '-' ? '--' : c === '.' ? '-d' : '-x'));
+  const name = ['api', ...segments.map(escaped), 'html'].join('.');
+  if (name.length <= MAX_FLAT_NAME) return name;
+  return `api.-h${createHash('sha256').update(file, 'utf8').digest('hex')}.html`;
+}
+
 /** A relative link from one output file to another ("../../x/index.html"); `clean` drops a trailing index.html. */
 export function relativeHref(fromFile: string, toFile: string, clean: boolean): string {
   // Called for every link of every page: one pass over the shared folder prefix, no arrays.

@@ -10,16 +10,12 @@
  * with new paths adds files, never folders: one restart at the first install is enough), and drops
  * the files pveproxy would refuse (Markdown, llms*.txt, robots.txt, sitemap.xml, the 404 page).
  */
-import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import type { ApiModel } from '../model/types.js';
 import type { OutputFile } from '../output-file.js';
 import { SITE_FILES } from '../model/urls.js';
 import { OutputError, UsageError } from '../errors.js';
 import { LLMS_FILE, LLMS_FULL_FILE } from '../export/llms.js';
 import { ROBOTS_FILE, SITEMAP_FILE } from './index.js';
-
-export type Layout = 'default' | 'pve-host';
 
 /** The file name pveproxy accepts as the last path segment (its own pattern). */
 const PVE_HOST_FILE_NAME = /^[A-Za-z0-9._-]+$/;
@@ -65,29 +61,6 @@ export function checkPveHostOptions(options: { offline?: boolean | undefined; th
       );
     }
   }
-}
-
-/**
- * The model with every API page moved into one folder: "api/nodes/_node/qemu/index.html" becomes
- * "api.nodes._node.qemu.html". Every renderer, the search index, the path tree and the manifest
- * read ApiPath.file, so this one change relocates the pages and every link to them. Injective, and
- * also on case-insensitive file systems: segment slugs are lower case (model/urls.ts) and stay so,
- * "-" escapes ("-" is written "--", "." "-d", "~" "-x"), so "." only separates segments; a name too
- * long for a file system becomes "api.-h<sha256>.html", which no escaped segment starts with.
- */
-export function pveHostModel(model: ApiModel): ApiModel {
-  return { ...model, paths: model.paths.map((p) => ({ ...p, file: flatPageFile(p.file) })) };
-}
-
-const MAX_NAME = 200;
-
-export function flatPageFile(file: string): string {
-  const inner = file.replace(/^api\//, '').replace(/(^|\/)index\.html$/, '');
-  const segments = inner === '' ? [] : inner.split('/');
-  const escaped = (segment: string): string => segment.replace(/[-.~]/g, (c) => (c === '-' ? '--' : c === '.' ? '-d' : '-x'));
-  const name = ['api', ...segments.map(escaped), 'html'].join('.');
-  if (name.length <= MAX_NAME) return name;
-  return `api.-h${createHash('sha256').update(file, 'utf8').digest('hex')}.html`;
 }
 
 /** What the layout leaves out (docs/pve-host.md and --help say the same): by name, so that a new export is not dropped unseen. */

@@ -12,8 +12,8 @@ import { build, loadModel } from '../../generator/build.js';
 import { exportFiles } from '../../generator/export/index.js';
 import { EXIT, UsageError } from '../../generator/errors.js';
 import { silentLogger } from '../../generator/log.js';
-import { pageFile } from '../../generator/model/urls.js';
-import { flatPageFile } from '../../generator/publish/pve-host.js';
+import { modelKey } from '../../generator/cache/model-cache.js';
+import { flatPageFile, layoutPageFile, pageFile } from '../../generator/model/urls.js';
 import { checkLinks } from '../hardening/links.js';
 import { REPO_ROOT } from '../helpers/repo.js';
 import { listFiles, tempDir } from '../helpers/tree.js';
@@ -73,6 +73,17 @@ describe('--layout pve-host (example API)', () => {
     expect(await fetchAll(proxy, urls)).toEqual([]);
     // and the stand-in does refuse what pveproxy refuses
     expect((await fetch(`${proxy.origin}/pve-docs/api/`)).status).toBe(501);
+  });
+
+  it("the page files are the model's, decided once with the layout (no model rewritten before render), and cached per layout", async () => {
+    const { model } = await loadModel({ schema: SCHEMA, layout: 'pve-host' }, silentLogger());
+    for (const p of model.paths) {
+      expect(p.file).toBe(layoutPageFile(p.path, 'pve-host'));
+      expect(p.file).toMatch(/^api\.[^/]*\.html$|^api\.html$/);
+    }
+    const { model: usual } = await loadModel({ schema: SCHEMA }, silentLogger());
+    expect(usual.paths.map((p) => p.file)).toEqual(usual.paths.map((p) => pageFile(p.path)));
+    expect(modelKey({ schema: SCHEMA, layout: 'pve-host' })).not.toBe(modelKey({ schema: SCHEMA }));
   });
 
   it('the manifest and the path tree name the flat page files', () => {
