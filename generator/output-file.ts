@@ -41,6 +41,11 @@ export type FileKeeper = (file: OutputFile) => OutputFile;
 /** Keeps every file in memory, as it is. */
 export const keepInMemory: FileKeeper = (f) => f;
 
+/** True when the file's bytes are on disk (write/spool.ts), not in memory. */
+export function isSpooled(f: OutputFile): boolean {
+  return f.content instanceof SpooledContent;
+}
+
 /** Size of one file's content in bytes. */
 export function byteLength(content: OutputFile['content']): number {
   if (typeof content === 'string') return Buffer.byteLength(content);

@@ -38,7 +38,7 @@ export function modelKey(options: ModelOptions): string | undefined {
       options.product,
       options.version,
       options.title,
-      options.layout,
+      options.layout ?? 'default',
       JSON.stringify(options.read ?? {}),
     ]);
   } catch {

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { BuildOptions } from '../build-options.js';
 import type { Logger } from '../log.js';
-import { SpooledContent, totalBytes, type OutputFile } from '../output-file.js';
+import { isSpooled, totalBytes, type OutputFile } from '../output-file.js';
 import { digest, generatorDigest, treeDigest, type Part } from './digest.js';
 import { decodeFiles, encodeFiles } from './files-codec.js';
 import type { CacheStore } from './store.js';
@@ -64,7 +64,7 @@ export function storeFiles(
 ): boolean {
   const bytes = totalBytes(files);
   // Spooled files (write/spool.ts): a site past the spool's budget, not read back from disk to be stored.
-  if (bytes > limit || files.some((f) => f.content instanceof SpooledContent)) {
+  if (bytes > limit || files.some(isSpooled)) {
     log.debug?.(`cache: ${files.length} rendered files (${bytes} bytes) not stored: larger than ${limit} bytes`);
     return false;
   }

@@ -12,7 +12,7 @@ import { mkdirSync, rmdirSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { OutputError } from '../errors.js';
-import { type OutputFile, SpooledContent } from '../output-file.js';
+import { isSpooled, type OutputFile, SpooledContent } from '../output-file.js';
 import { folderName, guardInputs, guardPageSizes, guardTarget, guardZip, resolveTarget } from './guard.js';
 import { checkInterrupt, exitInterrupted, handleInterrupts, Interrupted, receivedSignal, setBusy, setWritten } from './interrupt.js';
 import { acquireLock } from './lock.js';
@@ -209,10 +209,6 @@ function checkNames(files: readonly OutputFile[]): OutputFile[] {
     if (!isSafeRelative(name)) throw new OutputError(`refusing to write outside the output folder: ${file}`);
     return { file: name, content };
   });
-}
-
-function isSpooled(f: OutputFile): boolean {
-  return f.content instanceof SpooledContent;
 }
 
 async function writeTree(root: string, files: readonly OutputFile[]): Promise<void> {

@@ -58,8 +58,9 @@ export class Spool {
   /** The FileKeeper of this build: every file the renderers and exporters make goes through it. */
   readonly keep: FileKeeper = (f) => {
     const bytes = byteLength(f.content);
-    if (f.content instanceof SpooledContent || this.held + bytes <= this.budget) {
-      this.held += f.content instanceof SpooledContent ? 0 : bytes;
+    if (f.content instanceof SpooledContent) return f;
+    if (this.held + bytes <= this.budget) {
+      this.held += bytes;
       return f;
     }
     const folder = this.open();
